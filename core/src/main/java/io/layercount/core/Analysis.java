@@ -1,0 +1,119 @@
+package io.layercount.core;
+
+import io.layercount.core.model.Network;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything layercount says about one model found in a text: the JSON Lines object of output.md
+ * (less {@code file}, which belongs to the caller).
+ *
+ * @param index which summary of the text (0 for the first)
+ * @param format the format read, or {@code null} when none was recognised
+ * @param ok whether a model was recovered
+ * @param model the model's name and root type
+ * @param parameters parameter totals and how sure they are
+ * @param layers the layer counts, one per convention
+ * @param byType leaf count per type name, in order of first appearance
+ * @param diagnostics what was noticed, repaired or could not be known
+ * @param network the recovered model, or {@code null} when {@code ok} is false
+ * @param explanation what each convention counted
+ */
+public record Analysis(
+    int index,
+    String format,
+    boolean ok,
+    Model model,
+    Parameters parameters,
+    LayerCounts layers,
+    Map<String, Integer> byType,
+    List<Diagnostic> diagnostics,
+    Network network,
+    Explanation explanation) {
+
+  public Analysis {
+    byType = byType == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byType));
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** An input in which no model was found. */
+  public static Analysis failed(int index, String format, List<Diagnostic> diagnostics) {
+    return new Analysis(index, format, false, new Model(null, null), Parameters.NONE, LayerCounts.NONE,
+        Map.of(), diagnostics, null, Explanation.NONE);
+  }
+
+  /**
+   * @param name the model's own name (Keras), or {@code null}
+   * @param rootType the root's class or type, or {@code null}
+   */
+  public record Model(String name, String rootType) {}
+
+  /**
+   * @param total sum of parameters over every module occurrence (see conventions.md)
+   * @param exact true only when every count is known
+   * @param unknownTypes types that may hold parameters the text does not show
+   * @param trainable trainable parameters where the text tells, else {@code null}
+   * @param nonTrainable non-trainable parameters where the text tells, else {@code null}
+   * @param stated the text's own footer, or {@code null}
+   * @param deduplicated total with likely-tied tensors counted once, or {@code null}
+   */
+  public record Parameters(
+      long total,
+      boolean exact,
+      List<String> unknownTypes,
+      Long trainable,
+      Long nonTrainable,
+      Network.StatedTotals stated,
+      Long deduplicated) {
+    public static final Parameters NONE = new Parameters(0, false, List.of(), null, null, null, null);
+
+    public Parameters {
+      unknownTypes = List.copyOf(unknownTypes);
+    }
+  }
+
+  /**
+   * One count per convention; {@code null} where a convention does not apply or cannot be known.
+   *
+   * @param depthBasis {@code graph} or {@code structure}
+   */
+  public record LayerCounts(
+      Integer depth,
+      String depthBasis,
+      int weighted,
+      int parameterized,
+      int leaves,
+      int modules,
+      Integer blocks,
+      Integer keras) {
+    public static final LayerCounts NONE = new LayerCounts(null, "structure", 0, 0, 0, 0, null, null);
+
+    /** The count for {@code convention}, or {@code null}. */
+    public Integer get(Convention convention) {
+      switch (convention) {
+        case DEPTH: return depth;
+        case WEIGHTED: return weighted;
+        case PARAMETERIZED: return parameterized;
+        case LEAVES: return leaves;
+        case MODULES: return modules;
+        case BLOCKS: return blocks;
+        case KERAS: return keras;
+        default: throw new AssertionError(convention);
+      }
+    }
+  }
+
+  /**
+   * What a convention counted: for each convention, the layers in order, and for {@code depth}
+   * also what was left out and why.
+   *
+   * @param counted per convention, the module paths it counted (runs expanded), in order
+   * @param excluded per convention, paths it left out with the reason
+   */
+  public record Explanation(Map<Convention, List<String>> counted, Map<Convention, List<Exclusion>> excluded) {
+    public static final Explanation NONE = new Explanation(Map.of(), Map.of());
+
+    /** A layer a convention did not count, and why. */
+    public record Exclusion(String path, String reason) {}
+  }
+}

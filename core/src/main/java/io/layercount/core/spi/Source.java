@@ -1,0 +1,207 @@
+package io.layercount.core.spi;
+
+import io.layercount.core.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Input text split into lines, with copy damage undone and every line still tied to its place in
+ * the original input.
+ *
+ * <p>Undone here, for every format: CRLF and CR line ends, ANSI colour codes, tabs (expanded to
+ * stops of 8), trailing white space, a {@code > } quote before every line, and an indent common to
+ * every non-blank line. Each repair is reported as an {@code info} diagnostic. What is specific to a
+ * format (text before and after a summary, log prefixes) is the parser's to handle.
+ */
+public final class Source {
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
+
+  private final String name;
+  private final List<Line> lines;
+  private final List<Diagnostic> repairs;
+
+  private Source(String name, List<Line> lines, List<Diagnostic> repairs) {
+    this.name = name;
+    this.lines = List.copyOf(lines);
+    this.repairs = List.copyOf(repairs);
+  }
+
+  /**
+   * A line after repair.
+   *
+   * @param number 1-based line number in the original input
+   * @param offset how many characters were removed before the text (quote and common indent)
+   * @param text the repaired text
+   */
+  public record Line(int number, int offset, String text) {
+    /** The original column (1-based) of a 0-based index into {@link #text()}. */
+    public int column(int index) {
+      return offset + index + 1;
+    }
+
+    public boolean isBlank() {
+      return text.isBlank();
+    }
+
+    /** Leading spaces. */
+    public int indent() {
+      int i = 0;
+      while (i < text.length() && text.charAt(i) == ' ') {
+        i++;
+      }
+      return i;
+    }
+  }
+
+  /** Repairs {@code text}; {@code name} is what diagnostics call the input (a path or {@code -}). */
+  public static Source of(String name, String text) {
+    List<Diagnostic> repairs = new ArrayList<>();
+    String[] raw = splitLines(text, repairs);
+    List<String> cleaned = new ArrayList<>(raw.length);
+    int ansi = 0;
+    int tabs = 0;
+    int trailing = 0;
+    for (String line : raw) {
+      String l = line;
+      if (l.indexOf('\u001B') >= 0) {
+        String stripped = ANSI.matcher(l).replaceAll("");
+        if (!stripped.equals(l)) {
+          ansi++;
+          l = stripped;
+        }
+      }
+      if (l.indexOf('\t') >= 0) {
+        tabs++;
+        l = expandTabs(l);
+      }
+      int end = l.length();
+      while (end > 0 && Character.isWhitespace(l.charAt(end - 1))) {
+        end--;
+      }
+      if (end < l.length()) {
+        trailing++;
+        l = l.substring(0, end);
+      }
+      cleaned.add(l);
+    }
+    if (ansi > 0) {
+      repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
+    }
+    if (tabs > 0) {
+      repairs.add(Diagnostic.info(0, 0, "expanded tabs to spaces (stops of 8) in " + tabs + " line(s)"));
+    }
+    if (trailing > 0) {
+      repairs.add(Diagnostic.info(0, 0, "removed trailing white space from " + trailing + " line(s)"));
+    }
+    int quote = commonQuote(cleaned);
+    if (quote > 0) {
+      repairs.add(Diagnostic.info(0, 0, "removed a '>' quote before every line"));
+    }
+    int indent = commonIndent(cleaned, quote);
+    if (indent > 0) {
+      repairs.add(Diagnostic.info(0, 0, "removed an indent of " + indent + " common to every line"));
+    }
+    List<Line> lines = new ArrayList<>(cleaned.size());
+    for (int i = 0; i < cleaned.size(); i++) {
+      String l = cleaned.get(i);
+      int cut = Math.min(l.length(), quote);
+      String rest = l.substring(cut);
+      int ind = Math.min(indent, leadingSpaces(rest));
+      lines.add(new Line(i + 1, cut + ind, rest.substring(ind)));
+    }
+    return new Source(name, lines, repairs);
+  }
+
+  /** The input's name as given (a path or {@code -}). */
+  public String name() {
+    return name;
+  }
+
+  public List<Line> lines() {
+    return lines;
+  }
+
+  /** The repairs made to the whole text, as {@code info} diagnostics. */
+  public List<Diagnostic> repairs() {
+    return repairs;
+  }
+
+  /** The repaired text, lines joined by {@code \n}. */
+  public String text() {
+    StringBuilder sb = new StringBuilder();
+    for (Line l : lines) {
+      sb.append(l.text()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String[] splitLines(String text, List<Diagnostic> repairs) {
+    boolean crlf = text.contains("\r\n");
+    boolean cr = text.replace("\r\n", "").indexOf('\r') >= 0;
+    if (crlf) {
+      repairs.add(Diagnostic.info(0, 0, "converted CRLF line ends"));
+    }
+    if (cr) {
+      repairs.add(Diagnostic.info(0, 0, "converted CR line ends"));
+    }
+    String normal = text.replace("\r\n", "\n").replace('\r', '\n');
+    if (normal.endsWith("\n")) {
+      normal = normal.substring(0, normal.length() - 1);
+    }
+    return normal.isEmpty() ? new String[0] : normal.split("\n", -1);
+  }
+
+  private static String expandTabs(String line) {
+    StringBuilder sb = new StringBuilder(line.length() + 16);
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\t') {
+        do {
+          sb.append(' ');
+        } while (sb.length() % 8 != 0);
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Length of a {@code >} or {@code > } prefix on every non-blank line, else 0. */
+  private static int commonQuote(List<String> lines) {
+    boolean any = false;
+    boolean allSpace = true;
+    for (String l : lines) {
+      if (l.isBlank()) {
+        continue;
+      }
+      if (!l.startsWith(">")) {
+        return 0;
+      }
+      any = true;
+      if (l.length() > 1 && l.charAt(1) != ' ') {
+        allSpace = false;
+      }
+    }
+    return any ? (allSpace ? 2 : 1) : 0;
+  }
+
+  private static int commonIndent(List<String> lines, int quote) {
+    int min = Integer.MAX_VALUE;
+    for (String l : lines) {
+      if (l.length() <= quote || l.isBlank()) {
+        continue;
+      }
+      min = Math.min(min, leadingSpaces(l.substring(quote)));
+    }
+    return min == Integer.MAX_VALUE ? 0 : min;
+  }
+
+  private static int leadingSpaces(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,18 @@
+package io.layercount.cli;
+
+import java.util.List;
+
+/**
+ * What the command line asked for, parsed before anything is read.
+ *
+ * @param help print the help text and stop
+ * @param version print the version and stop
+ * @param json write JSON Lines instead of the human report
+ * @param quiet write no diagnostics to standard error
+ * @param inputs the files, directories and {@code -} (standard input) to read, in order
+ */
+record CliOptions(boolean help, boolean version, boolean json, boolean quiet, List<String> inputs) {
+  CliOptions {
+    inputs = List.copyOf(inputs);
+  }
+}

@@ -1,0 +1,45 @@
+package io.layercount.cli;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** Turns the command-line words into {@link CliOptions}; knows every option the tool accepts. */
+final class OptionParser {
+  static final Option JSON = Option.builder("j").longOpt("json")
+      .desc("print one JSON object per model (JSON Lines), not the report").get();
+  static final Option QUIET = Option.builder("q").longOpt("quiet")
+      .desc("print no diagnostics on standard error (JSON keeps them)").get();
+  static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
+  static final Option VERSION = Option.builder("V").longOpt("version").desc("show the version and exit").get();
+
+  private OptionParser() {}
+
+  /** Every option, in the order the help lists them. */
+  static Options options() {
+    return new Options().addOption(JSON).addOption(QUIET).addOption(HELP).addOption(VERSION);
+  }
+
+  /**
+   * Parses {@code args}.
+   *
+   * @throws UsageException when an option is unknown or no input is given
+   */
+  static CliOptions parse(String... args) throws UsageException {
+    CommandLine line;
+    try {
+      // partial matching would make "--js" mean "--json" today and something else tomorrow
+      line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options(), args);
+    } catch (ParseException e) {
+      throw new UsageException(e.getMessage());
+    }
+    CliOptions options = new CliOptions(line.hasOption(HELP), line.hasOption(VERSION), line.hasOption(JSON),
+        line.hasOption(QUIET), line.getArgList());
+    if (!options.help() && !options.version() && options.inputs().isEmpty()) {
+      throw new UsageException("no input given: name one or more files, or - to read standard input");
+    }
+    return options;
+  }
+}

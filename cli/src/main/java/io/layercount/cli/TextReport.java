@@ -1,0 +1,174 @@
+package io.layercount.cli;
+
+import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
+import io.layercount.core.Diagnostic;
+import io.layercount.core.Severity;
+import io.layercount.core.model.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The report for people: what was read, every layer count with its meaning, the parameters. */
+final class TextReport {
+  private static final String INDENT = "  ";
+  private static final int LABEL_WIDTH = 15;
+
+  private TextReport() {}
+
+  /**
+   * The report on analysis {@code a} of {@code file}, ending with a line end.
+   *
+   * @param several whether the file holds more than one summary (then the header says which)
+   */
+  static String render(String file, Analysis a, boolean several) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(file);
+    if (several) {
+      sb.append(" (summary ").append(a.index() + 1).append(')');
+    }
+    sb.append('\n');
+    if (!a.ok()) {
+      return sb.append(INDENT).append("no model recovered: ").append(firstError(a)).append('\n').toString();
+    }
+    field(sb, "format", a.format() == null ? "unknown" : a.format());
+    field(sb, "model", model(a.model()));
+    sb.append('\n');
+    layers(sb, a.layers());
+    sb.append('\n');
+    parameters(sb, a.parameters());
+    sb.append('\n');
+    types(sb, a.byType());
+    return sb.toString();
+  }
+
+  private static String model(Analysis.Model m) {
+    if (m.name() != null && m.rootType() != null) {
+      return m.name() + " (" + m.rootType() + ")";
+    }
+    if (m.name() != null) {
+      return m.name();
+    }
+    return m.rootType() != null ? m.rootType() : "unknown";
+  }
+
+  private static void layers(StringBuilder sb, Analysis.LayerCounts counts) {
+    sb.append("Layers, counted each way\n");
+    List<String[]> rows = new ArrayList<>();
+    for (Convention c : Convention.values()) {
+      Integer n = counts.get(c);
+      String meaning = c.meaning();
+      if (c == Convention.DEPTH && n != null) {
+        meaning += "; " + basis(counts.depthBasis());
+      }
+      rows.add(new String[] {c.key(), n == null ? "n/a" : Numbers.grouped(n), meaning});
+    }
+    table(sb, rows);
+  }
+
+  private static String basis(String depthBasis) {
+    if ("graph".equals(depthBasis)) {
+      return "traced on the layer graph";
+    }
+    return "inferred from the module structure";
+  }
+
+  private static void parameters(StringBuilder sb, Analysis.Parameters p) {
+    sb.append("Parameters\n");
+    field(sb, "total", Numbers.grouped(p.total()) + "  " + exactness(p));
+    field(sb, "memory", memory(p.total()));
+    if (p.trainable() != null) {
+      field(sb, "trainable", Numbers.grouped(p.trainable()));
+    }
+    if (p.nonTrainable() != null) {
+      field(sb, "non-trainable", Numbers.grouped(p.nonTrainable()));
+    }
+    if (p.stated() != null) {
+      field(sb, "stated", stated(p.stated()));
+    }
+    if (p.deduplicated() != null) {
+      field(sb, "deduplicated", Numbers.grouped(p.deduplicated()) + "  (likely tied tensors counted once)");
+    }
+  }
+
+  private static String exactness(Analysis.Parameters p) {
+    if (p.exact()) {
+      return "exact";
+    }
+    if (p.unknownTypes().isEmpty()) {
+      return "lower bound";
+    }
+    return "lower bound (unknown types: " + String.join(", ", p.unknownTypes()) + ")";
+  }
+
+  private static String memory(long total) {
+    return Numbers.bytes(total * 4) + " at float32, "
+        + Numbers.bytes(total * 2) + " at bfloat16, "
+        + Numbers.bytes(total) + " at int8, "
+        + Numbers.bytes((total + 1) / 2) + " at int4";
+  }
+
+  private static String stated(Network.StatedTotals s) {
+    StringJoiner parts = new StringJoiner(", ", "", "  (the text's own footer)");
+    statedPart(parts, "total", s.total());
+    statedPart(parts, "trainable", s.trainable());
+    statedPart(parts, "non-trainable", s.nonTrainable());
+    statedPart(parts, "optimizer", s.optimizer());
+    return parts.toString();
+  }
+
+  private static void statedPart(StringJoiner parts, String label, Long value) {
+    if (value != null) {
+      parts.add(label + " " + Numbers.grouped(value));
+    }
+  }
+
+  /** Leaf layers by type, most frequent first; equal counts keep their order of first appearance. */
+  private static void types(StringBuilder sb, Map<String, Integer> byType) {
+    sb.append("Leaf layers by type\n");
+    if (byType.isEmpty()) {
+      sb.append(INDENT).append("none\n");
+      return;
+    }
+    List<Map.Entry<String, Integer>> entries = new ArrayList<>(byType.entrySet());
+    entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+    List<String[]> rows = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : entries) {
+      rows.add(new String[] {e.getKey(), Numbers.grouped(e.getValue())});
+    }
+    table(sb, rows);
+  }
+
+  /** Rows of cells: the first column left-aligned, the second right-aligned, the rest as they are. */
+  private static void table(StringBuilder sb, List<String[]> rows) {
+    int first = 0;
+    int second = 0;
+    for (String[] row : rows) {
+      first = Math.max(first, row[0].length());
+      second = Math.max(second, row[1].length());
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder(INDENT)
+          .append(row[0]).append(" ".repeat(first - row[0].length() + 2))
+          .append(" ".repeat(second - row[1].length())).append(row[1]);
+      for (int i = 2; i < row.length; i++) {
+        line.append("  ").append(row[i]);
+      }
+      sb.append(line).append('\n');
+    }
+  }
+
+  private static void field(StringBuilder sb, String label, String value) {
+    sb.append(INDENT).append(label).append(" ".repeat(Math.max(1, LABEL_WIDTH - label.length()))).append(value).append('\n');
+  }
+
+  private static String firstError(Analysis a) {
+    for (Diagnostic d : a.diagnostics()) {
+      if (d.severity() == Severity.ERROR) {
+        return d.message();
+      }
+    }
+    return "the text gave no model";
+  }
+}

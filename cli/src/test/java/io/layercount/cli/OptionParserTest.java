@@ -1,0 +1,68 @@
+package io.layercount.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionParserTest {
+  @Test
+  void filesOnlyGiveTheDefaultReport() throws UsageException {
+    CliOptions o = OptionParser.parse("a.txt", "b.txt");
+    assertEquals(new CliOptions(false, false, false, false, List.of("a.txt", "b.txt")), o);
+  }
+
+  @Test
+  void shortAndLongFormsMeanTheSame() throws UsageException {
+    assertEquals(OptionParser.parse("-j", "-q", "x"), OptionParser.parse("--json", "--quiet", "x"));
+    assertTrue(OptionParser.parse("-j", "x").json());
+    assertTrue(OptionParser.parse("--quiet", "x").quiet());
+  }
+
+  @Test
+  void optionsMayFollowTheFiles() throws UsageException {
+    CliOptions o = OptionParser.parse("a.txt", "--json", "b.txt");
+    assertTrue(o.json());
+    assertEquals(List.of("a.txt", "b.txt"), o.inputs());
+  }
+
+  @Test
+  void aLoneDashIsStandardInput() throws UsageException {
+    assertEquals(List.of("a.txt", "-"), OptionParser.parse("a.txt", "-").inputs());
+  }
+
+  @Test
+  void aDoubleDashEndsTheOptions() throws UsageException {
+    CliOptions o = OptionParser.parse("--", "-j");
+    assertFalse(o.json());
+    assertEquals(List.of("-j"), o.inputs());
+  }
+
+  @Test
+  void helpAndVersionNeedNoInput() throws UsageException {
+    assertTrue(OptionParser.parse("--help").help());
+    assertTrue(OptionParser.parse("-h").help());
+    assertTrue(OptionParser.parse("--version").version());
+    assertTrue(OptionParser.parse("-V").version());
+  }
+
+  @Test
+  void noInputIsAUsageError() {
+    UsageException e = assertThrows(UsageException.class, () -> OptionParser.parse("--json"));
+    assertTrue(e.getMessage().contains("no input"), e.getMessage());
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageError() {
+    UsageException e = assertThrows(UsageException.class, () -> OptionParser.parse("--frobnicate", "a.txt"));
+    assertTrue(e.getMessage().contains("frobnicate"), e.getMessage());
+  }
+
+  @Test
+  void abbreviatedLongOptionsAreNotGuessed() {
+    assertThrows(UsageException.class, () -> OptionParser.parse("--js", "a.txt"));
+  }
+}

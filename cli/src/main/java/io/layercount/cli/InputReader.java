@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ final class InputReader {
   List<String> expand(List<String> given) {
     List<String> names = new ArrayList<>();
     for (String name : given) {
-      Path path = Path.of(name);
-      if (name.equals(STDIN) || !Files.isDirectory(path)) {
+      Path path = name.equals(STDIN) ? null : pathOrNull(name);
+      if (path == null || !Files.isDirectory(path)) {
         names.add(name);
         continue;
       }
@@ -54,7 +55,10 @@ final class InputReader {
     if (name.equals(STDIN)) {
       return readStdin();
     }
-    Path path = Path.of(name);
+    Path path = pathOrNull(name);
+    if (path == null) {
+      return Input.unreadable(name, "is not a valid file name on this system");
+    }
     if (Files.isDirectory(path)) {
       return Input.unreadable(name, "is a directory without text files");
     }
@@ -66,6 +70,14 @@ final class InputReader {
       return Input.unreadable(name, "permission denied");
     } catch (IOException | OutOfMemoryError e) {
       return Input.unreadable(name, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static Path pathOrNull(String name) {
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      return null;
     }
   }
 

@@ -121,6 +121,13 @@ class CliTest {
   }
 
   @Test
+  void anImpossibleFileNameIsReportedNotThrown() throws IOException {
+    Run run = Run.of(cli, "", "--json", "bad\u0000name.txt");
+    assertEquals(1, run.status());
+    assertEquals("is not a valid file name on this system", jsonLines(run.out()).get(0).at("/diagnostics/0/message").asText());
+  }
+
+  @Test
   void oneBadInputNeverStopsTheOthers() throws IOException {
     String good = file("good.txt", "MODEL").toString();
     String crash = file("crash.txt", "CRASH").toString();

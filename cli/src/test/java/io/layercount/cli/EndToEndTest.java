@@ -1,0 +1,145 @@
+package io.layercount.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.layercount.core.LayerCount;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * END-TO-END: the real tool ({@link Main#run}) with the real parsers and counting engine on the
+ * printouts in {@code examples/}. Expected numbers come from the corpus's {@code truth.jsonl}
+ * (what torch itself counted) and from counting the printed lines.
+ *
+ * <p>These tests are skipped while no {@code SummaryParser} is on the class path (the cli branch
+ * was written before the parsers and the engine were merged); from then on they must pass.
+ */
+class EndToEndTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Path EXAMPLES = Path.of(System.getProperty("basedir", ".")).resolve("../examples").normalize();
+
+  private record Run(int status, String out, String err) {}
+
+  @BeforeAll
+  static void needsAParser() {
+    assumeFalse(LayerCount.standard().parsers().isEmpty(),
+        "no SummaryParser on the class path yet (parser modules not merged): end-to-end tests skipped");
+  }
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode onlyObject(Run run) throws IOException {
+    String[] lines = run.out().split("\n");
+    assertEquals(1, lines.length, run.out());
+    return MAPPER.readTree(lines[0]);
+  }
+
+  private static String example(String name) {
+    return EXAMPLES.resolve(name).toString();
+  }
+
+  /** torchvision's ResNet-18, printed by torch 2.11: truth.jsonl gives every number. */
+  @Test
+  void modernResNet18() throws IOException {
+    Run run = run("--json", example("resnet18-torchvision.txt"));
+    assertEquals(0, run.status(), run.err());
+    JsonNode json = onlyObject(run);
+    assertEquals("pytorch", json.get("format").asText());
+    assertEquals("ResNet", json.at("/model/rootType").asText());
+    assertResNet18(json);
+    assertEquals(Map.of("Conv2d", 20, "BatchNorm2d", 20, "ReLU", 9, "MaxPool2d", 1, "AdaptiveAvgPool2d", 1,
+        "Linear", 1), MAPPER.convertValue(json.get("byType"), Map.class));
+  }
+
+  /** The same network printed by PyTorch 0.2 in 2017: the same counts from the legacy text. */
+  @Test
+  void legacyResNet18() throws IOException {
+    Run run = run("--json", example("resnet18.txt"));
+    assertEquals(0, run.status(), run.err());
+    JsonNode json = onlyObject(run);
+    assertEquals("pytorch-legacy", json.get("format").asText());
+    assertEquals("ResNet", json.at("/model/rootType").asText());
+    assertResNet18(json);
+  }
+
+  private static void assertResNet18(JsonNode json) {
+    assertTrue(json.get("ok").asBoolean());
+    assertEquals(11_689_512, json.at("/parameters/total").asLong());
+    assertTrue(json.at("/parameters/exact").asBoolean());
+    assertEquals(18, json.at("/layers/depth").asInt());
+    assertEquals(21, json.at("/layers/weighted").asInt());
+    assertEquals(41, json.at("/layers/parameterized").asInt());
+    assertEquals(52, json.at("/layers/leaves").asInt());
+    assertEquals(68, json.at("/layers/modules").asInt());
+    assertEquals(2, json.at("/layers/blocks").asInt());
+    assertTrue(json.at("/layers/keras").isNull());
+  }
+
+  /** Llama 2 7B with its LM head: a collapsed run of 32 decoder layers. */
+  @Test
+  void llamaCausalLm() throws IOException {
+    Run run = run("--json", example("llama-causal-lm.txt"));
+    assertEquals(0, run.status(), run.err());
+    JsonNode json = onlyObject(run);
+    assertEquals("LlamaForCausalLM", json.at("/model/rootType").asText());
+    assertEquals(324, json.at("/layers/leaves").asInt());
+    assertEquals(423, json.at("/layers/modules").asInt());
+    assertEquals(32, json.at("/layers/blocks").asInt());
+    assertEquals(32 * 7 + 1, json.at("/layers/weighted").asInt());
+    long total = json.at("/parameters/total").asLong();
+    if (json.at("/parameters/exact").asBoolean()) {
+      assertEquals(6_738_415_616L, total, "an exact total must be the true total");
+    } else {
+      assertTrue(total <= 6_738_415_616L, "a lower bound must not exceed the true total: " + total);
+      assertFalse(json.at("/parameters/unknownTypes").isEmpty(), "a lower bound names what it could not count");
+    }
+  }
+
+  @Test
+  void theExamplesDirectoryGivesOneObjectPerFileInNameOrder() throws IOException {
+    Run run = run("--json", EXAMPLES.toString());
+    assertEquals(0, run.status(), run.err());
+    List<String> files = new ArrayList<>();
+    for (String line : run.out().split("\n")) {
+      JsonNode json = MAPPER.readTree(line);
+      assertTrue(json.get("ok").asBoolean(), line);
+      files.add(Path.of(json.get("file").asText()).getFileName().toString());
+    }
+    List<String> expected;
+    try (var listing = Files.list(EXAMPLES)) {
+      expected = listing.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(expected, files);
+  }
+
+  @Test
+  void theHumanReportNamesEveryConventionAndTheTotal() {
+    Run run = run(example("resnet18.txt"));
+    assertEquals(0, run.status(), run.err());
+    for (String must : List.of("depth", "weighted", "parameterized", "leaves", "modules", "blocks", "keras",
+        "11,689,512", "exact", "MiB at float32")) {
+      assertTrue(run.out().contains(must), "report mentions " + must + ":\n" + run.out());
+    }
+  }
+}

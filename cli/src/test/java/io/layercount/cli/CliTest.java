@@ -67,7 +67,7 @@ class CliTest {
 
   @Test
   void usageErrorExitsWithTwoAndWritesOnlyToStderr() {
-    Run run = Run.of(cli, "", "--no-such-option", "x.txt");
+    Run run = Run.of(cli::run, "", "--no-such-option", "x.txt");
     assertEquals(2, run.status());
     assertEquals("", run.out());
     assertTrue(run.err().contains("--help"), run.err());
@@ -76,14 +76,14 @@ class CliTest {
 
   @Test
   void noInputIsAUsageError() {
-    Run run = Run.of(cli, "", "--json");
+    Run run = Run.of(cli::run, "", "--json");
     assertEquals(2, run.status());
     assertEquals("", run.out());
   }
 
   @Test
   void helpExplainsExitCodesAndExamples() {
-    Run run = Run.of(cli, "", "--help");
+    Run run = Run.of(cli::run, "", "--help");
     assertEquals(0, run.status());
     assertTrue(run.out().startsWith("Usage: layercount [options] FILE..."), run.out());
     for (String must : List.of("--json", "--quiet", "--version", "Exit status", "Examples", "standard input")) {
@@ -94,14 +94,14 @@ class CliTest {
 
   @Test
   void versionNamesTheBuiltVersion() {
-    Run run = Run.of(cli, "", "--version");
+    Run run = Run.of(cli::run, "", "--version");
     assertEquals(0, run.status());
     assertTrue(run.out().matches("layercount \\d+\\.\\d+\\.\\d+\\S*\n"), run.out());
   }
 
   @Test
   void everyInputAnalysedExitsWithZero() throws IOException {
-    Run run = Run.of(cli, "", "--json", file("a.txt", "MODEL").toString());
+    Run run = Run.of(cli::run, "", "--json", file("a.txt", "MODEL").toString());
     assertEquals(0, run.status());
     assertTrue(jsonLines(run.out()).get(0).get("ok").asBoolean());
   }
@@ -109,7 +109,7 @@ class CliTest {
   @Test
   void aMissingFileGivesAFailedObjectAndExitOne() throws IOException {
     String missing = dir.resolve("missing.txt").toString();
-    Run run = Run.of(cli, "", "--json", missing);
+    Run run = Run.of(cli::run, "", "--json", missing);
     assertEquals(1, run.status());
     JsonNode json = jsonLines(run.out()).get(0);
     assertEquals(missing, json.get("file").asText());
@@ -122,7 +122,7 @@ class CliTest {
 
   @Test
   void anImpossibleFileNameIsReportedNotThrown() throws IOException {
-    Run run = Run.of(cli, "", "--json", "bad\u0000name.txt");
+    Run run = Run.of(cli::run, "", "--json", "bad\u0000name.txt");
     assertEquals(1, run.status());
     assertEquals("is not a valid file name on this system", jsonLines(run.out()).get(0).at("/diagnostics/0/message").asText());
   }
@@ -132,7 +132,7 @@ class CliTest {
     String good = file("good.txt", "MODEL").toString();
     String crash = file("crash.txt", "CRASH").toString();
     String none = file("none.txt", "hello\nworld\n").toString();
-    Run run = Run.of(cli, "", "--json", crash, dir.resolve("missing.txt").toString(), none, good);
+    Run run = Run.of(cli::run, "", "--json", crash, dir.resolve("missing.txt").toString(), none, good);
     assertEquals(1, run.status());
     List<JsonNode> objects = jsonLines(run.out());
     assertEquals(4, objects.size());
@@ -143,7 +143,7 @@ class CliTest {
 
   @Test
   void severalSummariesInOneFileGiveOneObjectEachInOrder() throws IOException {
-    Run run = Run.of(cli, "", "--json", file("log.txt", "MODEL\nMODEL\n").toString());
+    Run run = Run.of(cli::run, "", "--json", file("log.txt", "MODEL\nMODEL\n").toString());
     assertEquals(0, run.status());
     List<JsonNode> objects = jsonLines(run.out());
     assertEquals(List.of(0, 1), objects.stream().map(o -> o.get("index").asInt()).toList());
@@ -151,7 +151,7 @@ class CliTest {
 
   @Test
   void standardInputIsReadForADash() throws IOException {
-    Run run = Run.of(cli, "MODEL", "--json", "-");
+    Run run = Run.of(cli::run, "MODEL", "--json", "-");
     assertEquals(0, run.status());
     assertEquals("-", jsonLines(run.out()).get(0).get("file").asText());
     assertEquals(List.of("-"), analysed);
@@ -159,7 +159,7 @@ class CliTest {
 
   @Test
   void standardInputIsReadOnlyOnce() throws IOException {
-    Run run = Run.of(cli, "MODEL", "--json", "-", "-");
+    Run run = Run.of(cli::run, "MODEL", "--json", "-", "-");
     assertEquals(1, run.status());
     List<JsonNode> objects = jsonLines(run.out());
     assertTrue(objects.get(0).get("ok").asBoolean());
@@ -174,7 +174,7 @@ class CliTest {
     file("d/.hidden", "MODEL");
     file("d/sub/c.txt", "MODEL");
     Files.write(dir.resolve("d/weights.bin"), new byte[] {'M', 0, 1, 2});
-    Run run = Run.of(cli, "", "--json", dir.resolve("d").toString());
+    Run run = Run.of(cli::run, "", "--json", dir.resolve("d").toString());
     assertEquals(0, run.status());
     assertEquals(List.of(dir.resolve("d/a.txt").toString(), dir.resolve("d/b.txt").toString()), analysed);
   }
@@ -182,7 +182,7 @@ class CliTest {
   @Test
   void aDirectoryWithoutTextFilesIsNotAnalysed() throws IOException {
     Files.createDirectories(dir.resolve("empty"));
-    Run run = Run.of(cli, "", "--json", dir.resolve("empty").toString());
+    Run run = Run.of(cli::run, "", "--json", dir.resolve("empty").toString());
     assertEquals(1, run.status());
     JsonNode json = jsonLines(run.out()).get(0);
     assertFalse(json.get("ok").asBoolean());
@@ -192,7 +192,7 @@ class CliTest {
   @Test
   void diagnosticsGoToStderrWithTheSourceLineAndACaret() throws IOException {
     String none = file("none.txt", "hello\nworld\n").toString();
-    Run run = Run.of(cli, "", none);
+    Run run = Run.of(cli::run, "", none);
     assertEquals(1, run.status());
     assertEquals(none + ":2:3: error: no model found\nworld\n  ^\n", run.err());
     assertFalse(run.out().contains("world"), "stdout holds the report only");
@@ -201,7 +201,7 @@ class CliTest {
   @Test
   void jsonOutputIsNothingButJsonLines() throws IOException {
     String none = file("none.txt", "hello\nworld\n").toString();
-    Run run = Run.of(cli, "", "--json", none, file("a.txt", "MODEL").toString());
+    Run run = Run.of(cli::run, "", "--json", none, file("a.txt", "MODEL").toString());
     for (String line : run.out().split("\n")) {
       assertTrue(MAPPER.readTree(line).isObject(), line);
     }
@@ -211,7 +211,7 @@ class CliTest {
 
   @Test
   void quietKeepsStderrEmptyButTheJsonKeepsTheDiagnostics() throws IOException {
-    Run run = Run.of(cli, "", "--json", "--quiet", file("none.txt", "hello\nworld\n").toString());
+    Run run = Run.of(cli::run, "", "--json", "--quiet", file("none.txt", "hello\nworld\n").toString());
     assertEquals(1, run.status());
     assertEquals("", run.err());
     assertEquals("no model found", jsonLines(run.out()).get(0).at("/diagnostics/0/message").asText());
@@ -221,7 +221,7 @@ class CliTest {
   void humanReportsAreSeparatedByABlankLine() throws IOException {
     String a = file("a.txt", "MODEL").toString();
     String b = file("b.txt", "MODEL").toString();
-    Run run = Run.of(cli, "", "-q", a, b);
+    Run run = Run.of(cli::run, "", "-q", a, b);
     assertEquals(0, run.status());
     String one = TextReport.render(a, withIndex(Analyses.resnet18(), 0), false);
     String two = TextReport.render(b, withIndex(Analyses.resnet18(), 0), false);

@@ -1,0 +1,79 @@
+package io.layercount.pytorch;
+
+import io.layercount.core.model.Arguments;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.Network;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/** Turns a printout's syntax tree into the neutral model, bottom-up with an explicit stack. */
+final class NetworkBuilder {
+  private NetworkBuilder() {}
+
+  static Network network(Printout printout) {
+    return new Network(printout.format(), null, layer(printout.root()), false, null, printout.diagnostics());
+  }
+
+  /** The layer tree of {@code root}: None children dropped, runs kept as one layer with a repeat. */
+  static Layer layer(ModuleNode root) {
+    Deque<Frame> stack = new ArrayDeque<>();
+    stack.push(new Frame(root, "", 1));
+    Layer done = null;
+    while (!stack.isEmpty()) {
+      Frame frame = stack.peek();
+      List<Entry> entries = frame.node.entries();
+      if (frame.next < entries.size()) {
+        Entry entry = entries.get(frame.next++);
+        if (entry instanceof Entry.Child child && !child.isNone()) {
+          stack.push(new Frame(child.module(), child.firstKey(), child.count()));
+        }
+        continue;
+      }
+      stack.pop();
+      ModuleNode node = frame.node;
+      Layer layer = new Layer(frame.name, node.typeName(), arguments(node), frame.children, frame.repeat,
+          Layer.Stated.NONE, node.line());
+      if (stack.isEmpty()) {
+        done = layer;
+      } else {
+        stack.peek().children.add(layer);
+      }
+    }
+    return done;
+  }
+
+  /** The one-line text, or the block's own lines trimmed and joined by {@code ", "}. */
+  static Arguments arguments(ModuleNode node) {
+    if (node.oneLineArguments() != null) {
+      return Arguments.parse(node.oneLineArguments());
+    }
+    StringBuilder joined = null;
+    for (Entry entry : node.entries()) {
+      if (entry instanceof Entry.Extra extra && !extra.text().isBlank()) {
+        if (joined == null) {
+          joined = new StringBuilder();
+        } else {
+          joined.append(", ");
+        }
+        joined.append(extra.text().strip());
+      }
+    }
+    return joined == null ? Arguments.NONE : Arguments.parse(joined.toString());
+  }
+
+  private static final class Frame {
+    final ModuleNode node;
+    final String name;
+    final int repeat;
+    final List<Layer> children = new ArrayList<>();
+    int next;
+
+    Frame(ModuleNode node, String name, int repeat) {
+      this.node = node;
+      this.name = name;
+      this.repeat = repeat;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.layercount.pytorch;
+
+import io.layercount.core.spi.Source;
+import java.util.List;
+
+/** Scores how likely a text is a {@code print(model)} printout rather than a summary table. */
+final class PrintoutDetector {
+  /** A root line followed by a {@code (key): } child: what every real printout looks like. */
+  static final double WITH_CHILD = 0.9;
+  /** A block without children, e.g. {@code AvgPool2d (} then {@code )}. */
+  static final double WITHOUT_CHILD = 0.5;
+  /** The whole text is one module on one line. */
+  static final double ONE_LINE = 0.3;
+
+  private PrintoutDetector() {}
+
+  static double score(Source source) {
+    List<Source.Line> lines = source.lines();
+    for (Source.Line line : lines) {
+      if (isTableLine(line.text())) {
+        return 0;
+      }
+    }
+    double best = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      PrintoutStart start = lines.get(i).isBlank() ? null : PrintoutStart.at(lines, i);
+      if (start != null) {
+        if (start.withChild()) {
+          return WITH_CHILD;
+        }
+        best = WITHOUT_CHILD;
+      }
+    }
+    if (best == 0 && OneLinePrintout.of(lines) != null) {
+      return ONE_LINE;
+    }
+    return best;
+  }
+
+  /**
+   * Lines only summary tables print: Keras and torchinfo headers ({@code Layer (type}), their
+   * footers, and box-drawing characters. A plain {@code ====} banner is not enough on its own:
+   * logs put them around printouts too.
+   */
+  private static boolean isTableLine(String s) {
+    if (s.contains("Layer (type") || s.contains("Param #") || s.startsWith("Total params")) {
+      return true;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\u2500' && c <= '\u257F') {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,238 @@
+package io.layercount.pytorch;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.spi.Source;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Reads every printout of a source in one pass, by indentation, with an explicit stack of open
+ * blocks. A fresh reader per text: it holds the state of one reading.
+ *
+ * <p>Inside a block opened at indent {@code d}, a line indented further belongs to it (a child
+ * {@code (key): ...} at {@code d + 2}, else one of its own lines); {@code )} at {@code d} closes it;
+ * anything else at {@code d} or less means the block was never closed.
+ */
+final class PrintoutReader {
+  private final List<Source.Line> lines;
+  private final List<Printout> printouts = new ArrayList<>();
+  private final List<Diagnostic> outsideDiagnostics = new ArrayList<>();
+  private final IgnoredText ignored = new IgnoredText();
+
+  /** The printout being read, or {@code null} between printouts. */
+  private Current current;
+
+  private PrintoutReader(Source source) {
+    this.lines = source.lines();
+  }
+
+  /** Reads {@code source}. */
+  static PrintoutReading read(Source source) {
+    return new PrintoutReader(source).run();
+  }
+
+  private PrintoutReading run() {
+    for (int i = 0; i < lines.size(); i++) {
+      if (current == null) {
+        readOutside(i);
+      } else {
+        readInside(i);
+      }
+    }
+    if (current != null) {
+      current.endTruncated(lines.get(current.lastIndex));
+      finishPrintout();
+    }
+    if (printouts.isEmpty()) {
+      Printout single = OneLinePrintout.of(lines);
+      if (single != null) {
+        printouts.add(single);
+        return new PrintoutReading(printouts, List.of());
+      }
+    }
+    ignored.flush(printouts.isEmpty() ? IgnoredText.Place.NO_PRINTOUT : IgnoredText.Place.AFTER, lines,
+        outsideDiagnostics);
+    if (printouts.isEmpty()) {
+      outsideDiagnostics.add(Diagnostic.error(firstNonBlank(), 1,
+          "no PyTorch printout found: no line like 'Net(' followed by '  (key): ...' lines"));
+    }
+    return new PrintoutReading(printouts, outsideDiagnostics);
+  }
+
+  private void readOutside(int i) {
+    Source.Line line = lines.get(i);
+    if (line.isBlank()) {
+      return;
+    }
+    PrintoutStart start = PrintoutStart.at(lines, i);
+    if (start == null) {
+      ignored.add(i);
+      return;
+    }
+    ignored.flush(printouts.isEmpty() ? IgnoredText.Place.BEFORE : IgnoredText.Place.BETWEEN, lines,
+        outsideDiagnostics);
+    current = new Current(start, line);
+  }
+
+  private void readInside(int i) {
+    Source.Line line = lines.get(i);
+    String s = line.text();
+    String prefix = current.prefix;
+    if (!s.startsWith(prefix)) {
+      if (line.isBlank()) {
+        current.pendingBlanks.add(i);
+        return;
+      }
+      endUnclosed(i);
+      return;
+    }
+    int from = prefix.length();
+    if (LineSyntax.isBlank(s, from)) {
+      current.pendingBlanks.add(i);
+      return;
+    }
+    int ind = LineSyntax.indent(s, from);
+    Frame top = current.stack.peek();
+    while (ind <= top.indent) {
+      if (ind == top.indent && LineSyntax.isCloser(s, from + ind)) {
+        current.flushBlanks(top, lines);
+        current.close(top, line, from + ind);
+        current.lastIndex = i;
+        if (current.stack.isEmpty()) {
+          finishPrintout();
+        }
+        return;
+      }
+      current.diagnostics.add(Diagnostic.warning(line.number(), line.column(from + ind),
+          "'" + top.node.typeName() + "' opened at line " + top.node.line() + " is never closed: it ends here"));
+      current.stack.pop();
+      if (current.stack.isEmpty()) {
+        endUnclosed(i);
+        return;
+      }
+      top = current.stack.peek();
+    }
+    current.flushBlanks(top, lines);
+    current.content(top, line, from, ind);
+    current.lastIndex = i;
+  }
+
+  /** The root was never closed and line {@code i} is not part of the printout. */
+  private void endUnclosed(int i) {
+    current.endTruncated(lines.get(current.lastIndex));
+    finishPrintout();
+    readOutside(i);
+  }
+
+  private void finishPrintout() {
+    printouts.add(current.toPrintout(lines));
+    current = null;
+  }
+
+  private int firstNonBlank() {
+    for (Source.Line l : lines) {
+      if (!l.isBlank()) {
+        return l.number();
+      }
+    }
+    return lines.isEmpty() ? 0 : 1;
+  }
+
+  /** An open block. */
+  private record Frame(ModuleNode node, int indent, char closer) {}
+
+  /** The state of the printout being read. */
+  private static final class Current {
+    final String prefix;
+    final int firstIndex;
+    final Deque<Frame> stack = new ArrayDeque<>();
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+    final List<Integer> pendingBlanks = new ArrayList<>();
+    final TrailingText trailing = new TrailingText();
+    final ModuleNode root;
+    int lastIndex;
+    boolean legacy;
+
+    Current(PrintoutStart start, Source.Line line) {
+      this.prefix = start.prefix();
+      this.firstIndex = start.line();
+      this.lastIndex = start.line();
+      ModuleText header = start.header();
+      int before = start.prefix().length() + start.rootIndent();
+      if (header.typeStart() > before) {
+        String text = line.text().substring(before, header.typeStart());
+        diagnostics.add(Diagnostic.info(line.number(), line.column(before),
+            "ignored '" + text.strip() + "' before the printout"));
+      }
+      if (!prefix.isEmpty()) {
+        diagnostics.add(Diagnostic.info(line.number(), line.column(0),
+            "ignored the prefix '" + prefix.strip() + "' repeated on every line of the printout"));
+      }
+      root = new ModuleNode(header.typeName(), header.form(), null, line.number());
+      legacy = header.form() != ModuleNode.Form.MODERN;
+      stack.push(new Frame(root, start.rootIndent(), header.closer()));
+    }
+
+    /** A line inside block {@code top}: a child at {@code top.indent + 2}, else an extra line. */
+    void content(Frame top, Source.Line line, int from, int ind) {
+      String s = line.text();
+      int at = from + ind;
+      if (ind == top.indent + 2 && s.charAt(at) == '(') {
+        int[] keyEnd = new int[1];
+        ModuleText text = LineSyntax.childText(s, at, keyEnd);
+        if (text != null) {
+          addChild(top, line, s.substring(at + 1, keyEnd[0]), text, ind);
+          return;
+        }
+      }
+      top.node.add(new Entry.Extra(ind - top.indent, s.substring(at), line.number()));
+    }
+
+    private void addChild(Frame top, Source.Line line, String key, ModuleText text, int ind) {
+      if (text.kind() == ModuleText.Kind.NONE) {
+        top.node.add(new Entry.Child(key, 1, null, line.number()));
+        return;
+      }
+      int count = RunCheck.count(key, text.count(), line, diagnostics);
+      ModuleNode node = new ModuleNode(text.typeName(), text.form(), text.arguments(), line.number());
+      top.node.add(new Entry.Child(key, count, node, line.number()));
+      if (text.kind() == ModuleText.Kind.OPEN) {
+        legacy |= text.form() != ModuleNode.Form.MODERN;
+        stack.push(new Frame(node, ind, text.closer()));
+      } else if (text.trailingStart() >= 0) {
+        trailing.note(line, text.trailingStart());
+      }
+    }
+
+    void close(Frame top, Source.Line line, int at) {
+      top.node.close();
+      stack.pop();
+      if (at + 1 < line.text().length()) {
+        trailing.note(line, at + 1);
+      }
+    }
+
+    /** Blank lines followed by more of block {@code top} belong to it (HF configs print them). */
+    void flushBlanks(Frame top, List<Source.Line> lines) {
+      for (int b : pendingBlanks) {
+        top.node.add(new Entry.Extra(0, "", lines.get(b).number()));
+      }
+      pendingBlanks.clear();
+    }
+
+    void endTruncated(Source.Line last) {
+      diagnostics.add(Diagnostic.warning(last.number(), last.text().length() + last.offset() + 1,
+          "the printout ends early: " + stack.size() + " block(s) never closed, so modules may be missing"
+              + " and a count may be too low"));
+      stack.clear();
+    }
+
+    Printout toPrintout(List<Source.Line> lines) {
+      trailing.report(diagnostics);
+      return new Printout(root, lines.get(firstIndex).number(), lines.get(lastIndex).number(), legacy,
+          diagnostics);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.layercount.pytorch;
+
+import io.layercount.core.spi.Source;
+import java.util.List;
+
+/**
+ * Where a printout begins: a line ending in a block opener ({@code ResNet(}), confirmed by the
+ * line after it.
+ *
+ * @param line index of the opener in the source's lines
+ * @param prefix text repeated at the start of every printout line ({@code [rank0]: }), often empty
+ * @param rootIndent the root's indent after the prefix: children sit 2 further in
+ * @param header the root's module text
+ * @param withChild whether a {@code (key): } child confirmed it (rather than extra lines or a close)
+ */
+record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header, boolean withChild) {
+  /** How far past an opener to look for its first child when extra lines come first. */
+  private static final int LOOKAHEAD = 64;
+
+  /** The printout starting at line {@code i}, or {@code null}. */
+  static PrintoutStart at(List<Source.Line> lines, int i) {
+    String s = lines.get(i).text();
+    ModuleText header = LineSyntax.openerAtEnd(s, 0);
+    if (header == null) {
+      return null;
+    }
+    int next = nextNonBlank(lines, i + 1);
+    if (next < 0) {
+      return null;
+    }
+    String n = lines.get(next).text();
+    int lead = LineSyntax.indent(s, 0);
+    int nameAt = header.typeStart();
+    int spaceStart = nameAt;
+    while (spaceStart > lead && s.charAt(spaceStart - 1) == ' ') {
+      spaceStart--;
+    }
+    // Text before the name: a prefix on every line (torchrun's "[rank0]: ") or on the first only.
+    if (spaceStart > lead) {
+      for (int cut = nameAt; cut >= spaceStart; cut--) {
+        if (n.regionMatches(0, s, 0, cut)) {
+          PrintoutStart start = confirm(lines, i, next, s.substring(0, cut), nameAt - cut, header);
+          if (start != null) {
+            return start;
+          }
+        }
+      }
+    }
+    return confirm(lines, i, next, "", lead, header);
+  }
+
+  private static PrintoutStart confirm(
+      List<Source.Line> lines, int i, int next, String prefix, int rootIndent, ModuleText header) {
+    int from = prefix.length();
+    String n = lines.get(next).text();
+    int ind = LineSyntax.indent(n, from);
+    if (ind == rootIndent && LineSyntax.isCloser(n, from + ind)) {
+      return new PrintoutStart(i, prefix, rootIndent, header, false);
+    }
+    if (ind != rootIndent + 2) {
+      return null;
+    }
+    if (isChild(n, from + ind)) {
+      return new PrintoutStart(i, prefix, rootIndent, header, true);
+    }
+    // Extra lines first (BatchNormAct2d-style roots): look on for a child before the block closes.
+    // Without a child, only a capitalised class name counts, so that a 2-space indented Python
+    // call in a log ("x = build(" ... ")") is not taken for a model.
+    int end = Math.min(lines.size(), next + LOOKAHEAD);
+    for (int j = next + 1; j < end; j++) {
+      String m = lines.get(j).text();
+      if (!m.startsWith(prefix)) {
+        return null;
+      }
+      if (LineSyntax.isBlank(m, from)) {
+        continue;
+      }
+      int mi = LineSyntax.indent(m, from);
+      if (mi == rootIndent + 2 && isChild(m, from + mi)) {
+        return new PrintoutStart(i, prefix, rootIndent, header, true);
+      }
+      if (mi <= rootIndent) {
+        boolean closes = mi == rootIndent && LineSyntax.isCloser(m, from + mi)
+            && Character.isUpperCase(header.typeName().charAt(0));
+        return closes ? new PrintoutStart(i, prefix, rootIndent, header, false) : null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isChild(String s, int at) {
+    return at < s.length() && s.charAt(at) == '(' && LineSyntax.childText(s, at, new int[1]) != null;
+  }
+
+  private static int nextNonBlank(List<Source.Line> lines, int from) {
+    for (int j = from; j < lines.size(); j++) {
+      if (!lines.get(j).isBlank()) {
+        return j;
+      }
+    }
+    return -1;
+  }
+}

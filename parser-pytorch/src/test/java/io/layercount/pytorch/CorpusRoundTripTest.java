@@ -1,0 +1,82 @@
+package io.layercount.pytorch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.Severity;
+import io.layercount.core.model.Network;
+import io.layercount.core.spi.ParseResult;
+import io.layercount.core.spi.Source;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every corpus printout reads cleanly, renders back byte for byte, and reads the same through copy damage. */
+class CorpusRoundTripTest {
+  private final PytorchPrintoutParser parser = new PytorchPrintoutParser();
+
+  @Test
+  void everyPrintoutReadsWithoutProblemsAndRendersBackExactly() {
+    Path dir = Corpus.pytorchDir();
+    List<Path> files = Corpus.printouts(dir);
+    assertEquals(1136, files.size(), "printouts in the corpus");
+    List<String> failures = new ArrayList<>();
+    for (Path file : files) {
+      String text = Corpus.read(dir.resolve(file));
+      PrintoutReading reading = parser.read(Source.of(file.toString(), text));
+      if (reading.printouts().size() != 1) {
+        failures.add(file + ": " + reading.printouts().size() + " printouts " + reading.diagnostics());
+        continue;
+      }
+      Printout printout = reading.printouts().get(0);
+      List<Diagnostic> all = new ArrayList<>(reading.diagnostics());
+      all.addAll(printout.diagnostics());
+      if (!all.isEmpty()) {
+        failures.add(file + ": " + all);
+      }
+      if (printout.legacy()) {
+        failures.add(file + ": read as legacy");
+      }
+      String rendered = PytorchPrinter.render(printout);
+      if (!rendered.equals(text)) {
+        failures.add(file + ": renders differently from line " + firstDifferentLine(text, rendered));
+      }
+    }
+    assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", head(failures)));
+  }
+
+  @Test
+  void crlfTabsAndQuoteGiveTheSameTree() {
+    Path dir = Corpus.pytorchDir();
+    List<String> failures = new ArrayList<>();
+    for (Path file : Corpus.printouts(dir)) {
+      String text = Corpus.read(dir.resolve(file));
+      List<Network> clean = parser.parse(Source.of(file.toString(), text)).networks();
+      ParseResult damaged = parser.parse(Source.of(file.toString(), CopyDamage.crlfTabsQuote(text)));
+      if (!damaged.networks().equals(clean)) {
+        failures.add(file.toString());
+      }
+      if (damaged.diagnostics().stream().anyMatch(d -> d.severity() != Severity.INFO)) {
+        failures.add(file + ": " + damaged.diagnostics());
+      }
+    }
+    assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", head(failures)));
+  }
+
+  private static List<String> head(List<String> failures) {
+    return failures.subList(0, Math.min(20, failures.size()));
+  }
+
+  private static int firstDifferentLine(String a, String b) {
+    String[] x = a.split("\n", -1);
+    String[] y = b.split("\n", -1);
+    for (int i = 0; i < Math.min(x.length, y.length); i++) {
+      if (!x[i].equals(y[i])) {
+        return i + 1;
+      }
+    }
+    return Math.min(x.length, y.length) + 1;
+  }
+}

@@ -1,0 +1,277 @@
+package io.layercount.pytorch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.Severity;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.Network;
+import io.layercount.core.spi.ParseResult;
+import io.layercount.core.spi.Source;
+import io.layercount.core.spi.SummaryParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class PytorchPrintoutParserTest {
+  private final PytorchPrintoutParser parser = new PytorchPrintoutParser();
+
+  @Test
+  void isFoundThroughTheServiceLoader() {
+    List<String> families = new ArrayList<>();
+    ServiceLoader.load(SummaryParser.class).forEach(p -> families.add(p.family()));
+    assertTrue(families.contains("pytorch"), families.toString());
+  }
+
+  @Test
+  void legacyResNet18() {
+    ParseResult result = parse("legacy-resnet18.txt");
+    Network net = only(result);
+    assertEquals("pytorch-legacy", net.format());
+    Layer root = net.root();
+    assertEquals("ResNet", root.typeName());
+    assertEquals(List.of("conv1", "bn1", "relu", "maxpool", "layer1", "layer2", "layer3", "layer4", "avgpool", "fc"),
+        names(root));
+    Layer fc = child(root, "fc");
+    assertEquals("Linear", fc.typeName());
+    assertEquals(List.of("512", "1000"), fc.arguments().positional());
+    Layer avgpool = child(root, "avgpool");
+    assertTrue(avgpool.isLeaf());
+    assertEquals("", avgpool.arguments().raw());
+    assertEquals("inplace", child(root, "relu").arguments().positional(0));
+    assertEquals("(3, 3)", child(root, "maxpool").arguments().get("size"));
+    // leaves: 4 stem layers, 8 blocks x 5, 3 downsamples x 2, avgpool, fc
+    assertEquals(4 + 40 + 6 + 2, CorpusTruthTest.count(root)[0]);
+    // modules: those leaves, the root, 4 stages, 8 blocks and 3 downsample Sequentials
+    assertEquals(52 + 1 + 4 + 8 + 3, CorpusTruthTest.count(root)[1]);
+    assertTrue(net.diagnostics().isEmpty(), net.diagnostics().toString());
+    assertTrue(result.diagnostics().isEmpty(), result.diagnostics().toString());
+  }
+
+  @Test
+  void collapsedRunIsOneLayerWithARepeat() {
+    Network net = only(parse("collapsed-run.txt"));
+    Layer layers = child(net.root(), "layers");
+    Layer run = layers.children().get(0);
+    assertEquals("0", run.name());
+    assertEquals(3, run.repeat());
+    assertEquals("2", run.occurrenceName(2));
+    Layer relus = child(run, "acts").children().get(1);
+    assertEquals("ReLU", relus.typeName());
+    assertEquals("1", relus.name());
+    assertEquals(2, relus.repeat());
+    assertEquals("3", layers.children().get(1).name());
+    // root, layers, 3 x (Block, attn, acts, GELU, 2 ReLU), Block 3 (Block, attn, acts, 3 ReLU), norm
+    assertEquals(2 + 3 * 6 + 6 + 1, CorpusTruthTest.count(net.root())[1]);
+    assertEquals(3 * 4 + 4 + 1, CorpusTruthTest.count(net.root())[0]);
+  }
+
+  @Test
+  void runCountThatDisagreesWithItsRangeIsAWarning() {
+    Network net = only(parser.parse(Source.of("t", "L(\n  (0-3): 5 x ReLU()\n)\n")));
+    assertEquals(5, net.root().children().get(0).repeat());
+    Diagnostic d = single(net.diagnostics());
+    assertEquals(Severity.WARNING, d.severity());
+    assertEquals(2, d.line());
+    assertTrue(d.message().contains("range holds 4"), d.message());
+  }
+
+  @Test
+  void noneChildIsNotALayerAndKeysMayHoldAnyCharacter() {
+    Network net = only(parse("none-and-odd-keys.txt"));
+    assertEquals(List.of("my.key-1", "a): b", "weird", "bn"), names(net.root()));
+    // the unbalanced text reaches the arguments whole: the line's last ')' ends them
+    assertEquals("pattern=((, flag=True", child(net.root(), "weird").arguments().raw());
+    Layer bn = child(net.root(), "bn");
+    assertEquals("3", bn.arguments().positional(0));
+    assertEquals("1e-05", bn.arguments().get("eps"));
+    assertEquals(List.of("drop", "act"), names(bn));
+    assertTrue(net.diagnostics().isEmpty(), net.diagnostics().toString());
+  }
+
+  @Test
+  void textAroundThePrintoutIsNamedByLine() {
+    ParseResult result = parse("text-around.txt");
+    Network net = only(result);
+    assertEquals("Sequential", net.root().typeName());
+    assertEquals(3, net.root().line());
+    assertEquals(List.of("lines 1-2: text before the printout ignored", "line 7: text after the printout ignored"),
+        messages(result.diagnostics()));
+    Diagnostic out = single(net.diagnostics());
+    assertEquals(Severity.INFO, out.severity());
+    assertEquals("ignored 'Out[3]:' before the printout", out.message());
+    assertEquals(1, out.column());
+  }
+
+  @Test
+  void truncatedPrintoutIsRecoveredWithAWarning() {
+    Network net = only(parse("truncated.txt"));
+    Layer block = child(net.root(), "h").children().get(0);
+    assertEquals(6, block.repeat());
+    assertEquals(List.of("ln_1", "attn"), names(block));
+    assertEquals(List.of("c_attn"), names(child(block, "attn")));
+    Diagnostic d = single(net.diagnostics());
+    assertEquals(Severity.WARNING, d.severity());
+    assertEquals(7, d.line());
+    assertTrue(d.message().startsWith("the printout ends early: 4 block(s) never closed"), d.message());
+  }
+
+  @Test
+  void bracesForm() {
+    Network net = only(parse("braces.txt"));
+    assertEquals("pytorch-legacy", net.format());
+    assertEquals(List.of("0", "1", "2"), names(net.root()));
+    Layer conv = child(net.root(), "0");
+    assertEquals(List.of("3", "64"), conv.arguments().positional());
+    assertEquals("(4, 4)", conv.arguments().get("size"));
+    assertEquals(List.of("0", "1"), names(child(net.root(), "2")));
+    assertTrue(net.diagnostics().isEmpty(), net.diagnostics().toString());
+  }
+
+  @Test
+  void legacyLeavesInAModernPrintoutStayModern() {
+    Network net = only(parse("mixture.txt"));
+    assertEquals("pytorch", net.format());
+    assertEquals(List.of("1433", "16"), child(net.root(), "gc1").arguments().positional());
+  }
+
+  @Test
+  void severalPrintoutsAndARepeatedLinePrefix() {
+    ParseResult result = parse("two-printouts-with-rank-prefix.txt");
+    assertEquals(2, result.networks().size());
+    Network first = result.networks().get(0);
+    assertEquals("Encoder", first.root().typeName());
+    assertEquals(List.of("proj"), names(first.root()));
+    assertEquals("Head", result.networks().get(1).root().typeName());
+    assertEquals(List.of("line 1: text before the printout ignored", "line 5: text between printouts ignored"),
+        messages(result.diagnostics()));
+  }
+
+  @Test
+  void textAfterAModuleIsIgnoredWithOneWarning() {
+    String text = "AlexNet (\n"
+        + "  (0): Conv2d(3, 64, kernel_size=(11, 11)), weights=((64, 3, 11, 11), (64,)), parameters=23296\n"
+        + "  (1): ReLU (inplace), weights=(), parameters=0\n"
+        + "), weights=((64, 3, 11, 11), (64,)), parameters=23296\n";
+    Network net = only(parser.parse(Source.of("t", text)));
+    assertEquals("3, 64, kernel_size=(11, 11)", child(net.root(), "0").arguments().raw());
+    assertEquals("inplace", child(net.root(), "1").arguments().raw());
+    Diagnostic d = single(net.diagnostics());
+    assertEquals(2, d.line());
+    assertEquals(43, d.column());
+    assertTrue(d.message().startsWith("ignored text after the module on 3 line(s)"), d.message());
+  }
+
+  @Test
+  void aMissingCloserInsideIsReportedWhereTheBlockEnds() {
+    String text = "Net(\n  (a): Sequential(\n    (0): ReLU()\n  (b): Tanh()\n)\n";
+    Network net = only(parser.parse(Source.of("t", text)));
+    assertEquals(List.of("a", "b"), names(net.root()));
+    Diagnostic d = single(net.diagnostics());
+    assertEquals(4, d.line());
+    assertTrue(d.message().contains("'Sequential' opened at line 2 is never closed"), d.message());
+  }
+
+  @Test
+  void aLogPrefixOnTheFirstLineOnly() {
+    String text = "[2024-04-02 01:59:41][INFO] - self.model=DistributedDataParallel(\n"
+        + "  (module): GPT(\n    (lm_head): Linear(in_features=384, out_features=65, bias=False)\n  )\n)\n";
+    Network net = only(parser.parse(Source.of("t", text)));
+    assertEquals("DistributedDataParallel", net.root().typeName());
+    assertEquals("GPT", child(net.root(), "module").typeName());
+  }
+
+  @Test
+  void aWholeTextOfOneModule() {
+    Network net = only(parser.parse(Source.of("t", "Linear(in_features=3, out_features=4, bias=True)\n")));
+    assertEquals("Linear", net.root().typeName());
+    assertEquals("3", net.root().arguments().get("in_features"));
+  }
+
+  @Test
+  void textWithoutAPrintoutIsAnError() {
+    ParseResult result = parser.parse(Source.of("t", "hello\nworld (\n"));
+    assertTrue(result.networks().isEmpty());
+    assertEquals(Severity.ERROR, single(result.diagnostics()).severity());
+  }
+
+  @Test
+  void detectScoresPrintoutsHighAndTablesZero() {
+    assertEquals(PrintoutDetector.WITH_CHILD, parser.detect(Source.of("t", resource("collapsed-run.txt"))));
+    assertEquals(PrintoutDetector.WITH_CHILD, parser.detect(Source.of("t", resource("text-around.txt"))));
+    String torchinfo = "==========================================================================\n"
+        + "Layer (type:depth-idx)                   Output Shape              Param #\n"
+        + "==========================================================================\n"
+        + "ResNet                                   [1, 1000]                 --\n"
+        + "├─Conv2d: 1-1                            [1, 64, 112, 112]         9,408\n";
+    assertEquals(0.0, parser.detect(Source.of("t", torchinfo)));
+    String keras3 = "Model: \"sequential\"\n┏━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┓\n┃ Layer (type)  ┃ Output Shape ┃\n";
+    assertEquals(0.0, parser.detect(Source.of("t", keras3)));
+    assertEquals(0.0, parser.detect(Source.of("t", "print(model)\nNameError: name 'model' is not defined\n")));
+  }
+
+  @Test
+  void deepNestingNeedsNoDeepStack() {
+    int depth = 4_000;
+    StringBuilder text = new StringBuilder("Root(\n");
+    for (int i = 1; i <= depth; i++) {
+      text.append("  ".repeat(i)).append("(m): Sequential(\n");
+    }
+    text.append("  ".repeat(depth + 1)).append("(leaf): ReLU()\n");
+    for (int i = depth; i >= 0; i--) {
+      text.append("  ".repeat(i)).append(")\n");
+    }
+    Source source = Source.of("deep", text.toString());
+    PrintoutReading reading = parser.read(source);
+    assertEquals(text.toString(), PytorchPrinter.render(reading.printouts().get(0)));
+    Network net = only(parser.parse(source));
+    assertEquals(depth + 2, CorpusTruthTest.count(net.root())[1]);
+  }
+
+  private ParseResult parse(String fixture) {
+    return parser.parse(Source.of(fixture, resource(fixture)));
+  }
+
+  static String resource(String name) {
+    try (InputStream in = PytorchPrintoutParserTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Network only(ParseResult result) {
+    assertEquals(1, result.networks().size(), result.diagnostics().toString());
+    return result.networks().get(0);
+  }
+
+  private static Diagnostic single(List<Diagnostic> diagnostics) {
+    assertEquals(1, diagnostics.size(), diagnostics.toString());
+    return diagnostics.get(0);
+  }
+
+  private static List<String> messages(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().map(Diagnostic::message).toList();
+  }
+
+  private static List<String> names(Layer layer) {
+    return layer.children().stream().map(Layer::name).toList();
+  }
+
+  private static Layer child(Layer parent, String name) {
+    for (Layer c : parent.children()) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    assertNull(name, "no child " + name + " in " + names(parent));
+    return null;
+  }
+}

@@ -85,6 +85,23 @@ final class Cells {
   }
 
   /**
+   * Reads the value cells of a row of a table whose padding was lost ({@code Conv2d: 1-1 [1, 64] 640}):
+   * the tokens after the layer cell, in column order, when there is one per column; otherwise
+   * {@code null}, as they cannot be matched to columns.
+   */
+  static RowCells inOrder(String text, int layerEnd, TorchinfoHeader header) {
+    List<String> tokens = tokens(text, layerEnd);
+    if (tokens.size() != header.columns().size()) {
+      return null;
+    }
+    Map<HeaderColumn, String> cells = new LinkedHashMap<>();
+    for (int k = 0; k < tokens.size(); k++) {
+      cells.put(header.columns().get(k), tokens.get(k));
+    }
+    return new RowCells(cells, null);
+  }
+
+  /**
    * The cells of one row.
    *
    * @param cells the non-empty cells by column

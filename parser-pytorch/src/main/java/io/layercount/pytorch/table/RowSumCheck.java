@@ -41,10 +41,6 @@ final class RowSumCheck {
     }
   }
 
-  long sum() {
-    return sum;
-  }
-
   /**
    * Compares with the footer and settles the trainable flag of rows the text left open: when the
    * rows marked frozen account for the footer's whole {@code Non-trainable params}, every other row

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * @param varNames rows carry a {@code (var_name)}
  * @param layerWidth the width of the layer column (cells start one space after it)
  * @param columns the value columns in printed order
+ * @param collapsed the titles are one space apart: the paste lost its padding, so cells cannot be
+ *     found by position
  */
-record TorchinfoHeader(boolean depthIdx, boolean varNames, int layerWidth, List<HeaderColumn> columns) {
+record TorchinfoHeader(boolean depthIdx, boolean varNames, int layerWidth, List<HeaderColumn> columns,
+    boolean collapsed) {
   private static final Pattern LAYER_TITLE =
       Pattern.compile("( *)Layer \\(type( \\(var_name\\))?(:depth-idx)?\\)(?= |$)");
 
@@ -58,21 +61,16 @@ record TorchinfoHeader(boolean depthIdx, boolean varNames, int layerWidth, List<
       columns.add(new HeaderColumn(kinds.get(k), text.substring(start, spans.get(k)[1]), start, width));
     }
     int layerWidth = columns.isEmpty() ? text.length() : columns.get(0).start() - 1;
-    return new TorchinfoHeader(m.group(3) != null, m.group(2) != null, layerWidth, columns);
+    boolean collapsed = !columns.isEmpty() && text.charAt(columns.get(0).start() - 2) != ' ';
+    for (int k = 0; k + 1 < columns.size(); k++) {
+      collapsed |= columns.get(k).width() == columns.get(k).title().length();
+    }
+    return new TorchinfoHeader(m.group(3) != null, m.group(2) != null, layerWidth, columns, collapsed);
   }
 
   /** An unknown title runs to two spaces or the end of the line. */
   private static int unknownTitleEnd(String text, int from) {
     int gap = text.indexOf("  ", from);
     return gap < 0 ? text.length() : gap;
-  }
-
-  boolean has(Column kind) {
-    for (HeaderColumn c : columns) {
-      if (c.kind() == kind) {
-        return true;
-      }
-    }
-    return false;
   }
 }

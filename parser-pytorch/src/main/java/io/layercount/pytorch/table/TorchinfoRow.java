@@ -76,7 +76,11 @@ record TorchinfoRow(
     String varName = m.group(2) == null || m.group(2).isEmpty() ? null : m.group(2);
     String depthIdx = m.group(3) == null ? null : m.group(3) + "-" + m.group(4);
     int depth = depthIdx == null ? glyphDepth : Integer.parseInt(m.group(3));
-    Cells.RowCells cells = Cells.leftAligned(text, m.end(), header);
+    Cells.RowCells cells = header.collapsed() ? Cells.inOrder(text, m.end(), header)
+        : Cells.leftAligned(text, m.end(), header);
+    if (cells == null) {
+      return new TorchinfoRow(line, Kind.UNREADABLE, glyphDepth, glyphDepth, rest, null, null, Map.of(), p, null);
+    }
     String params = cellOf(cells.cells(), Column.PARAMS);
     boolean parameterRow = (params != null && startsWithBranch(params))
         || (header.depthIdx() && depthIdx == null && glyphDepth > 0);

@@ -68,8 +68,12 @@ final class TorchinfoTableReader {
             "rows were left out here ('...'): the layers listed are incomplete"));
         return;
       case UNREADABLE:
+        sums.addUnreadable();
         diagnostics.add(Diagnostic.warning(line.number(), line.column(row.nameColumn()),
-            "row not understood as a torchinfo layer: ignored"));
+            header.collapsed()
+                ? "row not understood: the table lost its column padding and this row's cells do not match"
+                    + " the header's columns one to one; ignored"
+                : "row not understood as a torchinfo layer: ignored"));
         return;
       case PARAMETER:
         acceptParameter(row);

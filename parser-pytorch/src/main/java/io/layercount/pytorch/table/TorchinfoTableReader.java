@@ -1,0 +1,188 @@
+package io.layercount.pytorch.table;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.Network;
+import io.layercount.core.spi.Source;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** Reads one torchinfo table into a {@link Network}; one instance per table (not thread-safe). */
+final class TorchinfoTableReader {
+  private final TableBlock block;
+  private final TorchinfoHeader header;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final RowSumCheck sums = new RowSumCheck();
+  private final Deque<LayerNode> open = new ArrayDeque<>();
+  private LayerNode root;
+  private int recursiveRows;
+  private int firstRecursiveLine;
+
+  private TorchinfoTableReader(TableBlock block, TorchinfoHeader header) {
+    this.block = block;
+    this.header = header;
+  }
+
+  static Network read(TableBlock block) {
+    TorchinfoHeader header = TorchinfoHeader.parse(block.header().text());
+    return new TorchinfoTableReader(block, header).read();
+  }
+
+  private Network read() {
+    for (Source.Line line : block.rows()) {
+      accept(TorchinfoRow.read(line, header));
+    }
+    if (root == null) {
+      root = new LayerNode("", "", 0, 0);
+      diagnostics.add(Diagnostic.warning(block.header().number(), 1, "the table has no rows"));
+    }
+    if (!block.closed()) {
+      diagnostics.add(Diagnostic.warning(block.header().number(), 1,
+          "the table is not closed by a rule or a footer: it may be cut short"));
+    }
+    Footer footer = Footer.read(block.footer());
+    if (footer.totals() == null) {
+      diagnostics.add(Diagnostic.warning(block.header().number(), 1,
+          "the table has no 'Total params' footer: no stated total"));
+    }
+    if (recursiveRows > 0) {
+      diagnostics.add(Diagnostic.info(firstRecursiveLine, 1, recursiveRows
+          + " row(s) show '(recursive)': a module already listed, called again; its parameters are"
+          + " counted once, on the row that first lists it"));
+    }
+    diagnostics.addAll(sums.finish(footer));
+    diagnostics.addAll(footer.diagnostics());
+    return new Network("torchinfo", null, root.toLayer(), false, footer.totals(), diagnostics);
+  }
+
+  private void accept(TorchinfoRow row) {
+    Source.Line line = row.line();
+    switch (row.kind()) {
+      case ELIDED:
+        sums.markElided(line.number());
+        diagnostics.add(Diagnostic.warning(line.number(), line.column(row.nameColumn()),
+            "rows were left out here ('...'): the layers listed are incomplete"));
+        return;
+      case UNREADABLE:
+        sums.addUnreadable();
+        diagnostics.add(Diagnostic.warning(line.number(), line.column(row.nameColumn()),
+            header.collapsed()
+                ? "row not understood: the table lost its column padding and this row's cells do not match"
+                    + " the header's columns one to one; ignored"
+                : "row not understood as a torchinfo layer: ignored"));
+        return;
+      case PARAMETER:
+        acceptParameter(row);
+        return;
+      default:
+        acceptModule(row);
+    }
+  }
+
+  private void acceptModule(TorchinfoRow row) {
+    Source.Line line = row.line();
+    if (row.depthIdx() != null && row.depth() != row.glyphDepth()) {
+      diagnostics.add(Diagnostic.warning(line.number(), line.column(row.nameColumn()),
+          "depth-idx " + row.depthIdx() + " disagrees with the tree drawing (level " + row.glyphDepth()
+              + "): the depth-idx is used"));
+    }
+    if (row.leftover() != null) {
+      diagnostics.add(Diagnostic.warning(line.number(), 1,
+          "text after the last column ignored: '" + row.leftover() + "'"));
+    }
+    boolean isRoot = root == null && row.depth() == 0;
+    LayerNode node = newNode(row, isRoot);
+    if (isRoot) {
+      root = node;
+      open.push(node);
+      return;
+    }
+    if (root == null) {
+      root = new LayerNode("", "", 0, 0);
+      open.push(root);
+      diagnostics.add(Diagnostic.info(line.number(), 1,
+          "the table has no root row (older torch-summary): the model is the rows at the top level"));
+    }
+    attach(node, row);
+  }
+
+  private void attach(LayerNode node, TorchinfoRow row) {
+    int depth = Math.max(1, row.depth());
+    if (row.depth() == 0) {
+      diagnostics.add(Diagnostic.warning(row.line().number(), 1,
+          "a second root row: read as a child of the first"));
+    }
+    while (open.size() > 1 && open.peek().depth >= depth) {
+      open.pop();
+    }
+    LayerNode parent = open.peek();
+    if (depth > parent.depth + 1) {
+      diagnostics.add(Diagnostic.warning(row.line().number(), row.line().column(row.nameColumn()),
+          "row is nested " + (depth - parent.depth) + " levels below the row it belongs to: read as its child"));
+    }
+    parent.children.add(node);
+    open.push(node);
+  }
+
+  /** The root is nameless; other rows are named by their var_name, else their depth-idx. */
+  private LayerNode newNode(TorchinfoRow row, boolean isRoot) {
+    String name = isRoot ? "" : row.varName() != null ? row.varName() : row.depthIdx() != null ? row.depthIdx() : "";
+    LayerNode node = new LayerNode(name, row.typeName(), row.depth(), row.line().number());
+    ParamCell params = ParamCell.parse(row.cell(Column.PARAMS));
+    Boolean trainable = trainableColumn(row.cell(Column.TRAINABLE));
+    if (params.frozen()) {
+      trainable = Boolean.FALSE;
+    }
+    String shape = row.cell(Column.OUTPUT_SHAPE);
+    node.stated = new Layer.Stated(params.count(), trainable, "--".equals(shape) ? null : shape, List.of());
+    for (Map.Entry<HeaderColumn, String> cell : row.cells().entrySet()) {
+      Column kind = cell.getKey().kind();
+      if (kind != Column.PARAMS && kind != Column.OUTPUT_SHAPE && !"--".equals(cell.getValue())) {
+        node.arguments.put(cell.getKey().argumentName(), normalized(cell.getValue()));
+      }
+    }
+    if (params.recursive()) {
+      node.arguments.put("recursive", "True");
+      if (recursiveRows++ == 0) {
+        firstRecursiveLine = row.line().number();
+      }
+    } else if (params.readable()) {
+      sums.add(node, params.count(), params.frozen());
+    } else {
+      sums.addUnreadable();
+      diagnostics.add(Diagnostic.warning(row.line().number(), 1,
+          "parameter count not understood: '" + row.cell(Column.PARAMS) + "'"));
+    }
+    return node;
+  }
+
+  /** A {@code verbose=2} row naming one parameter tensor: kept on its module, not a layer. */
+  private void acceptParameter(TorchinfoRow row) {
+    if (root == null) {
+      diagnostics.add(Diagnostic.warning(row.line().number(), 1, "parameter row before any layer: ignored"));
+      return;
+    }
+    while (open.size() > 1 && open.peek().depth >= row.glyphDepth()) {
+      open.pop();
+    }
+    String value = TorchinfoRow.withoutGlyphs(row.cell(Column.PARAMS));
+    open.peek().arguments.put("param." + row.typeName(), normalized(value == null ? "" : value));
+  }
+
+  private static Boolean trainableColumn(String cell) {
+    if ("True".equals(cell)) {
+      return Boolean.TRUE;
+    }
+    return "False".equals(cell) ? Boolean.FALSE : null;
+  }
+
+  /** Counts lose their thousands separators ({@code 5,602,688} → {@code 5602688}); other text is kept. */
+  private static String normalized(String cell) {
+    OptionalLong n = Count.parse(cell);
+    return n.isPresent() ? Long.toString(n.getAsLong()) : cell;
+  }
+}

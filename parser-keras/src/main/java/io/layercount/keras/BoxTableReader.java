@@ -9,8 +9,8 @@ import java.util.List;
  * Reads the rows of a Keras 3 box table ({@code ┏━┳━┓ ┃ ┡━╇━┩ │ ├─┼─┤ └─┴─┘}, or the light {@code ┌─┬─┐}).
  *
  * <p>Columns lie between the header row's borders. A cell wraps at spaces inside its column, so the
- * pieces of a cell are joined with a space; a row starts after a {@code ├─┼─┤} rule or on a line whose
- * name, shape and parameter cells are all filled. A name cell starting with spaces and {@code └ } is a
+ * pieces of a cell are joined with a space; a row starts after a {@code ├─┼─┤} rule or on a line that
+ * looks like a row's first line ({@link RowStart}). A name cell starting with spaces and {@code └ } is a
  * nested layer of {@code expand_nested}, three spaces per level.
  */
 final class BoxTableReader {
@@ -54,9 +54,8 @@ final class BoxTableReader {
         break;
       }
       List<String> cells = split(line.text(), columns, borders);
-      boolean full = !cells.get(index(columns, ColumnKind.NAME)).isBlank()
-          && !cellOf(cells, columns, ColumnKind.SHAPE).isBlank()
-          && !cellOf(cells, columns, ColumnKind.PARAMS).isBlank();
+      boolean full = RowStart.plausible(stripNesting(cellOf(cells, columns, ColumnKind.NAME)),
+          cellOf(cells, columns, ColumnKind.SHAPE), cellOf(cells, columns, ColumnKind.PARAMS));
       if (current == null || afterSeparator || full) {
         String name = cellOf(cells, columns, ColumnKind.NAME);
         current = new RawRow(line.number(), line.column(line.text().indexOf(name.trim())), nesting(name), RawRow.Joining.SPACE);

@@ -23,7 +23,7 @@ import java.util.Set;
  * </ul>
  *
  * A row starts after a separator (an empty or blank line, an {@code _}, {@code =} or {@code ¯} rule) or
- * on a line whose name, shape and parameter cells are all filled (tables printed without separators);
+ * on a line that looks like a row's first line (see {@link RowStart}; tables printed without separators);
  * other lines continue the row. {@code expand_nested} frames ({@code |} borders) give the row's nesting
  * level.
  */
@@ -63,7 +63,7 @@ final class PlainTableReader {
         continue;
       }
       List<Cell> cells = wrapped ? wrappedCells(text, columns) : cutCells(text, columns);
-      boolean full = filled(cells, ColumnKind.NAME) && filled(cells, ColumnKind.SHAPE) && filled(cells, ColumnKind.PARAMS);
+      boolean full = RowStart.plausible(text(cells, ColumnKind.NAME), text(cells, ColumnKind.SHAPE), text(cells, ColumnKind.PARAMS));
       if (current == null || afterSeparator || full) {
         if (!filled(cells, ColumnKind.NAME)) {
           diagnostics.add(Diagnostic.warning(line.number(), line.column(0),
@@ -84,6 +84,15 @@ final class PlainTableReader {
   }
 
   private record Cell(ColumnKind kind, String text, boolean fillsColumn) {}
+
+  private static String text(List<Cell> cells, ColumnKind kind) {
+    for (Cell c : cells) {
+      if (c.kind == kind) {
+        return c.text;
+      }
+    }
+    return "";
+  }
 
   private static boolean filled(List<Cell> cells, ColumnKind kind) {
     for (Cell c : cells) {

@@ -164,10 +164,10 @@ public final class KerasSummaryParser implements SummaryParser {
       }
       int last = i - 1;
       String what = first == last
-          ? "line " + lines.get(first).number()
-          : "lines " + lines.get(first).number() + "-" + lines.get(last).number();
+          ? "line " + lines.get(first).number() + " is"
+          : "lines " + lines.get(first).number() + "-" + lines.get(last).number() + " are";
       out.add(Diagnostic.info(lines.get(first).number(), lines.get(first).column(0),
-          what + " are not part of a Keras summary and were skipped: " + preview(lines.get(first).text())));
+          what + " not part of a Keras summary and skipped: " + preview(lines.get(first).text())));
     }
   }
 

@@ -1,0 +1,178 @@
+package io.layercount.keras;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.model.Network;
+import io.layercount.core.spi.ParseResult;
+import io.layercount.core.spi.Source;
+import io.layercount.core.spi.Source.Line;
+import io.layercount.core.spi.SummaryParser;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads Keras {@code model.summary()} tables of every era (Keras 1, 2.0-2.15 and tf.keras, Keras 3,
+ * TensorFlow.js) into one {@link Network} per table, in text order.
+ *
+ * <p>A table is found by its header row ({@code Layer (type)}, {@code Output Shape}, {@code Param #});
+ * a {@code Model: "name"} line and a rule just above belong to it, and it ends at its footer
+ * ({@code Total params:} ...) or where the next table begins. Lines outside every table are reported
+ * as {@code info} diagnostics of the {@link ParseResult}, so every input line is accounted for.
+ * Stateless and thread-safe.
+ */
+public final class KerasSummaryParser implements SummaryParser {
+
+  @Override
+  public String family() {
+    return "keras";
+  }
+
+  /**
+   * Certain for a Keras 3 box header; high for a plain header followed by a {@code name (Type)} row
+   * (torchsummary prints the same header over rows such as {@code Conv2d-1}); low for a header alone.
+   */
+  @Override
+  public double detect(Source source) {
+    List<Line> lines = source.lines();
+    double best = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String t = lines.get(i).text();
+      if (Lines.isBoxHeader(t)) {
+        return 1.0;
+      }
+      if (Lines.isPlainHeader(t) && !t.contains("Layer (type:")) {
+        best = Math.max(best, hasKerasRow(lines, i) ? 0.95 : 0.3);
+      }
+    }
+    return best;
+  }
+
+  private static boolean hasKerasRow(List<Line> lines, int header) {
+    for (int i = header + 1; i < Math.min(lines.size(), header + 6); i++) {
+      String t = lines.get(i).text().trim().replace("|", "").trim();
+      int open = t.indexOf(" (");
+      if (open > 0 && t.indexOf(' ') == open) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public ParseResult parse(Source source) {
+    List<Line> lines = source.lines();
+    List<Integer> headers = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String t = lines.get(i).text();
+      if (Lines.isBoxHeader(t) || (Lines.isPlainHeader(t) && !t.contains("Layer (type:"))) {
+        headers.add(i);
+      }
+    }
+    List<Diagnostic> outside = new ArrayList<>(source.repairs());
+    if (headers.isEmpty()) {
+      outside.add(Diagnostic.error(0, 0, "no Keras summary table (a 'Layer (type)' header row) found"));
+      return new ParseResult(List.of(), outside);
+    }
+    List<Network> networks = new ArrayList<>();
+    int covered = 0;
+    for (int k = 0; k < headers.size(); k++) {
+      int header = headers.get(k);
+      int start = blockStart(lines, header, covered);
+      int limit = k + 1 < headers.size() ? blockStart(lines, headers.get(k + 1), header + 1) : lines.size();
+      reportSkipped(lines, covered, start, outside);
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      int[] end = {limit};
+      networks.add(readTable(lines, start, header, limit, diagnostics, end));
+      covered = end[0];
+    }
+    reportSkipped(lines, covered, lines.size(), outside);
+    return new ParseResult(networks, outside);
+  }
+
+  /** The first line of the table whose header is at {@code header}: a rule and a Model line above it. */
+  private static int blockStart(List<Line> lines, int header, int floor) {
+    int start = header;
+    if (start - 1 >= floor && Lines.isTopRule(lines.get(start - 1).text())) {
+      start--;
+    }
+    if (start - 1 >= floor && Lines.modelName(lines.get(start - 1).text()) != null) {
+      start--;
+    }
+    return start;
+  }
+
+  private static Network readTable(List<Line> lines, int start, int header, int limit, List<Diagnostic> diagnostics,
+      int[] end) {
+    String modelName = Lines.modelName(lines.get(start).text());
+    int footerAt = -1;
+    for (int i = header + 1; i < limit; i++) {
+      if (Footer.starts(lines.get(i).text())) {
+        footerAt = i;
+        break;
+      }
+    }
+    int bodyEnd = footerAt >= 0 ? footerAt : limit;
+    TableRows table;
+    int afterBody = bodyEnd;
+    if (Lines.isBoxHeader(lines.get(header).text())) {
+      int[] boxEnd = {bodyEnd};
+      table = BoxTableReader.read(lines, header, bodyEnd, diagnostics, boxEnd);
+      afterBody = boxEnd[0];
+    } else {
+      table = PlainTableReader.read(lines, header, bodyEnd, diagnostics);
+    }
+    Network.StatedTotals totals = null;
+    end[0] = afterBody;
+    if (footerAt >= 0) {
+      reportInside(lines, afterBody, footerAt, diagnostics);
+      Footer footer = Footer.read(lines, footerAt, limit, diagnostics);
+      totals = footer.totals();
+      end[0] = footer.end();
+    } else if (footerAt < 0) {
+      Line h = lines.get(header);
+      diagnostics.add(Diagnostic.warning(h.number(), h.column(0),
+          "this table has no 'Total params' footer: the stated totals are unknown"));
+    }
+    if (table.rows().isEmpty()) {
+      Line h = lines.get(header);
+      diagnostics.add(Diagnostic.warning(h.number(), h.column(0), "this table has no layer rows"));
+    }
+    return NetworkAssembler.assemble(table, modelName, totals, lines.get(header).number(), diagnostics);
+  }
+
+  /** Text between a table's end and its footer. */
+  private static void reportInside(List<Line> lines, int from, int to, List<Diagnostic> out) {
+    for (int i = from; i < to; i++) {
+      if (!lines.get(i).isBlank()) {
+        out.add(Diagnostic.warning(lines.get(i).number(), lines.get(i).column(0),
+            "line " + lines.get(i).number() + " between the table and its footer was skipped: " + preview(lines.get(i).text())));
+      }
+    }
+  }
+
+  private static void reportSkipped(List<Line> lines, int from, int to, List<Diagnostic> out) {
+    int i = from;
+    while (i < to) {
+      while (i < to && lines.get(i).isBlank()) {
+        i++;
+      }
+      if (i >= to) {
+        return;
+      }
+      int first = i;
+      while (i < to && !lines.get(i).isBlank()) {
+        i++;
+      }
+      int last = i - 1;
+      String what = first == last
+          ? "line " + lines.get(first).number() + " is"
+          : "lines " + lines.get(first).number() + "-" + lines.get(last).number() + " are";
+      out.add(Diagnostic.info(lines.get(first).number(), lines.get(first).column(0),
+          what + " not part of a Keras summary and skipped: " + preview(lines.get(first).text())));
+    }
+  }
+
+  private static String preview(String text) {
+    String t = text.trim();
+    return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+  }
+}

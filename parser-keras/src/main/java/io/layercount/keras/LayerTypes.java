@@ -1,0 +1,64 @@
+package io.layercount.keras;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The Keras layer class names the parser knows, read once from {@code keras-layer-types.tsv}. */
+final class LayerTypes {
+  private static final List<String> KNOWN = load(false);
+  private static final List<String> KNOWN_KERAS1 = load(true);
+
+  private LayerTypes() {}
+
+  /**
+   * The type names that start with {@code fragment}, among {@code seen} (the complete type names of
+   * the same table) and the known classes (with the Keras 1 names when {@code keras1}), without repeats.
+   */
+  static List<String> completions(String fragment, Collection<String> seen, boolean keras1) {
+    if (fragment.isEmpty()) {
+      return List.of();
+    }
+    Set<String> matches = new LinkedHashSet<>();
+    for (String t : seen) {
+      if (t.startsWith(fragment)) {
+        matches.add(t);
+      }
+    }
+    for (String t : keras1 ? KNOWN_KERAS1 : KNOWN) {
+      if (t.startsWith(fragment)) {
+        matches.add(t);
+      }
+    }
+    return List.copyOf(matches);
+  }
+
+  private static List<String> load(boolean keras1) {
+    List<String> out = new ArrayList<>();
+    try (InputStream in = LayerTypes.class.getResourceAsStream("keras-layer-types.tsv")) {
+      if (in == null) {
+        return out;
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String l = r.readLine(); l != null; l = r.readLine()) {
+        if (!l.isBlank() && !l.startsWith("#")) {
+          String[] fields = l.split("\t");
+          if (keras1 || fields.length < 4 || !fields[3].equals("keras1")) {
+            out.add(fields[0].trim());
+          }
+        }
+      }
+    } catch (IOException e) {
+      // a missing table only means cut type names stay cut
+      return List.of();
+    }
+    return List.copyOf(out);
+  }
+}

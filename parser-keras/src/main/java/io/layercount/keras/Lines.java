@@ -1,0 +1,69 @@
+package io.layercount.keras;
+
+/** Character-level tests on summary lines; no regular expressions, so no backtracking. */
+final class Lines {
+  private Lines() {}
+
+  /** A line made only of {@code chars} (at least three of them) and spaces. */
+  static boolean isRule(String text, String chars) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (chars.indexOf(c) >= 0) {
+        n++;
+      } else if (c != ' ') {
+        return false;
+      }
+    }
+    return n >= 3;
+  }
+
+  /** The header row of a Keras 1-2 or TensorFlow.js table. */
+  static boolean isPlainHeader(String text) {
+    return text.contains("Layer (type)")
+        && ColumnKind.SHAPE.find(text) >= 0
+        && text.contains("Param #")
+        && text.indexOf('┃') < 0
+        && text.indexOf('│') < 0;
+  }
+
+  /** The header row of a Keras 3 box table. */
+  static boolean isBoxHeader(String text) {
+    String t = text.trim();
+    return text.contains("Layer (type)") && (t.startsWith("┃") || t.startsWith("│"));
+  }
+
+  /** A line that can stand above a header row: a top border or an underscore rule. */
+  static boolean isTopRule(String text) {
+    String t = text.trim();
+    return t.startsWith("┏") || t.startsWith("┌") || isRule(t, "_");
+  }
+
+  /** The model name of a {@code Model: "name"} line, or {@code null} if the line is not one. */
+  static String modelName(String text) {
+    String t = text.trim();
+    if (!t.startsWith("Model:")) {
+      return null;
+    }
+    String v = t.substring("Model:".length()).trim();
+    if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
+      v = v.substring(1, v.length() - 1);
+    }
+    return v;
+  }
+
+  /** A line that says text was left out here: {@code ...} or {@code …}. */
+  static boolean isElision(String text) {
+    String t = text.trim();
+    return t.equals("...") || t.equals("…") || t.equals("....");
+  }
+
+  /** Leading occurrences of {@code c}. */
+  static int leading(String text, char c) {
+    int i = 0;
+    while (i < text.length() && text.charAt(i) == c) {
+      i++;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,217 @@
+package io.layercount.keras;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.model.Arguments;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.Network;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the rows of one table into a {@link Network}: nesting, unique names, and the dataflow of
+ * {@code Connected to}.
+ *
+ * <p>Each row becomes a child {@link Layer} of the row it is nested in ({@code expand_nested}), or of
+ * the root. Its {@link Layer.Stated#inbound()} lists, in printed order, the names of the sibling
+ * layers its {@code Connected to} cell names (one entry per item, so a layer fed twice by a shared
+ * layer lists it twice); the items themselves, node and tensor indices included ({@code ?} where the
+ * text lost one), are kept as the argument {@code connected_to}, e.g. {@code functional[0][0],
+ * functional[1][0]}. A table without {@code Connected to} leaves every inbound list empty and
+ * {@link Network#graphKnown()} false: Keras prints that layout only for chain-like models, so the
+ * printed order is the chain.
+ *
+ * <p>Names cut by the table ({@code global_average_poo…}, {@code conv5_block3_out…}) are matched by
+ * prefix against the rows printed before (rows are in topological order); where several earlier layers
+ * fit, the first one not already used by the same row is taken and a warning names the others. Two
+ * siblings with one printed name get {@code #2}, {@code #3}... appended to the later ones.
+ *
+ * <p>The root's type is {@code Functional} where the table shows the graph or an {@code InputLayer}
+ * row, else {@code Model}: a Sequential and a subclassed model print the same table.
+ */
+final class NetworkAssembler {
+  private NetworkAssembler() {}
+
+  private static final class Node {
+    final RowCells row;
+    final List<Node> children = new ArrayList<>();
+    String key;
+    List<String> inbound = List.of();
+    String connectedTo;
+    Layer built;
+
+    Node(RowCells row) {
+      this.row = row;
+    }
+  }
+
+  static Network assemble(TableRows table, String modelName, Network.StatedTotals totals, int headerLine,
+      List<Diagnostic> diagnostics) {
+    Set<String> completeTypes = new LinkedHashSet<>();
+    for (RawRow r : table.rows()) {
+      String t = RowCells.completeType(r);
+      if (t != null) {
+        completeTypes.add(t);
+      }
+    }
+    Node root = new Node(null);
+    List<Node> all = new ArrayList<>();
+    List<Node> stack = new ArrayList<>();
+    stack.add(root);
+    for (RawRow raw : table.rows()) {
+      Node node = new Node(RowCells.of(raw, table, completeTypes, diagnostics));
+      int level = raw.level;
+      if (level > stack.size() - 1) {
+        diagnostics.add(Diagnostic.warning(raw.line, raw.column,
+            "nested " + level + " levels deep without an enclosing row at every level; placed under the nearest one"));
+        level = stack.size() - 1;
+      }
+      while (stack.size() > level + 1) {
+        stack.remove(stack.size() - 1);
+      }
+      stack.get(stack.size() - 1).children.add(node);
+      stack.add(node);
+      all.add(node);
+    }
+    boolean graph = table.has(ColumnKind.CONNECTED);
+    nameAndConnect(root, all, graph, diagnostics);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      all.get(i).built = toLayer(all.get(i));
+    }
+    List<Layer> top = new ArrayList<>();
+    boolean input = false;
+    for (Node n : root.children) {
+      top.add(n.built);
+      input |= "InputLayer".equals(n.row.type());
+    }
+    Layer rootLayer = new Layer("", graph || input ? "Functional" : "Model", Arguments.NONE, top, 1,
+        Layer.Stated.NONE, headerLine);
+    return new Network(table.format(), modelName, rootLayer, graph, totals, diagnostics);
+  }
+
+  /** Gives every node a unique key among its siblings and resolves its references; no recursion. */
+  private static void nameAndConnect(Node root, List<Node> all, boolean graph, List<Diagnostic> diagnostics) {
+    List<Node> parents = new ArrayList<>();
+    parents.add(root);
+    parents.addAll(all);
+    for (Node parent : parents) {
+      Map<String, Integer> seen = new HashMap<>();
+      for (Node child : parent.children) {
+        int n = seen.merge(child.row.name(), 1, Integer::sum);
+        child.key = n == 1 ? child.row.name() : child.row.name() + "#" + n;
+        if (n == 2) {
+          diagnostics.add(Diagnostic.info(child.row.raw().line, child.row.raw().column,
+              "a second layer printed as '" + child.row.name() + "'; called '" + child.key + "' here"));
+        }
+      }
+      if (graph) {
+        for (int i = 0; i < parent.children.size(); i++) {
+          connect(parent.children.get(i), parent.children.subList(0, i), parent.children, diagnostics);
+        }
+      }
+    }
+  }
+
+  private static void connect(Node node, List<Node> earlier, List<Node> siblings, List<Diagnostic> diagnostics) {
+    Set<Node> claimed = new HashSet<>();
+    List<String> inbound = new ArrayList<>();
+    List<String> notation = new ArrayList<>();
+    for (Reference ref : node.row.references()) {
+      Node target = resolve(ref, earlier, siblings, claimed, node, diagnostics);
+      String name = target != null ? target.key : ref.name() + (ref.nameCut() ? "…" : "");
+      if (target != null) {
+        claimed.add(target);
+      }
+      inbound.add(name);
+      notation.add(ref.notation(name));
+    }
+    node.inbound = inbound;
+    node.connectedTo = String.join(", ", notation);
+  }
+
+  private static Node resolve(Reference ref, List<Node> earlier, List<Node> siblings, Set<Node> claimed, Node node,
+      List<Diagnostic> diagnostics) {
+    RawRow at = node.row.raw();
+    if (!ref.nameCut()) {
+      Node exact = null;
+      for (Node e : earlier) {
+        if (!e.row.nameCut() && e.row.name().equals(ref.name())) {
+          exact = e;
+        }
+      }
+      if (exact != null) {
+        return exact;
+      }
+    }
+    List<Node> candidates = new ArrayList<>();
+    for (Node e : earlier) {
+      if (fits(ref, e.row)) {
+        candidates.add(e);
+      }
+    }
+    List<Node> free = new ArrayList<>();
+    for (Node c : candidates) {
+      if (!claimed.contains(c)) {
+        free.add(c);
+      }
+    }
+    if (!free.isEmpty()) {
+      candidates = free;
+    }
+    if (candidates.size() == 1) {
+      diagnostics.add(Diagnostic.info(at.line, at.column,
+          "cut reference '" + ref.text() + "' resolved to the earlier layer '" + candidates.get(0).key + "'"));
+      return candidates.get(0);
+    }
+    if (candidates.size() > 1) {
+      List<String> names = new ArrayList<>();
+      for (Node c : candidates) {
+        names.add(c.key);
+      }
+      diagnostics.add(Diagnostic.warning(at.line, at.column,
+          "cut reference '" + ref.text() + "' fits " + candidates.size() + " earlier layers (" + String.join(", ", names)
+              + "); assumed '" + names.get(0) + "'"));
+      return candidates.get(0);
+    }
+    for (Node s : siblings) {
+      if (!s.row.nameCut() && s.row.name().equals(ref.name()) && s != node) {
+        diagnostics.add(Diagnostic.warning(at.line, at.column,
+            "'" + ref.text() + "' names a layer printed later; the rows are not in topological order"));
+        return s;
+      }
+    }
+    diagnostics.add(Diagnostic.warning(at.line, at.column,
+        "'" + ref.text() + "' names no layer of this table (outside layer_range, or lost)"));
+    return null;
+  }
+
+  /** Whether a reference and a row can name the same layer, given what each lost. */
+  private static boolean fits(Reference ref, RowCells row) {
+    String r = ref.name();
+    String p = row.namePrefix();
+    if (ref.nameCut() && row.nameCut()) {
+      return r.startsWith(p) || p.startsWith(r);
+    }
+    if (ref.nameCut()) {
+      return p.startsWith(r);
+    }
+    return row.nameCut() && r.startsWith(p);
+  }
+
+  private static Layer toLayer(Node n) {
+    List<Layer> children = new ArrayList<>(n.children.size());
+    for (Node c : n.children) {
+      children.add(c.built);
+    }
+    RowCells r = n.row;
+    Arguments args = n.connectedTo == null || n.connectedTo.isEmpty()
+        ? Arguments.NONE
+        : new Arguments(r.raw().cell(ColumnKind.CONNECTED), List.of(), Map.of("connected_to", n.connectedTo));
+    Layer.Stated stated = new Layer.Stated(r.params(), r.trainable(), r.shape(), n.inbound);
+    return new Layer(n.key, r.type(), args, children, 1, stated, r.raw().line);
+  }
+}

@@ -1,0 +1,256 @@
+package io.layercount.keras;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.spi.Source.Line;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the rows of a Keras 1-2 or TensorFlow.js table (no box drawing).
+ *
+ * <p>Columns start where the header row's labels start. Two layouts differ in how a cell that does not
+ * fit is printed, and the reader keeps them apart:
+ *
+ * <ul>
+ *   <li>Keras 1-2.6 <em>cut</em> it at the next column (2.1-2.6 also blank its last character), so a
+ *       cell never crosses a column start: text is split at the header positions.
+ *   <li>Keras 2.7+ <em>wrap</em> it onto continuation lines, every row starting with a space; a long
+ *       name can still push the rest of its line right, and the nested tables of {@code expand_nested}
+ *       use positions of their own. Cells are separated by two or more spaces and each goes to the
+ *       column whose start is nearest.
+ * </ul>
+ *
+ * A row starts after a separator (an empty or blank line, an {@code _}, {@code =} or {@code ¯} rule) or
+ * on a line that looks like a row's first line (see {@link RowStart}; tables printed without separators);
+ * other lines continue the row. {@code expand_nested} frames ({@code |} borders) give the row's nesting
+ * level.
+ */
+final class PlainTableReader {
+  private static final Set<String> KERAS1_TYPES =
+      Set.of("Convolution1D", "Convolution2D", "Convolution3D", "Deconvolution2D",
+          "AtrousConvolution2D", "SeparableConvolution2D", "Merge", "TimeDistributedDense");
+
+  private PlainTableReader() {}
+
+  /** Reads lines {@code from} (exclusive: the header) to {@code to} (exclusive). */
+  static TableRows read(List<Line> lines, int header, int to, List<Diagnostic> diagnostics) {
+    String headerText = lines.get(header).text();
+    int width = tableWidth(lines, header, to);
+    List<Column> columns = columns(headerText, width);
+    boolean wrapped = headerText.startsWith(" ") || hasBlankLine(lines, header + 1, to);
+    boolean tfjs = headerText.contains("Output shape") || headerText.contains("Receives inputs");
+    RawRow.Joining joining = wrapped ? RawRow.Joining.GLUE : RawRow.Joining.SPACE;
+    List<RawRow> rows = new ArrayList<>();
+    RawRow current = null;
+    boolean afterSeparator = true;
+    boolean elided = false;
+    for (int i = header + 1; i < to; i++) {
+      Line line = lines.get(i);
+      String raw = line.text();
+      int level = Lines.leading(raw, '|');
+      String text = unframe(raw, level);
+      if (text.isBlank() || Lines.isRule(text, "_=¯-")) {
+        afterSeparator = true;
+        continue;
+      }
+      if (Lines.isElision(text)) {
+        elided = true;
+        afterSeparator = true;
+        diagnostics.add(Diagnostic.warning(line.number(), line.column(0),
+            "'" + text.trim() + "': rows were left out of this table here; the per-layer sum cannot be complete"));
+        continue;
+      }
+      List<Cell> cells = wrapped ? wrappedCells(text, columns) : cutCells(text, columns);
+      boolean full = RowStart.plausible(text(cells, ColumnKind.NAME), text(cells, ColumnKind.SHAPE), text(cells, ColumnKind.PARAMS));
+      if (current == null || afterSeparator || full) {
+        if (!filled(cells, ColumnKind.NAME)) {
+          diagnostics.add(Diagnostic.warning(line.number(), line.column(0),
+              "a table line without a layer name where a new row should start; skipped: " + text.trim()));
+          continue;
+        }
+        current = new RawRow(line.number(), line.column(Lines.leading(text, ' ')), level, joining);
+        rows.add(current);
+      }
+      afterSeparator = false;
+      current.lastLine = line.number();
+      for (Cell c : cells) {
+        current.add(c.kind, c.text, c.fillsColumn);
+      }
+    }
+    String format = tfjs ? "tfjs" : !wrapped && usesKeras1Types(rows) ? "keras1" : "keras2";
+    return new TableRows(format, columns, rows, !wrapped, elided);
+  }
+
+  private record Cell(ColumnKind kind, String text, boolean fillsColumn) {}
+
+  private static String text(List<Cell> cells, ColumnKind kind) {
+    for (Cell c : cells) {
+      if (c.kind == kind) {
+        return c.text;
+      }
+    }
+    return "";
+  }
+
+  private static boolean filled(List<Cell> cells, ColumnKind kind) {
+    for (Cell c : cells) {
+      if (c.kind == kind && !c.text.isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static List<Column> columns(String header, int width) {
+    List<int[]> found = new ArrayList<>();
+    for (ColumnKind kind : ColumnKind.values()) {
+      int at = kind.find(header);
+      if (at >= 0) {
+        found.add(new int[] {kind.ordinal(), at});
+      }
+    }
+    found.sort(Comparator.comparingInt(a -> a[1]));
+    List<Column> columns = new ArrayList<>();
+    for (int k = 0; k < found.size(); k++) {
+      int end = k + 1 < found.size() ? found.get(k + 1)[1] : Math.max(width, header.length());
+      columns.add(new Column(ColumnKind.values()[found.get(k)[0]], found.get(k)[1], end));
+    }
+    return columns;
+  }
+
+  /** The table's width: the longest rule line next to the header. */
+  private static int tableWidth(List<Line> lines, int header, int to) {
+    int width = 0;
+    for (int i = Math.max(0, header - 1); i <= Math.min(to - 1, header + 1); i++) {
+      String t = lines.get(i).text();
+      if (Lines.isRule(t, "_=")) {
+        width = Math.max(width, t.length());
+      }
+    }
+    return width;
+  }
+
+  private static boolean hasBlankLine(List<Line> lines, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (lines.get(i).isBlank() && i + 1 < to && !lines.get(i + 1).isBlank()) {
+        String next = lines.get(i + 1).text().trim();
+        if (!next.startsWith("Total params") && !Lines.isRule(next, "_=")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The line with the {@code |} frame characters of {@code expand_nested} blanked, positions kept. */
+  private static String unframe(String text, int level) {
+    if (level == 0 && !text.endsWith("|")) {
+      return text;
+    }
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < level; i++) {
+      chars[i] = ' ';
+    }
+    for (int i = chars.length - 1; i >= level && chars[i] == '|'; i--) {
+      chars[i] = ' ';
+    }
+    return new String(chars);
+  }
+
+  /** Runs of text separated by two or more spaces, as {@code {start, end}}. */
+  private static List<int[]> chunks(String text) {
+    List<int[]> out = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      while (i < n && text.charAt(i) == ' ') {
+        i++;
+      }
+      if (i >= n) {
+        break;
+      }
+      int start = i;
+      int end = i;
+      while (i < n) {
+        if (text.charAt(i) != ' ') {
+          end = ++i;
+        } else if (i + 1 < n && text.charAt(i + 1) != ' ') {
+          i++;
+        } else {
+          break;
+        }
+      }
+      out.add(new int[] {start, end});
+    }
+    return out;
+  }
+
+  private static List<Cell> wrappedCells(String text, List<Column> columns) {
+    List<Cell> cells = new ArrayList<>();
+    int previous = -1;
+    for (int[] ch : chunks(text)) {
+      int col = nearest(columns, ch[0]);
+      if (col <= previous) {
+        col = Math.min(previous + 1, columns.size() - 1);
+      }
+      String piece = text.substring(ch[0], ch[1]);
+      if (col == previous) {
+        Cell last = cells.remove(cells.size() - 1);
+        piece = last.text + "  " + piece;
+      }
+      cells.add(new Cell(columns.get(col).kind(), piece, false));
+      previous = col;
+    }
+    return cells;
+  }
+
+  private static int nearest(List<Column> columns, int at) {
+    int best = 0;
+    for (int k = 1; k < columns.size(); k++) {
+      if (Math.abs(columns.get(k).start() - at) < Math.abs(columns.get(best).start() - at)) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  private static List<Cell> cutCells(String text, List<Column> columns) {
+    List<Cell> cells = new ArrayList<>();
+    for (int k = 0; k < columns.size(); k++) {
+      Column c = columns.get(k);
+      if (c.start() >= text.length()) {
+        break;
+      }
+      int end = Math.min(k + 1 < columns.size() ? c.end() : text.length(), text.length());
+      String piece = text.substring(c.start(), end);
+      int last = c.start() + trimmedEnd(piece);
+      boolean fills = k + 1 < columns.size() ? last >= c.end() - 1 : last >= c.end();
+      cells.add(new Cell(c.kind(), piece, fills && !piece.isBlank()));
+    }
+    if (!columns.isEmpty() && columns.get(0).start() > 0 && !text.substring(0, Math.min(columns.get(0).start(), text.length())).isBlank()) {
+      cells.add(0, new Cell(columns.get(0).kind(), text.substring(0, columns.get(0).start()), false));
+    }
+    return cells;
+  }
+
+  private static int trimmedEnd(String s) {
+    int e = s.length();
+    while (e > 0 && s.charAt(e - 1) == ' ') {
+      e--;
+    }
+    return e;
+  }
+
+  private static boolean usesKeras1Types(List<RawRow> rows) {
+    for (RawRow r : rows) {
+      String name = r.cell(ColumnKind.NAME);
+      int open = name.lastIndexOf('(');
+      if (open >= 0 && name.endsWith(")") && KERAS1_TYPES.contains(name.substring(open + 1, name.length() - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,205 @@
+package io.layercount.keras;
+
+import io.layercount.core.Diagnostic;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What one row states, read from its cells.
+ *
+ * @param raw the cells as read
+ * @param name the layer name as printed ({@code …} kept where Keras 3 cut it)
+ * @param namePrefix the characters of the name that survived (the name itself when it is not cut)
+ * @param nameCut whether the name lost characters
+ * @param type the layer class, completed where a cut one is the prefix of exactly one known class
+ * @param params the parameter count, or {@code null} where the text lost it or never gave it
+ * @param trainable the Trainable column ({@code Y}/{@code N}), else {@code null}
+ * @param shape the output shape as printed, {@code …} appended where it was cut, else {@code null}
+ * @param references the items of the {@code Connected to} cell
+ */
+record RowCells(
+    RawRow raw,
+    String name,
+    String namePrefix,
+    boolean nameCut,
+    String type,
+    Long params,
+    Boolean trainable,
+    String shape,
+    List<Reference> references) {
+
+  /** Interprets {@code raw}; what it cannot recover is reported in {@code diagnostics}. */
+  static RowCells of(RawRow raw, TableRows table, Collection<String> completeTypes, List<Diagnostic> diagnostics) {
+    Diag d = new Diag(raw, diagnostics);
+    String cell = raw.cell(ColumnKind.NAME).trim();
+    boolean cellCut = cell.endsWith("…") || (table.cutCells() && raw.reachedEnd(ColumnKind.NAME) && !cell.endsWith(")"));
+    int open = cell.lastIndexOf('(');
+    String name;
+    String typeText;
+    if (open > 0) {
+      name = cell.substring(0, open).trim();
+      typeText = cell.substring(open + 1);
+    } else {
+      name = cell;
+      typeText = "";
+    }
+    boolean nameCut = name.endsWith("…") || (open <= 0 && cellCut);
+    String prefix = name.endsWith("…") ? name.substring(0, name.length() - 1) : name;
+    String shape = shape(raw, table, d);
+    String type = typeText.endsWith(")") ? typeText.substring(0, typeText.length() - 1) : cutType(typeText, shape, completeTypes, "keras1".equals(table.format()), d);
+    if (nameCut) {
+      d.warn("layer name cut to '" + prefix + "'; references to it are matched by prefix");
+    }
+    return new RowCells(raw, name, prefix, nameCut, type, params(raw, table, d), trainable(raw),
+        shape, Reference.parseAll(raw.cell(ColumnKind.CONNECTED), table.cutCells() && raw.reachedEnd(ColumnKind.CONNECTED)));
+  }
+
+  /** The complete type name in a name cell, if the cell shows one. */
+  static String completeType(RawRow raw) {
+    String cell = raw.cell(ColumnKind.NAME).trim();
+    int open = cell.lastIndexOf('(');
+    return open > 0 && cell.endsWith(")") && !cell.endsWith("…)") ? cell.substring(open + 1, cell.length() - 1) : null;
+  }
+
+  private static String cutType(String typeText, String shape, Collection<String> seen, boolean keras1, Diag d) {
+    String fragment = typeText.endsWith("…") ? typeText.substring(0, typeText.length() - 1) : typeText;
+    List<String> options = LayerTypes.completions(fragment, seen, keras1);
+    if (options.size() > 1 && shape != null) {
+      options = byRank(options, shape);
+    }
+    if (options.size() == 1) {
+      d.info("type name cut to '" + fragment + "'; read as " + options.get(0) + ", the only layer class it can start");
+      return options.get(0);
+    }
+    d.warn(fragment.isEmpty()
+        ? "the type name was cut off entirely"
+        : "type name cut to '" + fragment + "'" + (options.isEmpty() ? "" : " (could be " + String.join(", ", options) + ")"));
+    return fragment + "…";
+  }
+
+  /** Of classes differing by a {@code 1D/2D/3D} suffix, the one that fits the output shape's rank. */
+  private static List<String> byRank(List<String> options, String shape) {
+    int rank = 1;
+    int depth = 0;
+    for (int i = 0; i < shape.length(); i++) {
+      char c = shape.charAt(i);
+      if (c == '(' || c == '[') {
+        depth++;
+        if (depth > 1) {
+          return options;
+        }
+      } else if (c == ')' || c == ']') {
+        depth--;
+      } else if (c == ',' && depth == 1) {
+        rank++;
+      }
+    }
+    String suffix = (rank - 2) + "D";
+    List<String> fit = new ArrayList<>();
+    for (String o : options) {
+      if (o.endsWith(suffix)) {
+        fit.add(o);
+      }
+    }
+    return fit.size() == 1 ? fit : options;
+  }
+
+  private static String shape(RawRow raw, TableRows table, Diag d) {
+    String s = raw.cell(ColumnKind.SHAPE).trim();
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (table.cutCells() && raw.reachedEnd(ColumnKind.SHAPE) && !balanced(s)) {
+      d.info("output shape cut to '" + s + "'");
+      return s + "…";
+    }
+    return "keras2".equals(table.format()) && !table.cutCells() ? canonical(s) : s;
+  }
+
+  /** Python's spacing after {@code ,} and {@code :}; a wrapped cell loses the space at the break. */
+  private static String canonical(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        continue;
+      }
+      b.append(c);
+      if ((c == ',' || c == ':') && i + 1 < s.length() && ")]}".indexOf(nextVisible(s, i + 1)) < 0) {
+        b.append(' ');
+      }
+    }
+    return b.toString();
+  }
+
+  private static char nextVisible(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) != ' ') {
+        return s.charAt(i);
+      }
+    }
+    return ' ';
+  }
+
+  private static boolean balanced(String s) {
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return depth == 0;
+  }
+
+  private static Long params(RawRow raw, TableRows table, Diag d) {
+    String p = raw.cell(ColumnKind.PARAMS).trim();
+    if (p.isEmpty()) {
+      d.warn("no parameter count printed for this layer");
+      return null;
+    }
+    if (p.contains("(unbuilt)")) {
+      d.info("layer not built: its parameters are not known yet (printed '" + p + "')");
+      return null;
+    }
+    if (p.endsWith("…")) {
+      d.warn("parameter count cut to '" + p + "': the number is lost");
+      return null;
+    }
+    Long v = Counts.plain(p);
+    if (v == null) {
+      d.warn("parameter count '" + p + "' is not a number");
+      return null;
+    }
+    if (table.cutCells() && raw.reachedEnd(ColumnKind.PARAMS)) {
+      d.warn("parameter count '" + p + "' fills its column and may have lost digits");
+      return null;
+    }
+    return v;
+  }
+
+  private static Boolean trainable(RawRow raw) {
+    switch (raw.cell(ColumnKind.TRAINABLE).trim()) {
+      case "Y":
+        return Boolean.TRUE;
+      case "N":
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  /** Diagnostics positioned at a row. */
+  private record Diag(RawRow raw, List<Diagnostic> out) {
+    void warn(String message) {
+      out.add(Diagnostic.warning(raw.line, raw.column, message));
+    }
+
+    void info(String message) {
+      out.add(Diagnostic.info(raw.line, raw.column, message));
+    }
+  }
+}

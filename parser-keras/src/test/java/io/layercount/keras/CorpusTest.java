@@ -1,0 +1,126 @@
+package io.layercount.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.Severity;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.Network;
+import io.layercount.core.spi.ParseResult;
+import io.layercount.core.spi.Source;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every Keras text of the shared corpus ({@code real/keras*.txt}) against what its manifest states. */
+class CorpusTest {
+  private final KerasSummaryParser parser = new KerasSummaryParser();
+
+  private static Path real() {
+    String corpus = System.getProperty("layercount.corpus");
+    return corpus == null ? null : Path.of(corpus, "real");
+  }
+
+  /** The manifest rows of the Keras texts: file, format, total, trainable, non-trainable. */
+  static Stream<String[]> manifest() throws IOException {
+    Path dir = real();
+    if (dir == null || !Files.isRegularFile(dir.resolve("MANIFEST.tsv"))) {
+      return Stream.<String[]>of(new String[] {"(corpus absent)", "", "", "", ""});
+    }
+    List<String[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("MANIFEST.tsv"), StandardCharsets.UTF_8)) {
+      String[] f = line.split("\t");
+      if (f[0].startsWith("keras") && f[0].endsWith(".txt") && rows.stream().noneMatch(r -> r[0].equals(f[0]))) {
+        rows.add(new String[] {f[0], f[1], f[3], f[4], f[5]});
+      }
+    }
+    return rows.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifest")
+  void readsWhatTheManifestStates(String file, String format, String total, String trainable, String nonTrainable)
+      throws IOException {
+    Path dir = real();
+    assumeTrue(dir != null && Files.isDirectory(dir), "shared corpus not found (layercount.corpus); skipped");
+    String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+    Source source = Source.of(file, text);
+    assertTrue(parser.detect(source) >= 0.9, "detect");
+    ParseResult result = parser.parse(source);
+    assertEquals(1, result.networks().size(), "one summary per corpus text");
+    Network n = result.networks().get(0);
+    assertEquals(format, n.format());
+    assertEquals(Counts.leading(total), n.totals().total());
+    assertEquals(Counts.leading(trainable), n.totals().trainable());
+    assertEquals(Counts.leading(nonTrainable), n.totals().nonTrainable());
+    for (Diagnostic d : n.diagnostics()) {
+      assertTrue(d.severity() != Severity.ERROR, d.toString());
+    }
+    long sum = 0;
+    int unknown = 0;
+    for (Layer l : n.root().children()) {
+      if (l.stated().params() == null) {
+        unknown++;
+      } else {
+        sum += l.stated().params();
+      }
+    }
+    boolean explained = unknown > 0 || n.diagnostics().stream().anyMatch(d -> d.message().contains("rows were left out"));
+    if (sum != n.totals().trainable() + n.totals().nonTrainable()) {
+      assertTrue(explained, "row sum " + sum + " differs from the footer and no diagnostic says why");
+    }
+    for (Layer l : n.root().children()) {
+      if (l.stated().params() == null) {
+        assertTrue(n.diagnostics().stream().anyMatch(d -> d.line() == l.line()), "no diagnostic says why row "
+            + l.name() + " has no count");
+      }
+    }
+  }
+
+  @Test
+  void resNet50HasItsPublishedTotal() throws IOException {
+    Path dir = real();
+    assumeTrue(dir != null && Files.isDirectory(dir), "shared corpus not found (layercount.corpus); skipped");
+    for (String file : List.of("keras2-resnet50-1.txt", "keras2-resnet50-custom-1.txt")) {
+      Network n = parser.parse(Source.of(file, Files.readString(dir.resolve(file), StandardCharsets.UTF_8))).networks().get(0);
+      long sum = 0;
+      for (Layer l : n.root().children()) {
+        sum += l.stated().params();
+      }
+      assertEquals(25_636_712L, sum, file);
+      assertEquals(25_636_712L, n.totals().total(), file);
+      assertTrue(n.graphKnown(), file);
+    }
+  }
+
+  @Test
+  void summariesOfOneLogAreReadInOrderAndTheRestIsAccountedFor() throws IOException {
+    Path dir = real();
+    assumeTrue(dir != null && Files.isDirectory(dir), "shared corpus not found (layercount.corpus); skipped");
+    String log = "Epoch 1/3\n"
+        + Files.readString(dir.resolve("keras2-nested-model-sequential-1.txt"), StandardCharsets.UTF_8)
+        + "\nsome training output\nloss: 0.25\n\n"
+        + Files.readString(dir.resolve("keras3-credit-mlp-optimizer-1.txt"), StandardCharsets.UTF_8)
+        + "done.\n";
+    ParseResult r = parser.parse(Source.of("log", log));
+    assertEquals(2, r.networks().size());
+    assertEquals("sequential_1", r.networks().get(0).modelName());
+    assertEquals("sequential", r.networks().get(1).modelName());
+    assertEquals(2244L, r.networks().get(1).totals().optimizer());
+    List<Integer> skipped = r.diagnostics().stream().filter(d -> d.message().contains("not part of a Keras summary"))
+        .map(Diagnostic::line).toList();
+    assertEquals(3, skipped.size(), r.diagnostics().toString());
+    assertEquals(1, skipped.get(0));
+    assertFalse(r.networks().get(0).diagnostics().stream().anyMatch(d -> d.severity() != Severity.INFO));
+  }
+}

@@ -34,8 +34,8 @@ public final class Counting {
     }
     addParameterDiagnostics(tally, diagnostics);
     if (explainer.truncated) {
-      diagnostics.add(Diagnostic.info(0, 0, "the explanation lists only the first " + Explainer.LIMIT
-          + " module occurrences"));
+      diagnostics.add(Diagnostic.info(0, 0, "the explanation lists only the first module occurrences (at most "
+          + Explainer.LIMIT + ", with paths of at most " + Explainer.PATH_CHARS + " characters in all)"));
     }
 
     long depth = graph.isPresent() ? graph.getAsLong() : structure.of(root) * root.repeat();

@@ -15,10 +15,13 @@ import java.util.Map;
 /**
  * Lists, per convention, the module paths it counted, in PyTorch {@code named_modules()} style
  * ({@code layer2.0.downsample.0}, runs expanded), and for {@code depth} what it left out and why.
- * Enumerating occurrences can explode with nested runs, so it stops after {@link #LIMIT} of them.
+ * Enumerating occurrences can explode with nested runs, and paths grow with depth (a chain 100,000
+ * deep has paths of quadratic total length), so it stops after {@link #LIMIT} occurrences or
+ * {@link #PATH_CHARS} characters of path.
  */
 final class Explainer {
   static final int LIMIT = 200_000;
+  static final long PATH_CHARS = 16_000_000;
 
   private final Map<Convention, List<String>> counted = new EnumMap<>(Convention.class);
   private final Map<Convention, List<Exclusion>> excluded = new EnumMap<>(Convention.class);
@@ -35,12 +38,14 @@ final class Explainer {
     Deque<Visit> stack = new ArrayDeque<>();
     stack.push(new Visit(root, "", null, true));
     int visited = 0;
+    long chars = 0;
     while (!stack.isEmpty()) {
-      if (++visited > LIMIT) {
+      Visit v = stack.pop();
+      chars += v.path().length();
+      if (++visited > LIMIT || chars > PATH_CHARS) {
         truncated = true;
         break;
       }
-      Visit v = stack.pop();
       record(v, resolved.of(v.layer()), structureDepth);
       Map<Integer, String> off = depth.excludedChildren(v.layer());
       List<Layer> children = v.layer().children();

@@ -47,6 +47,7 @@ class AnalyzerResNet18Test {
     assertTrue(analysis.parameters().exact());
     assertEquals(List.of(), analysis.parameters().unknownTypes());
     assertEquals("ResNet", analysis.model().rootType());
+    assertEquals(new Analysis.Memory(46_758_048, 23_379_024, 11_689_512, 5_844_756), analysis.parameters().memory());
   }
 
   @Test

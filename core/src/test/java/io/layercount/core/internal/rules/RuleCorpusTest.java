@@ -29,8 +29,10 @@ class RuleCorpusTest {
     Map<String, int[]> table = new TreeMap<>();
     List<String> misses = new ArrayList<>();
     int unprinted = 0;
+    long[] coverage = new long[3];
     for (Corpus.Printout p : Corpus.printouts()) {
       for (Corpus.Module m : p.modules()) {
+        coverage[rules.knowsByHand(m.type()) ? 0 : rules.knowsFromCorpus(m.type()) ? 1 : 2]++;
         if (!rules.knowsByHand(m.type())) {
           continue;
         }
@@ -51,6 +53,8 @@ class RuleCorpusTest {
     StringBuilder report = new StringBuilder(
         "hand-written rules against corpus truth (class: hits / misses / arguments unreadable, so unknown)\n");
     table.forEach((type, n) -> report.append(String.format("  %-34s %7d / %d / %d%n", type, n[0], n[1], n[2])));
+    report.append(String.format("  coverage of all %d corpus module occurrences: hand-written %d, corpus rows %d,"
+        + " unknown %d%n", coverage[0] + coverage[1] + coverage[2], coverage[0], coverage[1], coverage[2]));
     report.append("  occurrences not printed (hidden by a custom repr): ").append(unprinted).append('\n');
     System.out.print(report);
     assertEquals(List.of(), misses.subList(0, Math.min(20, misses.size())), misses.size() + " misses");

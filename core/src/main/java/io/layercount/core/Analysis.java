@@ -70,7 +70,26 @@ public record Analysis(
     public Parameters {
       unknownTypes = List.copyOf(unknownTypes);
     }
+
+    /** The memory {@code total} parameters take at common precisions. */
+    public Memory memory() {
+      return new Memory(saturatingTimes(total, 4), saturatingTimes(total, 2), total, total / 2 + total % 2);
+    }
+
+    private static long saturatingTimes(long n, int bytes) {
+      return n > Long.MAX_VALUE / bytes ? Long.MAX_VALUE : n * bytes;
+    }
   }
+
+  /**
+   * Parameter memory in bytes.
+   *
+   * @param float32 at 4 bytes a parameter
+   * @param float16 at 2 bytes (bfloat16 or float16)
+   * @param int8 at 1 byte
+   * @param int4 at half a byte, rounded up
+   */
+  public record Memory(long float32, long float16, long int8, long int4) {}
 
   /**
    * One count per convention; {@code null} where a convention does not apply or cannot be known.

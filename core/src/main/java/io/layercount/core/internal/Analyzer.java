@@ -2,6 +2,8 @@ package io.layercount.core.internal;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.internal.count.Counting;
+import io.layercount.core.internal.rules.RuleTable;
 import io.layercount.core.model.Network;
 import java.util.List;
 
@@ -20,6 +22,12 @@ public final class Analyzer {
    * @param extra diagnostics about the whole text, reported with this network
    */
   public Analysis analyze(Network network, int index, List<Diagnostic> extra) {
-    throw new UnsupportedOperationException("not written yet");
+    return Counting.analyze(network, rulesFor(network.format()), index, extra);
+  }
+
+  /** Keras and TensorFlow.js types follow the Keras table; everything else is PyTorch. */
+  private static RuleTable rulesFor(String format) {
+    return format.startsWith("keras") || format.startsWith("tfjs") || format.startsWith("tensorflow")
+        ? RuleTable.keras() : RuleTable.torch();
   }
 }

@@ -1,0 +1,66 @@
+package io.layercount.core.internal.count;
+
+import io.layercount.core.internal.rules.Resolution;
+import io.layercount.core.model.Layer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every count that is a sum over module occurrences, in one pass: each node is visited once with
+ * its multiplicity (the product of the run lengths above and at it), so collapsed runs are expanded
+ * without being enumerated.
+ */
+public final class Tally {
+  long parameters;
+  long weighted;
+  long parameterized;
+  long leaves;
+  long modules;
+  boolean exact = true;
+  /** Unknown type name → the first line it appears on. */
+  final Map<String, Integer> unknownTypes = new LinkedHashMap<>();
+  final Map<String, Long> byType = new LinkedHashMap<>();
+  /** Type name → the first line of a layer whose printed arguments could not be read. */
+  final Map<String, Integer> unreadable = new LinkedHashMap<>();
+
+  Tally(Layer root, Resolved resolved) {
+    Deque<Layer> layers = new ArrayDeque<>();
+    Deque<Long> counts = new ArrayDeque<>();
+    layers.push(root);
+    counts.push((long) root.repeat());
+    while (!layers.isEmpty()) {
+      Layer layer = layers.pop();
+      long n = counts.pop();
+      add(layer, resolved.of(layer), n);
+      for (int i = layer.children().size() - 1; i >= 0; i--) {
+        Layer child = layer.children().get(i);
+        layers.push(child);
+        counts.push(Saturating.multiply(n, child.repeat()));
+      }
+    }
+  }
+
+  private void add(Layer layer, Resolution r, long n) {
+    modules = Saturating.add(modules, n);
+    parameters = Saturating.add(parameters, Saturating.multiply(n, r.ownParameters()));
+    weighted = Saturating.add(weighted, Saturating.multiply(n, r.weighted()));
+    if (!r.known()) {
+      exact = false;
+      unknownTypes.putIfAbsent(layer.typeName(), layer.line());
+      if (Resolution.UNREADABLE.equals(r.basis())) {
+        unreadable.putIfAbsent(layer.typeName(), layer.line());
+      }
+    } else if (!r.exact()) {
+      exact = false;
+    }
+    if (layer.isLeaf()) {
+      leaves = Saturating.add(leaves, n);
+      byType.merge(layer.typeName(), n, Saturating::add);
+      if (r.ownParameters() > 0) {
+        parameterized = Saturating.add(parameterized, n);
+      }
+    }
+  }
+}

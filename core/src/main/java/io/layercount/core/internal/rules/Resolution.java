@@ -1,0 +1,29 @@
+package io.layercount.core.internal.rules;
+
+import io.layercount.core.model.LayerKind;
+
+/**
+ * What the rules say about one printed layer.
+ *
+ * @param kind what the layer does
+ * @param ownParameters parameters the layer owns itself (its children not included); a lower bound
+ *     (usually 0) when {@code known} is false
+ * @param known whether {@code ownParameters} follows from a rule or from the text's own count
+ * @param exact whether a known count is exact (false for rules the table marks approximate)
+ * @param weighted how many convolution/FC layers the layer itself is (MultiheadAttention: 1 for its
+ *     hidden input projection; its out_proj child counts apart)
+ * @param basis where the answer came from: {@code table}, {@code corpus},
+ *     {@code stated}, {@code unknown} or {@link #UNREADABLE}
+ * @param note a caveat to report with the count, or {@code null}
+ */
+public record Resolution(
+    LayerKind kind, long ownParameters, boolean known, boolean exact, int weighted, String basis, String note) {
+
+  /** The basis of a layer whose rule exists but whose printed arguments do not give its size. */
+  public static final String UNREADABLE = "unreadable";
+
+  /** A layer no rule covers: it may own parameters the text does not show. */
+  public static Resolution unknown(LayerKind kind, String note) {
+    return new Resolution(kind, 0, false, false, kind.isWeighted() ? 1 : 0, "unknown", note);
+  }
+}

@@ -1,0 +1,167 @@
+package io.layercount.core.internal.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.LayerKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * The parameter rules of one framework, read once from JSON resources: hand-written rows
+ * ({@code torch.json}, {@code keras.json}) and, for PyTorch, rows generated from the corpus
+ * ({@code torch-corpus.json}: third-party classes that own nothing, and classes that own exactly
+ * what a torch.nn printed signature implies). Immutable and thread-safe.
+ */
+public final class RuleTable {
+  private static final String BASE = "/io/layercount/core/rules/";
+  private static final RuleTable TORCH = load("torch.json", "torch-corpus.json");
+  private static final RuleTable KERAS = load("keras.json", null);
+
+  private final Map<String, TypeRule> byName;
+  private final List<Map.Entry<Pattern, TypeRule>> byPattern;
+  private final Map<String, TypeRule> corpus;
+
+  private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
+      Map<String, TypeRule> corpus) {
+    this.byName = Map.copyOf(byName);
+    this.byPattern = List.copyOf(byPattern);
+    this.corpus = Map.copyOf(corpus);
+  }
+
+  /** The PyTorch rules. */
+  public static RuleTable torch() {
+    return TORCH;
+  }
+
+  /** The Keras rules: kinds only, counts come from the printed {@code Param #}. */
+  public static RuleTable keras() {
+    return KERAS;
+  }
+
+  /** Whether the hand-written rows (names or patterns) cover {@code typeName}. */
+  public boolean knowsByHand(String typeName) {
+    return handRule(typeName) != null;
+  }
+
+  /** Whether the corpus-generated rows cover {@code typeName} (and no hand-written row does). */
+  public boolean knowsFromCorpus(String typeName) {
+    return handRule(typeName) == null && corpus.containsKey(typeName);
+  }
+
+  /** What the rules say about {@code layer}. */
+  public Resolution resolve(Layer layer) {
+    TypeRule rule = handRule(layer.typeName());
+    if (rule == null) {
+      rule = corpus.get(layer.typeName());
+    }
+    Long stated = layer.isLeaf() ? layer.stated().params() : null;
+    if (rule == null) {
+      LayerKind kind = SignatureKinds.infer(layer);
+      if (stated != null) {
+        return new Resolution(kind, stated, true, true, kind.isWeighted() ? 1 : 0, "stated", null);
+      }
+      return Resolution.unknown(kind, "no rule for " + layer.typeName());
+    }
+    if (stated != null) {
+      return new Resolution(rule.kind(), stated, true, true, rule.weighted(), "stated", null);
+    }
+    OptionalLong own = rule.formula().formula().ownParameters(layer);
+    if (own.isEmpty()) {
+      return new Resolution(rule.kind(), 0, false, false, rule.weighted(), Resolution.UNREADABLE,
+          "the printed arguments of " + layer.typeName() + " do not give its size");
+    }
+    return new Resolution(rule.kind(), own.getAsLong(), true, rule.exact(), rule.weighted(), rule.basis(),
+        rule.note());
+  }
+
+  /**
+   * The count a signature formula gives for {@code layer}, or empty; for the corpus generator.
+   */
+  static OptionalLong applyFormula(String formulaName, Layer layer) {
+    Formulas.Named named = Formulas.byName(formulaName);
+    return named == null ? OptionalLong.empty() : named.formula().ownParameters(layer);
+  }
+
+  private TypeRule handRule(String typeName) {
+    TypeRule rule = byName.get(typeName);
+    if (rule != null) {
+      return rule;
+    }
+    for (Map.Entry<Pattern, TypeRule> e : byPattern) {
+      if (e.getKey().matcher(typeName).matches()) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static RuleTable load(String handFile, String corpusFile) {
+    Map<String, TypeRule> byName = new HashMap<>();
+    List<Map.Entry<Pattern, TypeRule>> byPattern = new ArrayList<>();
+    for (JsonNode row : read(handFile).path("rules")) {
+      TypeRule rule = rowRule(row, "table");
+      for (JsonNode type : row.path("types")) {
+        byName.put(type.asText(), rule);
+      }
+      if (row.has("pattern")) {
+        byPattern.add(Map.entry(Pattern.compile(row.get("pattern").asText()), rule));
+      }
+    }
+    Map<String, TypeRule> corpus = new HashMap<>();
+    if (corpusFile != null) {
+      JsonNode generated = read(corpusFile);
+      String note = "owns nothing in every corpus occurrence (" + corpusFile + ")";
+      TypeRule none = new TypeRule(LayerKind.CONTAINER, Formulas.byName("none"), true, 0, note, "corpus");
+      for (JsonNode type : generated.path("ownsNothing")) {
+        corpus.put(type.asText(), none);
+      }
+      generated.path("signatures").fields().forEachRemaining(e -> {
+        Formulas.Named formula = require(e.getValue().asText());
+        corpus.put(e.getKey(), new TypeRule(formula.kind(), formula, true, formula.kind().isWeighted() ? 1 : 0,
+            "prints like torch.nn (" + formula.name() + ") and owns what that implies in every corpus occurrence",
+            "corpus"));
+      });
+    }
+    return new RuleTable(byName, byPattern, corpus);
+  }
+
+  private static TypeRule rowRule(JsonNode row, String basis) {
+    Formulas.Named formula = require(row.path("rule").asText());
+    LayerKind kind = row.has("kind") ? kindOf(row.get("kind").asText()) : formula.kind();
+    int weighted = row.has("weighted") ? row.get("weighted").asInt() : kind.isWeighted() ? 1 : 0;
+    String note = row.has("note") ? row.get("note").asText() : null;
+    return new TypeRule(kind, formula, row.path("exact").asBoolean(true), weighted, note, basis);
+  }
+
+  private static Formulas.Named require(String name) {
+    Formulas.Named formula = Formulas.byName(name);
+    if (formula == null) {
+      throw new IllegalStateException("rule table names an unknown formula: " + name);
+    }
+    return formula;
+  }
+
+  private static LayerKind kindOf(String label) {
+    return LayerKind.valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+
+  private static JsonNode read(String file) {
+    try (InputStream in = RuleTable.class.getResourceAsStream(BASE + file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + BASE + file);
+      }
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

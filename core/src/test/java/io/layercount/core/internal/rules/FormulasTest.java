@@ -1,0 +1,142 @@
+package io.layercount.core.internal.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.layercount.core.model.Arguments;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.LayerKind;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** One case per rule, sizes worked out by hand from the PyTorch source. */
+class FormulasTest {
+  private static Layer leaf(String type, String args) {
+    return Layer.of("x", type, Arguments.parse(args), List.of(), 1);
+  }
+
+  private static long own(String type, String args) {
+    Resolution r = RuleTable.torch().resolve(leaf(type, args));
+    assertTrue(r.known(), type + "(" + args + ") should be known");
+    return r.ownParameters();
+  }
+
+  @ParameterizedTest(name = "{0}({1}) owns {2}")
+  @CsvSource(delimiter = '|', value = {
+      "Conv2d|3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False|9408",
+      "Conv2d|3, 64, kernel_size=(3, 3), stride=(1, 1)|1792",
+      "Conv2d|64, 64, kernel_size=(3, 3), stride=(1, 1), groups=64, bias=False|576",
+      "Conv1d|128, 1280, kernel_size=(3,), stride=(1,), padding=(1,)|492800",
+      "Conv3d|3, 8, kernel_size=(2, 3, 3), stride=(1, 1, 1)|440",
+      "ConvTranspose2d|64, 32, kernel_size=(4, 4), stride=(2, 2), groups=2|16416",
+      "Conv2d|3 -> 64, size=(4, 4), stride=(2, 2)|3136",
+      "Linear|in_features=512, out_features=1000, bias=True|513000",
+      "Linear|in_features=512, out_features=1000, bias=False|512000",
+      "Linear|512 -> 1000|513000",
+      "NonDynamicallyQuantizableLinear|in_features=768, out_features=768, bias=True|590592",
+      "Conv1D|nf=2304, nx=768|1771776",
+      "Bilinear|in1_features=3, in2_features=4, out_features=5, bias=True|65",
+      "Embedding|32000, 4096, padding_idx=0|131072000",
+      "EmbeddingBag|10, 3, mode='mean'|30",
+      "BatchNorm2d|64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True|128",
+      "BatchNorm2d|64, eps=1e-05, momentum=0.1, affine=False, track_running_stats=True|0",
+      "BatchNorm1d|100, eps=1e-05, momentum=0.1, affine=True|200",
+      "InstanceNorm2d|64, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False|0",
+      "InstanceNorm2d|64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=False|128",
+      "GroupNorm|32, 1024, eps=1e-05, affine=True|2048",
+      "LayerNorm|(768,), eps=1e-05, elementwise_affine=True|1536",
+      "LayerNorm|(4, 5), eps=1e-05, elementwise_affine=False|0",
+      "RMSNorm|(4096,), eps=None, elementwise_affine=True|4096",
+      "LSTM|1280, 256, num_layers=2|2101248",
+      "LSTM|10, 20, num_layers=2, bidirectional=True|15040",
+      "LSTM|10, 20, proj_size=5|1460",
+      "GRU|10, 20, bias=False|1800",
+      "RNN|10, 20|640",
+      "LSTMCell|10, 20|2560",
+      "GRUCell|10, 20, bias=False|1800",
+      "RNNCell|10, 20, nonlinearity=relu|640",
+      "PReLU|num_parameters=8|8",
+      "PReLU||1",
+      "PReLU|1|1",
+      "ReLU|inplace=True|0",
+      "MaxPool2d|kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False|0",
+      "ReflectionPad2d|(1, 1, 1, 1)|0",
+      "Dropout2d|p=0.5, inplace=False|0",
+  })
+  void printedArgumentsGiveTheCount(String type, String args, long expected) {
+    assertEquals(expected, own(type, args == null ? "" : args));
+  }
+
+  @Test
+  void multiheadAttentionOwnsItsHiddenInputProjection() {
+    Layer outProj = leaf("NonDynamicallyQuantizableLinear", "in_features=768, out_features=768, bias=True");
+    Layer outProjNoBias = leaf("NonDynamicallyQuantizableLinear", "in_features=8, out_features=8, bias=False");
+    Resolution r = RuleTable.torch().resolve(Layer.of("attn", "MultiheadAttention", Arguments.NONE,
+        List.of(rename(outProj)), 1));
+    assertEquals(3L * 768 * 768 + 3 * 768, r.ownParameters());
+    assertEquals(1, r.weighted());
+    assertEquals(LayerKind.ATTENTION, r.kind());
+    assertEquals(3L * 8 * 8, RuleTable.torch().resolve(Layer.of("attn", "MultiheadAttention", Arguments.NONE,
+        List.of(rename(outProjNoBias)), 1)).ownParameters());
+    assertEquals(8L * (8 + 4 + 6) + 24, RuleTable.torch().resolve(Layer.of("attn", "MultiheadAttention",
+        Arguments.parse("embed_dim=8, kdim=4, vdim=6"), List.of(), 1)).ownParameters());
+  }
+
+  private static Layer rename(Layer l) {
+    return Layer.of("out_proj", l.typeName(), l.arguments(), List.of(), 1);
+  }
+
+  @Test
+  void parameterListSumsThePrintedTensors() {
+    assertEquals(9 + 4, own("ParameterList",
+        "(0): Parameter containing: [torch.float32 of size 3x3], (1): Parameter containing: [torch.float32 of size 4]"));
+  }
+
+  @Test
+  void unreadableArgumentsMakeTheCountUnknownNotZero() {
+    Resolution r = RuleTable.torch().resolve(leaf("Conv1D", ""));
+    assertFalse(r.known());
+    assertFalse(r.exact());
+    assertEquals(Resolution.UNREADABLE, r.basis());
+    assertFalse(RuleTable.torch().resolve(leaf("Linear", "in_features=12345678901234567890, out_features=2")).known());
+  }
+
+  @Test
+  void unknownClassesAreUnknownWithAKindFromTheirSignature() {
+    Resolution conv = RuleTable.torch().resolve(leaf("MyFancyConv", "3, 8, kernel_size=(3, 3)"));
+    assertFalse(conv.known());
+    assertEquals(LayerKind.CONVOLUTION, conv.kind());
+    assertEquals(1, conv.weighted());
+    Resolution scale = RuleTable.torch().resolve(leaf("MyLayerScale", ""));
+    assertFalse(scale.known());
+    assertEquals(0, scale.ownParameters());
+  }
+
+  @Test
+  void corpusRowsCoverThirdPartyClasses() {
+    Resolution block = RuleTable.torch().resolve(Layer.of("0", "BasicBlock", Arguments.NONE,
+        List.of(leaf("relu", "")), 1));
+    assertTrue(block.known() && block.exact());
+    assertEquals(0, block.ownParameters());
+    assertEquals("corpus", block.basis());
+    assertEquals(4096, own("LlamaRMSNorm", "(4096,), eps=1e-06"));
+    assertFalse(RuleTable.torch().resolve(leaf("LlamaRMSNorm", "")).known(), "older LlamaRMSNorm() gives no size");
+    assertFalse(RuleTable.torch().resolve(leaf("LayerScale", "")).known(), "LayerScale owns a hidden gamma");
+  }
+
+  @Test
+  void aStatedCountWinsForALeaf() {
+    Layer dense = new Layer("dense", "Dense", Arguments.NONE, List.of(), 1,
+        new Layer.Stated(330L, true, "(None, 10)", List.of()), 3);
+    Resolution r = RuleTable.keras().resolve(dense);
+    assertEquals(330, r.ownParameters());
+    assertTrue(r.exact());
+    assertEquals(LayerKind.FULLY_CONNECTED, r.kind());
+    Layer separable = new Layer("sep", "SeparableConv2D", Arguments.NONE, List.of(), 1,
+        new Layer.Stated(100L, true, null, List.of()), 4);
+    assertEquals(2, RuleTable.keras().resolve(separable).weighted());
+  }
+}

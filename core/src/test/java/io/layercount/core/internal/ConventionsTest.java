@@ -64,6 +64,24 @@ class ConventionsTest {
   }
 
   @Test
+  void hiddenChildrenOfSelectAdaptivePool2dAreCounted() {
+    // timm prints the pool's arguments but not its two children, pool and flatten (named_modules() has them)
+    Analysis a = analyse(String.join("\n",
+        "ClassifierHead(",
+        "  (global_pool): SelectAdaptivePool2d(pool_type=avg, flatten=Flatten(start_dim=1, end_dim=-1))",
+        "  (drop): Dropout(p=0.0, inplace=False)",
+        "  (fc): Linear(in_features=512, out_features=10, bias=True)",
+        "  (flatten): Identity()",
+        ")"));
+    assertEquals(5, a.layers().leaves());
+    assertEquals(7, a.layers().modules());
+    assertEquals(1, a.byType().get("AdaptiveAvgPool2d"));
+    assertEquals(1, a.byType().get("Flatten"));
+    assertTrue(a.explanation().counted().get(Convention.LEAVES).contains("global_pool.pool"));
+    assertEquals(5130, a.parameters().total());
+  }
+
+  @Test
   void multiheadAttentionCountsTwiceInDepthAndOnceMoreInWeighted() {
     Analysis a = analyse(String.join("\n",
         "TransformerEncoderLayer(",

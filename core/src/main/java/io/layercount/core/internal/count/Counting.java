@@ -2,6 +2,7 @@ package io.layercount.core.internal.count;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
@@ -18,7 +19,7 @@ public final class Counting {
   private Counting() {}
 
   public static Analysis analyze(Network network, RuleTable rules, int index, List<Diagnostic> extra) {
-    Layer root = network.root();
+    Layer root = HiddenChildren.expand(network.root(), rules);
     Resolved resolved = new Resolved(root, rules);
     Tally tally = new Tally(root, resolved);
     StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted());
@@ -103,9 +104,17 @@ public final class Counting {
 
   private static void addParameterDiagnostics(Tally tally, List<Diagnostic> diagnostics) {
     tally.unknownTypes.forEach((type, line) -> diagnostics.add(Diagnostic.warning(line, 0,
-        tally.unreadable.containsKey(type)
-            ? "the printed arguments of " + type + " do not give its size: the parameter total is a lower bound"
-            : type + " has no parameter rule and may own parameters the text does not show: the parameter"
-                + " total is a lower bound")));
+        reason(type, tally.why.get(type)) + ": the parameter total is a lower bound")));
   }
+
+  private static String reason(String type, Resolution why) {
+    if (Resolution.UNREADABLE.equals(why.basis())) {
+      return "the printed arguments of " + type + " do not give its size";
+    }
+    if (Resolution.BIAS_UNKNOWN.equals(why.basis())) {
+      return why.note();
+    }
+    return type + " has no parameter rule and may own parameters the text does not show";
+  }
+
 }

@@ -1,5 +1,6 @@
 package io.layercount.core.internal.count;
 
+import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
 import io.layercount.core.model.Layer;
@@ -8,21 +9,29 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-/** The rule answer for every node of a module tree, computed once per node (not per occurrence). */
+/**
+ * The rule answer for every node of a module tree, computed once per node (not per occurrence), each
+ * in the context of its owner: the nearest enclosing class that is not a plain container.
+ */
 public final class Resolved {
   private final Map<Layer, Resolution> byLayer = new IdentityHashMap<>();
 
   public Resolved(Layer root, RuleTable rules) {
     Deque<Layer> stack = new ArrayDeque<>();
+    Deque<Layer> owners = new ArrayDeque<>();
     stack.push(root);
+    owners.push(root);
     while (!stack.isEmpty()) {
       Layer layer = stack.pop();
+      Layer owner = owners.pop();
       if (byLayer.containsKey(layer)) {
         continue;
       }
-      byLayer.put(layer, rules.resolve(layer));
+      byLayer.put(layer, rules.resolve(layer, owner));
+      Layer childOwner = LayerNormOwners.isPlainContainer(layer.typeName()) ? owner : layer;
       for (Layer child : layer.children()) {
         stack.push(child);
+        owners.push(childOwner);
       }
     }
   }

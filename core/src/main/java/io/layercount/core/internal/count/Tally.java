@@ -22,8 +22,8 @@ public final class Tally {
   /** Unknown type name → the first line it appears on. */
   final Map<String, Integer> unknownTypes = new LinkedHashMap<>();
   final Map<String, Long> byType = new LinkedHashMap<>();
-  /** Type name → the first line of a layer whose printed arguments could not be read. */
-  final Map<String, Integer> unreadable = new LinkedHashMap<>();
+  /** Type name → why the first layer of that type has no exact count. */
+  final Map<String, Resolution> why = new LinkedHashMap<>();
 
   Tally(Layer root, Resolved resolved) {
     Deque<Layer> layers = new ArrayDeque<>();
@@ -49,9 +49,7 @@ public final class Tally {
     if (!r.known()) {
       exact = false;
       unknownTypes.putIfAbsent(layer.typeName(), layer.line());
-      if (Resolution.UNREADABLE.equals(r.basis())) {
-        unreadable.putIfAbsent(layer.typeName(), layer.line());
-      }
+      why.putIfAbsent(layer.typeName(), r);
     } else if (!r.exact()) {
       exact = false;
     }

@@ -22,6 +22,9 @@ public record Resolution(
   /** The basis of a layer whose rule exists but whose printed arguments do not give its size. */
   public static final String UNREADABLE = "unreadable";
 
+  /** The basis of a LayerNorm whose bias is not printed and not known from its owner. */
+  public static final String BIAS_UNKNOWN = "bias-unknown";
+
   /** A layer no rule covers: it may own parameters the text does not show. */
   public static Resolution unknown(LayerKind kind, String note) {
     return new Resolution(kind, 0, false, false, kind.isWeighted() ? 1 : 0, "unknown", note);

@@ -9,10 +9,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,12 +31,14 @@ public final class RuleTable {
   private final Map<String, TypeRule> byName;
   private final List<Map.Entry<Pattern, TypeRule>> byPattern;
   private final Map<String, TypeRule> corpus;
+  private final LayerNormOwners layerNormOwners;
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
-      Map<String, TypeRule> corpus) {
+      Map<String, TypeRule> corpus, LayerNormOwners layerNormOwners) {
     this.byName = Map.copyOf(byName);
     this.byPattern = List.copyOf(byPattern);
     this.corpus = Map.copyOf(corpus);
+    this.layerNormOwners = layerNormOwners;
   }
 
   /** The PyTorch rules. */
@@ -57,8 +61,17 @@ public final class RuleTable {
     return handRule(typeName) == null && corpus.containsKey(typeName);
   }
 
-  /** What the rules say about {@code layer}. */
+  /** What the rules say about {@code layer}, whatever encloses it. */
   public Resolution resolve(Layer layer) {
+    return resolve(layer, null);
+  }
+
+  /**
+   * What the rules say about {@code layer} inside {@code owner}, the nearest enclosing layer whose
+   * class is not a plain container ({@code null} when unknown); the owner decides counts the text
+   * does not show, such as whether a LayerNorm has a bias.
+   */
+  public Resolution resolve(Layer layer, Layer owner) {
     TypeRule rule = handRule(layer.typeName());
     if (rule == null) {
       rule = corpus.get(layer.typeName());
@@ -79,8 +92,41 @@ public final class RuleTable {
       return new Resolution(rule.kind(), 0, false, false, rule.weighted(), Resolution.UNREADABLE,
           "the printed arguments of " + layer.typeName() + " do not give its size");
     }
+    if (rule.biasHidden()) {
+      return layerNormByOwner(layer, rule, own.getAsLong(), owner);
+    }
     return new Resolution(rule.kind(), own.getAsLong(), true, rule.exact(), rule.weighted(), rule.basis(),
         rule.note());
+  }
+
+  /** The hidden children of {@code layer}'s class (modules its printed text does not show). */
+  public List<HiddenChild> hiddenChildren(String typeName) {
+    TypeRule rule = handRule(typeName);
+    return rule == null ? List.of() : rule.hidden();
+  }
+
+  private Resolution layerNormByOwner(Layer layer, TypeRule rule, long withBias, Layer ownerLayer) {
+    long weightOnly = Formulas.byName("rms-norm").formula().ownParameters(layer).orElse(withBias);
+    String owner = ownerLayer == null ? null : ownerLayer.typeName();
+    Boolean bias = weightOnly == withBias ? Boolean.FALSE : LayerNormOwners.biasShownBySibling(ownerLayer);
+    String basis = bias == null ? null : "table";
+    String why = bias == null ? null : owner + " builds its LayerNorms with the bias its printed linear1 shows";
+    if (bias == null && owner != null && layerNormOwners.withBias().contains(owner)) {
+      bias = Boolean.TRUE;
+      basis = "corpus";
+      why = "every LayerNorm of " + owner + " has a bias";
+    } else if (bias == null && owner != null && layerNormOwners.withoutBias().contains(owner)) {
+      bias = Boolean.FALSE;
+      basis = "corpus";
+      why = "every LayerNorm of " + owner + " is built with bias=False";
+    }
+    if (bias != null) {
+      return new Resolution(rule.kind(), bias ? withBias : weightOnly, true, true, rule.weighted(), basis, why);
+    }
+    return new Resolution(rule.kind(), weightOnly, false, false, rule.weighted(), Resolution.BIAS_UNKNOWN,
+        "LayerNorm does not print bias=False: under " + (owner == null ? "an unknown class" : owner)
+            + " its bias (" + (withBias - weightOnly) + " parameters each) may or may not exist; only its weight"
+            + " is counted");
   }
 
   /**
@@ -117,10 +163,12 @@ public final class RuleTable {
       }
     }
     Map<String, TypeRule> corpus = new HashMap<>();
+    LayerNormOwners layerNormOwners = new LayerNormOwners(Set.of(), Set.of());
     if (corpusFile != null) {
       JsonNode generated = read(corpusFile);
       String note = "owns nothing in every corpus occurrence (" + corpusFile + ")";
-      TypeRule none = new TypeRule(LayerKind.CONTAINER, Formulas.byName("none"), true, 0, note, "corpus");
+      TypeRule none = new TypeRule(LayerKind.CONTAINER, Formulas.byName("none"), true, 0, note, "corpus", false,
+          List.of());
       for (JsonNode type : generated.path("ownsNothing")) {
         corpus.put(type.asText(), none);
       }
@@ -128,10 +176,12 @@ public final class RuleTable {
         Formulas.Named formula = require(e.getValue().asText());
         corpus.put(e.getKey(), new TypeRule(formula.kind(), formula, true, formula.kind().isWeighted() ? 1 : 0,
             "prints like torch.nn (" + formula.name() + ") and owns what that implies in every corpus occurrence",
-            "corpus"));
+            "corpus", false, List.of()));
       });
+      JsonNode owners = generated.path("layerNormOwners");
+      layerNormOwners = new LayerNormOwners(texts(owners.path("withBias")), texts(owners.path("withoutBias")));
     }
-    return new RuleTable(byName, byPattern, corpus);
+    return new RuleTable(byName, byPattern, corpus, layerNormOwners);
   }
 
   private static TypeRule rowRule(JsonNode row, String basis) {
@@ -139,7 +189,21 @@ public final class RuleTable {
     LayerKind kind = row.has("kind") ? kindOf(row.get("kind").asText()) : formula.kind();
     int weighted = row.has("weighted") ? row.get("weighted").asInt() : kind.isWeighted() ? 1 : 0;
     String note = row.has("note") ? row.get("note").asText() : null;
-    return new TypeRule(kind, formula, row.path("exact").asBoolean(true), weighted, note, basis);
+    List<HiddenChild> hidden = new ArrayList<>();
+    for (JsonNode child : row.path("hiddenChildren")) {
+      Map<String, String> types = new HashMap<>();
+      child.path("types").fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().asText()));
+      hidden.add(new HiddenChild(child.path("name").asText(), child.path("typeFrom").asText(),
+          types, child.path("otherwise").asText("Module")));
+    }
+    return new TypeRule(kind, formula, row.path("exact").asBoolean(true), weighted, note, basis,
+        row.path("biasHidden").asBoolean(false), hidden);
+  }
+
+  private static Set<String> texts(JsonNode array) {
+    Set<String> out = new HashSet<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   private static Formulas.Named require(String name) {

@@ -47,7 +47,6 @@ class FormulasTest {
       "InstanceNorm2d|64, eps=1e-05, momentum=0.1, affine=False, track_running_stats=False|0",
       "InstanceNorm2d|64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=False|128",
       "GroupNorm|32, 1024, eps=1e-05, affine=True|2048",
-      "LayerNorm|(768,), eps=1e-05, elementwise_affine=True|1536",
       "LayerNorm|(4, 5), eps=1e-05, elementwise_affine=False|0",
       "RMSNorm|(4096,), eps=None, elementwise_affine=True|4096",
       "LSTM|1280, 256, num_layers=2|2101248",
@@ -68,6 +67,36 @@ class FormulasTest {
   })
   void printedArgumentsGiveTheCount(String type, String args, long expected) {
     assertEquals(expected, own(type, args == null ? "" : args));
+  }
+
+  @Test
+  void layerNormBiasFollowsItsOwner() {
+    Layer norm = leaf("LayerNorm", "(768,), eps=1e-05, elementwise_affine=True");
+    Resolution alone = RuleTable.torch().resolve(norm);
+    assertFalse(alone.known(), "bias=False is never printed: a LayerNorm on its own is a lower bound");
+    assertEquals(768, alone.ownParameters());
+
+    Resolution bert = RuleTable.torch().resolve(norm, Layer.of("output", "BertSelfOutput", Arguments.NONE, List.of(norm), 1));
+    assertTrue(bert.known() && bert.exact());
+    assertEquals(1536, bert.ownParameters());
+
+    Resolution modernBert =
+        RuleTable.torch().resolve(norm, Layer.of("0", "ModernBertEncoderLayer", Arguments.NONE, List.of(norm), 1));
+    assertTrue(modernBert.known() && modernBert.exact());
+    assertEquals(768, modernBert.ownParameters());
+  }
+
+  @Test
+  void torchTransformerLayerNormsShareTheLinearBiasFlag() {
+    Layer norm = leaf("LayerNorm", "(16,), eps=1e-05, elementwise_affine=True");
+    for (boolean bias : new boolean[] {true, false}) {
+      Layer linear = leaf("Linear", "in_features=16, out_features=32, bias=" + (bias ? "True" : "False"));
+      Layer owner = Layer.of("", "TransformerEncoderLayer", Arguments.NONE,
+          List.of(Layer.of("linear1", "Linear", linear.arguments(), List.of(), 2), norm), 1);
+      Resolution r = RuleTable.torch().resolve(norm, owner);
+      assertTrue(r.known() && r.exact());
+      assertEquals(bias ? 32 : 16, r.ownParameters());
+    }
   }
 
   @Test

@@ -57,12 +57,14 @@ final class Cli {
       SourceExcerpt excerpt = options.quiet() ? null : SourceExcerpt.of(name, input.text());
       for (Analysis a : analyses) {
         if (options.json()) {
-          out.println(JsonRenderer.render(name, a));
+          out.println(JsonRenderer.render(name, a, options.explain() ? options.convention() : null));
         } else {
           if (!first) {
             out.println();
           }
-          out.print(TextReport.render(name, a, analyses.size() > 1));
+          out.print(options.explain()
+              ? ExplainReport.render(name, a, options.convention(), analyses.size() > 1)
+              : TextReport.render(name, a, analyses.size() > 1));
         }
         first = false;
         if (excerpt != null) {

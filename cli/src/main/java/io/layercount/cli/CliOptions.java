@@ -1,5 +1,6 @@
 package io.layercount.cli;
 
+import io.layercount.core.Convention;
 import java.util.List;
 
 /**
@@ -9,9 +10,12 @@ import java.util.List;
  * @param version print the version and stop
  * @param json write JSON Lines instead of the human report
  * @param quiet write no diagnostics to standard error
+ * @param explain show what a convention counted instead of the report (with JSON: add it)
+ * @param convention the convention {@code explain} is about
  * @param inputs the files, directories and {@code -} (standard input) to read, in order
  */
-record CliOptions(boolean help, boolean version, boolean json, boolean quiet, List<String> inputs) {
+record CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
+    Convention convention, List<String> inputs) {
   CliOptions {
     inputs = List.copyOf(inputs);
   }

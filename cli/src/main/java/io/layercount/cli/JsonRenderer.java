@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
 import io.layercount.core.Diagnostic;
 import io.layercount.core.model.Network;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,11 @@ final class JsonRenderer {
 
   /** The JSON line (without its line end) for analysis {@code a} of {@code file}. */
   static String render(String file, Analysis a) {
+    return render(file, a, null);
+  }
+
+  /** As {@link #render(String, Analysis)}, with an {@code explanation} of {@code explain} when not null. */
+  static String render(String file, Analysis a, Convention explain) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("file", file);
     root.put("index", a.index());
@@ -43,6 +50,9 @@ final class JsonRenderer {
           .put("column", d.column())
           .put("severity", d.severity().label())
           .put("message", d.message());
+    }
+    if (explain != null) {
+      explanation(root.putObject("explanation"), a, explain);
     }
     try {
       return MAPPER.writeValueAsString(root);
@@ -81,5 +91,15 @@ final class JsonRenderer {
     node.put("modules", l.modules());
     node.put("blocks", l.blocks());
     node.put("keras", l.keras());
+  }
+
+  private static void explanation(ObjectNode node, Analysis a, Convention convention) {
+    node.put("convention", convention.key());
+    ArrayNode counted = node.putArray("counted");
+    a.explanation().counted().getOrDefault(convention, List.of()).forEach(counted::add);
+    ArrayNode excluded = node.putArray("excluded");
+    for (Analysis.Explanation.Exclusion e : a.explanation().excluded().getOrDefault(convention, List.of())) {
+      excluded.addObject().put("path", e.path()).put("reason", e.reason());
+    }
   }
 }

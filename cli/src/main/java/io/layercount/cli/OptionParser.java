@@ -1,5 +1,6 @@
 package io.layercount.cli;
 
+import io.layercount.core.Convention;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -12,6 +13,12 @@ final class OptionParser {
       .desc("print one JSON object per model (JSON Lines), not the report").get();
   static final Option QUIET = Option.builder("q").longOpt("quiet")
       .desc("print no diagnostics on standard error (JSON keeps them)").get();
+  static final Option EXPLAIN = Option.builder("e").longOpt("explain")
+      .desc("show what a convention counted, layer by layer, and what it left out and why"
+          + " (the convention is depth unless --convention names another)").get();
+  static final Option CONVENTION = Option.builder("c").longOpt("convention").hasArg().argName("NAME")
+      .desc("the convention --explain is about: depth, weighted, parameterized, leaves, modules, blocks"
+          + " or keras (default depth)").get();
   static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
   static final Option VERSION = Option.builder("V").longOpt("version").desc("show the version and exit").get();
 
@@ -19,7 +26,8 @@ final class OptionParser {
 
   /** Every option, in the order the help lists them. */
   static Options options() {
-    return new Options().addOption(JSON).addOption(QUIET).addOption(HELP).addOption(VERSION);
+    return new Options().addOption(JSON).addOption(EXPLAIN).addOption(CONVENTION).addOption(QUIET)
+        .addOption(HELP).addOption(VERSION);
   }
 
   /**
@@ -35,8 +43,17 @@ final class OptionParser {
     } catch (ParseException e) {
       throw new UsageException(e.getMessage());
     }
+    Convention convention = Convention.DEPTH;
+    if (line.hasOption(CONVENTION)) {
+      convention = Convention.byKey(line.getOptionValue(CONVENTION));
+      if (convention == null) {
+        throw new UsageException("unknown convention '" + line.getOptionValue(CONVENTION)
+            + "': use depth, weighted, parameterized, leaves, modules, blocks or keras");
+      }
+    }
     CliOptions options = new CliOptions(line.hasOption(HELP), line.hasOption(VERSION), line.hasOption(JSON),
-        line.hasOption(QUIET), line.getArgList());
+        line.hasOption(QUIET), line.hasOption(EXPLAIN) || line.hasOption(CONVENTION), convention,
+        line.getArgList());
     if (!options.help() && !options.version() && options.inputs().isEmpty()) {
       throw new UsageException("no input given: name one or more files, or - to read standard input");
     }

@@ -3,7 +3,6 @@ package io.layercount.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,10 +27,34 @@ class EndToEndTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Path EXAMPLES = Path.of(System.getProperty("basedir", ".")).resolve("../examples").normalize();
 
-  @BeforeAll
-  static void needsAParser() {
-    assumeFalse(LayerCount.standard().parsers().isEmpty(),
-        "no SummaryParser on the class path yet (parser modules not merged): end-to-end tests skipped");
+  @Test
+  void everyParserIsOnTheClassPath() {
+    assertEquals(java.util.Set.of("pytorch", "torchinfo", "torchsummary", "keras"),
+        LayerCount.standard().parsers().stream().map(p -> p.family()).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  /** The answer to "why is ResNet-18 called 18?", layer by layer. */
+  @Test
+  void explainShowsTheLongestPathAndTheShortcutsLeftOut() {
+    Run run = run("--explain", example("resnet18.txt"));
+    assertEquals(0, run.status(), run.err());
+    String out = run.out();
+    assertTrue(out.contains("depth = 18"), out);
+    assertTrue(out.contains("     1  conv1 "), out);
+    assertTrue(out.contains("    18  fc "), out);
+    assertFalse(out.contains("    19  "), out);
+    for (String shortcut : List.of("layer2.0.downsample.0", "layer3.0.downsample.0", "layer4.0.downsample.0")) {
+      assertTrue(out.contains(shortcut + "  projection shortcut, on a shorter path"), out);
+    }
+  }
+
+  @Test
+  void explainInJsonListsThePaths() throws IOException {
+    JsonNode json = onlyObject(run("--json", "--explain", "-c", "weighted", example("resnet18.txt")));
+    JsonNode explanation = json.get("explanation");
+    assertEquals("weighted", explanation.get("convention").asText());
+    assertEquals(21, explanation.get("counted").size());
+    assertEquals("layer2.0.downsample.0", explanation.get("counted").get(7).asText());
   }
 
   private static Run run(String... args) {

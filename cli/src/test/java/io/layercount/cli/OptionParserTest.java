@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.layercount.core.Convention;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,24 @@ class OptionParserTest {
   @Test
   void filesOnlyGiveTheDefaultReport() throws UsageException {
     CliOptions o = OptionParser.parse("a.txt", "b.txt");
-    assertEquals(new CliOptions(false, false, false, false, List.of("a.txt", "b.txt")), o);
+    assertEquals(new CliOptions(false, false, false, false, false, Convention.DEPTH, List.of("a.txt", "b.txt")), o);
+  }
+
+  @Test
+  void explainIsAboutDepthUnlessAConventionIsNamed() throws UsageException {
+    CliOptions depth = OptionParser.parse("--explain", "resnet18.txt");
+    assertTrue(depth.explain());
+    assertEquals(Convention.DEPTH, depth.convention());
+    assertEquals(List.of("resnet18.txt"), depth.inputs());
+    CliOptions weighted = OptionParser.parse("-e", "-c", "weighted", "resnet18.txt");
+    assertEquals(Convention.WEIGHTED, weighted.convention());
+    assertTrue(OptionParser.parse("--convention", "leaves", "x").explain(), "naming a convention explains it");
+  }
+
+  @Test
+  void anUnknownConventionIsAUsageError() {
+    UsageException e = assertThrows(UsageException.class, () -> OptionParser.parse("-c", "layers", "x"));
+    assertTrue(e.getMessage().contains("unknown convention 'layers'"), e.getMessage());
   }
 
   @Test

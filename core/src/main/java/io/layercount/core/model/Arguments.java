@@ -167,32 +167,32 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
   }
 
   private static int topLevelIndexOf(String s, String needle) {
-    int depth = 0;
-    char quote = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth = Math.max(0, depth - 1);
-      } else if (depth == 0 && s.startsWith(needle, i)) {
-        return i;
+    int[] found = {-1};
+    scanTopLevel(s, i -> {
+      if (found[0] < 0 && s.startsWith(needle, i)) {
+        found[0] = i;
       }
-    }
-    return -1;
+    });
+    return found[0];
   }
 
   private static List<String> splitTopLevel(String s) {
     List<String> items = new ArrayList<>();
+    int[] start = {0};
+    scanTopLevel(s, i -> {
+      if (s.charAt(i) == ',') {
+        items.add(s.substring(start[0], i));
+        start[0] = i + 1;
+      }
+    });
+    items.add(s.substring(start[0]));
+    return items;
+  }
+
+  /** Calls {@code atTopLevel} with every index outside brackets and quotes. */
+  private static void scanTopLevel(String s, java.util.function.IntConsumer atTopLevel) {
     int depth = 0;
     char quote = 0;
-    int start = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (quote != 0) {
@@ -205,12 +205,9 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
         depth++;
       } else if (c == ')' || c == ']' || c == '}') {
         depth = Math.max(0, depth - 1);
-      } else if (c == ',' && depth == 0) {
-        items.add(s.substring(start, i));
-        start = i + 1;
+      } else if (depth == 0) {
+        atTopLevel.accept(i);
       }
     }
-    items.add(s.substring(start));
-    return items;
   }
 }

@@ -33,6 +33,12 @@ public final class Dataflow {
   private final Map<Layer, Map<Long, Result>> memo = new IdentityHashMap<>();
   private final Map<Layer, Long> firstDepth = new IdentityHashMap<>();
   private final Map<Layer, Map<Integer, String>> offPath = new IdentityHashMap<>();
+  /**
+   * Class name → keys of children that an instance showed, by their widths, to read the block's
+   * input beside their siblings (RepVGG's {@code conv_1x1} where the block changes width). Instances
+   * whose widths would let them chain follow the same code, so they run side by side too.
+   */
+  private final Map<String, Set<String>> parallelByClass = new HashMap<>();
 
   public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted) {
     this.ownWeighted = ownWeighted;
@@ -151,10 +157,16 @@ public final class Dataflow {
     final Map<String, BranchState> branches = new LinkedHashMap<>();
     BranchState branch;
 
+    /** Children that read equal slices of the input channels (MixedConv2d): widths sum to the input's. */
+    final boolean slices;
+
     Replay(Layer layer, long inputWidth) {
       this.layer = layer;
       this.inputWidth = inputWidth;
-      this.input = new Point(ownWeighted.applyAsInt(layer), inputWidth, null, -1);
+      // where the caller cannot tell (the root), the input has the width its first reader reads
+      long width = inputWidth == Widths.UNKNOWN ? spans.get(layer).in() : inputWidth;
+      this.input = new Point(ownWeighted.applyAsInt(layer), width, null, -1);
+      this.slices = readsChannelSlices(layer, width);
       add(input);
       current = input;
     }
@@ -184,11 +196,13 @@ public final class Dataflow {
     private void chooseSource(ChildRole role, String childName, Widths child) {
       offAxis = false;
       long width = current.width;
-      if (role != ChildRole.BRANCH && branch != null) {
+      if (!slices && role != ChildRole.BRANCH && branch != null) {
         joinBranches();
       }
       branch = null;
-      if (role == ChildRole.BRANCH) {
+      if (slices) {
+        branchSource(new BranchName(Integer.toString(index), 0, ""));
+      } else if (role == ChildRole.BRANCH) {
         branchSource(BranchName.of(childName));
       } else if (role == ChildRole.BYPASS) {
         source = input;
@@ -196,6 +210,9 @@ public final class Dataflow {
       } else if (role == ChildRole.SHARED_INPUT && shared != null) {
         source = shared;
         sourceKind = Source.SHARED;
+      } else if (learnedParallel(childName) && child.in() == input.width) {
+        source = input;
+        sourceKind = Source.BRANCH;
       } else if (!child.knownIn() || width == Widths.UNKNOWN || child.in() == width) {
         source = merged(width);
         sourceKind = Source.STREAM;
@@ -206,6 +223,9 @@ public final class Dataflow {
         if (earlier != null) {
           source = earlier;
           sourceKind = Source.BRANCH;
+          if (earlier == input && role == ChildRole.PLAIN) {
+            parallelByClass.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
+          }
         } else {
           offAxis = !split && child.in() == child.out();
           Point deepest = deepestOpen();
@@ -214,6 +234,10 @@ public final class Dataflow {
         }
       }
       shared = role == ChildRole.SHARED_INPUT ? (shared != null ? shared : source) : null;
+    }
+
+    private boolean learnedParallel(String childName) {
+      return parallelByClass.getOrDefault(layer.typeName(), Set.of()).contains(childName);
     }
 
     private void branchSource(BranchName name) {
@@ -331,6 +355,22 @@ public final class Dataflow {
       });
       return off;
     }
+  }
+
+  private boolean readsChannelSlices(Layer layer, long inputWidth) {
+    List<Layer> children = layer.children();
+    if (inputWidth == Widths.UNKNOWN || children.size() < 2) {
+      return false;
+    }
+    long sum = 0;
+    for (Layer child : children) {
+      Widths w = spans.get(child);
+      if (!child.isLeaf() || ownWeighted.applyAsInt(child) == 0 || !w.knownIn()) {
+        return false;
+      }
+      sum += w.in() * child.repeat();
+    }
+    return sum == inputWidth;
   }
 
   /** One Inception branch inside a block: the step it is at, what that step reads and wrote. */

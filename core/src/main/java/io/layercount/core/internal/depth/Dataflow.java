@@ -1,0 +1,398 @@
+package io.layercount.core.internal.depth;
+
+import io.layercount.core.internal.count.Saturating;
+import io.layercount.core.model.Layer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+/**
+ * The {@code depth} convention from a module tree alone: each module's forward is replayed over its
+ * children in printed order, tracking the width of every tensor made. A child reads the running
+ * stream when its input width fits; otherwise the earlier tensor whose width it reads (a parallel
+ * branch), or it is the stream read another way ({@link Source}). Names settle what widths cannot
+ * ({@link ChildRole}). Tensors nobody read merge at the end, so the longest of them counts.
+ *
+ * <p>Each module is replayed once per input width (runs of identical blocks cost one replay), with
+ * an explicit stack: trees may be far deeper than the call stack.
+ */
+public final class Dataflow {
+  /** What a module does to its input: conv/FC layers on its longest path, and the width it writes. */
+  private record Result(long depth, long width) {}
+
+  private final ToIntFunction<Layer> ownWeighted;
+  private final Map<Layer, Widths> spans = new IdentityHashMap<>();
+  private final Map<Layer, Map<Long, Result>> memo = new IdentityHashMap<>();
+  private final Map<Layer, Long> firstDepth = new IdentityHashMap<>();
+  private final Map<Layer, Map<Integer, String>> offPath = new IdentityHashMap<>();
+  /**
+   * Class name → keys of children that an instance showed, by their widths, to read the block's
+   * input beside their siblings (RepVGG's {@code conv_1x1} where the block changes width). Instances
+   * whose widths would let them chain follow the same code, so they run side by side too.
+   */
+  private final Map<String, Set<String>> parallelByClass = new HashMap<>();
+
+  public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted) {
+    this.ownWeighted = ownWeighted;
+    measureSpans(root);
+    replay(root, Widths.UNKNOWN);
+  }
+
+  /** The longest conv/FC path through {@code layer}, as first replayed. */
+  public long depthOf(Layer layer) {
+    Long d = firstDepth.get(layer);
+    if (d == null) {
+      if (!spans.containsKey(layer)) {
+        measureSpans(layer);
+      }
+      d = replay(layer, Widths.UNKNOWN).depth();
+    }
+    return d;
+  }
+
+  /** Children of {@code layer} (by index) off its longest path, with the reason. */
+  public Map<Integer, String> offPath(Layer layer) {
+    return offPath.getOrDefault(layer, Map.of());
+  }
+
+  /** Each module's first input width and last output width, children before parents. */
+  private void measureSpans(Layer root) {
+    Deque<Layer> stack = new ArrayDeque<>();
+    Deque<Boolean> expanded = new ArrayDeque<>();
+    stack.push(root);
+    expanded.push(false);
+    while (!stack.isEmpty()) {
+      Layer layer = stack.pop();
+      boolean childrenDone = expanded.pop();
+      if (spans.containsKey(layer)) {
+        continue;
+      }
+      if (layer.isLeaf()) {
+        spans.put(layer, Widths.ofLeaf(layer, ownWeighted.applyAsInt(layer)));
+      } else if (childrenDone) {
+        long in = Widths.UNKNOWN;
+        long out = Widths.UNKNOWN;
+        for (Layer child : layer.children()) {
+          Widths w = spans.get(child);
+          in = in == Widths.UNKNOWN ? w.in() : in;
+          out = w.knownOut() ? w.out() : out;
+        }
+        spans.put(layer, new Widths(in, out));
+      } else {
+        stack.push(layer);
+        expanded.push(true);
+        for (Layer child : layer.children()) {
+          stack.push(child);
+          expanded.push(false);
+        }
+      }
+    }
+  }
+
+  private Result replay(Layer root, long width) {
+    if (root.isLeaf()) {
+      return leaf(root, width);
+    }
+    Deque<Replay> stack = new ArrayDeque<>();
+    stack.push(new Replay(root, width));
+    Result returned = null;
+    while (true) {
+      Replay top = stack.peek();
+      if (returned != null) {
+        top.accept(returned);
+        returned = null;
+      }
+      Layer child = top.nextChild();
+      if (child == null) {
+        returned = top.finish();
+        stack.pop();
+        if (stack.isEmpty()) {
+          return returned;
+        }
+        continue;
+      }
+      long in = top.source.width;
+      Result known = child.isLeaf() ? leaf(child, in) : memo.getOrDefault(child, Map.of()).get(in);
+      if (known != null) {
+        top.accept(known);
+      } else {
+        stack.push(new Replay(child, in));
+      }
+    }
+  }
+
+  private Result leaf(Layer layer, long in) {
+    Widths w = spans.get(layer);
+    int weighted = ownWeighted.applyAsInt(layer);
+    Result r = new Result(weighted, w.knownOut() ? w.out() : in);
+    firstDepth.putIfAbsent(layer, r.depth());
+    return r;
+  }
+
+  /** One module's forward being replayed: the tensors made so far. */
+  private final class Replay {
+    final Layer layer;
+    final long inputWidth;
+    final Point input;
+    final List<Point> open = new ArrayList<>();
+    final Map<Long, Point> latestByWidth = new HashMap<>();
+    final Map<Integer, Source> sources = new LinkedHashMap<>();
+    Point current;
+    Point shared;
+    boolean previousWeightedLeaf;
+    int index;
+    int occurrence;
+    Point source;
+    Source sourceKind;
+    boolean offAxis;
+    /** Inception branches by name: the step each runs, what that step reads, what it wrote. */
+    final Map<String, BranchState> branches = new LinkedHashMap<>();
+    BranchState branch;
+
+    /** Children that read equal slices of the input channels (MixedConv2d): widths sum to the input's. */
+    final boolean slices;
+
+    Replay(Layer layer, long inputWidth) {
+      this.layer = layer;
+      this.inputWidth = inputWidth;
+      // where the caller cannot tell (the root), the input has the width its first reader reads
+      long width = inputWidth == Widths.UNKNOWN ? spans.get(layer).in() : inputWidth;
+      this.input = new Point(ownWeighted.applyAsInt(layer), width, null, -1);
+      this.slices = readsChannelSlices(layer, width);
+      add(input);
+      current = input;
+    }
+
+    /** The next child occurrence to run, with its source chosen; {@code null} when all ran. */
+    Layer nextChild() {
+      List<Layer> children = layer.children();
+      while (index < children.size()) {
+        Layer child = children.get(index);
+        if (occurrence >= child.repeat()) {
+          index++;
+          occurrence = 0;
+          continue;
+        }
+        ChildRole role = ChildRole.of(child.name());
+        if (role == ChildRole.AUXILIARY) {
+          sources.put(index, Source.AUXILIARY);
+          index++;
+          continue;
+        }
+        chooseSource(role, child.name(), spans.get(child));
+        return child;
+      }
+      return null;
+    }
+
+    private void chooseSource(ChildRole role, String childName, Widths child) {
+      offAxis = false;
+      long width = current.width;
+      if (!slices && role != ChildRole.BRANCH && branch != null) {
+        joinBranches();
+      }
+      branch = null;
+      if (slices) {
+        branchSource(new BranchName(Integer.toString(index), 0, ""));
+      } else if (role == ChildRole.BRANCH) {
+        branchSource(BranchName.of(childName));
+      } else if (role == ChildRole.BYPASS) {
+        source = input;
+        sourceKind = Source.BYPASS;
+      } else if (role == ChildRole.SHARED_INPUT && shared != null) {
+        source = shared;
+        sourceKind = Source.SHARED;
+      } else if (learnedParallel(childName) && child.in() == input.width) {
+        source = input;
+        sourceKind = Source.BRANCH;
+      } else if (!child.knownIn() || width == Widths.UNKNOWN || child.in() == width) {
+        source = merged(width);
+        sourceKind = Source.STREAM;
+      } else {
+        boolean split = width % child.in() == 0
+            && (width / child.in() == 3 || (width / child.in() == 2 && previousWeightedLeaf));
+        Point earlier = split ? null : latestByWidth.get(child.in());
+        if (earlier != null) {
+          source = earlier;
+          sourceKind = Source.BRANCH;
+          if (earlier == input && role == ChildRole.PLAIN) {
+            parallelByClass.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
+          }
+        } else {
+          offAxis = !split && child.in() == child.out();
+          Point deepest = deepestOpen();
+          source = new Point(deepest.depth, split ? width : child.in(), deepest, -1);
+          sourceKind = split ? Source.SPLIT : offAxis ? Source.OFF_AXIS : Source.RESHAPED;
+        }
+      }
+      shared = role == ChildRole.SHARED_INPUT ? (shared != null ? shared : source) : null;
+    }
+
+    private boolean learnedParallel(String childName) {
+      return parallelByClass.getOrDefault(layer.typeName(), Set.of()).contains(childName);
+    }
+
+    private void branchSource(BranchName name) {
+      branch = branches.get(name.branch());
+      sourceKind = Source.BRANCH;
+      if (branch == null) {
+        branch = new BranchState(name.step(), input);
+        branches.put(name.branch(), branch);
+      } else if (name.step() != branch.step) {
+        branch.step = name.step();
+        branch.reads = branch.end();
+        branch.ends.clear();
+      }
+      source = branch.reads;
+    }
+
+    /** The stream at {@code width}: the deepest open tensor of that width (a residual sum). */
+    private Point merged(long width) {
+      Point best = current;
+      for (Point p : open) {
+        if (p.width == width && p.depth > best.depth) {
+          best = p;
+        }
+      }
+      return new Point(best.depth, width, best, -1);
+    }
+
+    private Point deepestOpen() {
+      Point best = current;
+      for (Point p : open) {
+        if (p.depth > best.depth) {
+          best = p;
+        }
+      }
+      return best;
+    }
+
+    void accept(Result r) {
+      Layer child = layer.children().get(index);
+      sources.put(index, sourceKind);
+      Point out = new Point(Saturating.add(source.depth, r.depth()), offAxis ? current.width : r.width(), source, index);
+      int remaining = child.repeat() - occurrence - 1;
+      boolean chains = sourceKind == Source.STREAM && r.width() == source.width && remaining > 0;
+      close(source);
+      add(out);
+      if (branch != null) {
+        branch.ends.add(out);
+      }
+      if (chains) {
+        // later occurrences of a run each read the one before: no need to replay them one by one
+        close(out);
+        out = new Point(Saturating.add(out.depth, Saturating.multiply(remaining, r.depth())), out.width, out, index);
+        add(out);
+        occurrence += remaining;
+      }
+      current = out;
+      previousWeightedLeaf = child.isLeaf() && ownWeighted.applyAsInt(child) > 0;
+      occurrence++;
+    }
+
+    private void close(Point consumed) {
+      open.removeIf(p -> p == consumed || (p.width == consumed.width && p.depth <= consumed.depth));
+    }
+
+    private void add(Point p) {
+      open.add(p);
+      latestByWidth.put(p.width, p);
+    }
+
+    Result finish() {
+      Point end = deepestOpen();
+      if (branch != null) {
+        joinBranches();
+        end = deepestOpen();
+      }
+      Result r = new Result(end.depth, current.width);
+      memo.computeIfAbsent(layer, k -> new HashMap<>()).put(inputWidth, r);
+      firstDepth.putIfAbsent(layer, r.depth());
+      if (!offPath.containsKey(layer)) {
+        offPath.put(layer, offPathChildren(end));
+      }
+      return r;
+    }
+
+    /** After the last branch, the block concatenates every branch's last step along channels. */
+    private void joinBranches() {
+      long sum = 0;
+      Point deepest = null;
+      for (BranchState b : branches.values()) {
+        for (Point p : b.ends) {
+          sum = sum == Widths.UNKNOWN || p.width == Widths.UNKNOWN ? Widths.UNKNOWN : sum + p.width;
+          deepest = deepest == null || p.depth > deepest.depth ? p : deepest;
+        }
+      }
+      if (deepest != null) {
+        Point joined = new Point(deepest.depth, sum == Widths.UNKNOWN ? current.width : sum, deepest, -1);
+        open.removeIf(p -> branches.values().stream().anyMatch(b -> b.ends.contains(p)));
+        add(joined);
+        current = joined;
+      }
+      branches.clear();
+      branch = null;
+    }
+
+    private Map<Integer, String> offPathChildren(Point end) {
+      Set<Integer> onPath = new HashSet<>();
+      for (Point p = end; p != null; p = p.previous) {
+        onPath.add(p.child);
+      }
+      Map<Integer, String> off = new LinkedHashMap<>();
+      sources.forEach((i, s) -> {
+        if (!onPath.contains(i)) {
+          off.put(i, s.reason);
+        }
+      });
+      return off;
+    }
+  }
+
+  private boolean readsChannelSlices(Layer layer, long inputWidth) {
+    List<Layer> children = layer.children();
+    if (inputWidth == Widths.UNKNOWN || children.size() < 2) {
+      return false;
+    }
+    long sum = 0;
+    for (Layer child : children) {
+      Widths w = spans.get(child);
+      if (!child.isLeaf() || ownWeighted.applyAsInt(child) == 0 || !w.knownIn()) {
+        return false;
+      }
+      sum += w.in() * child.repeat();
+    }
+    return sum == inputWidth;
+  }
+
+  /** One Inception branch inside a block: the step it is at, what that step reads and wrote. */
+  private static final class BranchState {
+    int step;
+    Point reads;
+    final List<Point> ends = new ArrayList<>();
+
+    BranchState(int step, Point reads) {
+      this.step = step;
+      this.reads = reads;
+    }
+
+    /** What the next step reads: the last step's output, its lanes concatenated. */
+    Point end() {
+      Point deepest = ends.isEmpty() ? reads : ends.get(0);
+      long width = 0;
+      for (Point p : ends) {
+        deepest = p.depth > deepest.depth ? p : deepest;
+        width = width == Widths.UNKNOWN || p.width == Widths.UNKNOWN ? Widths.UNKNOWN : width + p.width;
+      }
+      return ends.size() <= 1 ? deepest : new Point(deepest.depth, width, deepest, -1);
+    }
+  }
+}

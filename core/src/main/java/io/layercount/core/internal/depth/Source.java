@@ -1,0 +1,27 @@
+package io.layercount.core.internal.depth;
+
+/** Where a child reads from, and what to say when it ends up off the longest path. */
+enum Source {
+  /** The running stream: the previous sibling's output (merged with open points of its width). */
+  STREAM("on a shorter path"),
+  /** The module's own input, past its siblings. */
+  BYPASS("projection shortcut, on a shorter path"),
+  /** The same input as the sibling before it (query/key/value, gate/up projections). */
+  SHARED("parallel projection, on a shorter path"),
+  /** An earlier point whose width it reads: a parallel branch (Inception, width-changing shortcut). */
+  BRANCH("parallel branch, on a shorter path"),
+  /** The stream, reshaped or split (a fused qkv output read a third at a time). */
+  SPLIT("on a shorter path"),
+  /** The stream along another axis (tokens, a 1-channel gate): width unchanged for what follows. */
+  OFF_AXIS("on a shorter path"),
+  /** A width no earlier point has: the stream, reshaped. */
+  RESHAPED("on a shorter path"),
+  /** Never called by forward in inference: an auxiliary classifier. */
+  AUXILIARY("auxiliary head, off the main path");
+
+  final String reason;
+
+  Source(String reason) {
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,72 @@
+package io.layercount.core.internal.depth;
+
+import io.layercount.core.model.Arguments;
+import io.layercount.core.model.Layer;
+import java.util.OptionalLong;
+
+/**
+ * The channel or feature widths a printed leaf reads and writes, where its arguments state them:
+ * {@code Conv2d(3, 64, ...)}, {@code Linear(in_features=384, ...)}, HF {@code Conv1D(nf=2304, nx=768)},
+ * a norm's {@code (384,)} or {@code num_features}. Widths are what lets a printout's module tree be
+ * read as a dataflow: a layer can only follow one whose output width it reads.
+ *
+ * @param in the width read, or {@link #UNKNOWN}
+ * @param out the width written, or {@link #UNKNOWN}
+ */
+public record Widths(long in, long out) {
+  public static final long UNKNOWN = -1;
+  static final Widths NONE = new Widths(UNKNOWN, UNKNOWN);
+
+  boolean knownIn() {
+    return in != UNKNOWN;
+  }
+
+  boolean knownOut() {
+    return out != UNKNOWN;
+  }
+
+  /** What a leaf with {@code weighted} conv/FC layers reads and writes. */
+  static Widths ofLeaf(Layer layer, int weighted) {
+    Arguments a = layer.arguments();
+    if (weighted > 0) {
+      return ofWeighted(a);
+    }
+    if (isNorm(layer)) {
+      long w = normWidth(layer);
+      return new Widths(w, w);
+    }
+    return NONE;
+  }
+
+  /** Norms rescale the stream without changing it, but their size tells its width. */
+  static boolean isNorm(Layer layer) {
+    return layer.isLeaf() && layer.typeName().contains("Norm");
+  }
+
+  private static long normWidth(Layer layer) {
+    Arguments a = layer.arguments();
+    if (layer.typeName().contains("GroupNorm")) {
+      return first(a.longValue("num_channels", 1));
+    }
+    OptionalLong named = a.longValue("num_features", -1);
+    if (named.isPresent()) {
+      return named.getAsLong();
+    }
+    long[] shape = Arguments.tuple(a.positional(0));
+    return shape.length == 1 ? shape[0] : UNKNOWN;
+  }
+
+  private static Widths ofWeighted(Arguments a) {
+    if (a.get("in_features") != null) {
+      return new Widths(first(a.longValue("in_features", -1)), first(a.longValue("out_features", -1)));
+    }
+    if (a.get("nx") != null) {
+      return new Widths(first(a.longValue("nx", -1)), first(a.longValue("nf", -1)));
+    }
+    return new Widths(first(a.longValue("in_channels", 0)), first(a.longValue("out_channels", 1)));
+  }
+
+  private static long first(OptionalLong value) {
+    return value.isPresent() && value.getAsLong() > 0 ? value.getAsLong() : UNKNOWN;
+  }
+}

@@ -1,0 +1,196 @@
+package io.layercount.core.internal.depth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
+import io.layercount.core.internal.Analyzer;
+import io.layercount.core.model.Network;
+import io.layercount.core.testing.PrintoutTree;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each dataflow rule on a small excerpt of a real corpus printout, with the depth worked out by hand. */
+class DataflowRulesTest {
+  private static Analysis analyse(String... lines) {
+    return Analyzer.standard().analyze(
+        new Network("pytorch", null, PrintoutTree.parse(String.join("\n", lines)), false, null, List.of()), 0,
+        List.of());
+  }
+
+  private static List<String> excluded(Analysis a) {
+    List<String> out = new ArrayList<>();
+    a.explanation().excluded().get(Convention.DEPTH).forEach(e -> out.add(e.path() + ": " + e.reason()));
+    return out;
+  }
+
+  @Test
+  void aProjectionShortcutReadsTheBlockInputAndDropsOut() {
+    // torchvision resnet18, layer2.0
+    Analysis a = analyse(
+        "BasicBlock(",
+        "  (conv1): Conv2d(64, 128, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)",
+        "  (bn1): BatchNorm2d(128, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  (relu): ReLU(inplace=True)",
+        "  (conv2): Conv2d(128, 128, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "  (bn2): BatchNorm2d(128, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  (downsample): Sequential(",
+        "    (0): Conv2d(64, 128, kernel_size=(1, 1), stride=(2, 2), bias=False)",
+        "    (1): BatchNorm2d(128, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  )",
+        ")");
+    assertEquals(2, a.layers().depth());
+    assertEquals(List.of("conv1", "conv2"), a.explanation().counted().get(Convention.DEPTH));
+    assertEquals(List.of("downsample.0: projection shortcut, on a shorter path"), excluded(a));
+  }
+
+  @Test
+  void inceptionBranchesChainByStepAndConcatenate() {
+    // torchvision inception_v3, Mixed_5b (InceptionA), then a layer reading the concatenation
+    Analysis a = analyse(
+        "Net(",
+        "  (Mixed_5b): InceptionA(",
+        "    (branch1x1): BasicConv2d(",
+        "      (conv): Conv2d(192, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    )",
+        "    (branch5x5_1): BasicConv2d(",
+        "      (conv): Conv2d(192, 48, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    )",
+        "    (branch5x5_2): BasicConv2d(",
+        "      (conv): Conv2d(48, 64, kernel_size=(5, 5), stride=(1, 1), padding=(2, 2), bias=False)",
+        "    )",
+        "    (branch3x3dbl_1): BasicConv2d(",
+        "      (conv): Conv2d(192, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    )",
+        "    (branch3x3dbl_2): BasicConv2d(",
+        "      (conv): Conv2d(64, 96, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "    )",
+        "    (branch3x3dbl_3): BasicConv2d(",
+        "      (conv): Conv2d(96, 96, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "    )",
+        "    (branch_pool): BasicConv2d(",
+        "      (conv): Conv2d(192, 32, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    )",
+        "  )",
+        "  (next): Conv2d(256, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        ")");
+    assertEquals(3 + 1, a.layers().depth());
+    assertEquals(List.of("Mixed_5b.branch3x3dbl_1.conv", "Mixed_5b.branch3x3dbl_2.conv", "Mixed_5b.branch3x3dbl_3.conv",
+        "next"), a.explanation().counted().get(Convention.DEPTH));
+    assertEquals(4, excluded(a).size(), excluded(a).toString());
+  }
+
+  @Test
+  void queryKeyValueShareAnInputAndGatedProjectionsToo() {
+    // transformers LlamaDecoderLayer (hidden 64)
+    Analysis a = analyse(
+        "LlamaDecoderLayer(",
+        "  (self_attn): LlamaAttention(",
+        "    (q_proj): Linear(in_features=64, out_features=64, bias=False)",
+        "    (k_proj): Linear(in_features=64, out_features=16, bias=False)",
+        "    (v_proj): Linear(in_features=64, out_features=16, bias=False)",
+        "    (o_proj): Linear(in_features=64, out_features=64, bias=False)",
+        "  )",
+        "  (mlp): LlamaMLP(",
+        "    (gate_proj): Linear(in_features=64, out_features=172, bias=False)",
+        "    (up_proj): Linear(in_features=64, out_features=172, bias=False)",
+        "    (down_proj): Linear(in_features=172, out_features=64, bias=False)",
+        "    (act_fn): SiLUActivation()",
+        "  )",
+        "  (input_layernorm): LlamaRMSNorm((64,), eps=1e-06)",
+        "  (post_attention_layernorm): LlamaRMSNorm((64,), eps=1e-06)",
+        ")");
+    assertEquals(4, a.layers().depth());
+  }
+
+  @Test
+  void aFusedQkvIsSplitNotBranched() {
+    // timm vit_small_patch16_224, blocks.0.attn
+    Analysis a = analyse(
+        "Attention(",
+        "  (qkv): Linear(in_features=384, out_features=1152, bias=True)",
+        "  (q_norm): Identity()",
+        "  (k_norm): Identity()",
+        "  (attn_drop): Dropout(p=0.0, inplace=False)",
+        "  (proj): Linear(in_features=384, out_features=384, bias=True)",
+        "  (proj_drop): Dropout(p=0.0, inplace=False)",
+        ")");
+    assertEquals(2, a.layers().depth());
+  }
+
+  @Test
+  void auxiliaryHeadsHangOffThePath() {
+    // torchvision googlenet: aux1 sits between inception4a and inception4b
+    Analysis a = analyse(
+        "GoogLeNet(",
+        "  (conv1): Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)",
+        "  (aux1): InceptionAux(",
+        "    (conv): Conv2d(64, 128, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (fc1): Linear(in_features=2048, out_features=1024, bias=True)",
+        "    (fc2): Linear(in_features=1024, out_features=1000, bias=True)",
+        "  )",
+        "  (fc): Linear(in_features=64, out_features=1000, bias=True)",
+        ")");
+    assertEquals(2, a.layers().depth());
+    assertEquals(List.of("aux1.conv: auxiliary head, off the main path", "aux1.fc1: auxiliary head, off the main path",
+        "aux1.fc2: auxiliary head, off the main path"), excluded(a));
+  }
+
+  @Test
+  void convolutionsOnChannelSlicesRunSideBySide() {
+    // timm mixnet_m: a MixedConv2d whose kernels read 48 of the 144 channels each
+    Analysis a = analyse(
+        "InvertedResidual(",
+        "  (conv_pw): Conv2d(24, 144, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  (conv_dw): MixedConv2d(",
+        "    (0): Conv2d(48, 48, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=48, bias=False)",
+        "    (1): Conv2d(48, 48, kernel_size=(5, 5), stride=(2, 2), padding=(2, 2), groups=48, bias=False)",
+        "    (2): Conv2d(48, 48, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), groups=48, bias=False)",
+        "  )",
+        "  (conv_pwl): Conv2d(144, 32, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
+
+  @Test
+  void aClassShowsItsParallelChildrenWhereWidthsTellAndKeepsThemWhereTheyDoNot() {
+    // timm repvgg_a2: the first RepVggBlock changes width, so conv_1x1 must read the block input;
+    // the second block (same class, width kept) runs conv_kxk and conv_1x1 side by side as well
+    String block0 = String.join("\n",
+        "  (0): RepVggBlock(",
+        "    (conv_kxk): ConvNormAct(",
+        "      (conv): Conv2d(64, 96, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)",
+        "    )",
+        "    (conv_1x1): ConvNormAct(",
+        "      (conv): Conv2d(64, 96, kernel_size=(1, 1), stride=(2, 2), bias=False)",
+        "    )",
+        "    (act): ReLU(inplace=True)",
+        "  )");
+    String block1 = String.join("\n",
+        "  (1): RepVggBlock(",
+        "    (conv_kxk): ConvNormAct(",
+        "      (conv): Conv2d(96, 96, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "    )",
+        "    (conv_1x1): ConvNormAct(",
+        "      (conv): Conv2d(96, 96, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    )",
+        "    (act): ReLU(inplace=True)",
+        "  )");
+    assertEquals(2, analyse("Sequential(", block0, block1, ")").layers().depth());
+  }
+
+  @Test
+  void aBranchThatChangesWidthReadsTheEarlierTensorOfItsWidth() {
+    // two siblings both reading 64 channels: the second cannot follow the first (32 != 64)
+    Analysis a = analyse(
+        "Block(",
+        "  (conv1): Conv2d(64, 32, kernel_size=(3, 3), stride=(1, 1), bias=False)",
+        "  (conv2): Conv2d(64, 32, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  (conv3): Conv2d(32, 32, kernel_size=(3, 3), stride=(1, 1), bias=False)",
+        ")");
+    assertEquals(2, a.layers().depth());
+    // conv1 and conv2 are equally deep and conv3 reads their sum: the later one is named on the path
+    assertEquals(List.of("conv2", "conv3"), a.explanation().counted().get(Convention.DEPTH));
+  }
+}

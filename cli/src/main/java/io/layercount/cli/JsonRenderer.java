@@ -32,6 +32,8 @@ final class JsonRenderer {
     model.put("rootType", a.model().rootType());
     parameters(root.putObject("parameters"), a.parameters());
     layers(root.putObject("layers"), a.layers());
+    macs(root.putObject("macs"), a.macs());
+    sizes(root, a.sizes());
     ObjectNode byType = root.putObject("byType");
     for (Map.Entry<String, Integer> e : a.byType().entrySet()) {
       byType.put(e.getKey(), e.getValue());
@@ -70,6 +72,25 @@ final class JsonRenderer {
           .put("optimizer", stated.optimizer());
     }
     node.put("deduplicated", p.deduplicated());
+  }
+
+  private static void macs(ObjectNode node, Analysis.Macs m) {
+    node.put("stated", m.stated());
+    node.put("estimate", m.estimate());
+    ArrayNode assumptions = node.putArray("assumptions");
+    m.assumptions().forEach(assumptions::add);
+  }
+
+  private static void sizes(ObjectNode root, Network.Sizes s) {
+    if (s == null) {
+      root.putNull("sizes");
+      return;
+    }
+    root.putObject("sizes")
+        .put("inputMB", s.inputMB())
+        .put("forwardBackwardMB", s.forwardBackwardMB())
+        .put("paramsMB", s.paramsMB())
+        .put("totalMB", s.totalMB());
   }
 
   private static void layers(ObjectNode node, Analysis.LayerCounts l) {

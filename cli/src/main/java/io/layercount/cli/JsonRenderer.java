@@ -32,8 +32,6 @@ final class JsonRenderer {
     model.put("rootType", a.model().rootType());
     parameters(root.putObject("parameters"), a.parameters());
     layers(root.putObject("layers"), a.layers());
-    macs(root.putObject("macs"), a.macs());
-    sizes(root, a.sizes());
     ObjectNode byType = root.putObject("byType");
     for (Map.Entry<String, Integer> e : a.byType().entrySet()) {
       byType.put(e.getKey(), e.getValue());
@@ -46,6 +44,9 @@ final class JsonRenderer {
           .put("severity", d.severity().label())
           .put("message", d.message());
     }
+    // added after the first release's fields, so that their order stays as it was
+    macs(root.putObject("macs"), a.macs());
+    sizes(root, a.sizes());
     try {
       return MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {

@@ -51,6 +51,9 @@ final class JsonRenderer {
           .put("severity", d.severity().label())
           .put("message", d.message());
     }
+    // added after the first release's fields, so that their order stays as it was
+    macs(root.putObject("macs"), a.macs());
+    sizes(root, a.sizes());
     if (explain != null) {
       explanation(root.putObject("explanation"), a, explain);
     }
@@ -80,6 +83,25 @@ final class JsonRenderer {
           .put("optimizer", stated.optimizer());
     }
     node.put("deduplicated", p.deduplicated());
+  }
+
+  private static void macs(ObjectNode node, Analysis.Macs m) {
+    node.put("stated", m.stated());
+    node.put("estimate", m.estimate());
+    ArrayNode assumptions = node.putArray("assumptions");
+    m.assumptions().forEach(assumptions::add);
+  }
+
+  private static void sizes(ObjectNode root, Network.Sizes s) {
+    if (s == null) {
+      root.putNull("sizes");
+      return;
+    }
+    root.putObject("sizes")
+        .put("inputMB", s.inputMB())
+        .put("forwardBackwardMB", s.forwardBackwardMB())
+        .put("paramsMB", s.paramsMB())
+        .put("totalMB", s.totalMB());
   }
 
   private static void layers(ObjectNode node, Analysis.LayerCounts l) {

@@ -131,7 +131,8 @@ class JsonRendererTest {
   @Test
   void fieldsAndTypesKeepTheirOrder() throws Exception {
     JsonNode json = render("r.txt", Analyses.resnet18());
-    assertEquals(List.of("file", "index", "format", "ok", "model", "parameters", "layers", "byType", "diagnostics"),
+    assertEquals(List.of("file", "index", "format", "ok", "model", "parameters", "layers", "byType", "diagnostics",
+        "macs", "sizes"),
         names(json.fieldNames()));
     assertEquals(List.of("Conv2d", "BatchNorm2d", "ReLU", "MaxPool2d", "AdaptiveAvgPool2d", "Linear"),
         names(json.get("byType").fieldNames()));

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param diagnostics what was noticed, repaired or could not be known
  * @param network the recovered model, or {@code null} when {@code ok} is false
  * @param explanation what each convention counted
+ * @param macs multiply-accumulate operations: stated by the text and estimated from it
+ * @param sizes the memory sizes the text states (torchinfo, torchsummary), or {@code null}
  */
 public record Analysis(
     int index,
@@ -29,17 +31,42 @@ public record Analysis(
     Map<String, Integer> byType,
     List<Diagnostic> diagnostics,
     Network network,
-    Explanation explanation) {
+    Explanation explanation,
+    Macs macs,
+    Network.Sizes sizes) {
 
   public Analysis {
     byType = byType == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byType));
     diagnostics = List.copyOf(diagnostics);
+    macs = macs == null ? Macs.NONE : macs;
+  }
+
+  /** An analysis without costs. */
+  public Analysis(int index, String format, boolean ok, Model model, Parameters parameters, LayerCounts layers,
+      Map<String, Integer> byType, List<Diagnostic> diagnostics, Network network, Explanation explanation) {
+    this(index, format, ok, model, parameters, layers, byType, diagnostics, network, explanation, Macs.NONE, null);
   }
 
   /** An input in which no model was found. */
   public static Analysis failed(int index, String format, List<Diagnostic> diagnostics) {
     return new Analysis(index, format, false, new Model(null, null), Parameters.NONE, LayerCounts.NONE,
         Map.of(), diagnostics, null, Explanation.NONE);
+  }
+
+  /**
+   * Multiply-accumulate operations of one forward pass.
+   *
+   * @param stated what the text states ({@code Total mult-adds}), or {@code null}
+   * @param estimate layercount's estimate for one sample from the printed output shapes and parameter
+   *     counts of the convolution and dense layers, or {@code null} where the text gives too little
+   * @param assumptions what the estimate assumes and leaves out, in words
+   */
+  public record Macs(Long stated, Long estimate, List<String> assumptions) {
+    public static final Macs NONE = new Macs(null, null, List.of());
+
+    public Macs {
+      assumptions = List.copyOf(assumptions);
+    }
   }
 
   /**

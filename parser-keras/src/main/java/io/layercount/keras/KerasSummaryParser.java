@@ -67,7 +67,8 @@ public final class KerasSummaryParser implements SummaryParser {
         headers.add(i);
       }
     }
-    List<Diagnostic> outside = new ArrayList<>(source.repairs());
+    // the source's repairs are reported by the caller (LayerCount), once
+    List<Diagnostic> outside = new ArrayList<>();
     if (headers.isEmpty()) {
       outside.add(Diagnostic.error(0, 0, "no Keras summary table (a 'Layer (type)' header row) found"));
       return new ParseResult(List.of(), outside);

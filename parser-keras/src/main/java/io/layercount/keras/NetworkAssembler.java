@@ -21,7 +21,9 @@ import java.util.Set;
  * layers its {@code Connected to} cell names (one entry per item, so a layer fed twice by a shared
  * layer lists it twice); the items themselves, node and tensor indices included ({@code ?} where the
  * text lost one), are kept as the argument {@code connected_to}, e.g. {@code functional[0][0],
- * functional[1][0]}. A table without {@code Connected to} leaves every inbound list empty and
+ * functional[1][0]}, and as {@link Layer.Stated#connections()}. A row with children states its whole
+ * sub-tree's count ({@link Layer.ParamScope#SUBTREE}). A type name that stays cut carries the classes it
+ * can be ({@link Layer.Stated#typeCompletions()}). A table without {@code Connected to} leaves every inbound list empty and
  * {@link Network#graphKnown()} false: Keras prints that layout only for chain-like models, so the
  * printed order is the chain.
  *
@@ -41,6 +43,7 @@ final class NetworkAssembler {
     final List<Node> children = new ArrayList<>();
     String key;
     List<String> inbound = List.of();
+    List<Layer.Connection> connections = List.of();
     String connectedTo;
     Layer built;
 
@@ -119,6 +122,7 @@ final class NetworkAssembler {
   private static void connect(Node node, List<Node> earlier, List<Node> siblings, List<Diagnostic> diagnostics) {
     Set<Node> claimed = new HashSet<>();
     List<String> inbound = new ArrayList<>();
+    List<Layer.Connection> connections = new ArrayList<>();
     List<String> notation = new ArrayList<>();
     for (Reference ref : node.row.references()) {
       Node target = resolve(ref, earlier, siblings, claimed, node, diagnostics);
@@ -127,9 +131,11 @@ final class NetworkAssembler {
         claimed.add(target);
       }
       inbound.add(name);
+      connections.add(new Layer.Connection(name, ref.node(), ref.tensor()));
       notation.add(ref.notation(name));
     }
     node.inbound = inbound;
+    node.connections = connections;
     node.connectedTo = String.join(", ", notation);
   }
 
@@ -211,7 +217,8 @@ final class NetworkAssembler {
     Arguments args = n.connectedTo == null || n.connectedTo.isEmpty()
         ? Arguments.NONE
         : new Arguments(r.raw().cell(ColumnKind.CONNECTED), List.of(), Map.of("connected_to", n.connectedTo));
-    Layer.Stated stated = new Layer.Stated(r.params(), r.trainable(), r.shape(), n.inbound);
+    Layer.Stated stated = new Layer.Stated(r.params(), r.trainable(), r.shape(), n.inbound, n.connections,
+        Layer.ParamScope.SUBTREE, false, r.typeCompletions());
     return new Layer(n.key, r.type(), args, children, 1, stated, r.raw().line);
   }
 }

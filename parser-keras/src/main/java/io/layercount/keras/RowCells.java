@@ -17,6 +17,7 @@ import java.util.List;
  * @param trainable the Trainable column ({@code Y}/{@code N}), else {@code null}
  * @param shape the output shape as printed, {@code …} appended where it was cut, else {@code null}
  * @param references the items of the {@code Connected to} cell
+ * @param typeCompletions where the type name stays cut, the known classes it can be (empty otherwise)
  */
 record RowCells(
     RawRow raw,
@@ -27,7 +28,8 @@ record RowCells(
     Long params,
     Boolean trainable,
     String shape,
-    List<Reference> references) {
+    List<Reference> references,
+    List<String> typeCompletions) {
 
   /** Interprets {@code raw}; what it cannot recover is reported in {@code diagnostics}. */
   static RowCells of(RawRow raw, TableRows table, Collection<String> completeTypes, List<Diagnostic> diagnostics) {
@@ -47,12 +49,23 @@ record RowCells(
     boolean nameCut = name.endsWith("…") || (open <= 0 && cellCut);
     String prefix = name.endsWith("…") ? name.substring(0, name.length() - 1) : name;
     String shape = shape(raw, table, d);
-    String type = typeText.endsWith(")") ? typeText.substring(0, typeText.length() - 1) : cutType(typeText, shape, completeTypes, "keras1".equals(table.format()), d);
+    List<String> completions = List.of();
+    String type;
+    if (typeText.endsWith(")")) {
+      type = typeText.substring(0, typeText.length() - 1);
+    } else {
+      completions = completions(typeText, shape, completeTypes, "keras1".equals(table.format()));
+      type = cutType(typeText, completions, d);
+      if (!type.endsWith("…")) {
+        completions = List.of();
+      }
+    }
     if (nameCut) {
       d.warn("layer name cut to '" + prefix + "'; references to it are matched by prefix");
     }
     return new RowCells(raw, name, prefix, nameCut, type, params(raw, table, d), trainable(raw),
-        shape, Reference.parseAll(raw.cell(ColumnKind.CONNECTED), table.cutCells() && raw.reachedEnd(ColumnKind.CONNECTED)));
+        shape, Reference.parseAll(raw.cell(ColumnKind.CONNECTED), table.cutCells() && raw.reachedEnd(ColumnKind.CONNECTED)),
+        completions);
   }
 
   /** The complete type name in a name cell, if the cell shows one. */
@@ -62,12 +75,18 @@ record RowCells(
     return open > 0 && cell.endsWith(")") && !cell.endsWith("…)") ? cell.substring(open + 1, cell.length() - 1) : null;
   }
 
-  private static String cutType(String typeText, String shape, Collection<String> seen, boolean keras1, Diag d) {
-    String fragment = typeText.endsWith("…") ? typeText.substring(0, typeText.length() - 1) : typeText;
-    List<String> options = LayerTypes.completions(fragment, seen, keras1);
-    if (options.size() > 1 && shape != null) {
-      options = byRank(options, shape);
-    }
+  /** The classes a cut type name can complete to, narrowed by the output shape's rank. */
+  private static List<String> completions(String typeText, String shape, Collection<String> seen, boolean keras1) {
+    List<String> options = LayerTypes.completions(fragment(typeText), seen, keras1);
+    return options.size() > 1 && shape != null ? byRank(options, shape) : options;
+  }
+
+  private static String fragment(String typeText) {
+    return typeText.endsWith("…") ? typeText.substring(0, typeText.length() - 1) : typeText;
+  }
+
+  private static String cutType(String typeText, List<String> options, Diag d) {
+    String fragment = fragment(typeText);
     if (options.size() == 1) {
       d.info("type name cut to '" + fragment + "'; read as " + options.get(0) + ", the only layer class it can start");
       return options.get(0);

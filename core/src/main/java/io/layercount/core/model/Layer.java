@@ -60,18 +60,73 @@ public record Layer(
   }
 
   /**
-   * What the text states about a layer, where a format prints it (Keras, torchinfo).
+   * What the text states about a layer, where a format prints it (Keras, torchinfo, torchsummary).
    *
-   * @param params the printed parameter count, or {@code null}
+   * @param params the printed parameter count, or {@code null} where the text never gave it or lost it
    * @param trainable whether the layer's parameters are trainable, or {@code null}
    * @param outputShape the printed output shape, or {@code null}
-   * @param inbound names of the layers this one receives input from (Keras {@code Connected to})
+   * @param inbound names of the layers this one receives input from (Keras {@code Connected to}), one
+   *     entry per printed item
+   * @param connections the same items with their node and tensor indices ({@code name[1][0]}), in the
+   *     same order as {@code inbound}; empty where the format gives no indices
+   * @param scope what a printed count covers on a row that has children ({@link ParamScope})
+   * @param repeated the row shows again a module listed before (torchinfo {@code (recursive)}): a
+   *     second call, not a second module, so it is counted nowhere
+   * @param typeCompletions where the text cut the type name ({@code Conv2D…}), the known classes it can
+   *     be; empty otherwise
    */
-  public record Stated(Long params, Boolean trainable, String outputShape, List<String> inbound) {
+  public record Stated(
+      Long params,
+      Boolean trainable,
+      String outputShape,
+      List<String> inbound,
+      List<Connection> connections,
+      ParamScope scope,
+      boolean repeated,
+      List<String> typeCompletions) {
     public static final Stated NONE = new Stated(null, null, null, List.of());
 
     public Stated {
       inbound = inbound == null ? List.of() : List.copyOf(inbound);
+      connections = connections == null ? List.of() : List.copyOf(connections);
+      scope = scope == null ? ParamScope.SUBTREE : scope;
+      typeCompletions = typeCompletions == null ? List.of() : List.copyOf(typeCompletions);
+    }
+
+    /** A count, flag, shape and inbound names; a count on a row with children covers its sub-tree. */
+    public Stated(Long params, Boolean trainable, String outputShape, List<String> inbound) {
+      this(params, trainable, outputShape, inbound, List.of(), ParamScope.SUBTREE, false, List.of());
+    }
+
+    /** This statement with another trainable flag. */
+    public Stated withTrainable(Boolean flag) {
+      return new Stated(params, flag, outputShape, inbound, connections, scope, repeated, typeCompletions);
+    }
+  }
+
+  /**
+   * What the printed count of a row with children covers.
+   */
+  public enum ParamScope {
+    /** The row's whole sub-tree, its children's counts included (Keras: a nested model's row). */
+    SUBTREE,
+    /**
+     * Only what no row below shows: the module's own parameters, or, at the deepest level a table
+     * displays, a collapsed sub-tree's total (torchinfo).
+     */
+    OWN
+  }
+
+  /**
+   * One item of a Keras {@code Connected to} cell.
+   *
+   * @param layer the producing layer's name among the consumer's siblings
+   * @param node which call of the producer gave the tensor ({@code name[node][tensor]}), -1 where lost
+   * @param tensor which output of that call, -1 where lost
+   */
+  public record Connection(String layer, int node, int tensor) {
+    public Connection {
+      Objects.requireNonNull(layer, "layer");
     }
   }
 }

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param graphKnown whether {@link Layer.Stated#inbound()} edges give the real dataflow graph
  * @param totals the totals the text states in a footer, or {@code null}
  * @param diagnostics what the parser noticed about this model's text
+ * @param costs the multiply-adds and memory sizes the text states (torchinfo, torchsummary footers),
+ *     or {@code null}
  */
 public record Network(
     String format,
@@ -20,12 +22,19 @@ public record Network(
     Layer root,
     boolean graphKnown,
     StatedTotals totals,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    StatedCosts costs) {
 
   public Network {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(root, "root");
     diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** A model whose text states no costs. */
+  public Network(String format, String modelName, Layer root, boolean graphKnown, StatedTotals totals,
+      List<Diagnostic> diagnostics) {
+    this(format, modelName, root, graphKnown, totals, diagnostics, null);
   }
 
   /**
@@ -37,4 +46,24 @@ public record Network(
    * @param optimizer {@code Optimizer params} (Keras 3)
    */
   public record StatedTotals(Long total, Long trainable, Long nonTrainable, Long optimizer) {}
+
+  /**
+   * Costs printed in a summary's footer.
+   *
+   * @param multAdds {@code Total mult-adds}, as a whole number (the printed value times its unit; it
+   *     carries the rounding of the text), or {@code null}
+   * @param sizes the memory sizes stated, or {@code null}
+   */
+  public record StatedCosts(Long multAdds, Sizes sizes) {}
+
+  /**
+   * Memory sizes a footer states, in megabytes of the text's own unit (a {@code kB} value divided by
+   * 1000, a {@code GB} one times 1000); {@code null} where not stated.
+   *
+   * @param inputMB {@code Input size}
+   * @param forwardBackwardMB {@code Forward/backward pass size}
+   * @param paramsMB {@code Params size}
+   * @param totalMB {@code Estimated Total Size}
+   */
+  public record Sizes(Double inputMB, Double forwardBackwardMB, Double paramsMB, Double totalMB) {}
 }

@@ -5,7 +5,11 @@ import io.layercount.core.model.Network;
 import io.layercount.core.spi.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,15 +18,29 @@ import java.util.regex.Pattern;
  * The lines below a table's rows: {@code Total params: 36,928}, {@code Total mult-adds (M): 173.71},
  * {@code Params size (kB): 147.71}, ...
  *
- * <p>The parameter totals become {@link Network.StatedTotals}; mult-adds and sizes have no field in
- * the model yet, so they are reported as {@code info} diagnostics.
+ * <p>The parameter totals become {@link Network.StatedTotals}; mult-adds and sizes become
+ * {@link Network.StatedCosts} (mult-adds as a whole number, sizes in megabytes).
  */
 final class Footer {
   /** {@code Key (unit): value}; torchinfo 1.8 printed the unit as {@code Units.GIGABYTES}. */
   private static final Pattern LINE = Pattern.compile(
       "([A-Za-z][A-Za-z/ .-]*?)\\s*(?:\\(([^()]*)\\))?\\s*:\\s*(-?[0-9][0-9,]*(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)");
 
+  /** Multipliers of a count's unit. */
+  private static final Map<String, BigDecimal> COUNT_UNITS = Map.of(
+      "", BigDecimal.ONE, "k", BigDecimal.TEN.pow(3), "K", BigDecimal.TEN.pow(3), "M", BigDecimal.TEN.pow(6),
+      "G", BigDecimal.TEN.pow(9), "T", BigDecimal.TEN.pow(12));
+  /** How many of a size's unit make a megabyte (a size without unit is in bytes). */
+  private static final Map<String, BigDecimal> SIZE_UNITS = Map.of(
+      "", BigDecimal.TEN.pow(6), "B", BigDecimal.TEN.pow(6), "kB", BigDecimal.TEN.pow(3), "KB", BigDecimal.TEN.pow(3),
+      "MB", BigDecimal.ONE, "GB", new BigDecimal("0.001"), "TB", new BigDecimal("0.000001"));
+
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private Long multAdds;
+  private Double inputMB;
+  private Double forwardBackwardMB;
+  private Double paramsMB;
+  private Double totalMB;
   private Long total;
   private Long trainable;
   private Long nonTrainable;
@@ -59,17 +77,47 @@ final class Footer {
         nonTrainable = count(line, column, key, value);
         break;
       case "total mult-adds":
+        multAdds = scaled(value, COUNT_UNITS.get(unitSuffix(unit, false).trim()), line, column, key, unit);
+        break;
       case "input size":
+        inputMB = megabytes(value, unit, line, column, key);
+        break;
       case "forward/backward pass size":
+        forwardBackwardMB = megabytes(value, unit, line, column, key);
+        break;
       case "params size":
+        paramsMB = megabytes(value, unit, line, column, key);
+        break;
       case "estimated total size":
-        diagnostics.add(Diagnostic.info(line.number(), column,
-            "footer states " + key + ": " + value + unitSuffix(unit, !key.equalsIgnoreCase("total mult-adds"))));
+        totalMB = megabytes(value, unit, line, column, key);
         break;
       default:
         diagnostics.add(Diagnostic.info(line.number(), column,
             "footer line '" + key + "' is not one layercount knows; its value " + value + " is not used"));
     }
+  }
+
+  /** The value in megabytes of the text's own unit, or {@code null} (reported) for an unknown unit. */
+  private Double megabytes(String value, String unit, Source.Line line, int column, String key) {
+    BigDecimal perMB = SIZE_UNITS.get(unitSuffix(unit, true).trim());
+    if (perMB == null) {
+      diagnostics.add(Diagnostic.info(line.number(), column, "footer line '" + key + "' has a unit layercount does not"
+          + " know (" + unit + "); its value " + value + " is not used"));
+      return null;
+    }
+    return new BigDecimal(value.replace(",", "")).divide(perMB, MathContext.DECIMAL64).doubleValue();
+  }
+
+  /** {@code value} times {@code multiplier}, rounded to a whole number, or {@code null} (reported). */
+  private Long scaled(String value, BigDecimal multiplier, Source.Line line, int column, String key, String unit) {
+    if (multiplier == null) {
+      diagnostics.add(Diagnostic.info(line.number(), column, "footer line '" + key + "' has a unit layercount does not"
+          + " know (" + unit + "); its value " + value + " is not used"));
+      return null;
+    }
+    BigDecimal v = new BigDecimal(value.replace(",", "")).multiply(multiplier);
+    return v.signum() < 0 || v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+        ? null : v.setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
   private Long count(Source.Line line, int column, String key, String value) {
@@ -102,6 +150,16 @@ final class Footer {
       };
     }
     return u.isEmpty() ? "" : " " + u;
+  }
+
+  /** The stated mult-adds and sizes, or {@code null} when the footer states none. */
+  Network.StatedCosts costs() {
+    boolean sizes = inputMB != null || forwardBackwardMB != null || paramsMB != null || totalMB != null;
+    if (multAdds == null && !sizes) {
+      return null;
+    }
+    return new Network.StatedCosts(multAdds,
+        sizes ? new Network.Sizes(inputMB, forwardBackwardMB, paramsMB, totalMB) : null);
   }
 
   /** The stated parameter totals, or {@code null} when the footer states none. */

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * <p>The root layer is the model's row (or, where the table has none, a nameless root holding the
  * top-level rows); children nest by the {@code d-i} suffix or, without it, by the tree glyphs. Each
  * layer's {@link io.layercount.core.model.Layer.Stated} holds the printed {@code Param #} (the
- * parameters no row below it shows: {@code --} is 0; {@code (1,234)} is not trainable;
- * {@code (recursive)}, a module shown before, is {@code null} with the argument
- * {@code recursive=True}) and the output shape. Other columns become arguments: {@code input_shape},
+ * parameters no row below it shows, scope {@link io.layercount.core.model.Layer.ParamScope#OWN}:
+ * {@code --} is 0; {@code (1,234)} is not trainable; {@code (recursive)}, a module shown before, is
+ * {@code null}, flagged {@link io.layercount.core.model.Layer.Stated#repeated()} and kept as the
+ * argument {@code recursive=True}) and the output shape; the footer's mult-adds and sizes become the
+ * network's {@link io.layercount.core.model.Network.StatedCosts}. Other columns become arguments: {@code input_shape},
  * {@code kernel_size}, {@code groups}, {@code mult_adds}, {@code params_percent}, {@code trainable};
  * {@code verbose=2} parameter rows become {@code param.<name>} arguments of their module. Stateless
  * and thread-safe.

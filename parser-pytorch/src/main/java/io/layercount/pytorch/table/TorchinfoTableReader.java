@@ -16,7 +16,7 @@ final class TorchinfoTableReader {
   private final TableBlock block;
   private final TorchinfoHeader header;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final RowSumCheck sums = new RowSumCheck();
+  private final TrainableRows sums = new TrainableRows();
   private final Deque<LayerNode> open = new ArrayDeque<>();
   private LayerNode root;
   private int recursiveRows;
@@ -54,9 +54,9 @@ final class TorchinfoTableReader {
           + " row(s) show '(recursive)': a module already listed, called again; its parameters are"
           + " counted once, on the row that first lists it"));
     }
-    diagnostics.addAll(sums.finish(footer));
+    sums.finish(footer);
     diagnostics.addAll(footer.diagnostics());
-    return new Network("torchinfo", null, root.toLayer(), false, footer.totals(), diagnostics);
+    return new Network("torchinfo", null, root.toLayer(), false, footer.totals(), diagnostics, footer.costs());
   }
 
   private void accept(TorchinfoRow row) {
@@ -138,7 +138,8 @@ final class TorchinfoTableReader {
       trainable = Boolean.FALSE;
     }
     String shape = row.cell(Column.OUTPUT_SHAPE);
-    node.stated = new Layer.Stated(params.count(), trainable, "--".equals(shape) ? null : shape, List.of());
+    node.stated = new Layer.Stated(params.count(), trainable, "--".equals(shape) ? null : shape, List.of(), List.of(),
+        Layer.ParamScope.OWN, params.recursive(), List.of());
     for (Map.Entry<HeaderColumn, String> cell : row.cells().entrySet()) {
       Column kind = cell.getKey().kind();
       if (kind != Column.PARAMS && kind != Column.OUTPUT_SHAPE && !"--".equals(cell.getValue())) {

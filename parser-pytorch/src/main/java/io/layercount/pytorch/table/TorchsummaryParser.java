@@ -97,7 +97,7 @@ public final class TorchsummaryParser implements SummaryParser {
         + " counted, once per call (in 'Total params' too)"
         + (modelSummary ? "" : "; parameters not named weight or bias are not counted")));
     LayerNode root = new LayerNode("", "", 0, 0);
-    RowSumCheck sums = new RowSumCheck();
+    TrainableRows sums = new TrainableRows();
     for (Source.Line line : block.rows()) {
       LayerNode node = readRow(line, columns, sums, diagnostics);
       if (node != null) {
@@ -112,12 +112,12 @@ public final class TorchsummaryParser implements SummaryParser {
     if (footer.totals() == null) {
       diagnostics.add(Diagnostic.warning(block.header().number(), 1, "the table has no 'Total params' footer: no stated total"));
     }
-    diagnostics.addAll(sums.finish(footer));
+    sums.finish(footer);
     diagnostics.addAll(footer.diagnostics());
-    return new Network("torchsummary", null, root.toLayer(), false, footer.totals(), diagnostics);
+    return new Network("torchsummary", null, root.toLayer(), false, footer.totals(), diagnostics, footer.costs());
   }
 
-  private static LayerNode readRow(Source.Line line, List<Column> columns, RowSumCheck sums, List<Diagnostic> diagnostics) {
+  private static LayerNode readRow(Source.Line line, List<Column> columns, TrainableRows sums, List<Diagnostic> diagnostics) {
     String text = line.text();
     String trimmed = text.trim();
     if (trimmed.startsWith("...") || trimmed.startsWith("…") || trimmed.startsWith("⋮")) {

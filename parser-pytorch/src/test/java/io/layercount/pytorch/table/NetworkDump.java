@@ -22,6 +22,15 @@ final class NetworkDump {
         sb.append(" total=").append(t.total()).append(" trainable=").append(t.trainable())
             .append(" non-trainable=").append(t.nonTrainable());
       }
+      Network.StatedCosts c = n.costs();
+      if (c != null) {
+        sb.append(" mult-adds=").append(c.multAdds());
+        if (c.sizes() != null) {
+          Network.Sizes z = c.sizes();
+          sb.append(" sizesMB=").append(z.inputMB()).append('/').append(z.forwardBackwardMB()).append('/')
+              .append(z.paramsMB()).append('/').append(z.totalMB());
+        }
+      }
       sb.append('\n');
       layers(sb, n.root());
       for (Diagnostic d : n.diagnostics()) {
@@ -46,6 +55,9 @@ final class NetworkDump {
           .append(" @").append(l.line());
       Layer.Stated s = l.stated();
       sb.append(" params=").append(s.params());
+      if (s.repeated()) {
+        sb.append(" repeated");
+      }
       if (s.trainable() != null) {
         sb.append(" trainable=").append(s.trainable());
       }

@@ -19,21 +19,31 @@ public final class Counting {
   private Counting() {}
 
   public static Analysis analyze(Network network, RuleTable rules, int index, List<Diagnostic> extra) {
-    Layer root = HiddenChildren.expand(network.root(), rules);
-    Resolved resolved = new Resolved(root, rules);
+    boolean statedCounts = StatedCounts.applies(network.root());
+    // a table states what each row holds; modules a printout hides are inside some row's count
+    Layer root = statedCounts ? network.root() : HiddenChildren.expand(network.root(), rules);
+    boolean torchsummary = "torchsummary".equals(network.format());
+    Resolved resolved = new Resolved(root, rules, statedCounts, torchsummary);
     Tally tally = new Tally(root, resolved);
     StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted());
-    OptionalLong graph = network.graphKnown() ? GraphDepth.of(root, structure) : OptionalLong.empty();
-    Blocks blocks = new Blocks(root);
-    Explainer explainer = new Explainer(root, resolved, structure, blocks, graph.isEmpty());
+    boolean keras = isKeras(network.format());
 
     List<Diagnostic> diagnostics = new ArrayList<>(extra);
     diagnostics.addAll(network.diagnostics());
-    if (network.graphKnown() && graph.isEmpty()) {
-      diagnostics.add(Diagnostic.warning(0, 0,
-          "the stated connections do not form a graph of the listed layers: depth inferred from the structure"));
-    }
+    OptionalLong graph = graphDepth(network, root, resolved, keras, diagnostics);
+    Blocks blocks = new Blocks(root);
+    Explainer explainer = new Explainer(root, resolved, structure, blocks, graph.isEmpty());
     addParameterDiagnostics(tally, diagnostics);
+    if (torchsummary) {
+      diagnostics.add(Diagnostic.info(0, 0, "torchsummary counts, per forward call, only the tensors named weight and"
+          + " bias of each module, and nothing the model holds itself: 'total' and the footer are what it counted"
+          + " (a module called twice counted twice, as its rows show); the model may hold more, so neither is"
+          + " called exact"));
+    }
+    if (keras) {
+      NestedModels.report(root, resolved, diagnostics);
+    }
+    FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
     if (explainer.truncated) {
       diagnostics.add(Diagnostic.info(0, 0, "the explanation lists only the first module occurrences (at most "
           + Explainer.LIMIT + ", with paths of at most " + Explainer.PATH_CHARS + " characters in all)"));
@@ -48,33 +58,88 @@ public final class Counting {
         Saturating.toInt(tally.leaves),
         Saturating.toInt(tally.modules),
         blocks.container == null ? null : Saturating.toInt(blocks.length),
-        network.format().startsWith("keras") ? root.children().size() : null);
+        keras ? root.children().size() : null);
     Map<String, Integer> byType = new LinkedHashMap<>();
     tally.byType.forEach((type, n) -> byType.put(type, Saturating.toInt(n)));
+    Network.StatedCosts costs = network.costs();
+    Long statedMacs = costs == null ? null : costs.multAdds();
+    Analysis.Macs macs = keras ? MacsEstimate.of(root, resolved, statedMacs) : new Analysis.Macs(statedMacs, null, List.of());
     return new Analysis(index, network.format(), true, new Analysis.Model(network.modelName(), root.typeName()),
-        parameters(network, tally), layers, byType, diagnostics, network, explainer.explanation());
+        parameters(network, root, resolved, tally, footer.exact, diagnostics), layers, byType, diagnostics, network,
+        explainer.explanation(), macs, costs == null ? null : costs.sizes());
   }
 
-  private static Analysis.Parameters parameters(Network network, Tally tally) {
-    Long trainable = null;
-    Long nonTrainable = null;
-    long[] split = statedTrainableSplit(network.root());
-    if (split != null) {
-      trainable = split[0];
-      nonTrainable = split[1];
-    } else if (network.totals() != null) {
-      trainable = network.totals().trainable();
-      nonTrainable = network.totals().nonTrainable();
-    }
-    return new Analysis.Parameters(tally.parameters, tally.exact, List.copyOf(tally.unknownTypes.keySet()),
-        trainable, nonTrainable, network.totals(), null);
+  /** Keras and TensorFlow.js summaries. */
+  static boolean isKeras(String format) {
+    return format.startsWith("keras") || format.startsWith("tfjs") || format.startsWith("tensorflow");
   }
 
   /**
-   * Trainable and frozen parameters summed over the leaves whose text says both the count and
-   * whether it trains; {@code null} unless every leaf with parameters says so.
+   * Depth on the stated graph, or on the printed order of a Keras table without {@code Connected
+   * to} (a chain); empty where the structure must be used instead.
    */
-  private static long[] statedTrainableSplit(Layer root) {
+  private static OptionalLong graphDepth(Network network, Layer root, Resolved resolved, boolean keras,
+      List<Diagnostic> diagnostics) {
+    if (!network.graphKnown() && !keras) {
+      return OptionalLong.empty();
+    }
+    if (!network.graphKnown() && looksSubclassed(root)) {
+      diagnostics.add(Diagnostic.info(0, 0, "rows without output shapes ('multiple', '?') are a subclassed model's"
+          + " layers in the order they were created, not its dataflow: depth assumes they run in that order"));
+      return OptionalLong.empty();
+    }
+    GraphDepth.Result result = GraphDepth.of(root, layer -> resolved.of(layer).weighted(), network.graphKnown());
+    result.problems().forEach(p -> diagnostics.add(Diagnostic.warning(0, 0, p + ": depth may be too small")));
+    if (result.depth().isEmpty()) {
+      diagnostics.add(Diagnostic.warning(0, 0,
+          "the stated connections form a cycle among the listed layers: depth inferred from the structure"));
+    }
+    return result.depth();
+  }
+
+  /**
+   * Every row without an output shape Keras could give ({@code multiple}, {@code ?}): the layers of
+   * a subclassed (or unbuilt) model. One such row alone is a layer called at several sites.
+   */
+  private static boolean looksSubclassed(Layer root) {
+    boolean any = false;
+    for (Layer child : root.children()) {
+      String shape = child.stated().outputShape();
+      if (shape == null) {
+        continue;
+      }
+      if (!shape.trim().equals("multiple") && !shape.trim().equals("?")) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  private static Analysis.Parameters parameters(Network network, Layer root, Resolved resolved, Tally tally,
+      boolean exact, List<Diagnostic> diagnostics) {
+    Network.StatedTotals footer = network.totals();
+    long[] split = statedTrainableSplit(root, resolved);
+    Long trainable = footer == null ? null : footer.trainable();
+    Long nonTrainable = footer == null ? null : footer.nonTrainable();
+    if (trainable == null || nonTrainable == null) {
+      trainable = split == null ? trainable : Long.valueOf(split[0]);
+      nonTrainable = split == null ? nonTrainable : Long.valueOf(split[1]);
+    } else if (split != null && (split[0] != trainable || split[1] != nonTrainable)) {
+      diagnostics.add(Diagnostic.info(0, 0, "the rows' trainable flags give " + split[0] + " trainable and " + split[1]
+          + " non-trainable parameters, the footer " + trainable + " and " + nonTrainable + " (a trainable layer can"
+          + " hold weights that do not train, such as BatchNormalization's moving statistics); the footer's are"
+          + " reported"));
+    }
+    return new Analysis.Parameters(tally.parameters, exact, List.copyOf(tally.unknownTypes.keySet()),
+        trainable, nonTrainable, footer, null);
+  }
+
+  /**
+   * Trainable and frozen parameters summed over the layers whose text says both what they own and
+   * whether it trains; {@code null} unless every layer that owns parameters says so.
+   */
+  private static long[] statedTrainableSplit(Layer root, Resolved resolved) {
     long[] split = new long[2];
     boolean any = false;
     Deque<Layer> layers = new ArrayDeque<>();
@@ -88,15 +153,16 @@ public final class Counting {
         layers.push(child);
         counts.push(Saturating.multiply(n, child.repeat()));
       }
-      Layer.Stated s = layer.stated();
-      if (!layer.isLeaf() || s.params() == null || s.params() == 0) {
+      Resolution r = resolved.of(layer);
+      if (layer.stated().repeated() || (r.known() && r.ownParameters() == 0)) {
         continue;
       }
-      if (s.trainable() == null) {
+      Boolean flag = layer.stated().trainable();
+      if (!r.known() || flag == null) {
         return null;
       }
-      int slot = s.trainable() ? 0 : 1;
-      split[slot] = Saturating.add(split[slot], Saturating.multiply(n, s.params()));
+      int slot = flag ? 0 : 1;
+      split[slot] = Saturating.add(split[slot], Saturating.multiply(n, r.ownParameters()));
       any = true;
     }
     return any ? split : null;
@@ -111,7 +177,7 @@ public final class Counting {
     if (Resolution.UNREADABLE.equals(why.basis())) {
       return "the printed arguments of " + type + " do not give its size";
     }
-    if (Resolution.BIAS_UNKNOWN.equals(why.basis())) {
+    if (Resolution.BIAS_UNKNOWN.equals(why.basis()) || StatedCounts.LOST.equals(why.basis())) {
       return why.note();
     }
     return type + " has no parameter rule and may own parameters the text does not show";

@@ -66,6 +66,9 @@ final class Explainer {
 
   private void record(Visit v, Resolution r, boolean structureDepth) {
     Layer layer = v.layer();
+    if (layer.stated().repeated()) {
+      return;
+    }
     counted.get(Convention.MODULES).add(v.path());
     for (int w = 0; w < r.weighted(); w++) {
       counted.get(Convention.WEIGHTED).add(v.path());

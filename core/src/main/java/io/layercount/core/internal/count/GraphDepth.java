@@ -5,66 +5,202 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
- * The {@code depth} convention on a stated dataflow graph (Keras {@code Connected to}): the longest
- * path over the root's children, each weighing its own conv/FC depth, along
- * {@link Layer.Stated#inbound()} edges. Empty when the edges name unknown layers or form a cycle.
+ * The {@code depth} convention on a stated dataflow graph (Keras {@code Connected to}): inside every
+ * layer with children, the longest conv/FC path over its children along
+ * {@link Layer.Stated#connections()}, each child weighing its own depth (a nested model its inner
+ * path). A layer called at several sites (a shared encoder) is one graph node per call: the node
+ * indices its consumers name ({@code encoder[1][0]}) tell the calls apart, and its own
+ * {@code Connected to} items are split evenly among them, in order, as Keras lists them call by call.
+ * Children without any connection form a chain in printed order: Keras prints a table without
+ * {@code Connected to} only for chain-like models. Computed bottom-up without recursion.
  */
 final class GraphDepth {
+  /**
+   * @param depth the longest path, or empty when the connections form a cycle
+   * @param problems what could not be read into the graph, in words
+   */
+  record Result(OptionalLong depth, List<String> problems) {}
+
   private GraphDepth() {}
 
-  static OptionalLong of(Layer root, StructureDepth weights) {
-    List<Layer> nodes = root.children();
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < nodes.size(); i++) {
-      index.putIfAbsent(nodes.get(i).name(), i);
-    }
-    List<List<Integer>> successors = new ArrayList<>();
-    int[] indegree = new int[nodes.size()];
-    for (int i = 0; i < nodes.size(); i++) {
-      successors.add(new ArrayList<>());
-    }
-    for (int i = 0; i < nodes.size(); i++) {
-      for (String inbound : nodes.get(i).stated().inbound()) {
-        Integer from = index.get(stripNodeIndex(inbound));
-        if (from == null) {
-          return OptionalLong.empty();
+  /**
+   * @param ownWeighted how many conv/FC layers a layer itself is
+   * @param edges whether to follow stated connections (else every layer is a chain of its children)
+   */
+  static Result of(Layer root, ToIntFunction<Layer> ownWeighted, boolean edges) {
+    Map<Layer, Long> depth = new IdentityHashMap<>();
+    List<String> problems = new ArrayList<>();
+    Deque<Layer> stack = new ArrayDeque<>();
+    Deque<Boolean> expanded = new ArrayDeque<>();
+    stack.push(root);
+    expanded.push(false);
+    while (!stack.isEmpty()) {
+      Layer layer = stack.pop();
+      if (!expanded.pop() && !layer.isLeaf()) {
+        stack.push(layer);
+        expanded.push(true);
+        for (Layer child : layer.children()) {
+          stack.push(child);
+          expanded.push(false);
         }
-        successors.get(from).add(i);
-        indegree[i]++;
+        continue;
+      }
+      long inner = 0;
+      if (!layer.isLeaf()) {
+        OptionalLong path = edges && anyConnection(layer.children())
+            ? longestPath(layer.children(), depth, problems)
+            : OptionalLong.of(chain(layer.children(), depth));
+        if (path.isEmpty()) {
+          return new Result(OptionalLong.empty(), problems);
+        }
+        inner = path.getAsLong();
+      }
+      depth.put(layer, Saturating.add(ownWeighted.applyAsInt(layer), inner));
+    }
+    return new Result(OptionalLong.of(Saturating.multiply(root.repeat(), depth.get(root))), problems);
+  }
+
+  private static boolean anyConnection(List<Layer> children) {
+    for (Layer c : children) {
+      if (!c.stated().inbound().isEmpty()) {
+        return true;
       }
     }
-    long[] longest = new long[nodes.size()];
-    Deque<Integer> ready = new ArrayDeque<>();
+    return false;
+  }
+
+  private static long chain(List<Layer> children, Map<Layer, Long> depth) {
+    long sum = 0;
+    for (Layer c : children) {
+      sum = Saturating.add(sum, Saturating.multiply(c.repeat(), depth.get(c)));
+    }
+    return sum;
+  }
+
+  /** Longest path over one layer's children, a node per call; empty on a cycle. */
+  private static OptionalLong longestPath(List<Layer> nodes, Map<Layer, Long> depth, List<String> problems) {
+    Map<String, Integer> index = new HashMap<>();
+    List<List<Layer.Connection>> items = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
-      if (indegree[i] == 0) {
-        ready.add(i);
+      index.putIfAbsent(nodes.get(i).name(), i);
+      items.add(connections(nodes.get(i).stated()));
+    }
+    List<TreeSet<Integer>> calls = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      calls.add(new TreeSet<>());
+    }
+    for (List<Layer.Connection> list : items) {
+      for (Layer.Connection c : list) {
+        Integer p = index.get(c.layer());
+        if (p != null && c.node() >= 0) {
+          calls.get(p).add(c.node());
+        }
+      }
+    }
+    int[] base = new int[nodes.size() + 1];
+    List<List<Integer>> callIds = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      List<Integer> ids = calls.get(i).isEmpty() ? List.of(0) : new ArrayList<>(calls.get(i));
+      callIds.add(ids);
+      base[i + 1] = base[i] + ids.size();
+    }
+    int size = base[nodes.size()];
+    List<List<Integer>> successors = new ArrayList<>(size);
+    for (int v = 0; v < size; v++) {
+      successors.add(new ArrayList<>());
+    }
+    int[] indegree = new int[size];
+    long[] weight = new long[size];
+    int unresolved = 0;
+    int selfLoops = 0;
+    for (int i = 0; i < nodes.size(); i++) {
+      List<Layer.Connection> list = items.get(i);
+      int k = callIds.get(i).size();
+      boolean even = list.size() % k == 0;
+      int per = even ? list.size() / k : list.size();
+      for (int j = 0; j < k; j++) {
+        int to = base[i] + j;
+        weight[to] = Saturating.multiply(nodes.get(i).repeat(), depth.get(nodes.get(i)));
+        List<Layer.Connection> group = even ? list.subList(j * per, (j + 1) * per) : list;
+        for (Layer.Connection c : group) {
+          Integer p = index.get(c.layer());
+          if (p == null) {
+            unresolved++;
+            continue;
+          }
+          int from = base[p] + Math.max(0, callIds.get(p).indexOf(c.node()));
+          if (from >= to && p == i) {
+            selfLoops++;
+            continue;
+          }
+          successors.get(from).add(to);
+          indegree[to]++;
+        }
+      }
+    }
+    if (unresolved > 0) {
+      problems.add(unresolved + " connection(s) name no layer listed beside them and were left out of the graph");
+    }
+    if (selfLoops > 0) {
+      problems.add(selfLoops + " connection(s) of a layer called several times could not be assigned to its calls"
+          + " and were left out of the graph");
+    }
+    return kahn(successors, indegree, weight);
+  }
+
+  /** Items of a {@code Connected to} cell; from the inbound names where the parser gave no indices. */
+  private static List<Layer.Connection> connections(Layer.Stated s) {
+    if (!s.connections().isEmpty()) {
+      return s.connections();
+    }
+    List<Layer.Connection> out = new ArrayList<>();
+    for (String name : s.inbound()) {
+      int bracket = name.indexOf('[');
+      int node = -1;
+      if (bracket > 0) {
+        int close = name.indexOf(']', bracket);
+        try {
+          node = close > bracket ? Integer.parseInt(name.substring(bracket + 1, close)) : -1;
+        } catch (NumberFormatException e) {
+          node = -1;
+        }
+      }
+      out.add(new Layer.Connection((bracket > 0 ? name.substring(0, bracket) : name).trim(), node, -1));
+    }
+    return out;
+  }
+
+  private static OptionalLong kahn(List<List<Integer>> successors, int[] indegree, long[] weight) {
+    int size = weight.length;
+    long[] longest = new long[size];
+    Deque<Integer> ready = new ArrayDeque<>();
+    for (int v = 0; v < size; v++) {
+      if (indegree[v] == 0) {
+        ready.add(v);
       }
     }
     int done = 0;
     long best = 0;
     while (!ready.isEmpty()) {
-      int i = ready.poll();
+      int v = ready.poll();
       done++;
-      long here = Saturating.add(longest[i], Saturating.multiply(nodes.get(i).repeat(), weights.of(nodes.get(i))));
+      long here = Saturating.add(longest[v], weight[v]);
       best = Math.max(best, here);
-      for (int next : successors.get(i)) {
+      for (int next : successors.get(v)) {
         longest[next] = Math.max(longest[next], here);
         if (--indegree[next] == 0) {
           ready.add(next);
         }
       }
     }
-    return done == nodes.size() ? OptionalLong.of(best) : OptionalLong.empty();
-  }
-
-  /** {@code conv1[0][0]} → {@code conv1}. */
-  private static String stripNodeIndex(String name) {
-    int bracket = name.indexOf('[');
-    return (bracket > 0 ? name.substring(0, bracket) : name).trim();
+    return done == size ? OptionalLong.of(best) : OptionalLong.empty();
   }
 }

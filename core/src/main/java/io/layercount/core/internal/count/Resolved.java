@@ -11,12 +11,29 @@ import java.util.Map;
 
 /**
  * The rule answer for every node of a module tree, computed once per node (not per occurrence), each
- * in the context of its owner: the nearest enclosing class that is not a plain container.
+ * in the context of its owner: the nearest enclosing class that is not a plain container. For a
+ * table that prints a count per row, the counts come from the text ({@link StatedCounts}).
  */
 public final class Resolved {
-  private final Map<Layer, Resolution> byLayer = new IdentityHashMap<>();
+  private final Map<Layer, Resolution> byLayer;
 
+  /** From the rules alone. */
   public Resolved(Layer root, RuleTable rules) {
+    this(root, rules, false, false);
+  }
+
+  /**
+   * From the text's own counts when {@code statedCounts}, else from the rules.
+   *
+   * @param weightAndBiasOnly the table counts only tensors named weight and bias (torchsummary)
+   */
+  public Resolved(Layer root, RuleTable rules, boolean statedCounts, boolean weightAndBiasOnly) {
+    Map<Layer, Resolution> byRule = byRule(root, rules);
+    byLayer = statedCounts ? StatedCounts.resolve(root, rules, byRule, weightAndBiasOnly) : byRule;
+  }
+
+  private static Map<Layer, Resolution> byRule(Layer root, RuleTable rules) {
+    Map<Layer, Resolution> byLayer = new IdentityHashMap<>();
     Deque<Layer> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
     stack.push(root);
@@ -34,6 +51,7 @@ public final class Resolved {
         owners.push(childOwner);
       }
     }
+    return byLayer;
   }
 
   public Resolution of(Layer layer) {

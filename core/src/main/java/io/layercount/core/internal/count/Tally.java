@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Every count that is a sum over module occurrences, in one pass: each node is visited once with
  * its multiplicity (the product of the run lengths above and at it), so collapsed runs are expanded
- * without being enumerated.
+ * without being enumerated. A row that shows a module again ({@link Layer.Stated#repeated()}) is a
+ * second call, not a module occurrence: it counts nowhere.
  */
 public final class Tally {
   long parameters;
@@ -43,6 +44,9 @@ public final class Tally {
   }
 
   private void add(Layer layer, Resolution r, long n) {
+    if (layer.stated().repeated()) {
+      return;
+    }
     modules = Saturating.add(modules, n);
     parameters = Saturating.add(parameters, Saturating.multiply(n, r.ownParameters()));
     weighted = Saturating.add(weighted, Saturating.multiply(n, r.weighted()));

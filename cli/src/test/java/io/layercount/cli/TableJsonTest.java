@@ -1,0 +1,85 @@
+package io.layercount.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.layercount.core.LayerCount;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON contract ({@code --json}) on the tables that state a count per row: a Keras 3 summary
+ * (a published text with an optimizer line) and a torchinfo table whose Conv2d is called twice.
+ */
+class TableJsonTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Path TABLES = Path.of(System.getProperty("basedir", "."))
+      .resolve("src/test/resources/io/layercount/cli/tables");
+
+  @BeforeAll
+  static void needsTheParsers() {
+    assumeFalse(LayerCount.standard().parsers().isEmpty(), "no SummaryParser on the class path: skipped");
+  }
+
+  private static JsonNode json(String file) throws IOException {
+    Run run = Run.of(Main::run, "", "--json", TABLES.resolve(file).toString());
+    assertEquals(0, run.status(), run.err());
+    String[] lines = run.out().split("\n");
+    assertEquals(1, lines.length, run.out());
+    return MAPPER.readTree(lines[0]);
+  }
+
+  private static void assertContractFields(JsonNode json) {
+    for (String field : List.of("/file", "/index", "/format", "/ok", "/model/name", "/model/rootType",
+        "/parameters/total", "/parameters/exact", "/parameters/unknownTypes", "/parameters/trainable",
+        "/parameters/nonTrainable", "/parameters/stated", "/parameters/deduplicated", "/layers/depth",
+        "/layers/depthBasis", "/layers/weighted", "/layers/parameterized", "/layers/leaves", "/layers/modules",
+        "/layers/blocks", "/layers/keras", "/macs/stated", "/macs/estimate", "/macs/assumptions", "/sizes",
+        "/byType", "/diagnostics")) {
+      assertFalse(json.at(field).isMissingNode(), "field " + field + " is written: " + json);
+    }
+  }
+
+  @Test
+  void kerasSummaryWithAnOptimizerLine() throws IOException {
+    JsonNode json = json("keras3-mlp-optimizer.txt");
+    assertContractFields(json);
+    assertEquals("keras3", json.at("/format").asText());
+    assertEquals(1_121, json.at("/parameters/total").asLong());
+    assertTrue(json.at("/parameters/exact").asBoolean());
+    assertEquals(3_365, json.at("/parameters/stated/total").asLong());
+    assertEquals(2_244, json.at("/parameters/stated/optimizer").asLong());
+    assertEquals(1_121, json.at("/parameters/trainable").asLong());
+    assertEquals(5, json.at("/layers/keras").asInt());
+    assertEquals(3, json.at("/layers/depth").asInt());
+    assertEquals("graph", json.at("/layers/depthBasis").asText());
+    // dense layers: (576 - 32) + (528 - 16) + (17 - 1) weights, one position each
+    assertEquals(544 + 512 + 16, json.at("/macs/estimate").asLong());
+    assertFalse(json.at("/macs/assumptions").isEmpty());
+    assertTrue(json.at("/macs/stated").isNull());
+    assertTrue(json.at("/sizes").isNull());
+  }
+
+  @Test
+  void torchinfoTableWithARecursiveRow() throws IOException {
+    JsonNode json = json("torchinfo-reused-conv.txt");
+    assertContractFields(json);
+    assertEquals("torchinfo", json.at("/format").asText());
+    assertEquals("TinyNet", json.at("/model/rootType").asText());
+    assertEquals(62_802, json.at("/parameters/total").asLong());
+    assertEquals(62_802, json.at("/parameters/stated/total").asLong());
+    assertTrue(json.at("/parameters/exact").asBoolean());
+    assertEquals(4, json.at("/layers/leaves").asInt()); // the (recursive) row is a second call, not a module
+    assertEquals(2, json.at("/layers/weighted").asInt());
+    assertEquals(180_000, json.at("/macs/stated").asLong());
+    assertEquals(0.38, json.at("/sizes/totalMB").asDouble());
+    assertEquals(0.25, json.at("/sizes/paramsMB").asDouble());
+  }
+}

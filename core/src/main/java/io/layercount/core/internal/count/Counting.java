@@ -2,8 +2,10 @@ package io.layercount.core.internal.count;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.InputSize;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
+import io.layercount.core.internal.rules.TiedWeights;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import java.util.ArrayDeque;
@@ -19,8 +21,15 @@ public final class Counting {
   private Counting() {}
 
   public static Analysis analyze(Network network, RuleTable rules, int index, List<Diagnostic> extra) {
+    return analyze(network, rules, index, extra, null);
+  }
+
+  /** As {@link #analyze(Network, RuleTable, int, List)}, sizing image-bound tensors for {@code inputSize}. */
+  public static Analysis analyze(Network network, RuleTable rules, int index, List<Diagnostic> extra,
+      InputSize inputSize) {
     Layer root = HiddenChildren.expand(network.root(), rules);
-    Resolved resolved = new Resolved(root, rules);
+    Resolved resolved = new Resolved(root, rules, inputSize);
+    TiedWeights ties = new TiedWeights(root, layer -> resolved.of(layer).kind());
     Tally tally = new Tally(root, resolved);
     StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted());
     OptionalLong graph = network.graphKnown() ? GraphDepth.of(root, structure) : OptionalLong.empty();
@@ -34,6 +43,7 @@ public final class Counting {
           "the stated connections do not form a graph of the listed layers: depth inferred from the structure"));
     }
     addParameterDiagnostics(tally, diagnostics);
+    ParameterNotes.add(tally.parameters, ties, inputSize, tally.assumptions, diagnostics);
     if (explainer.truncated) {
       diagnostics.add(Diagnostic.info(0, 0, "the explanation lists only the first module occurrences (at most "
           + Explainer.LIMIT + ", with paths of at most " + Explainer.PATH_CHARS + " characters in all)"));
@@ -52,10 +62,11 @@ public final class Counting {
     Map<String, Integer> byType = new LinkedHashMap<>();
     tally.byType.forEach((type, n) -> byType.put(type, Saturating.toInt(n)));
     return new Analysis(index, network.format(), true, new Analysis.Model(network.modelName(), root.typeName()),
-        parameters(network, tally), layers, byType, diagnostics, network, explainer.explanation());
+        parameters(network, tally, ties, inputSize), layers, byType, diagnostics, network, explainer.explanation());
   }
 
-  private static Analysis.Parameters parameters(Network network, Tally tally) {
+  private static Analysis.Parameters parameters(Network network, Tally tally, TiedWeights ties,
+      InputSize inputSize) {
     Long trainable = null;
     Long nonTrainable = null;
     long[] split = statedTrainableSplit(network.root());
@@ -67,7 +78,8 @@ public final class Counting {
       nonTrainable = network.totals().nonTrainable();
     }
     return new Analysis.Parameters(tally.parameters, tally.exact, List.copyOf(tally.unknownTypes.keySet()),
-        trainable, nonTrainable, network.totals(), null);
+        trainable, nonTrainable, network.totals(), ParameterNotes.deduplicated(tally.parameters, ties),
+        ParameterNotes.assumptions(inputSize, tally.assumptions));
   }
 
   /**
@@ -111,7 +123,8 @@ public final class Counting {
     if (Resolution.UNREADABLE.equals(why.basis())) {
       return "the printed arguments of " + type + " do not give its size";
     }
-    if (Resolution.BIAS_UNKNOWN.equals(why.basis())) {
+    if (Resolution.BIAS_UNKNOWN.equals(why.basis()) || Resolution.MISSING.equals(why.basis())
+        || Resolution.NEEDS_INPUT.equals(why.basis())) {
       return why.note();
     }
     return type + " has no parameter rule and may own parameters the text does not show";

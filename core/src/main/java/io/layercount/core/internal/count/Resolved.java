@@ -1,8 +1,10 @@
 package io.layercount.core.internal.count;
 
+import io.layercount.core.InputSize;
 import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
+import io.layercount.core.internal.rules.StreamWidths;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,6 +19,12 @@ public final class Resolved {
   private final Map<Layer, Resolution> byLayer = new IdentityHashMap<>();
 
   public Resolved(Layer root, RuleTable rules) {
+    this(root, rules, null);
+  }
+
+  /** Every node resolved at its place; {@code inputSize} (may be {@code null}) sizes image-bound tensors. */
+  public Resolved(Layer root, RuleTable rules, InputSize inputSize) {
+    StreamWidths places = new StreamWidths(root, rules, inputSize);
     Deque<Layer> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
     stack.push(root);
@@ -27,7 +35,7 @@ public final class Resolved {
       if (byLayer.containsKey(layer)) {
         continue;
       }
-      byLayer.put(layer, rules.resolve(layer, owner));
+      byLayer.put(layer, rules.resolve(layer, owner, places.of(layer)));
       Layer childOwner = LayerNormOwners.isPlainContainer(layer.typeName()) ? owner : layer;
       for (Layer child : layer.children()) {
         stack.push(child);

@@ -70,6 +70,8 @@ final class JsonRenderer {
           .put("optimizer", stated.optimizer());
     }
     node.put("deduplicated", p.deduplicated());
+    ArrayNode assumptions = node.putArray("assumptions");
+    p.assumptions().forEach(assumptions::add);
   }
 
   private static void layers(ObjectNode node, Analysis.LayerCounts l) {

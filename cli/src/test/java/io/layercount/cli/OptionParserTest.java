@@ -16,6 +16,16 @@ class OptionParserTest {
   }
 
   @Test
+  void inputSizeIsReadAsHeightByWidth() throws UsageException {
+    assertEquals(new io.layercount.core.InputSize(384, 256), OptionParser.parse("--input-size", "384x256", "a").inputSize());
+    assertEquals(new io.layercount.core.InputSize(224, 224), OptionParser.parse("--input-size=224", "a").inputSize());
+    assertEquals(null, OptionParser.parse("a").inputSize());
+    UsageException e = assertThrows(UsageException.class, () -> OptionParser.parse("--input-size", "big", "a"));
+    assertTrue(e.getMessage().contains("224x224"), e.getMessage());
+    assertThrows(UsageException.class, () -> OptionParser.parse("--input-size", "0x224", "a"));
+  }
+
+  @Test
   void shortAndLongFormsMeanTheSame() throws UsageException {
     assertEquals(OptionParser.parse("-j", "-q", "x"), OptionParser.parse("--json", "--quiet", "x"));
     assertTrue(OptionParser.parse("-j", "x").json());

@@ -2,9 +2,11 @@ package io.layercount.cli;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.InputSize;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One run of the tool: reads each input in turn, analyses it, renders the result to standard
@@ -15,10 +17,15 @@ final class Cli {
   static final int NOT_ANALYSED = 1;
   static final int USAGE = 2;
 
-  private final TextAnalyzer analyzer;
+  private final Function<InputSize, TextAnalyzer> analyzers;
 
   Cli(TextAnalyzer analyzer) {
-    this.analyzer = analyzer;
+    this(inputSize -> analyzer);
+  }
+
+  /** With the analyzer for each stated input size ({@code null}: none stated). */
+  Cli(Function<InputSize, TextAnalyzer> analyzers) {
+    this.analyzers = analyzers;
   }
 
   /** Runs on the given streams and returns the exit status (output.md). */
@@ -48,12 +55,13 @@ final class Cli {
   }
 
   private int analyseAll(CliOptions options, InputStream in, PrintStream out, PrintStream err) {
+    TextAnalyzer analyzer = analyzers.apply(options.inputSize());
     InputReader reader = new InputReader(in);
     int status = OK;
     boolean first = true;
     for (String name : reader.expand(options.inputs())) {
       Input input = reader.read(name);
-      List<Analysis> analyses = analyse(input);
+      List<Analysis> analyses = analyse(analyzer, input);
       SourceExcerpt excerpt = options.quiet() ? null : SourceExcerpt.of(name, input.text());
       for (Analysis a : analyses) {
         if (options.json()) {
@@ -78,7 +86,7 @@ final class Cli {
     return status;
   }
 
-  private List<Analysis> analyse(Input input) {
+  private static List<Analysis> analyse(TextAnalyzer analyzer, Input input) {
     if (!input.readable()) {
       return failed(input.problem());
     }

@@ -1,6 +1,7 @@
 package io.layercount.cli;
 
 import io.layercount.core.Convention;
+import io.layercount.core.InputSize;
 import java.util.List;
 
 /**
@@ -13,9 +14,10 @@ import java.util.List;
  * @param explain show what a convention counted instead of the report (with JSON: add it)
  * @param convention the convention {@code explain} is about
  * @param inputs the files, directories and {@code -} (standard input) to read, in order
+ * @param inputSize the image size the user states ({@code --input-size 224x224}), or {@code null}
  */
 record CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
-    Convention convention, List<String> inputs) {
+    Convention convention, List<String> inputs, InputSize inputSize) {
   CliOptions {
     inputs = List.copyOf(inputs);
   }

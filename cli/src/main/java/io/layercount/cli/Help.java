@@ -7,7 +7,7 @@ import org.apache.commons.cli.Option;
 
 /** The texts of {@code --help} and {@code --version}. */
 final class Help {
-  private static final int OPTION_WIDTH = 17;
+  private static final int OPTION_WIDTH = 22;
   private static final String INTRO = """
       Usage: layercount [options] FILE...
 
@@ -46,8 +46,9 @@ final class Help {
     StringBuilder sb = new StringBuilder(INTRO);
     // listed from the parser's own options, so that the help can never name one it does not take
     for (Option o : OptionParser.options().getOptions()) {
-      String names = "-" + o.getOpt() + ", --" + o.getLongOpt();
-      sb.append("  ").append(names).append(" ".repeat(OPTION_WIDTH - names.length()))
+      String names = (o.getOpt() == null ? "    " : "-" + o.getOpt() + ", ") + "--" + o.getLongOpt()
+          + (o.hasArg() ? " " + o.getArgName() : "");
+      sb.append("  ").append(names).append(" ".repeat(Math.max(1, OPTION_WIDTH - names.length())))
           .append(o.getDescription()).append('\n');
     }
     return sb.append(OUTRO).toString();

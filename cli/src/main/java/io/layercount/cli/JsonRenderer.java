@@ -83,6 +83,8 @@ final class JsonRenderer {
           .put("optimizer", stated.optimizer());
     }
     node.put("deduplicated", p.deduplicated());
+    ArrayNode assumptions = node.putArray("assumptions");
+    p.assumptions().forEach(assumptions::add);
   }
 
   private static void macs(ObjectNode node, Analysis.Macs m) {

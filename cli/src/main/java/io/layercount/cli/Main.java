@@ -21,7 +21,7 @@ public final class Main {
    */
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
     LayerCount layerCount = LayerCount.standard();
-    return new Cli(layerCount::analyze).run(in, out, err, args);
+    return new Cli(inputSize -> layerCount.withInputSize(inputSize)::analyze).run(in, out, err, args);
   }
 
   /** JSON is UTF-8 whatever the platform's default; type and file names may not be ASCII. */

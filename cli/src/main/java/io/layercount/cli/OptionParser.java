@@ -1,6 +1,7 @@
 package io.layercount.cli;
 
 import io.layercount.core.Convention;
+import io.layercount.core.InputSize;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -19,6 +20,9 @@ final class OptionParser {
   static final Option CONVENTION = Option.builder("c").longOpt("convention").hasArg().argName("NAME")
       .desc("the convention --explain is about: depth, weighted, parameterized, leaves, modules, blocks"
           + " or keras (default depth)").get();
+  static final Option INPUT_SIZE = Option.builder().longOpt("input-size").hasArg().argName("HxW")
+      .desc("the image size the model runs at (e.g. 224x224): sizes tensors that depend on it, such as a"
+          + " ViT's position table; such totals are then exact for that input only").get();
   static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
   static final Option VERSION = Option.builder("V").longOpt("version").desc("show the version and exit").get();
 
@@ -26,8 +30,8 @@ final class OptionParser {
 
   /** Every option, in the order the help lists them. */
   static Options options() {
-    return new Options().addOption(JSON).addOption(EXPLAIN).addOption(CONVENTION).addOption(QUIET)
-        .addOption(HELP).addOption(VERSION);
+    return new Options().addOption(JSON).addOption(EXPLAIN).addOption(CONVENTION).addOption(INPUT_SIZE)
+        .addOption(QUIET).addOption(HELP).addOption(VERSION);
   }
 
   /**
@@ -51,9 +55,16 @@ final class OptionParser {
             + "': use depth, weighted, parameterized, leaves, modules, blocks or keras");
       }
     }
+    InputSize inputSize = null;
+    if (line.hasOption(INPUT_SIZE)) {
+      String text = line.getOptionValue(INPUT_SIZE);
+      inputSize = InputSize.parse(text).orElseThrow(() -> new UsageException(
+          "--input-size takes HEIGHTxWIDTH in pixels, such as 224x224 (or one number for a square), not '"
+              + text + "'"));
+    }
     CliOptions options = new CliOptions(line.hasOption(HELP), line.hasOption(VERSION), line.hasOption(JSON),
         line.hasOption(QUIET), line.hasOption(EXPLAIN) || line.hasOption(CONVENTION), convention,
-        line.getArgList());
+        line.getArgList(), inputSize);
     if (!options.help() && !options.version() && options.inputs().isEmpty()) {
       throw new UsageException("no input given: name one or more files, or - to read standard input");
     }

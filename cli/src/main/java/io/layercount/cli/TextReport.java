@@ -94,7 +94,7 @@ final class TextReport {
 
   private static String exactness(Analysis.Parameters p) {
     if (p.exact()) {
-      return "exact";
+      return p.assumptions().isEmpty() ? "exact" : "exact for the stated " + p.assumptions().get(0);
     }
     if (p.unknownTypes().isEmpty()) {
       return "lower bound";

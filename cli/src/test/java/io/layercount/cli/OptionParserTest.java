@@ -13,7 +13,7 @@ class OptionParserTest {
   @Test
   void filesOnlyGiveTheDefaultReport() throws UsageException {
     CliOptions o = OptionParser.parse("a.txt", "b.txt");
-    assertEquals(new CliOptions(false, false, false, false, false, Convention.DEPTH, List.of("a.txt", "b.txt")), o);
+    assertEquals(new CliOptions(false, false, false, false, false, Convention.DEPTH, List.of("a.txt", "b.txt"), null), o);
   }
 
   @Test
@@ -31,6 +31,16 @@ class OptionParserTest {
   void anUnknownConventionIsAUsageError() {
     UsageException e = assertThrows(UsageException.class, () -> OptionParser.parse("-c", "layers", "x"));
     assertTrue(e.getMessage().contains("unknown convention 'layers'"), e.getMessage());
+  }
+
+  @Test
+  void inputSizeIsReadAsHeightByWidth() throws UsageException {
+    assertEquals(new io.layercount.core.InputSize(384, 256), OptionParser.parse("--input-size", "384x256", "a").inputSize());
+    assertEquals(new io.layercount.core.InputSize(224, 224), OptionParser.parse("--input-size=224", "a").inputSize());
+    assertEquals(null, OptionParser.parse("a").inputSize());
+    UsageException e = assertThrows(UsageException.class, () -> OptionParser.parse("--input-size", "big", "a"));
+    assertTrue(e.getMessage().contains("224x224"), e.getMessage());
+    assertThrows(UsageException.class, () -> OptionParser.parse("--input-size", "0x224", "a"));
   }
 
   @Test

@@ -83,6 +83,8 @@ public record Analysis(
    * @param nonTrainable non-trainable parameters where the text tells, else {@code null}
    * @param stated the text's own footer, or {@code null}
    * @param deduplicated total with likely-tied tensors counted once, or {@code null}
+   * @param assumptions what the total takes from the user rather than the text (the stated input
+   *     size and the tensors it sized); empty when the text alone gives it
    */
   public record Parameters(
       long total,
@@ -91,11 +93,19 @@ public record Analysis(
       Long trainable,
       Long nonTrainable,
       Network.StatedTotals stated,
-      Long deduplicated) {
+      Long deduplicated,
+      List<String> assumptions) {
     public static final Parameters NONE = new Parameters(0, false, List.of(), null, null, null, null);
 
     public Parameters {
       unknownTypes = List.copyOf(unknownTypes);
+      assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+    }
+
+    /** Parameters that rest on the text alone (no assumptions). */
+    public Parameters(long total, boolean exact, List<String> unknownTypes, Long trainable, Long nonTrainable,
+        Network.StatedTotals stated, Long deduplicated) {
+      this(total, exact, unknownTypes, trainable, nonTrainable, stated, deduplicated, List.of());
     }
 
     /** The memory {@code total} parameters take at common precisions. */

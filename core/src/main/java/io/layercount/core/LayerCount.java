@@ -45,6 +45,15 @@ public final class LayerCount {
     return new LayerCount(parsers, Analyzer.standard());
   }
 
+  /**
+   * The same parsers, with tensors sized by the input image (a ViT's position table) computed for
+   * {@code inputSize}: totals that rest on it are exact given that input, and say so in
+   * {@link Analysis.Parameters#assumptions()}.
+   */
+  public LayerCount withInputSize(InputSize inputSize) {
+    return new LayerCount(parsers, inputSize == null ? Analyzer.standard() : Analyzer.withInputSize(inputSize));
+  }
+
   /** The parsers this instance chooses from. */
   public List<SummaryParser> parsers() {
     return parsers;

@@ -2,6 +2,7 @@ package io.layercount.core.internal;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.InputSize;
 import io.layercount.core.internal.count.Counting;
 import io.layercount.core.internal.rules.RuleTable;
 import io.layercount.core.model.Network;
@@ -9,10 +10,21 @@ import java.util.List;
 
 /** Applies the parameter rules and every convention to a network. Stateless and thread-safe. */
 public final class Analyzer {
-  private static final Analyzer STANDARD = new Analyzer();
+  private static final Analyzer STANDARD = new Analyzer(null);
+
+  private final InputSize inputSize;
+
+  private Analyzer(InputSize inputSize) {
+    this.inputSize = inputSize;
+  }
 
   public static Analyzer standard() {
     return STANDARD;
+  }
+
+  /** The standard rules, with tensors sized by the input image computed for {@code inputSize}. */
+  public static Analyzer withInputSize(InputSize inputSize) {
+    return new Analyzer(inputSize);
   }
 
   /**
@@ -22,7 +34,7 @@ public final class Analyzer {
    * @param extra diagnostics about the whole text, reported with this network
    */
   public Analysis analyze(Network network, int index, List<Diagnostic> extra) {
-    return Counting.analyze(network, rulesFor(network.format()), index, extra);
+    return Counting.analyze(network, rulesFor(network.format()), index, extra, inputSize);
   }
 
   /** Keras and TensorFlow.js types follow the Keras table; everything else is PyTorch. */

@@ -2,8 +2,10 @@ package io.layercount.core.internal.count;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.InputSize;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
+import io.layercount.core.internal.rules.TiedWeights;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import java.util.ArrayDeque;
@@ -19,11 +21,18 @@ public final class Counting {
   private Counting() {}
 
   public static Analysis analyze(Network network, RuleTable rules, int index, List<Diagnostic> extra) {
+    return analyze(network, rules, index, extra, null);
+  }
+
+  /** As {@link #analyze(Network, RuleTable, int, List)}, sizing image-bound tensors for {@code inputSize}. */
+  public static Analysis analyze(Network network, RuleTable rules, int index, List<Diagnostic> extra,
+      InputSize inputSize) {
     boolean statedCounts = StatedCounts.applies(network.root());
     // a table states what each row holds; modules a printout hides are inside some row's count
     Layer root = statedCounts ? network.root() : HiddenChildren.expand(network.root(), rules);
     boolean torchsummary = "torchsummary".equals(network.format());
-    Resolved resolved = new Resolved(root, rules, statedCounts, torchsummary);
+    Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary);
+    TiedWeights ties = new TiedWeights(root, layer -> resolved.of(layer).kind());
     Tally tally = new Tally(root, resolved);
     StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted());
     boolean keras = isKeras(network.format());
@@ -44,6 +53,7 @@ public final class Counting {
       NestedModels.report(root, resolved, diagnostics);
     }
     FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
+    ParameterNotes.add(tally.parameters, ties, inputSize, tally.assumptions, diagnostics);
     if (explainer.truncated) {
       diagnostics.add(Diagnostic.info(0, 0, "the explanation lists only the first module occurrences (at most "
           + Explainer.LIMIT + ", with paths of at most " + Explainer.PATH_CHARS + " characters in all)"));
@@ -65,8 +75,8 @@ public final class Counting {
     Long statedMacs = costs == null ? null : costs.multAdds();
     Analysis.Macs macs = keras ? MacsEstimate.of(root, resolved, statedMacs) : new Analysis.Macs(statedMacs, null, List.of());
     return new Analysis(index, network.format(), true, new Analysis.Model(network.modelName(), root.typeName()),
-        parameters(network, root, resolved, tally, footer.exact, diagnostics), layers, byType, diagnostics, network,
-        explainer.explanation(), macs, costs == null ? null : costs.sizes());
+        parameters(network, root, resolved, tally, footer.exact, ties, inputSize, diagnostics), layers, byType,
+        diagnostics, network, explainer.explanation(), macs, costs == null ? null : costs.sizes());
   }
 
   /** Keras and TensorFlow.js summaries. */
@@ -117,7 +127,7 @@ public final class Counting {
   }
 
   private static Analysis.Parameters parameters(Network network, Layer root, Resolved resolved, Tally tally,
-      boolean exact, List<Diagnostic> diagnostics) {
+      boolean exact, TiedWeights ties, InputSize inputSize, List<Diagnostic> diagnostics) {
     Network.StatedTotals footer = network.totals();
     long[] split = statedTrainableSplit(root, resolved);
     Long trainable = footer == null ? null : footer.trainable();
@@ -132,7 +142,8 @@ public final class Counting {
           + " reported"));
     }
     return new Analysis.Parameters(tally.parameters, exact, List.copyOf(tally.unknownTypes.keySet()),
-        trainable, nonTrainable, footer, null);
+        trainable, nonTrainable, footer, ParameterNotes.deduplicated(tally.parameters, ties),
+        ParameterNotes.assumptions(inputSize, tally.assumptions));
   }
 
   /**
@@ -177,7 +188,8 @@ public final class Counting {
     if (Resolution.UNREADABLE.equals(why.basis())) {
       return "the printed arguments of " + type + " do not give its size";
     }
-    if (Resolution.BIAS_UNKNOWN.equals(why.basis()) || StatedCounts.LOST.equals(why.basis())) {
+    if (Resolution.BIAS_UNKNOWN.equals(why.basis()) || StatedCounts.LOST.equals(why.basis())
+        || Resolution.MISSING.equals(why.basis()) || Resolution.NEEDS_INPUT.equals(why.basis())) {
       return why.note();
     }
     return type + " has no parameter rule and may own parameters the text does not show";

@@ -1,8 +1,10 @@
 package io.layercount.core.internal.count;
 
+import io.layercount.core.InputSize;
 import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
+import io.layercount.core.internal.rules.StreamWidths;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -11,28 +13,31 @@ import java.util.Map;
 
 /**
  * The rule answer for every node of a module tree, computed once per node (not per occurrence), each
- * in the context of its owner: the nearest enclosing class that is not a plain container. For a
- * table that prints a count per row, the counts come from the text ({@link StatedCounts}).
+ * at its place: in the context of its owner (the nearest enclosing class that is not a plain
+ * container) and of the stream it sits in. For a table that prints a count per row, the counts come
+ * from the text ({@link StatedCounts}).
  */
 public final class Resolved {
   private final Map<Layer, Resolution> byLayer;
 
   /** From the rules alone. */
   public Resolved(Layer root, RuleTable rules) {
-    this(root, rules, false, false);
+    this(root, rules, null, false, false);
   }
 
   /**
    * From the text's own counts when {@code statedCounts}, else from the rules.
    *
+   * @param inputSize the image size the user stated, or {@code null}; sizes image-bound tensors
    * @param weightAndBiasOnly the table counts only tensors named weight and bias (torchsummary)
    */
-  public Resolved(Layer root, RuleTable rules, boolean statedCounts, boolean weightAndBiasOnly) {
-    Map<Layer, Resolution> byRule = byRule(root, rules);
+  public Resolved(Layer root, RuleTable rules, InputSize inputSize, boolean statedCounts, boolean weightAndBiasOnly) {
+    Map<Layer, Resolution> byRule = byRule(root, rules, inputSize);
     byLayer = statedCounts ? StatedCounts.resolve(root, rules, byRule, weightAndBiasOnly) : byRule;
   }
 
-  private static Map<Layer, Resolution> byRule(Layer root, RuleTable rules) {
+  private static Map<Layer, Resolution> byRule(Layer root, RuleTable rules, InputSize inputSize) {
+    StreamWidths places = new StreamWidths(root, rules, inputSize);
     Map<Layer, Resolution> byLayer = new IdentityHashMap<>();
     Deque<Layer> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
@@ -44,7 +49,7 @@ public final class Resolved {
       if (byLayer.containsKey(layer)) {
         continue;
       }
-      byLayer.put(layer, rules.resolve(layer, owner));
+      byLayer.put(layer, rules.resolve(layer, owner, places.of(layer)));
       Layer childOwner = LayerNormOwners.isPlainContainer(layer.typeName()) ? owner : layer;
       for (Layer child : layer.children()) {
         stack.push(child);

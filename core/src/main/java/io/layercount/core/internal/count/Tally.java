@@ -5,7 +5,9 @@ import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every count that is a sum over module occurrences, in one pass: each node is visited once with
@@ -23,6 +25,8 @@ public final class Tally {
   /** Unknown type name → the first line it appears on. */
   final Map<String, Integer> unknownTypes = new LinkedHashMap<>();
   final Map<String, Long> byType = new LinkedHashMap<>();
+  /** What counts exact only given the stated input size rather than the text, in order. */
+  final Set<String> assumptions = new LinkedHashSet<>();
   /** Type name → why the first layer of that type has no exact count. */
   final Map<String, Resolution> why = new LinkedHashMap<>();
 
@@ -50,6 +54,9 @@ public final class Tally {
     modules = Saturating.add(modules, n);
     parameters = Saturating.add(parameters, Saturating.multiply(n, r.ownParameters()));
     weighted = Saturating.add(weighted, Saturating.multiply(n, r.weighted()));
+    if (Resolution.GIVEN_INPUT.equals(r.basis())) {
+      assumptions.add(r.note());
+    }
     if (!r.known()) {
       exact = false;
       unknownTypes.putIfAbsent(layer.typeName(), layer.line());

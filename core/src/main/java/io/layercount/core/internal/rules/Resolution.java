@@ -13,7 +13,8 @@ import io.layercount.core.model.LayerKind;
  * @param weighted how many convolution/FC layers the layer itself is (MultiheadAttention: 1 for its
  *     hidden input projection; its out_proj child counts apart)
  * @param basis where the answer came from: {@code table}, {@code corpus},
- *     {@code stated}, {@code unknown} or {@link #UNREADABLE}
+ *     {@code stated}, {@code unknown}, {@link #UNREADABLE}, {@link #MISSING},
+ *     {@link #NEEDS_INPUT} or {@link #GIVEN_INPUT}
  * @param note a caveat to report with the count, or {@code null}
  */
 public record Resolution(
@@ -24,6 +25,15 @@ public record Resolution(
 
   /** The basis of a LayerNorm whose bias is not printed and not known from its owner. */
   public static final String BIAS_UNKNOWN = "bias-unknown";
+
+  /** The basis of a layer whose rule names tensors it owns that no text shows (a lower bound). */
+  public static final String MISSING = "missing";
+
+  /** The basis of a layer owning tensors sized by the input image, which was not stated. */
+  public static final String NEEDS_INPUT = "needs-input";
+
+  /** The basis of a count exact for the input size the user stated; the note says what it assumed. */
+  public static final String GIVEN_INPUT = "given-input";
 
   /** A layer no rule covers: it may own parameters the text does not show. */
   public static Resolution unknown(LayerKind kind, String note) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -25,20 +26,27 @@ import java.util.regex.Pattern;
  */
 public final class RuleTable {
   private static final String BASE = "/io/layercount/core/rules/";
-  private static final RuleTable TORCH = load("torch.json", "torch-corpus.json");
-  private static final RuleTable KERAS = load("keras.json", null);
+  private static final JsonNode NO_ROWS = new ObjectMapper().createObjectNode();
+  private static final RuleTable TORCH = load("torch.json", "torch-corpus.json", "torch-tensors.json");
+  private static final RuleTable KERAS = load("keras.json", null, null);
 
   private final Map<String, TypeRule> byName;
   private final List<Map.Entry<Pattern, TypeRule>> byPattern;
   private final Map<String, TypeRule> corpus;
   private final LayerNormOwners layerNormOwners;
+  private final TensorRules tensors;
+  /** Class → printed child-key sets under which the corpus shows it owning nothing. */
+  private final Map<String, Set<String>> ownsNothingByChildren;
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
-      Map<String, TypeRule> corpus, LayerNormOwners layerNormOwners) {
+      Map<String, TypeRule> corpus, LayerNormOwners layerNormOwners, TensorRules tensors,
+      Map<String, Set<String>> ownsNothingByChildren) {
     this.byName = Map.copyOf(byName);
     this.byPattern = List.copyOf(byPattern);
     this.corpus = Map.copyOf(corpus);
     this.layerNormOwners = layerNormOwners;
+    this.tensors = tensors;
+    this.ownsNothingByChildren = Map.copyOf(ownsNothingByChildren);
   }
 
   /** The PyTorch rules. */
@@ -58,7 +66,55 @@ public final class RuleTable {
 
   /** Whether the corpus-generated rows cover {@code typeName} (and no hand-written row does). */
   public boolean knowsFromCorpus(String typeName) {
-    return handRule(typeName) == null && corpus.containsKey(typeName);
+    return handRule(typeName) == null && (corpus.containsKey(typeName) || ownsNothingByChildren.containsKey(typeName));
+  }
+
+  /** Whether a row of {@code torch-tensors.json} names {@code typeName} (and no hand-written row does). */
+  public boolean knowsTensors(String typeName) {
+    return handRule(typeName) == null && tensors.names(typeName);
+  }
+
+  /**
+   * What the rules say about {@code layer} inside {@code owner} at {@code place}: a class whose
+   * tensors follow from its place ({@code torch-tensors.json}) is sized there; any other as by
+   * {@link #resolve(Layer, Layer)}.
+   */
+  public Resolution resolve(Layer layer, Layer owner, Place place) {
+    if (handRule(layer.typeName()) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
+      TensorRule row = tensors.rowFor(layer, place.parentType());
+      if (row != null) {
+        return TensorRules.resolve(row, layer, place);
+      }
+      if (!corpus.containsKey(layer.typeName())
+          && ownsNothingByChildren.getOrDefault(layer.typeName(), Set.of()).contains(childKeys(layer))) {
+        return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
+            + " occurrence printed with these children (torch-corpus.json)");
+      }
+    }
+    return resolve(layer, owner);
+  }
+
+  /** The printed child keys of {@code layer}, sorted, numbers as {@code #}, comma-separated. */
+  static String childKeys(Layer layer) {
+    TreeSet<String> keys = new TreeSet<>();
+    for (Layer child : layer.children()) {
+      keys.add(child.name().chars().allMatch(Character::isDigit) && !child.name().isEmpty() ? "#" : child.name());
+    }
+    return String.join(",", keys);
+  }
+
+  /** The {@code torch-tensors.json} row that covers {@code layer} as printed, or {@code null}; for tests. */
+  TensorRule tensorRowFor(Layer layer, Place place) {
+    return handRule(layer.typeName()) == null ? tensors.rowFor(layer, place.parentType()) : null;
+  }
+
+  /** The formula a class follows (hand-written or corpus signature row), or {@code null}. */
+  String formulaOf(String typeName) {
+    TypeRule rule = handRule(typeName);
+    if (rule == null) {
+      rule = corpus.get(typeName);
+    }
+    return rule == null ? null : rule.formula().name();
   }
 
   /** What the rules say about {@code layer}, whatever encloses it. */
@@ -150,7 +206,7 @@ public final class RuleTable {
     return null;
   }
 
-  private static RuleTable load(String handFile, String corpusFile) {
+  private static RuleTable load(String handFile, String corpusFile, String tensorFile) {
     Map<String, TypeRule> byName = new HashMap<>();
     List<Map.Entry<Pattern, TypeRule>> byPattern = new ArrayList<>();
     for (JsonNode row : read(handFile).path("rules")) {
@@ -163,6 +219,7 @@ public final class RuleTable {
       }
     }
     Map<String, TypeRule> corpus = new HashMap<>();
+    Map<String, Set<String>> byChildren = new HashMap<>();
     LayerNormOwners layerNormOwners = new LayerNormOwners(Set.of(), Set.of());
     if (corpusFile != null) {
       JsonNode generated = read(corpusFile);
@@ -178,10 +235,13 @@ public final class RuleTable {
             "prints like torch.nn (" + formula.name() + ") and owns what that implies in every corpus occurrence",
             "corpus", false, List.of()));
       });
+      generated.path("ownsNothingByChildren").fields()
+          .forEachRemaining(e -> byChildren.put(e.getKey(), texts(e.getValue())));
       JsonNode owners = generated.path("layerNormOwners");
       layerNormOwners = new LayerNormOwners(texts(owners.path("withBias")), texts(owners.path("withoutBias")));
     }
-    return new RuleTable(byName, byPattern, corpus, layerNormOwners);
+    TensorRules tensors = TensorRules.read(tensorFile == null ? NO_ROWS : read(tensorFile));
+    return new RuleTable(byName, byPattern, corpus, layerNormOwners, tensors, byChildren);
   }
 
   private static TypeRule rowRule(JsonNode row, String basis) {

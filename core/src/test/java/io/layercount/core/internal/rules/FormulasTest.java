@@ -18,6 +18,11 @@ class FormulasTest {
     return Layer.of("x", type, Arguments.parse(args), List.of(), 1);
   }
 
+  /** A child under key {@code name} (only its key matters to a structural row). */
+  private static Layer named(String name) {
+    return Layer.of(name, "Identity", Arguments.NONE, List.of(), 1);
+  }
+
   private static long own(String type, String args) {
     Resolution r = RuleTable.torch().resolve(leaf(type, args));
     assertTrue(r.known(), type + "(" + args + ") should be known");
@@ -146,11 +151,16 @@ class FormulasTest {
 
   @Test
   void corpusRowsCoverThirdPartyClasses() {
-    Resolution block = RuleTable.torch().resolve(Layer.of("0", "BasicBlock", Arguments.NONE,
-        List.of(leaf("relu", "")), 1));
+    List<Layer> torchvisionChildren = List.of(named("conv1"), named("bn1"), named("relu"), named("conv2"),
+        named("bn2"));
+    Resolution block = RuleTable.torch().resolve(Layer.of("0", "BasicBlock", Arguments.NONE, torchvisionChildren, 1),
+        null, Place.NONE);
     assertTrue(block.known() && block.exact());
     assertEquals(0, block.ownParameters());
     assertEquals("corpus", block.basis());
+    Resolution unseen = RuleTable.torch().resolve(Layer.of("0", "BasicBlock", Arguments.NONE,
+        List.of(named("relu"), named("gain")), 1), null, Place.NONE);
+    assertFalse(unseen.known(), "a container class is known only under child keys the corpus shows");
     assertEquals(4096, own("LlamaRMSNorm", "(4096,), eps=1e-06"));
     assertFalse(RuleTable.torch().resolve(leaf("LlamaRMSNorm", "")).known(), "older LlamaRMSNorm() gives no size");
     assertFalse(RuleTable.torch().resolve(leaf("LayerScale", "")).known(), "LayerScale owns a hidden gamma");

@@ -1,0 +1,23 @@
+package io.layercount.core.internal.rules;
+
+import java.util.OptionalLong;
+
+/**
+ * What a layer's place in the tree tells about sizes its own text does not print.
+ *
+ * @param width the width of the stream reaching the layer: the output width of the nearest
+ *     earlier sibling that shows one, else that of its parent's place
+ * @param inWidth the input width of the first layer inside it that shows one
+ * @param firstOutWidth the output width of the first layer inside it that shows one (a ViT's patch
+ *     embedding: its token width)
+ * @param patchGrid the number of patches an image of the stated input size gives under the
+ *     network's patch embedding (a convolution whose stride equals its kernel), or empty
+ * @param patchStride the stride of that patch embedding as {@code "16×16"}, or {@code null}
+ * @param parentType the class of the enclosing layer, or {@code ""} for the root
+ */
+public record Place(OptionalLong width, OptionalLong inWidth, OptionalLong firstOutWidth, OptionalLong patchGrid,
+    String patchStride, String parentType) {
+  /** Nothing known about the place. */
+  public static final Place NONE =
+      new Place(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), null, "");
+}

@@ -1,0 +1,184 @@
+package io.layercount.core.internal.rules;
+
+import io.layercount.core.InputSize;
+import io.layercount.core.model.Arguments;
+import io.layercount.core.model.Layer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The {@link Place} of every node of a module tree: stream widths follow the printed order of
+ * siblings (a {@code LayerScale()} after an attention block whose projection gives 768 scales 768
+ * channels). Computed once per tree, iteratively.
+ */
+public final class StreamWidths {
+  private static final OptionalLong NONE = OptionalLong.empty();
+
+  /** What is known about one node; filled children first, then parents first. */
+  private static final class Node {
+    OptionalLong in = NONE;
+    OptionalLong out = NONE;
+    OptionalLong firstOut = NONE;
+    OptionalLong before;
+    OptionalLong after;
+    String parentType;
+  }
+
+  private final Map<Layer, Node> nodes = new IdentityHashMap<>();
+  private final OptionalLong patchGrid;
+  private final String patchStride;
+
+  /** The places of every node under {@code root}; {@code inputSize} may be {@code null}. */
+  public StreamWidths(Layer root, RuleTable rules, InputSize inputSize) {
+    List<Layer> postOrder = postOrder(root);
+    Layer patchEmbedding = null;
+    for (Layer layer : postOrder) {
+      Node node = new Node();
+      if (layer.isLeaf()) {
+        String formula = rules.formulaOf(layer.typeName());
+        node.in = LayerWidths.in(layer, formula);
+        node.out = LayerWidths.out(layer, formula);
+        node.firstOut = node.out;
+      } else {
+        node.in = first(layer.children(), n -> n.in);
+        node.out = containerOut(layer, rules);
+        node.firstOut = first(layer.children(), n -> n.firstOut);
+      }
+      nodes.put(layer, node);
+    }
+    for (Layer layer : postOrder) {
+      if (patchEmbedding == null && layer.isLeaf() && isPatchEmbedding(layer, rules)) {
+        patchEmbedding = layer; // leaves come in printed order: the first one cuts the image
+      }
+    }
+    long[] stride = patchEmbedding == null ? new long[0] : Arguments.tuple(patchEmbedding.arguments().get("stride"));
+    patchStride = stride.length == 2 ? stride[0] + "×" + stride[1] : null;
+    patchGrid = inputSize == null || stride.length != 2
+        ? OptionalLong.empty()
+        : Sizes.product(inputSize.height() / stride[0], inputSize.width() / stride[1]);
+    assignBefore(root);
+  }
+
+  /**
+   * The place of {@code layer}, a node of the tree. Its stream width is what reaches it and what
+   * the next layer takes in; where both show and differ, printed order does not follow the
+   * dataflow there (HF attention modules print their norms after the output projection) and the
+   * width is not known.
+   */
+  public Place of(Layer layer) {
+    Node node = nodes.get(layer);
+    if (node == null) {
+      return new Place(NONE, NONE, NONE, patchGrid, patchStride, "");
+    }
+    OptionalLong from = node.before;
+    OptionalLong to = node.after;
+    OptionalLong width = from.isEmpty() ? to : to.isEmpty() || to.equals(from) ? from : NONE;
+    return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType);
+  }
+
+  /** A 2-d convolution whose stride equals its kernel (larger than 1): it cuts an image into patches. */
+  private static boolean isPatchEmbedding(Layer layer, RuleTable rules) {
+    if (!"conv".equals(rules.formulaOf(layer.typeName()))) {
+      return false;
+    }
+    long[] kernel = Arguments.tuple(layer.arguments().get("kernel_size"));
+    long[] stride = Arguments.tuple(layer.arguments().get("stride"));
+    return kernel.length == 2 && java.util.Arrays.equals(kernel, stride) && kernel[0] > 1 && kernel[1] > 1;
+  }
+
+  /** The stream width reaching each node, and the width the next layer after it takes in. */
+  private void assignBefore(Layer root) {
+    Deque<Layer> stack = new ArrayDeque<>();
+    Node top = nodes.get(root);
+    top.before = NONE;
+    top.after = NONE;
+    top.parentType = "";
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Layer layer = stack.pop();
+      Node node = nodes.get(layer);
+      OptionalLong stream = node.before;
+      List<Layer> children = layer.children();
+      for (Layer child : children) {
+        Node c = nodes.get(child);
+        if (c.parentType != null) {
+          continue; // one object printed at several places keeps its first place
+        }
+        c.parentType = layer.typeName();
+        c.before = stream;
+        stack.push(child);
+        if (c.out.isPresent()) {
+          stream = c.out;
+        }
+      }
+      OptionalLong next = node.after;
+      for (int i = children.size() - 1; i >= 0; i--) {
+        Node c = nodes.get(children.get(i));
+        if (c.after == null) {
+          c.after = children.get(i).repeat() > 1 && c.in.isPresent() ? c.in : next;
+        }
+        if (c.in.isPresent()) {
+          next = c.in;
+        }
+      }
+    }
+  }
+
+  /**
+   * The output width of a container: its last child that shows one, passing over embedding tables
+   * that are not its only one (a T5 attention prints its relative-position bias table last).
+   */
+  private OptionalLong containerOut(Layer layer, RuleTable rules) {
+    List<Layer> children = layer.children();
+    OptionalLong embedding = OptionalLong.empty();
+    for (int k = children.size() - 1; k >= 0; k--) {
+      Layer child = children.get(k);
+      OptionalLong w = nodes.get(child).out;
+      if (w.isEmpty()) {
+        continue;
+      }
+      if (!child.isLeaf() || !"embedding".equals(rules.formulaOf(child.typeName()))) {
+        return w;
+      }
+      embedding = embedding.isPresent() ? embedding : w;
+    }
+    return embedding;
+  }
+
+  private OptionalLong first(List<Layer> children, java.util.function.Function<Node, OptionalLong> width) {
+    for (Layer child : children) {
+      OptionalLong w = width.apply(nodes.get(child));
+      if (w.isPresent()) {
+        return w;
+      }
+    }
+    return NONE;
+  }
+
+  /** Every node, children before parents, in printed order. */
+  private static List<Layer> postOrder(Layer root) {
+    List<Layer> order = new ArrayList<>();
+    Deque<Layer> stack = new ArrayDeque<>();
+    Deque<Integer> next = new ArrayDeque<>();
+    stack.push(root);
+    next.push(0);
+    while (!stack.isEmpty()) {
+      Layer top = stack.peek();
+      int i = next.pop();
+      if (i < top.children().size()) {
+        next.push(i + 1);
+        stack.push(top.children().get(i));
+        next.push(0);
+      } else {
+        stack.pop();
+        order.add(top);
+      }
+    }
+    return order;
+  }
+}

@@ -1,0 +1,178 @@
+package io.layercount.core.internal.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.LayerKind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of {@code torch-tensors.json} and how a row turns a layer and its {@link Place} into a
+ * {@link Resolution}: exact, a lower bound that names what is missing, or exact given the stated
+ * input size.
+ */
+final class TensorRules {
+  private static final String PATCH_GRID = "patchGrid";
+
+  private final List<TensorRule> rows;
+
+  private TensorRules(List<TensorRule> rows) {
+    this.rows = List.copyOf(rows);
+  }
+
+  static TensorRules read(JsonNode file) {
+    List<TensorRule> rows = new ArrayList<>();
+    for (JsonNode row : file.path("rules")) {
+      List<TensorRule.Tensor> tensors = new ArrayList<>();
+      for (JsonNode t : row.path("tensors")) {
+        List<String> shape = new ArrayList<>();
+        t.path("shape").forEach(d -> shape.add(d.asText()));
+        tensors.add(new TensorRule.Tensor(t.path("name").asText(), shape));
+      }
+      rows.add(new TensorRule(texts(row.path("types")),
+          pattern(row, "pattern"),
+          row.path("printed").asText("").equals("bare"), new ArrayList<>(texts(row.path("children"))),
+          texts(row.path("unlessDescendant")),
+          pattern(row, "unlessKey"), pattern(row, "unlessParent"),
+          LayerKind.valueOf(row.path("kind").asText("other").toUpperCase(Locale.ROOT)),
+          tensors, row.path("exact").asBoolean(true), row.has("missing") ? row.get("missing").asText() : null,
+          row.path("note").asText(null)));
+    }
+    return new TensorRules(rows);
+  }
+
+  /** Whether some row names {@code typeName} (whatever its conditions). */
+  boolean names(String typeName) {
+    return rows.stream().anyMatch(r -> r.types().contains(typeName)
+        || (r.pattern() != null && r.pattern().matcher(typeName).matches()));
+  }
+
+  /** The first row covering {@code layer} inside a layer of class {@code parentType}, or {@code null}. */
+  TensorRule rowFor(Layer layer, String parentType) {
+    for (TensorRule row : rows) {
+      if (row.covers(layer, parentType)) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  /** What {@code row} says about {@code layer} at {@code place}. */
+  static Resolution resolve(TensorRule row, Layer layer, Place place) {
+    long known = 0;
+    List<String> needInput = new ArrayList<>();
+    List<String> givenInput = new ArrayList<>();
+    for (TensorRule.Tensor t : row.tensors()) {
+      long size = 1;
+      boolean usesGrid = false;
+      for (String dim : t.shape()) {
+        usesGrid |= dim.startsWith(PATCH_GRID);
+        OptionalLong d = dimension(dim, place);
+        if (d.isEmpty()) {
+          size = -1;
+          break;
+        }
+        size = Sizes.product(size, d.getAsLong()).orElse(-1);
+      }
+      if (size < 0 && usesGrid && place.patchGrid().isEmpty()) {
+        needInput.add(describe(t, place));
+        continue;
+      }
+      if (size < 0) {
+        return new Resolution(row.kind(), 0, false, false, 0, Resolution.UNREADABLE,
+            layer.typeName() + " owns " + t.name() + " sized by " + String.join("×", t.shape())
+                + ", which the text around it does not show");
+      }
+      if (usesGrid) {
+        givenInput.add(t.name() + " " + String.join("×", shown(t, place)));
+      }
+      known = Sizes.plus(OptionalLong.of(known), OptionalLong.of(size)).orElse(Long.MAX_VALUE);
+    }
+    if (row.missing() != null) {
+      return new Resolution(row.kind(), known, false, false, 0, Resolution.MISSING,
+          layer.typeName() + ": " + fill(row.missing(), place));
+    }
+    if (!needInput.isEmpty()) {
+      return new Resolution(row.kind(), known, false, false, 0, Resolution.NEEDS_INPUT,
+          layer.typeName() + " owns " + String.join("; ", needInput) + ", sized by the input image:"
+              + " state it with --input-size HxW");
+    }
+    if (!givenInput.isEmpty()) {
+      return new Resolution(row.kind(), known, true, row.exact(), 0, Resolution.GIVEN_INPUT,
+          layer.typeName() + " " + String.join(", ", givenInput));
+    }
+    return new Resolution(row.kind(), known, true, row.exact(), 0, "table", row.note());
+  }
+
+  private static OptionalLong dimension(String dim, Place place) {
+    String name = dim;
+    long plus = 0;
+    int p = dim.indexOf('+');
+    if (p > 0) {
+      OptionalLong k = io.layercount.core.model.Arguments.parseLong(dim.substring(p + 1));
+      if (k.isEmpty()) {
+        return k;
+      }
+      plus = k.getAsLong();
+      name = dim.substring(0, p);
+    }
+    OptionalLong base;
+    switch (name) {
+      case "width": base = place.width(); break;
+      case "inWidth": base = place.inWidth(); break;
+      case "firstOutWidth": base = place.firstOutWidth(); break;
+      case PATCH_GRID: base = place.patchGrid(); break;
+      default: base = io.layercount.core.model.Arguments.parseLong(name);
+    }
+    return Sizes.plus(base, OptionalLong.of(plus));
+  }
+
+  /** {@code pos_embedding: 1×(N+1)×768, N = (H/16)·(W/16)}. */
+  private static String describe(TensorRule.Tensor t, Place place) {
+    List<String> dims = shown(t, place);
+    String stride = place.patchStride();
+    String grid = stride == null ? "N = the number of image patches"
+        : "N = (H/" + stride.replace("×", ")·(W/") + ")";
+    return t.name() + ": " + String.join("×", dims) + ", " + grid;
+  }
+
+  private static List<String> shown(TensorRule.Tensor t, Place place) {
+    List<String> dims = new ArrayList<>();
+    for (String dim : t.shape()) {
+      OptionalLong d = dimension(dim, place);
+      if (d.isPresent()) {
+        dims.add(Long.toString(d.getAsLong()));
+      } else {
+        dims.add(dim.startsWith(PATCH_GRID) ? "(" + dim.replace(PATCH_GRID, "N") + ")" : dim);
+      }
+    }
+    return dims;
+  }
+
+  /** The {@code missing} text with {@code {width}}-style quantities filled in where known. */
+  private static String fill(String text, Place place) {
+    String out = text;
+    for (String q : List.of("width", "inWidth", "firstOutWidth")) {
+      OptionalLong v = dimension(q, place);
+      out = out.replace("{" + q + "}", v.isPresent() ? Long.toString(v.getAsLong()) : "D");
+    }
+    String stride = place.patchStride();
+    return out.replace("{grid}", stride == null ? "N = the number of image patches"
+        : "N = (H/" + stride.replace("×", ")·(W/") + ")");
+  }
+
+  private static Pattern pattern(JsonNode row, String field) {
+    return row.has(field) ? Pattern.compile(row.get(field).asText()) : null;
+  }
+
+  private static Set<String> texts(JsonNode array) {
+    Set<String> out = new HashSet<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

@@ -1,0 +1,135 @@
+package io.layercount.core.internal.rules;
+
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.LayerKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Tensors the text suggests are one tensor printed at several places: token embeddings of one
+ * shape under the usual names (a {@code shared} embedding beside encoder and decoder
+ * {@code embed_tokens}, the shared one above the others), and a language-model head ({@code lm_head})
+ * whose weight has a token embedding's shape. The text cannot prove a tie (Llama-2 prints the same head untied), so the
+ * result is an assumption, reported as such, and only where such a pattern is printed.
+ */
+public final class TiedWeights {
+  private static final Set<String> TOKEN_EMBEDDINGS =
+      Set.of("shared", "embed_tokens", "word_embeddings", "wte", "tok_embeddings", "token_embedding", "embed_in");
+  private static final Set<String> HEADS = Set.of("lm_head");
+
+  /** Parameters counted more than once under the assumption, 0 when no pattern is printed. */
+  public final long saved;
+  /** One line per group of tensors assumed tied, for a diagnostic. */
+  public final List<String> groups = new ArrayList<>();
+
+  /** Looks for tie patterns in the tree; {@code kindOf} gives the resolved kind of each node. */
+  public TiedWeights(Layer root, Function<Layer, LayerKind> kindOf) {
+    Map<String, List<String>> embeddings = new LinkedHashMap<>();
+    Map<String, List<String>> heads = new LinkedHashMap<>();
+    Deque<Step> steps = new ArrayDeque<>();
+    steps.push(new Step(root, null));
+    while (!steps.isEmpty()) {
+      Step step = steps.pop();
+      Layer layer = step.layer();
+      for (Layer child : layer.children()) {
+        if (child.repeat() == 1) { // a tensor inside a run would be tied once per occurrence: not a pattern we read
+          steps.push(new Step(child, step));
+        }
+      }
+      if (!layer.isLeaf() || step.parent() == null) {
+        continue;
+      }
+      if (TOKEN_EMBEDDINGS.contains(layer.name()) && kindOf.apply(layer) == LayerKind.EMBEDDING) {
+        shape(layer, "num_embeddings", "embedding_dim")
+            .ifPresent(s -> embeddings.computeIfAbsent(s, k -> new ArrayList<>()).add(step.path()));
+      } else if (HEADS.contains(layer.name()) && kindOf.apply(layer) == LayerKind.FULLY_CONNECTED) {
+        shape(layer, "out_features", "in_features")
+            .ifPresent(s -> heads.computeIfAbsent(s, k -> new ArrayList<>()).add(step.path()));
+      }
+    }
+    long total = 0;
+    for (Map.Entry<String, List<String>> e : embeddings.entrySet()) {
+      List<String> tied = new ArrayList<>(hasAnchor(e.getValue()) ? e.getValue() : e.getValue().subList(0, 1));
+      tied.addAll(heads.getOrDefault(e.getKey(), List.of()));
+      if (tied.size() < 2) {
+        continue;
+      }
+      Collections.sort(tied);
+      total = saturatingAdd(total, saturatingMultiply(tied.size() - 1, size(e.getKey())));
+      groups.add(String.join(", ", tied) + " (" + e.getKey() + " each)");
+    }
+    saved = total;
+  }
+
+  /**
+   * Whether one embedding sits above all the others (a {@code shared} embedding beside the
+   * encoder and decoder that hold the others): a model built to share them. Two same-shaped
+   * embeddings side by side (a translation model's two vocabularies) are not read as a tie.
+   */
+  private static boolean hasAnchor(List<String> paths) {
+    if (paths.size() < 2) {
+      return false;
+    }
+    for (String anchor : paths) {
+      String scope = parent(anchor);
+      boolean above = true;
+      for (String other : paths) {
+        if (!other.equals(anchor) && !(parent(other).length() > scope.length()
+            && (scope.isEmpty() || parent(other).startsWith(scope + ".")))) {
+          above = false;
+          break;
+        }
+      }
+      if (above) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A node reached from its parent; the dotted path is built only for the few that match a pattern. */
+  private record Step(Layer layer, Step parent) {
+    String path() {
+      Deque<String> keys = new ArrayDeque<>();
+      for (Step s = this; s.parent() != null; s = s.parent()) {
+        keys.push(s.layer().name());
+      }
+      return String.join(".", keys);
+    }
+  }
+
+  private static String parent(String path) {
+    int dot = path.lastIndexOf('.');
+    return dot < 0 ? "" : path.substring(0, dot);
+  }
+
+  /** {@code "rows×columns"} of a printed weight, read by name or else by position. */
+  private static Optional<String> shape(Layer layer, String rows, String columns) {
+    boolean embedding = rows.startsWith("num");
+    OptionalLong r = layer.arguments().longValue(rows, embedding ? 0 : 1);
+    OptionalLong c = layer.arguments().longValue(columns, embedding ? 1 : 0);
+    return r.isPresent() && c.isPresent() ? Optional.of(r.getAsLong() + "×" + c.getAsLong()) : Optional.empty();
+  }
+
+  private static long size(String shape) {
+    String[] rc = shape.split("×");
+    return saturatingMultiply(Long.parseLong(rc[0]), Long.parseLong(rc[1]));
+  }
+
+  private static long saturatingMultiply(long a, long b) {
+    return Sizes.product(a, b).orElse(Long.MAX_VALUE);
+  }
+
+  private static long saturatingAdd(long a, long b) {
+    return Sizes.plus(OptionalLong.of(a), OptionalLong.of(b)).orElse(Long.MAX_VALUE);
+  }
+}

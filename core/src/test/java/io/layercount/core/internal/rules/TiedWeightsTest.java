@@ -1,0 +1,79 @@
+package io.layercount.core.internal.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.layercount.core.Analysis;
+import io.layercount.core.internal.Analyzer;
+import io.layercount.core.model.Network;
+import io.layercount.core.testing.PrintoutTree;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The deduplicated total: only where the text prints a tie pattern, and said to be an assumption. */
+class TiedWeightsTest {
+  private static Analysis analyse(String... lines) {
+    return Analyzer.standard().analyze(new Network("pytorch", null, PrintoutTree.parse(String.join("\n", lines)), false,
+        null, List.of()), 0, List.of());
+  }
+
+  @Test
+  void aSharedEmbeddingBesideEncoderAndDecoderEmbeddingsIsOneTensor() {
+    Analysis a = analyse(
+        "Seq2Seq(",
+        "  (shared): Embedding(100, 8, padding_idx=1)",
+        "  (encoder): Encoder(",
+        "    (embed_tokens): Embedding(100, 8, padding_idx=1)",
+        "    (fc): Linear(in_features=8, out_features=8, bias=False)",
+        "  )",
+        "  (decoder): Decoder(",
+        "    (embed_tokens): Embedding(100, 8, padding_idx=1)",
+        "  )",
+        ")");
+    assertEquals(3 * 800 + 64, a.parameters().total());
+    assertEquals(800 + 64, a.parameters().deduplicated());
+    assertTrue(a.diagnostics().stream().anyMatch(
+        d -> d.message().contains("decoder.embed_tokens, encoder.embed_tokens, shared (100×8 each)")),
+        a.diagnostics().toString());
+  }
+
+  @Test
+  void twoVocabulariesSideBySideAreNotReadAsATie() {
+    Analysis a = analyse(
+        "Translator(",
+        "  (encoder): Encoder(",
+        "    (embed_tokens): Embedding(100, 8)",
+        "  )",
+        "  (decoder): Decoder(",
+        "    (embed_tokens): Embedding(100, 8)",
+        "  )",
+        ")");
+    assertNull(a.parameters().deduplicated());
+  }
+
+  @Test
+  void anLmHeadOfTheEmbeddingsShapeIsAssumedTied() {
+    Analysis a = analyse(
+        "ForCausalLM(",
+        "  (model): Model(",
+        "    (embed_tokens): Embedding(100, 8)",
+        "  )",
+        "  (lm_head): Linear(in_features=8, out_features=100, bias=False)",
+        ")");
+    assertEquals(1600, a.parameters().total());
+    assertEquals(800, a.parameters().deduplicated());
+  }
+
+  @Test
+  void aHeadOfAnotherShapeIsNotTied() {
+    Analysis a = analyse(
+        "ForCausalLM(",
+        "  (model): Model(",
+        "    (embed_tokens): Embedding(100, 8)",
+        "  )",
+        "  (lm_head): Linear(in_features=8, out_features=99, bias=False)",
+        ")");
+    assertNull(a.parameters().deduplicated());
+  }
+}

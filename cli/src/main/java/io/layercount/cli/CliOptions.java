@@ -13,9 +13,10 @@ import java.util.List;
  * @param explain show what a convention counted instead of the report (with JSON: add it)
  * @param convention the convention {@code explain} is about
  * @param inputs the files, directories and {@code -} (standard input) to read, in order
+ * @param output the Markdown, DOT, Mermaid, list or HTML views asked for
  */
 record CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
-    Convention convention, List<String> inputs) {
+    Convention convention, List<String> inputs, Output output) {
   CliOptions {
     inputs = List.copyOf(inputs);
   }

@@ -13,7 +13,7 @@ class OptionParserTest {
   @Test
   void filesOnlyGiveTheDefaultReport() throws UsageException {
     CliOptions o = OptionParser.parse("a.txt", "b.txt");
-    assertEquals(new CliOptions(false, false, false, false, false, Convention.DEPTH, List.of("a.txt", "b.txt")), o);
+    assertEquals(new CliOptions(false, false, false, false, false, Convention.DEPTH, List.of("a.txt", "b.txt"), Output.REPORT), o);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.Set;
  * <p>A printout shows the module tree, not the dataflow, so the edges follow printed order, except
  * for the subtrees the depth inference put off the longest path (a projection shortcut, a parallel
  * branch): each is drawn as a dashed side path from where its block starts to where it ends.
+ * Where the text states the connections (Keras {@code Connected to}), the edges are those.
  */
 final class Diagram {
   /** An edge between two drawn nodes; {@code label} is {@code null} or why the side path is off the path. */
@@ -31,7 +32,8 @@ final class Diagram {
     this.tree = tree;
     this.opened = opened;
     this.drawn = drawnNodes(tree, opened);
-    this.edges = new EdgeBuilder(tree, drawn).build();
+    List<Edge> stated = tree.graphKnown() ? StatedEdges.of(tree, drawn) : null;
+    this.edges = stated != null ? stated : new EdgeBuilder(tree, drawn).build();
   }
 
   /** Every container opened, every leaf drawn. */
@@ -46,22 +48,32 @@ final class Diagram {
   }
 
   /**
-   * Containers opened level by level, from the root down, while at most {@code maxDrawn} nodes
-   * are drawn; the others are drawn closed, as one box each.
+   * Containers opened a whole level at a time, from the root down, while at most {@code maxDrawn}
+   * nodes are drawn; below that level every container is drawn closed, as one box. Opening a level
+   * only in part would draw look-alike blocks differently.
    */
   static Diagram pruned(LayerTree tree, int maxDrawn) {
     Set<Integer> opened = new HashSet<>();
     int count = 1;
-    Deque<Integer> queue = new ArrayDeque<>();
-    queue.add(0);
-    while (!queue.isEmpty()) {
-      LayerTree.Node node = tree.node(queue.poll());
-      if (node.isLeaf() || count - 1 + node.children().size() > maxDrawn) {
-        continue;
+    List<Integer> level = tree.root().isLeaf() ? List.<Integer>of() : List.of(0);
+    while (!level.isEmpty()) {
+      int added = 0;
+      List<Integer> next = new ArrayList<>();
+      for (int id : level) {
+        LayerTree.Node node = tree.node(id);
+        added += node.children().size() - 1;
+        for (int child : node.children()) {
+          if (!tree.node(child).isLeaf()) {
+            next.add(child);
+          }
+        }
       }
-      opened.add(node.id());
-      count += node.children().size() - 1;
-      queue.addAll(node.children());
+      if (count + added > maxDrawn) {
+        break;
+      }
+      opened.addAll(level);
+      count += added;
+      level = next;
     }
     return new Diagram(tree, opened);
   }

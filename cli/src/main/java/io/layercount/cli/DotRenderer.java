@@ -47,7 +47,7 @@ final class DotRenderer {
     String path = tree.depthListed() ? "longest conv/FC path in red" : "the depth path is not listed for a stated graph";
     return file + ": " + tree.root().layer().typeName() + ", depth " + depth + ", "
         + Numbers.grouped(a.parameters().total()) + (a.parameters().exact() ? "" : "+") + " parameters; " + path
-        + "; edges follow printed order, side paths dashed";
+        + (tree.graphKnown() ? "; edges as the summary states them" : "; edges follow printed order, side paths dashed");
   }
 
   /** Writes the open containers as nested clusters and the drawn nodes inside them, without recursion. */

@@ -63,11 +63,13 @@ final class LayerTree {
   private final Map<Integer, String> excluded;
   private final Map<Integer, String> offPath;
   private final Paths paths;
+  private final boolean graphKnown;
 
   private LayerTree(List<Node> nodes, Map<Convention, Map<Integer, Integer>> counted, Map<Integer, String> excluded,
-      Map<Integer, String> offPath, Paths paths) {
+      Map<Integer, String> offPath, Paths paths, boolean graphKnown) {
     this.nodes = nodes;
     this.paths = paths;
+    this.graphKnown = graphKnown;
     this.counted = counted;
     this.excluded = excluded;
     this.offPath = offPath;
@@ -102,7 +104,8 @@ final class LayerTree {
     Map<Integer, Integer> depth = counted.getOrDefault(Convention.DEPTH, Map.of());
     excluded.keySet().removeIf(depth::containsKey);
     Map<Integer, String> offPath = offPathSubtrees(nodes, counted.getOrDefault(Convention.WEIGHTED, Map.of()), excluded);
-    return new LayerTree(List.copyOf(nodes), Collections.unmodifiableMap(counted), excluded, offPath, paths);
+    return new LayerTree(List.copyOf(nodes), Collections.unmodifiableMap(counted), excluded, offPath, paths,
+        a.network().graphKnown());
   }
 
   /** The id of the node an occurrence path names ({@code model.layers.7.mlp} is in the run {@code 0-31}), or {@code null}. */
@@ -138,6 +141,11 @@ final class LayerTree {
    */
   Map<Integer, String> offPath() {
     return offPath;
+  }
+
+  /** Whether the text states which layer feeds which (Keras {@code Connected to}) between the root's children. */
+  boolean graphKnown() {
+    return graphKnown;
   }
 
   /** Whether a depth path is listed (PyTorch printouts; a Keras graph gives the count only). */

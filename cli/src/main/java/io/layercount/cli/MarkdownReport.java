@@ -72,7 +72,7 @@ final class MarkdownReport {
     }
     List<Map.Entry<String, Integer>> entries = new ArrayList<>(byType.entrySet());
     entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
-    sb.append("\n<details><summary>Leaf layers by type (").append(entries.size()).append(" types)</summary>\n\n");
+    sb.append("\n<details><summary>Leaf layers by type (").append(entries.size()).append(entries.size() == 1 ? " type" : " types").append(")</summary>\n\n");
     sb.append("| type | leaves |\n|---|--:|\n");
     for (Map.Entry<String, Integer> e : entries) {
       row(sb, "`" + cell(e.getKey()) + "`", Numbers.grouped(e.getValue()));

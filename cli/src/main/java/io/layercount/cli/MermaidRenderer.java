@@ -11,7 +11,7 @@ import java.util.StringJoiner;
 
 /**
  * The network as a Mermaid flowchart (GitHub renders it in a {@code ```mermaid} block): the same
- * picture as {@link DotRenderer}, with containers closed from the bottom up until at most
+ * picture as {@link DotRenderer}, with containers opened a level at a time only while at most
  * {@value #MAX_DRAWN} nodes are drawn, and a note saying so.
  */
 final class MermaidRenderer {

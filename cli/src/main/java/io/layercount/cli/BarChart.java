@@ -18,6 +18,8 @@ final class BarChart {
   private static final int LABEL = 170;
   private static final int VALUE = 120;
   private static final int BAR_HEIGHT = 22;
+  /** Blocks are containers, which the pictures leave white; a bar needs a colour to be seen. */
+  private static final String BLOCK_FILL = "#6a8fbf";
 
   private BarChart() {}
 
@@ -60,7 +62,7 @@ final class BarChart {
           .append("\" text-anchor=\"end\">").append(esc(shorten(name))).append("</text><rect x=\"").append(LABEL)
           .append("\" y=\"").append(y + 3).append("\" height=\"").append(BAR_HEIGHT - 6).append("\" width=\"")
           .append(String.format(Locale.ROOT, "%.1f", Math.max(1, length))).append("\" fill=\"")
-          .append(KindStyle.of(node).fill()).append("\" stroke=\"#555\"/><text x=\"")
+          .append(node.isLeaf() ? KindStyle.of(node).fill() : BLOCK_FILL).append("\" stroke=\"#555\"/><text x=\"")
           .append(String.format(Locale.ROOT, "%.1f", LABEL + Math.max(1, length) + 6)).append("\" y=\"").append(y + 15)
           .append("\">").append(value).append("</text></g>\n");
       y += BAR_HEIGHT;
@@ -69,10 +71,10 @@ final class BarChart {
     if (others > 0 || withoutParameters > 0) {
       sb.append("<p class=\"note\">");
       if (others > 0) {
-        sb.append(others).append(" smaller blocks not drawn. ");
+        sb.append(blocks(others)).append(" with fewer parameters not drawn. ");
       }
       if (withoutParameters > 0) {
-        sb.append(withoutParameters).append(" blocks without parameters not drawn.");
+        sb.append(blocks(withoutParameters)).append(" without parameters not drawn.");
       }
       sb.append("</p>\n");
     }
@@ -103,6 +105,10 @@ final class BarChart {
       blocks.addAll(at, children);
     }
     return blocks;
+  }
+
+  private static String blocks(int n) {
+    return n == 1 ? "1 block" : n + " blocks";
   }
 
   private static String shorten(String name) {

@@ -59,12 +59,24 @@ final class Cli {
     InputReader reader = new InputReader(in);
     int status = OK;
     boolean first = true;
-    for (String name : reader.expand(options.inputs())) {
+    List<String> names = reader.expand(options.inputs());
+    Output output = options.output();
+    ViewWriter views = new ViewWriter(output, names.size() > 1);
+    HtmlReport page = output.htmlFile() == null ? null : new HtmlReport();
+    for (String name : names) {
       Input input = reader.read(name);
       List<Analysis> analyses = analyse(analyzer, input);
-      SourceExcerpt excerpt = options.quiet() ? null : SourceExcerpt.of(name, input.text());
+      SourceExcerpt lines = SourceExcerpt.of(name, input.text());
+      SourceExcerpt excerpt = options.quiet() ? null : lines;
       for (Analysis a : analyses) {
-        if (options.json()) {
+        if (page != null) {
+          page.add(name, a, lines, analyses.size() > 1);
+        }
+        if (output.view() != Output.View.REPORT) {
+          if (!views.write(out, err, name, a, analyses.size() > 1)) {
+            status = NOT_ANALYSED;
+          }
+        } else if (options.json()) {
           out.println(JsonRenderer.render(name, a, options.explain() ? options.convention() : null));
         } else {
           if (!first) {
@@ -82,6 +94,9 @@ final class Cli {
           status = NOT_ANALYSED;
         }
       }
+    }
+    if (page != null && !page.write(output.htmlFile(), err)) {
+      status = NOT_ANALYSED;
     }
     return status;
   }

@@ -15,9 +15,10 @@ import java.util.List;
  * @param convention the convention {@code explain} is about
  * @param inputs the files, directories and {@code -} (standard input) to read, in order
  * @param inputSize the image size the user states ({@code --input-size 224x224}), or {@code null}
+ * @param output the Markdown, DOT, Mermaid, list or HTML views asked for
  */
 record CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
-    Convention convention, List<String> inputs, InputSize inputSize) {
+    Convention convention, List<String> inputs, InputSize inputSize, Output output) {
   CliOptions {
     inputs = List.copyOf(inputs);
   }

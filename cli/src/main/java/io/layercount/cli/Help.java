@@ -7,7 +7,7 @@ import org.apache.commons.cli.Option;
 
 /** The texts of {@code --help} and {@code --version}. */
 final class Help {
-  private static final int OPTION_WIDTH = 22;
+  private static final int OPTION_WIDTH = 24;
   private static final String INTRO = """
       Usage: layercount [options] FILE...
 
@@ -30,6 +30,11 @@ final class Help {
         layercount examples/resnet18.txt         report on one printout
         layercount --json examples/              one JSON line per model, every file
         python train.py | layercount -           read a log from standard input
+        layercount --html report.html examples/resnet18.txt
+                                                 also write a page with the layer tree
+        layercount --dot examples/resnet18.txt | dot -Tsvg > resnet18.svg
+        layercount --list depth examples/resnet18.txt
+                                                 the paths depth counted, for named_modules()
 
       Exit status:
         0  every input was analysed
@@ -48,7 +53,7 @@ final class Help {
     for (Option o : OptionParser.options().getOptions()) {
       String names = (o.getOpt() == null ? "    " : "-" + o.getOpt() + ", ") + "--" + o.getLongOpt()
           + (o.hasArg() ? " " + o.getArgName() : "");
-      sb.append("  ").append(names).append(" ".repeat(Math.max(1, OPTION_WIDTH - names.length())))
+      sb.append("  ").append(names).append(" ".repeat(Math.max(2, OPTION_WIDTH - names.length())))
           .append(o.getDescription()).append('\n');
     }
     return sb.append(OUTRO).toString();

@@ -2,6 +2,8 @@ package io.layercount.cli;
 
 import io.layercount.core.Convention;
 import io.layercount.core.InputSize;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -23,6 +25,16 @@ final class OptionParser {
   static final Option INPUT_SIZE = Option.builder().longOpt("input-size").hasArg().argName("HxW")
       .desc("the image size the model runs at (e.g. 224x224): sizes tensors that depend on it, such as a"
           + " ViT's position table; such totals are then exact for that input only").get();
+  static final Option MARKDOWN = Option.builder().longOpt("markdown")
+      .desc("print the report as GitHub-flavoured Markdown, for issues and pull requests").get();
+  static final Option DOT = Option.builder().longOpt("dot")
+      .desc("print the network as a Graphviz graph (render with dot -Tsvg)").get();
+  static final Option MERMAID = Option.builder().longOpt("mermaid")
+      .desc("print the network as a Mermaid flowchart, pruned to a readable size").get();
+  static final Option LIST = Option.builder().longOpt("list").hasArg().argName("CONVENTION")
+      .desc("print the module paths a convention counted, one per line, as named_modules() names them").get();
+  static final Option HTML = Option.builder().longOpt("html").hasArg().argName("FILE")
+      .desc("also write a self-contained HTML report (tree, conventions, chart) to FILE").get();
   static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
   static final Option VERSION = Option.builder("V").longOpt("version").desc("show the version and exit").get();
 
@@ -31,7 +43,8 @@ final class OptionParser {
   /** Every option, in the order the help lists them. */
   static Options options() {
     return new Options().addOption(JSON).addOption(EXPLAIN).addOption(CONVENTION).addOption(INPUT_SIZE)
-        .addOption(QUIET).addOption(HELP).addOption(VERSION);
+        .addOption(QUIET).addOption(MARKDOWN).addOption(DOT).addOption(MERMAID).addOption(LIST).addOption(HTML)
+        .addOption(HELP).addOption(VERSION);
   }
 
   /**
@@ -49,11 +62,7 @@ final class OptionParser {
     }
     Convention convention = Convention.DEPTH;
     if (line.hasOption(CONVENTION)) {
-      convention = Convention.byKey(line.getOptionValue(CONVENTION));
-      if (convention == null) {
-        throw new UsageException("unknown convention '" + line.getOptionValue(CONVENTION)
-            + "': use depth, weighted, parameterized, leaves, modules, blocks or keras");
-      }
+      convention = conventionNamed(line.getOptionValue(CONVENTION));
     }
     InputSize inputSize = null;
     if (line.hasOption(INPUT_SIZE)) {
@@ -64,10 +73,47 @@ final class OptionParser {
     }
     CliOptions options = new CliOptions(line.hasOption(HELP), line.hasOption(VERSION), line.hasOption(JSON),
         line.hasOption(QUIET), line.hasOption(EXPLAIN) || line.hasOption(CONVENTION), convention,
-        line.getArgList(), inputSize);
+        line.getArgList(), inputSize, output(line));
     if (!options.help() && !options.version() && options.inputs().isEmpty()) {
       throw new UsageException("no input given: name one or more files, or - to read standard input");
     }
     return options;
+  }
+
+  /** The view for standard output: at most one of the report's alternatives. */
+  private static Output output(CommandLine line) throws UsageException {
+    List<Option> chosen = new ArrayList<>();
+    for (Option o : List.of(JSON, EXPLAIN, CONVENTION, MARKDOWN, DOT, MERMAID, LIST)) {
+      if (line.hasOption(o)) {
+        chosen.add(o);
+      }
+    }
+    Output.View view = line.hasOption(MARKDOWN) ? Output.View.MARKDOWN
+        : line.hasOption(DOT) ? Output.View.DOT
+        : line.hasOption(MERMAID) ? Output.View.MERMAID
+        : line.hasOption(LIST) ? Output.View.LIST
+        : Output.View.REPORT;
+    if (view != Output.View.REPORT && chosen.size() > 1) {
+      throw new UsageException("--" + chosen.get(0).getLongOpt() + " and --" + chosen.get(1).getLongOpt()
+          + " cannot be combined: choose one view for standard output");
+    }
+    Convention list = null;
+    if (line.hasOption(LIST)) {
+      list = conventionNamed(line.getOptionValue(LIST));
+    }
+    String html = line.getOptionValue(HTML);
+    if (html != null && html.isBlank()) {
+      throw new UsageException("--html needs a file name");
+    }
+    return new Output(view, list, html);
+  }
+
+  private static Convention conventionNamed(String key) throws UsageException {
+    Convention convention = Convention.byKey(key);
+    if (convention == null) {
+      throw new UsageException("unknown convention '" + key
+          + "': use depth, weighted, parameterized, leaves, modules, blocks or keras");
+    }
+    return convention;
   }
 }

@@ -43,7 +43,7 @@ final class TextReport {
     return sb.toString();
   }
 
-  private static String model(Analysis.Model m) {
+  static String model(Analysis.Model m) {
     if (m.name() != null && m.rootType() != null) {
       return m.name() + " (" + m.rootType() + ")";
     }
@@ -67,7 +67,7 @@ final class TextReport {
     table(sb, rows);
   }
 
-  private static String basis(String depthBasis) {
+  static String basis(String depthBasis) {
     if ("graph".equals(depthBasis)) {
       return "traced on the layer graph";
     }
@@ -88,11 +88,11 @@ final class TextReport {
       field(sb, "stated", stated(p.stated()));
     }
     if (p.deduplicated() != null) {
-      field(sb, "deduplicated", Numbers.grouped(p.deduplicated()) + "  (likely tied tensors counted once)");
+      field(sb, "deduplicated", Numbers.grouped(p.deduplicated()) + "  (if the tensors the diagnostics name are tied)");
     }
   }
 
-  private static String exactness(Analysis.Parameters p) {
+  static String exactness(Analysis.Parameters p) {
     if (p.exact()) {
       return p.assumptions().isEmpty() ? "exact" : "exact for the stated " + p.assumptions().get(0);
     }
@@ -102,14 +102,14 @@ final class TextReport {
     return "lower bound (unknown types: " + String.join(", ", p.unknownTypes()) + ")";
   }
 
-  private static String memory(long total) {
+  static String memory(long total) {
     return Numbers.bytes(total * 4) + " at float32, "
         + Numbers.bytes(total * 2) + " at bfloat16, "
         + Numbers.bytes(total) + " at int8, "
         + Numbers.bytes((total + 1) / 2) + " at int4";
   }
 
-  private static String stated(Network.StatedTotals s) {
+  static String stated(Network.StatedTotals s) {
     StringJoiner parts = new StringJoiner(", ", "", "  (the text's own footer)");
     statedPart(parts, "total", s.total());
     statedPart(parts, "trainable", s.trainable());

@@ -13,7 +13,8 @@ class OptionParserTest {
   @Test
   void filesOnlyGiveTheDefaultReport() throws UsageException {
     CliOptions o = OptionParser.parse("a.txt", "b.txt");
-    assertEquals(new CliOptions(false, false, false, false, false, Convention.DEPTH, List.of("a.txt", "b.txt"), null), o);
+    assertEquals(new CliOptions(false, false, false, false, false, Convention.DEPTH, List.of("a.txt", "b.txt"), null,
+        Output.REPORT), o);
   }
 
   @Test

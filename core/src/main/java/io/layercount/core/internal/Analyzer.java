@@ -3,7 +3,9 @@ package io.layercount.core.internal;
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
 import io.layercount.core.InputSize;
+import io.layercount.core.LayerFacts;
 import io.layercount.core.internal.count.Counting;
+import io.layercount.core.internal.count.ModuleFacts;
 import io.layercount.core.internal.rules.RuleTable;
 import io.layercount.core.model.Network;
 import java.util.List;
@@ -35,6 +37,11 @@ public final class Analyzer {
    */
   public Analysis analyze(Network network, int index, List<Diagnostic> extra) {
     return Counting.analyze(network, rulesFor(network.format()), index, extra, inputSize);
+  }
+
+  /** What the rules say about each module of {@code network} (for renderers that draw it). */
+  public LayerFacts facts(Network network) {
+    return ModuleFacts.of(network.root(), rulesFor(network.format()));
   }
 
   /** Keras and TensorFlow.js types follow the Keras table; everything else is PyTorch. */

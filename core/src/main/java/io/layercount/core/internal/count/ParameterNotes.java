@@ -30,9 +30,10 @@ final class ParameterNotes {
   static void add(long total, TiedWeights ties, InputSize inputSize, Set<String> sized,
       List<Diagnostic> diagnostics) {
     if (ties.saved > 0) {
-      diagnostics.add(Diagnostic.info(0, 0, "deduplicated total " + deduplicated(total, ties)
-          + " assumes these tensors are one tensor each (same shape in the usual places; the text cannot prove"
-          + " a tie): " + String.join("; ", ties.groups)));
+      diagnostics.add(Diagnostic.info(0, 0, "if these tensors are tied (one tensor each, as the same shape in the"
+          + " usual places suggests; the text cannot tell, e.g. tie_word_embeddings differs between models), the"
+          + " model holds " + deduplicated(total, ties) + " distinct parameters (parameters.deduplicated): "
+          + String.join("; ", ties.groups)));
     }
     if (inputSize != null && !sized.isEmpty()) {
       diagnostics.add(Diagnostic.info(0, 0, "sized for the stated input " + inputSize + ": "

@@ -1,0 +1,67 @@
+package io.layercount.cli;
+
+import io.layercount.core.Analysis;
+import java.io.PrintStream;
+import java.util.List;
+
+/** Writes the view {@code --markdown}, {@code --dot}, {@code --mermaid} or {@code --list} asked for, model by model. */
+final class ViewWriter {
+  private final Output output;
+  private final boolean severalInputs;
+  private boolean first = true;
+
+  ViewWriter(Output output, boolean severalInputs) {
+    this.output = output;
+    this.severalInputs = severalInputs;
+  }
+
+  /**
+   * Writes the view of one model of {@code file} to {@code out}.
+   *
+   * @param severalInFile whether the file holds more than one summary
+   * @return false when the view has nothing to show for a model that was analysed (a note then
+   *     went to {@code err})
+   */
+  boolean write(PrintStream out, PrintStream err, String file, Analysis a, boolean severalInFile) {
+    String text = switch (output.view()) {
+      case MARKDOWN -> MarkdownReport.render(file, a, severalInFile);
+      case DOT -> DotRenderer.render(file, a);
+      case MERMAID -> MermaidRenderer.render(file, a);
+      case LIST -> list(err, file, a, severalInFile);
+      case REPORT -> throw new IllegalStateException("the report is not a view");
+    };
+    if (text == null) {
+      return false;
+    }
+    if (!text.isEmpty()) {
+      if (!first && output.view() != Output.View.LIST) {
+        out.println();
+      }
+      out.print(text);
+      first = false;
+    }
+    return true;
+  }
+
+  private String list(PrintStream err, String file, Analysis a, boolean severalInFile) {
+    List<String> paths = ListRenderer.paths(a, output.list());
+    if (paths == null) {
+      if (a.ok()) {
+        err.println("layercount: " + file + ": " + ListRenderer.whyNone(a, output.list()));
+        return null;
+      }
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    if (severalInputs || severalInFile) {
+      // a line no module path can be: named_modules() names never start with '#'
+      sb.append("# ").append(file);
+      if (severalInFile) {
+        sb.append(" (summary ").append(a.index() + 1).append(')');
+      }
+      sb.append('\n');
+    }
+    paths.forEach(p -> sb.append(p).append('\n'));
+    return sb.toString();
+  }
+}

@@ -229,8 +229,9 @@ final class PlainTableReader {
       boolean fills = k + 1 < columns.size() ? last >= c.end() - 1 : last >= c.end();
       cells.add(new Cell(c.kind(), piece, fills && !piece.isBlank()));
     }
-    if (!columns.isEmpty() && columns.get(0).start() > 0 && !text.substring(0, Math.min(columns.get(0).start(), text.length())).isBlank()) {
-      cells.add(0, new Cell(columns.get(0).kind(), text.substring(0, columns.get(0).start()), false));
+    String before = columns.isEmpty() ? "" : text.substring(0, Math.min(columns.get(0).start(), text.length()));
+    if (!before.isBlank()) {
+      cells.add(0, new Cell(columns.get(0).kind(), before, false));
     }
     return cells;
   }

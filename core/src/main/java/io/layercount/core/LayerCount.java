@@ -77,28 +77,24 @@ public final class LayerCount {
    */
   public List<Analysis> analyze(Path path) throws IOException {
     try (InputStream in = Files.newInputStream(path)) {
-      byte[] bytes = in.readNBytes(maxInputBytes());
+      byte[] bytes = in.readNBytes(limits.maxInputBytes());
       if (in.read() >= 0) {
-        return List.of(tooLarge(String.format(Locale.ROOT, "the file has more than %,d bytes", bytes.length)));
+        return List.of(tooLarge());
       }
       return analyze(path.toString(), bytes);
     }
   }
 
-  /**
-   * The most bytes an input within {@link Limits#maxInputChars()} can take: UTF-8 spends at most
-   * three bytes on a character (four on a surrogate pair, which is two characters).
-   */
-  public int maxInputBytes() {
-    return (int) Math.min(Integer.MAX_VALUE - 8, 3L * limits.maxInputChars());
-  }
-
   /** Analyses bytes read from a file or a stream, decoded as {@link DecodedText}. Never throws on bad input. */
   public List<Analysis> analyze(String name, byte[] bytes) {
-    if (bytes.length > maxInputBytes()) {
-      return List.of(tooLarge(String.format(Locale.ROOT, "the input has %,d bytes", bytes.length)));
+    if (bytes.length > limits.maxInputBytes()) {
+      return List.of(tooLarge());
     }
-    DecodedText decoded = DecodedText.of(bytes);
+    return analyze(name, DecodedText.of(bytes));
+  }
+
+  /** Analyses text decoded by {@link DecodedText}, whose diagnostics join the analyses'. Never throws on bad input. */
+  public List<Analysis> analyze(String name, DecodedText decoded) {
     return analyze(name, decoded.text(), decoded.diagnostics());
   }
 
@@ -107,9 +103,8 @@ public final class LayerCount {
     return analyze(name, text, List.of());
   }
 
-  private Analysis tooLarge(String what) {
-    return Analysis.failed(0, null, List.of(Diagnostic.error(0, 0,
-        Limits.exceeded(what, "maxInputChars", limits.maxInputChars()) + "; nothing was read")));
+  private Analysis tooLarge() {
+    return Analysis.failed(0, null, List.of(limits.inputTooLarge()));
   }
 
   private List<Analysis> analyze(String name, String text, List<Diagnostic> decoding) {

@@ -61,6 +61,22 @@ public record Limits(
     positive("maxDiagnostics", maxDiagnostics);
   }
 
+  /**
+   * The most bytes a text within {@link #maxInputChars()} can take: UTF-8 spends at most three bytes
+   * on a character (four on a surrogate pair, which is two characters). A file or stream longer than
+   * this is refused before it is decoded.
+   */
+  public int maxInputBytes() {
+    return (int) Math.min(Integer.MAX_VALUE - 8, 3L * maxInputChars);
+  }
+
+  /** The error for an input of more than {@link #maxInputBytes()} bytes, which is not read. */
+  public Diagnostic inputTooLarge() {
+    return Diagnostic.error(0, 0, exceeded(String.format(Locale.ROOT,
+        "the input is larger than %,d bytes, so it holds more characters than the limit allows",
+        maxInputBytes()), "maxInputChars", maxInputChars) + "; nothing was read");
+  }
+
   /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder(DEFAULT);

@@ -2,9 +2,11 @@ package io.layercount.cli;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One run of the tool: reads each input in turn, analyses it, renders the result to standard
@@ -15,10 +17,16 @@ final class Cli {
   static final int NOT_ANALYSED = 1;
   static final int USAGE = 2;
 
-  private final TextAnalyzer analyzer;
+  private final Function<Limits, TextAnalyzer> analyzers;
 
+  /** With the analyzer for the limits the command line asks for. */
+  Cli(Function<Limits, TextAnalyzer> analyzers) {
+    this.analyzers = analyzers;
+  }
+
+  /** With one analyzer whatever the limits (tests). */
   Cli(TextAnalyzer analyzer) {
-    this.analyzer = analyzer;
+    this(limits -> analyzer);
   }
 
   /** Runs on the given streams and returns the exit status (output.md). */
@@ -48,12 +56,13 @@ final class Cli {
   }
 
   private int analyseAll(CliOptions options, InputStream in, PrintStream out, PrintStream err) {
-    InputReader reader = new InputReader(in);
+    InputReader reader = new InputReader(in, options.limits());
+    TextAnalyzer analyzer = analyzers.apply(options.limits());
     int status = OK;
     boolean first = true;
     for (String name : reader.expand(options.inputs())) {
       Input input = reader.read(name);
-      List<Analysis> analyses = analyse(input);
+      List<Analysis> analyses = analyse(analyzer, input);
       SourceExcerpt excerpt = options.quiet() ? null : SourceExcerpt.of(name, input.text());
       for (Analysis a : analyses) {
         if (options.json()) {
@@ -76,14 +85,14 @@ final class Cli {
     return status;
   }
 
-  private List<Analysis> analyse(Input input) {
+  private static List<Analysis> analyse(TextAnalyzer analyzer, Input input) {
     if (!input.readable()) {
       return failed(input.problem());
     }
     try {
-      List<Analysis> analyses = analyzer.analyze(input.name(), input.text());
+      List<Analysis> analyses = analyzer.analyze(input.name(), input.decoded());
       return analyses.isEmpty() ? failed("no model found in the text") : analyses;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // a bug in the library must not cost the user the other inputs, nor show a stack trace
       return failed("internal error while analysing this input (please report it): " + e);
     }

@@ -1,5 +1,6 @@
 package io.layercount.cli;
 
+import io.layercount.core.Limits;
 import java.util.List;
 
 /**
@@ -10,8 +11,9 @@ import java.util.List;
  * @param json write JSON Lines instead of the human report
  * @param quiet write no diagnostics to standard error
  * @param inputs the files, directories and {@code -} (standard input) to read, in order
+ * @param limits how much input is accepted ({@code --max-...} options)
  */
-record CliOptions(boolean help, boolean version, boolean json, boolean quiet, List<String> inputs) {
+record CliOptions(boolean help, boolean version, boolean json, boolean quiet, List<String> inputs, Limits limits) {
   CliOptions {
     inputs = List.copyOf(inputs);
   }

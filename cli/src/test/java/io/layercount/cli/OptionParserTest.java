@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.layercount.core.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class OptionParserTest {
   @Test
   void filesOnlyGiveTheDefaultReport() throws UsageException {
     CliOptions o = OptionParser.parse("a.txt", "b.txt");
-    assertEquals(new CliOptions(false, false, false, false, List.of("a.txt", "b.txt")), o);
+    assertEquals(new CliOptions(false, false, false, false, List.of("a.txt", "b.txt"), Limits.DEFAULT), o);
   }
 
   @Test

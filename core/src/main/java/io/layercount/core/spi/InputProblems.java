@@ -78,7 +78,8 @@ final class InputProblems {
           "maxNumberDigits", limits.maxNumberDigits()) + "; it is not read, so a count may be missing"));
     }
     if (beyond64Bits.count > 0) {
-      out.add(Diagnostic.warning(beyond64Bits.line, beyond64Bits.column, "a number of " + beyond64Bits.value
+      // an error: if the number was a count, a count is missing, and nothing may be called exact
+      out.add(Diagnostic.error(beyond64Bits.line, beyond64Bits.column, "a number of " + beyond64Bits.value
           + " digits" + beyond64Bits.more() + ": too large for a 64-bit count, so it is not read as one"));
     }
     if (control.count > 0) {

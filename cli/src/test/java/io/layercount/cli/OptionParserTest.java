@@ -66,4 +66,19 @@ class OptionParserTest {
   void abbreviatedLongOptionsAreNotGuessed() {
     assertThrows(UsageException.class, () -> OptionParser.parse("--js", "a.txt"));
   }
+
+  @Test
+  void everyLimitHasAnOptionAndTakesGroupedDigits() throws UsageException {
+    CliOptions o = OptionParser.parse("--max-input-chars", "1_000", "--max-line-chars", "2,000", "--max-nesting-depth", "3",
+        "--max-layers", "4", "--max-number-digits", "5", "--max-diagnostics", "6", "a.txt");
+    assertEquals(new Limits(1_000, 2_000, 3, 4, 5, 6), o.limits());
+  }
+
+  @Test
+  void aLimitBelowOneOrNotANumberIsAUsageError() {
+    for (String bad : List.of("0", "-1", "x", "", "99999999999")) {
+      UsageException e = assertThrows(UsageException.class, () -> OptionParser.parse("--max-layers", bad, "a.txt"));
+      assertTrue(e.getMessage().startsWith("--max-layers takes a whole number"), e.getMessage());
+    }
+  }
 }

@@ -101,6 +101,34 @@ class FuzzTest {
     assertTrue(failures.isEmpty(), report + "\n" + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
   }
 
+  /**
+   * Taking text away never makes an exact total larger: every exact total of the shortened text is
+   * at most what the whole text gives in all (a deletion may split one summary into two, so the
+   * bound is the sum). Adding text (a duplicated line, a spliced text) may rightly add parameters,
+   * so only deletions are checked.
+   */
+  @Test
+  void deletingTextNeverMakesAnExactTotalLarger() {
+    List<String> seeds = FuzzSeeds.all();
+    List<String> broken = new ArrayList<>();
+    for (int n = 0; n < CASES / 10; n++) {
+      Random random = new Random(SEED * 7_919L + n);
+      String text = seeds.get(random.nextInt(seeds.size()));
+      String shorter = new Mutator(random).delete(text);
+      long whole = 0;
+      for (Analysis a : layerCount.analyze("whole", text)) {
+        whole = Math.addExact(whole, a.parameters().total());
+      }
+      for (Analysis a : layerCount.analyze("shorter", shorter)) {
+        if (a.parameters().exact() && a.parameters().total() > whole) {
+          broken.add("case " + n + ": exact " + a.parameters().total() + " > " + whole);
+          fail(n, shorter, "exact total " + a.parameters().total() + " after a deletion, " + whole + " before");
+        }
+      }
+    }
+    assertTrue(broken.isEmpty(), String.join("\n", broken));
+  }
+
   private void runCase(int n, List<String> seeds) {
     Random random = new Random(SEED * 1_000_003L + n);
     String text = new Mutator(random).mutate(seeds.get(random.nextInt(seeds.size())),

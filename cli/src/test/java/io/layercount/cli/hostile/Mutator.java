@@ -46,6 +46,11 @@ final class Mutator {
     }
   }
 
+  /** Only takes away: a prefix, a suffix, or a run of lines. */
+  String delete(String text) {
+    return random.nextBoolean() ? cut(text) : editLines(text, Edit.DELETE);
+  }
+
   private enum Edit { DELETE, DUPLICATE, SWAP, INDENT, REPEAT, JOIN }
 
   private String cut(String s) {

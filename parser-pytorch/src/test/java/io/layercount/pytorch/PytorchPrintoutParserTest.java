@@ -229,8 +229,10 @@ class PytorchPrintoutParserTest {
     for (int i = depth; i >= 0; i--) {
       text.append("  ".repeat(i)).append(")\n");
     }
-    // above the default nesting limit, raised here: this checks the stack, the limit has its own test
-    Source source = Source.of("deep", text.toString(), Limits.builder().maxNestingDepth(depth + 1).build());
+    // above the default nesting and size limits (the indents take 32 million characters), raised
+    // here: this checks the stack, the limits have their own tests
+    Source source = Source.of("deep", text.toString(),
+        Limits.builder().maxNestingDepth(depth + 1).maxInputChars(40_000_000).build());
     PrintoutReading reading = parser.read(source);
     assertEquals(text.toString(), PytorchPrinter.render(reading.printouts().get(0)));
     Network net = only(parser.parse(source));

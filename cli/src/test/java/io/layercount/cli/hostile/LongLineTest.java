@@ -1,5 +1,6 @@
 package io.layercount.cli.hostile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Lines of a million characters made of near-matches (a piece that almost reads as a module, a row,
@@ -88,5 +90,16 @@ class LongLineTest {
     Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> LayerCount.standard()
         .withLimits(Limits.builder().maxLineChars(LINE / 2).build()).analyze(name, text).get(0), name);
     Hostile.limitError(a, "maxLineChars", "max-line-chars");
+  }
+
+  /** Keys of a million characters reach the engine, which reads a child's role from its key. */
+  @ParameterizedTest(name = "key of ''{0}'' x 1M")
+  @ValueSource(strings = {"branch_1", "branch_12a", "downsample_1", "aux", "q_proj", "0-1"})
+  void longKeysAreReadInSeconds(String piece) {
+    String key = piece.repeat(LINE / piece.length());
+    String text = "Net(\n  (" + key + "): Linear(in_features=2, out_features=3, bias=True)\n  (" + key
+        + "_2): Linear(in_features=2, out_features=3, bias=True)\n)\n";
+    Analysis a = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> LayerCount.standard().analyze("keys", text).get(0));
+    assertEquals(3, a.layers().modules());
   }
 }

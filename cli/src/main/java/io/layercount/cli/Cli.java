@@ -2,7 +2,6 @@ package io.layercount.cli;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
-import io.layercount.core.InputSize;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -17,15 +16,16 @@ final class Cli {
   static final int NOT_ANALYSED = 1;
   static final int USAGE = 2;
 
-  private final Function<InputSize, TextAnalyzer> analyzers;
+  private final Function<CliOptions, TextAnalyzer> analyzers;
 
-  Cli(TextAnalyzer analyzer) {
-    this(inputSize -> analyzer);
+  /** With the analyzer for what the command line asks for (limits, input size). */
+  Cli(Function<CliOptions, TextAnalyzer> analyzers) {
+    this.analyzers = analyzers;
   }
 
-  /** With the analyzer for each stated input size ({@code null}: none stated). */
-  Cli(Function<InputSize, TextAnalyzer> analyzers) {
-    this.analyzers = analyzers;
+  /** With one analyzer whatever the limits (tests). */
+  Cli(TextAnalyzer analyzer) {
+    this(options -> analyzer);
   }
 
   /** Runs on the given streams and returns the exit status (output.md). */
@@ -55,8 +55,8 @@ final class Cli {
   }
 
   private int analyseAll(CliOptions options, InputStream in, PrintStream out, PrintStream err) {
-    TextAnalyzer analyzer = analyzers.apply(options.inputSize());
-    InputReader reader = new InputReader(in);
+    InputReader reader = new InputReader(in, options.limits());
+    TextAnalyzer analyzer = analyzers.apply(options);
     int status = OK;
     boolean first = true;
     List<String> names = reader.expand(options.inputs());
@@ -106,9 +106,9 @@ final class Cli {
       return failed(input.problem());
     }
     try {
-      List<Analysis> analyses = analyzer.analyze(input.name(), input.text());
+      List<Analysis> analyses = analyzer.analyze(input.name(), input.decoded());
       return analyses.isEmpty() ? failed("no model found in the text") : analyses;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // a bug in the library must not cost the user the other inputs, nor show a stack trace
       return failed("internal error while analysing this input (please report it): " + e);
     }

@@ -2,6 +2,7 @@ package io.layercount.cli;
 
 import io.layercount.core.Convention;
 import io.layercount.core.InputSize;
+import io.layercount.core.Limits;
 import java.util.List;
 
 /**
@@ -16,9 +17,10 @@ import java.util.List;
  * @param inputs the files, directories and {@code -} (standard input) to read, in order
  * @param inputSize the image size the user states ({@code --input-size 224x224}), or {@code null}
  * @param output the Markdown, DOT, Mermaid, list or HTML views asked for
+ * @param limits how much input is accepted ({@code --max-...} options)
  */
 record CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
-    Convention convention, List<String> inputs, InputSize inputSize, Output output) {
+    Convention convention, List<String> inputs, InputSize inputSize, Output output, Limits limits) {
   CliOptions {
     inputs = List.copyOf(inputs);
   }

@@ -7,7 +7,7 @@ import org.apache.commons.cli.Option;
 
 /** The texts of {@code --help} and {@code --version}. */
 final class Help {
-  private static final int OPTION_WIDTH = 24;
+  private static final int OPTION_WIDTH = 25;
   private static final String INTRO = """
       Usage: layercount [options] FILE...
 
@@ -43,6 +43,10 @@ final class Help {
 
       The report and the JSON go to standard output; diagnostics go to standard error
       as file:line:column: severity: message, with the line they point at.
+
+      The --max-... options raise (or lower) the limits that guard against runaway
+      input; past one, the input is reported with an error naming the option, and its
+      counts are never called exact.
       """;
 
   private Help() {}
@@ -51,9 +55,9 @@ final class Help {
     StringBuilder sb = new StringBuilder(INTRO);
     // listed from the parser's own options, so that the help can never name one it does not take
     for (Option o : OptionParser.options().getOptions()) {
-      String names = (o.getOpt() == null ? "    " : "-" + o.getOpt() + ", ") + "--" + o.getLongOpt()
+      String names = (o.getOpt() == null ? "    --" : "-" + o.getOpt() + ", --") + o.getLongOpt()
           + (o.hasArg() ? " " + o.getArgName() : "");
-      sb.append("  ").append(names).append(" ".repeat(Math.max(2, OPTION_WIDTH - names.length())))
+      sb.append("  ").append(names).append(" ".repeat(OPTION_WIDTH - names.length()))
           .append(o.getDescription()).append('\n');
     }
     return sb.append(OUTRO).toString();

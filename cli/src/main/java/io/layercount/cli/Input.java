@@ -1,15 +1,17 @@
 package io.layercount.cli;
 
+import io.layercount.core.DecodedText;
+
 /**
  * One text to analyse, or why it could not be read.
  *
  * @param name the path as given on the command line, {@code -} for standard input
- * @param text the whole text, or {@code null} when it could not be read
+ * @param decoded the whole text with what decoding noticed, or {@code null} when it could not be read
  * @param problem why it could not be read, or {@code null}
  */
-record Input(String name, String text, String problem) {
-  static Input of(String name, String text) {
-    return new Input(name, text, null);
+record Input(String name, DecodedText decoded, String problem) {
+  static Input of(String name, byte[] bytes) {
+    return new Input(name, DecodedText.of(bytes), null);
   }
 
   static Input unreadable(String name, String problem) {
@@ -17,6 +19,11 @@ record Input(String name, String text, String problem) {
   }
 
   boolean readable() {
-    return text != null;
+    return decoded != null;
+  }
+
+  /** The decoded text, or {@code null}. */
+  String text() {
+    return decoded == null ? null : decoded.text();
   }
 }

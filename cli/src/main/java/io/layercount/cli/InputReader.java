@@ -1,8 +1,8 @@
 package io.layercount.cli;
 
+import io.layercount.core.Limits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -25,10 +25,12 @@ final class InputReader {
   private static final int SNIFF_BYTES = 8192;
 
   private final InputStream stdin;
+  private final Limits limits;
   private boolean stdinRead;
 
-  InputReader(InputStream stdin) {
+  InputReader(InputStream stdin, Limits limits) {
     this.stdin = stdin;
+    this.limits = limits;
   }
 
   /**
@@ -62,8 +64,8 @@ final class InputReader {
     if (Files.isDirectory(path)) {
       return Input.unreadable(name, "is a directory without text files");
     }
-    try {
-      return Input.of(name, decode(Files.readAllBytes(path)));
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(name, in);
     } catch (NoSuchFileException e) {
       return Input.unreadable(name, "no such file");
     } catch (AccessDeniedException e) {
@@ -71,6 +73,15 @@ final class InputReader {
     } catch (IOException | OutOfMemoryError e) {
       return Input.unreadable(name, "cannot be read: " + e.getMessage());
     }
+  }
+
+  /** Reads no more than the limits allow: a huge file or stream is refused, not loaded. */
+  private Input read(String name, InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(limits.maxInputBytes());
+    if (in.read() >= 0) {
+      return Input.unreadable(name, limits.inputTooLarge().message());
+    }
+    return Input.of(name, bytes);
   }
 
   private static Path pathOrNull(String name) {
@@ -87,15 +98,10 @@ final class InputReader {
     }
     stdinRead = true;
     try {
-      return Input.of(STDIN, decode(stdin.readAllBytes()));
-    } catch (IOException e) {
+      return read(STDIN, stdin);
+    } catch (IOException | OutOfMemoryError e) {
       return Input.unreadable(STDIN, "standard input cannot be read: " + e.getMessage());
     }
-  }
-
-  /** Malformed UTF-8 becomes U+FFFD rather than an error: the rest of the text is still worth reading. */
-  private static String decode(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   private static List<String> textFilesIn(Path dir) {

@@ -20,8 +20,9 @@ public final class Main {
    * least one input not analysed or unreadable, 2 usage error (output.md).
    */
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
-    LayerCount layerCount = LayerCount.standard();
-    return new Cli(inputSize -> layerCount.withInputSize(inputSize)::analyze).run(in, out, err, args);
+    LayerCount standard = LayerCount.standard();
+    return new Cli(options -> standard.withLimits(options.limits()).withInputSize(options.inputSize())::analyze)
+        .run(in, out, err, args);
   }
 
   /** JSON is UTF-8 whatever the platform's default; type and file names may not be ASCII. */

@@ -2,8 +2,11 @@ package io.layercount.cli;
 
 import io.layercount.core.Convention;
 import io.layercount.core.InputSize;
+import io.layercount.core.Limits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.ToIntFunction;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -38,13 +41,40 @@ final class OptionParser {
   static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
   static final Option VERSION = Option.builder("V").longOpt("version").desc("show the version and exit").get();
 
+  /** One option per {@link Limits} component, named after it ({@code maxLayers} → {@code --max-layers}). */
+  static final List<LimitOption> LIMITS = List.of(
+      new LimitOption("maxInputChars", "characters an input may hold", Limits::maxInputChars, Limits.Builder::maxInputChars),
+      new LimitOption("maxLineChars", "characters a line may hold", Limits::maxLineChars, Limits.Builder::maxLineChars),
+      new LimitOption("maxNestingDepth", "levels modules may nest", Limits::maxNestingDepth, Limits.Builder::maxNestingDepth),
+      new LimitOption("maxLayers", "module entries a model may hold", Limits::maxLayers, Limits.Builder::maxLayers),
+      new LimitOption("maxNumberDigits", "digits a number may have", Limits::maxNumberDigits, Limits.Builder::maxNumberDigits),
+      new LimitOption("maxDiagnostics", "diagnostics kept per input", Limits::maxDiagnostics, Limits.Builder::maxDiagnostics));
+
   private OptionParser() {}
+
+  /**
+   * A {@code --max-...} option.
+   *
+   * @param limit the {@link Limits} component it sets
+   * @param what what the limit counts, for the help
+   * @param getter the record component
+   * @param setter the builder method
+   */
+  record LimitOption(String limit, String what, ToIntFunction<Limits> getter, BiConsumer<Limits.Builder, Integer> setter) {
+    Option option() {
+      return Option.builder().longOpt(Limits.optionName(limit)).hasArg().argName("N")
+          .desc("at most N " + what + " (default " + String.format(java.util.Locale.ROOT, "%,d",
+              getter.applyAsInt(Limits.DEFAULT)) + ")").get();
+    }
+  }
 
   /** Every option, in the order the help lists them. */
   static Options options() {
-    return new Options().addOption(JSON).addOption(EXPLAIN).addOption(CONVENTION).addOption(INPUT_SIZE)
+    Options options = new Options().addOption(JSON).addOption(EXPLAIN).addOption(CONVENTION).addOption(INPUT_SIZE)
         .addOption(QUIET).addOption(MARKDOWN).addOption(DOT).addOption(MERMAID).addOption(LIST).addOption(HTML)
         .addOption(HELP).addOption(VERSION);
+    LIMITS.forEach(l -> options.addOption(l.option()));
+    return options;
   }
 
   /**
@@ -73,7 +103,7 @@ final class OptionParser {
     }
     CliOptions options = new CliOptions(line.hasOption(HELP), line.hasOption(VERSION), line.hasOption(JSON),
         line.hasOption(QUIET), line.hasOption(EXPLAIN) || line.hasOption(CONVENTION), convention,
-        line.getArgList(), inputSize, output(line));
+        line.getArgList(), inputSize, output(line), limits(line));
     if (!options.help() && !options.version() && options.inputs().isEmpty()) {
       throw new UsageException("no input given: name one or more files, or - to read standard input");
     }
@@ -115,5 +145,30 @@ final class OptionParser {
           + "': use depth, weighted, parameterized, leaves, modules, blocks or keras");
     }
     return convention;
+  }
+
+  private static Limits limits(CommandLine line) throws UsageException {
+    Limits.Builder builder = Limits.builder();
+    for (LimitOption l : LIMITS) {
+      String name = Limits.optionName(l.limit());
+      String value = line.getOptionValue(name);
+      if (value != null) {
+        l.setter().accept(builder, positive(name, value));
+      }
+    }
+    return builder.build();
+  }
+
+  /** A whole number from 1 to 2,147,483,647; {@code _} and {@code ,} may group the digits. */
+  private static int positive(String option, String value) throws UsageException {
+    String digits = value.replace("_", "").replace(",", "");
+    long n = -1;
+    if (!digits.isEmpty() && digits.length() <= 10 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      n = Long.parseLong(digits);
+    }
+    if (n < 1 || n > Integer.MAX_VALUE) {
+      throw new UsageException("--" + option + " takes a whole number from 1 to 2,147,483,647, not '" + value + "'");
+    }
+    return (int) n;
   }
 }

@@ -26,8 +26,9 @@ class CliTest {
 
   private final List<String> analysed = new ArrayList<>();
 
-  private final Cli cli = new Cli((name, text) -> {
+  private final Cli cli = new Cli((name, decoded) -> {
     analysed.add(name);
+    String text = decoded.text();
     if (text.contains("CRASH")) {
       throw new IllegalStateException("boom");
     }

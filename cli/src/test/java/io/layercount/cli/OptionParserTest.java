@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Convention;
+import io.layercount.core.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class OptionParserTest {
   void filesOnlyGiveTheDefaultReport() throws UsageException {
     CliOptions o = OptionParser.parse("a.txt", "b.txt");
     assertEquals(new CliOptions(false, false, false, false, false, Convention.DEPTH, List.of("a.txt", "b.txt"), null,
-        Output.REPORT), o);
+        Output.REPORT, Limits.DEFAULT), o);
   }
 
   @Test
@@ -93,5 +94,20 @@ class OptionParserTest {
   @Test
   void abbreviatedLongOptionsAreNotGuessed() {
     assertThrows(UsageException.class, () -> OptionParser.parse("--js", "a.txt"));
+  }
+
+  @Test
+  void everyLimitHasAnOptionAndTakesGroupedDigits() throws UsageException {
+    CliOptions o = OptionParser.parse("--max-input-chars", "1_000", "--max-line-chars", "2,000", "--max-nesting-depth", "3",
+        "--max-layers", "4", "--max-number-digits", "5", "--max-diagnostics", "6", "a.txt");
+    assertEquals(new Limits(1_000, 2_000, 3, 4, 5, 6), o.limits());
+  }
+
+  @Test
+  void aLimitBelowOneOrNotANumberIsAUsageError() {
+    for (String bad : List.of("0", "-1", "x", "", "99999999999")) {
+      UsageException e = assertThrows(UsageException.class, () -> OptionParser.parse("--max-layers", bad, "a.txt"));
+      assertTrue(e.getMessage().startsWith("--max-layers takes a whole number"), e.getMessage());
+    }
   }
 }

@@ -47,6 +47,12 @@ public record Analysis(
     this(index, format, ok, model, parameters, layers, byType, diagnostics, network, explanation, Macs.NONE, null);
   }
 
+  /** This analysis with other parameters and diagnostics, every other field kept. */
+  public Analysis with(Parameters newParameters, List<Diagnostic> newDiagnostics) {
+    return new Analysis(index, format, ok, model, newParameters, layers, byType, newDiagnostics, network, explanation,
+        macs, sizes);
+  }
+
   /** An input in which no model was found. */
   public static Analysis failed(int index, String format, List<Diagnostic> diagnostics) {
     return new Analysis(index, format, false, new Model(null, null), Parameters.NONE, LayerCounts.NONE,
@@ -100,6 +106,11 @@ public record Analysis(
     public Parameters {
       unknownTypes = List.copyOf(unknownTypes);
       assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+    }
+
+    /** These parameters with {@code exact} set as given, every other field kept. */
+    public Parameters withExact(boolean newExact) {
+      return new Parameters(total, newExact, unknownTypes, trainable, nonTrainable, stated, deduplicated, assumptions);
     }
 
     /** Parameters that rest on the text alone (no assumptions). */

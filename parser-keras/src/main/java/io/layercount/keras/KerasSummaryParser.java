@@ -1,6 +1,7 @@
 package io.layercount.keras;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
@@ -82,7 +83,7 @@ public final class KerasSummaryParser implements SummaryParser {
       reportSkipped(lines, covered, start, outside);
       List<Diagnostic> diagnostics = new ArrayList<>();
       int[] end = {limit};
-      networks.add(readTable(lines, start, header, limit, diagnostics, end));
+      networks.add(readTable(lines, start, header, limit, diagnostics, end, source.limits()));
       covered = end[0];
     }
     reportSkipped(lines, covered, lines.size(), outside);
@@ -102,7 +103,7 @@ public final class KerasSummaryParser implements SummaryParser {
   }
 
   private static Network readTable(List<Line> lines, int start, int header, int limit, List<Diagnostic> diagnostics,
-      int[] end) {
+      int[] end, Limits limits) {
     String modelName = Lines.modelName(lines.get(start).text());
     int footerAt = -1;
     for (int i = header + 1; i < limit; i++) {
@@ -137,7 +138,7 @@ public final class KerasSummaryParser implements SummaryParser {
       Line h = lines.get(header);
       diagnostics.add(Diagnostic.warning(h.number(), h.column(0), "this table has no layer rows"));
     }
-    return NetworkAssembler.assemble(table, modelName, totals, lines.get(header).number(), diagnostics);
+    return NetworkAssembler.assemble(table, modelName, totals, lines.get(header).number(), diagnostics, limits);
   }
 
   /** Text between a table's end and its footer. */

@@ -1,6 +1,7 @@
 package io.layercount.keras;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
@@ -53,7 +54,7 @@ final class NetworkAssembler {
   }
 
   static Network assemble(TableRows table, String modelName, Network.StatedTotals totals, int headerLine,
-      List<Diagnostic> diagnostics) {
+      List<Diagnostic> diagnostics, Limits limits) {
     Set<String> completeTypes = new LinkedHashSet<>();
     for (RawRow r : table.rows()) {
       String t = RowCells.completeType(r);
@@ -66,6 +67,15 @@ final class NetworkAssembler {
     List<Node> stack = new ArrayList<>();
     stack.add(root);
     for (RawRow raw : table.rows()) {
+      String past = all.size() >= limits.maxLayers() ? Limits.exceeded("the table has more than "
+          + limits.maxLayers() + " layer rows", "maxLayers", limits.maxLayers())
+          : Math.min(raw.level, stack.size() - 1) >= limits.maxNestingDepth() ? Limits.exceeded("this row is nested more than "
+              + limits.maxNestingDepth() + " levels deep", "maxNestingDepth", limits.maxNestingDepth()) : null;
+      if (past != null) {
+        diagnostics.add(Diagnostic.error(raw.line, raw.column, past
+            + "; the rows from here on are not read, so the counts are lower bounds"));
+        break;
+      }
       Node node = new Node(RowCells.of(raw, table, completeTypes, diagnostics));
       int level = raw.level;
       if (level > stack.size() - 1) {
@@ -112,20 +122,51 @@ final class NetworkAssembler {
         }
       }
       if (graph) {
+        Names names = new Names(parent.children);
         for (int i = 0; i < parent.children.size(); i++) {
-          connect(parent.children.get(i), parent.children.subList(0, i), parent.children, diagnostics);
+          connect(parent.children.get(i), parent.children.subList(0, i), names, diagnostics);
+          names.passed(parent.children.get(i));
         }
       }
     }
   }
 
-  private static void connect(Node node, List<Node> earlier, List<Node> siblings, List<Diagnostic> diagnostics) {
+  /**
+   * The siblings by printed name, so that a reference is found without scanning every row before it
+   * (a scan per reference made a 50,000-row table take ten minutes).
+   */
+  private static final class Names {
+    /** Whole names → the last sibling of that name already passed. */
+    final Map<String, Node> lastEarlier = new HashMap<>();
+    /** Whole names → the first sibling of that name. */
+    final Map<String, Node> first = new HashMap<>();
+    /** Whether a sibling already passed had its name cut. */
+    boolean earlierCut;
+
+    Names(List<Node> siblings) {
+      for (Node n : siblings) {
+        if (!n.row.nameCut()) {
+          first.putIfAbsent(n.row.name(), n);
+        }
+      }
+    }
+
+    void passed(Node n) {
+      if (n.row.nameCut()) {
+        earlierCut = true;
+      } else {
+        lastEarlier.put(n.row.name(), n);
+      }
+    }
+  }
+
+  private static void connect(Node node, List<Node> earlier, Names names, List<Diagnostic> diagnostics) {
     Set<Node> claimed = new HashSet<>();
     List<String> inbound = new ArrayList<>();
     List<Layer.Connection> connections = new ArrayList<>();
     List<String> notation = new ArrayList<>();
     for (Reference ref : node.row.references()) {
-      Node target = resolve(ref, earlier, siblings, claimed, node, diagnostics);
+      Node target = resolve(ref, earlier, names, claimed, node, diagnostics);
       String name = target != null ? target.key : ref.name() + (ref.nameCut() ? "…" : "");
       if (target != null) {
         claimed.add(target);
@@ -139,24 +180,22 @@ final class NetworkAssembler {
     node.connectedTo = String.join(", ", notation);
   }
 
-  private static Node resolve(Reference ref, List<Node> earlier, List<Node> siblings, Set<Node> claimed, Node node,
+  private static Node resolve(Reference ref, List<Node> earlier, Names siblings, Set<Node> claimed, Node node,
       List<Diagnostic> diagnostics) {
     RawRow at = node.row.raw();
     if (!ref.nameCut()) {
-      Node exact = null;
-      for (Node e : earlier) {
-        if (!e.row.nameCut() && e.row.name().equals(ref.name())) {
-          exact = e;
-        }
-      }
+      Node exact = siblings.lastEarlier.get(ref.name());
       if (exact != null) {
         return exact;
       }
     }
     List<Node> candidates = new ArrayList<>();
-    for (Node e : earlier) {
-      if (fits(ref, e.row)) {
-        candidates.add(e);
+    // only a cut name on either side can match by prefix
+    if (ref.nameCut() || siblings.earlierCut) {
+      for (Node e : earlier) {
+        if (fits(ref, e.row)) {
+          candidates.add(e);
+        }
       }
     }
     List<Node> free = new ArrayList<>();
@@ -183,12 +222,11 @@ final class NetworkAssembler {
               + "); assumed '" + names.get(0) + "'"));
       return candidates.get(0);
     }
-    for (Node s : siblings) {
-      if (!s.row.nameCut() && s.row.name().equals(ref.name()) && s != node) {
-        diagnostics.add(Diagnostic.warning(at.line, at.column,
-            "'" + ref.text() + "' names a layer printed later; the rows are not in topological order"));
-        return s;
-      }
+    Node later = ref.nameCut() ? null : siblings.first.get(ref.name());
+    if (later != null && later != node) {
+      diagnostics.add(Diagnostic.warning(at.line, at.column,
+          "'" + ref.text() + "' names a layer printed later; the rows are not in topological order"));
+      return later;
     }
     diagnostics.add(Diagnostic.warning(at.line, at.column,
         "'" + ref.text() + "' names no layer of this table (outside layer_range, or lost)"));

@@ -190,18 +190,27 @@ final class PlainTableReader {
   private static List<Cell> wrappedCells(String text, List<Column> columns) {
     List<Cell> cells = new ArrayList<>();
     int previous = -1;
+    // chunks past the last column join its cell; built up in one buffer, since joining strings one
+    // chunk at a time is quadratic in a line of many chunks
+    StringBuilder joined = new StringBuilder();
     for (int[] ch : chunks(text)) {
       int col = nearest(columns, ch[0]);
       if (col <= previous) {
         col = Math.min(previous + 1, columns.size() - 1);
       }
-      String piece = text.substring(ch[0], ch[1]);
       if (col == previous) {
-        Cell last = cells.remove(cells.size() - 1);
-        piece = last.text + "  " + piece;
+        joined.append("  ").append(text, ch[0], ch[1]);
+        continue;
       }
-      cells.add(new Cell(columns.get(col).kind(), piece, false));
+      if (previous >= 0) {
+        cells.add(new Cell(columns.get(previous).kind(), joined.toString(), false));
+      }
+      joined.setLength(0);
+      joined.append(text, ch[0], ch[1]);
       previous = col;
+    }
+    if (previous >= 0) {
+      cells.add(new Cell(columns.get(previous).kind(), joined.toString(), false));
     }
     return cells;
   }
@@ -229,8 +238,9 @@ final class PlainTableReader {
       boolean fills = k + 1 < columns.size() ? last >= c.end() - 1 : last >= c.end();
       cells.add(new Cell(c.kind(), piece, fills && !piece.isBlank()));
     }
-    if (!columns.isEmpty() && columns.get(0).start() > 0 && !text.substring(0, Math.min(columns.get(0).start(), text.length())).isBlank()) {
-      cells.add(0, new Cell(columns.get(0).kind(), text.substring(0, columns.get(0).start()), false));
+    String before = columns.isEmpty() ? "" : text.substring(0, Math.min(columns.get(0).start(), text.length()));
+    if (!before.isBlank()) {
+      cells.add(0, new Cell(columns.get(0).kind(), before, false));
     }
     return cells;
   }

@@ -1,6 +1,7 @@
 package io.layercount.pytorch;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
 import io.layercount.core.spi.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
  */
 final class PrintoutReader {
   private final List<Source.Line> lines;
+  private final Limits limits;
   private final List<Printout> printouts = new ArrayList<>();
   private final List<Diagnostic> outsideDiagnostics = new ArrayList<>();
   private final IgnoredText ignored = new IgnoredText();
@@ -26,6 +28,7 @@ final class PrintoutReader {
 
   private PrintoutReader(Source source) {
     this.lines = source.lines();
+    this.limits = source.limits();
   }
 
   /** Reads {@code source}. */
@@ -73,7 +76,7 @@ final class PrintoutReader {
     }
     ignored.flush(printouts.isEmpty() ? IgnoredText.Place.BEFORE : IgnoredText.Place.BETWEEN, lines,
         outsideDiagnostics);
-    current = new Current(start, line);
+    current = new Current(start, line, limits);
   }
 
   private void readInside(int i) {
@@ -94,6 +97,10 @@ final class PrintoutReader {
       return;
     }
     int ind = LineSyntax.indent(s, from);
+    if (current.stopped) {
+      skipPastLimit(i, line, from, ind);
+      return;
+    }
     Frame top = current.stack.peek();
     while (ind <= top.indent) {
       if (ind == top.indent && LineSyntax.isCloser(s, from + ind)) {
@@ -117,6 +124,25 @@ final class PrintoutReader {
     current.flushBlanks(top, lines);
     current.content(top, line, from, ind);
     current.lastIndex = i;
+  }
+
+  /**
+   * After a limit stopped the reading, the printout's lines are passed over (not kept: the limit is
+   * there to bound memory) until the root closes or a line at its indent ends it.
+   */
+  private void skipPastLimit(int i, Source.Line line, int from, int ind) {
+    Frame root = current.stack.peekLast();
+    if (ind > root.indent) {
+      current.lastIndex = i;
+    } else if (ind == root.indent && LineSyntax.isCloser(line.text(), from + ind)) {
+      current.lastIndex = i;
+      current.stack.clear();
+      finishPrintout();
+    } else {
+      current.stack.clear();
+      finishPrintout();
+      readOutside(i);
+    }
   }
 
   /** The root was never closed and line {@code i} is not part of the printout. */
@@ -152,10 +178,15 @@ final class PrintoutReader {
     final List<Integer> pendingBlanks = new ArrayList<>();
     final TrailingText trailing = new TrailingText();
     final ModuleNode root;
+    final Limits limits;
     int lastIndex;
     boolean legacy;
+    int entries;
+    /** A limit was passed: the rest of this printout is not read. */
+    boolean stopped;
 
-    Current(PrintoutStart start, Source.Line line) {
+    Current(PrintoutStart start, Source.Line line, Limits limits) {
+      this.limits = limits;
       this.prefix = start.prefix();
       this.firstIndex = start.line();
       this.lastIndex = start.line();
@@ -183,16 +214,19 @@ final class PrintoutReader {
         int[] keyEnd = new int[1];
         ModuleText text = LineSyntax.childText(s, at, keyEnd);
         if (text != null) {
-          addChild(top, line, s.substring(at + 1, keyEnd[0]), text, ind);
+          addChild(top, line, s.substring(at + 1, keyEnd[0]), text, ind, at);
           return;
         }
       }
       top.node.add(new Entry.Extra(ind - top.indent, s.substring(at), line.number()));
     }
 
-    private void addChild(Frame top, Source.Line line, String key, ModuleText text, int ind) {
+    private void addChild(Frame top, Source.Line line, String key, ModuleText text, int ind, int at) {
       if (text.kind() == ModuleText.Kind.NONE) {
         top.node.add(new Entry.Child(key, 1, null, line.number()));
+        return;
+      }
+      if (pastLimit(line, at)) {
         return;
       }
       int count = RunCheck.count(key, text.count(), line, diagnostics);
@@ -204,6 +238,29 @@ final class PrintoutReader {
       } else if (text.trailingStart() >= 0) {
         trailing.note(line, text.trailingStart());
       }
+    }
+
+    /** Whether this child passes a limit; if so, says which, and stops the reading. */
+    private boolean pastLimit(Source.Line line, int at) {
+      String what = null;
+      String limit = null;
+      int value = 0;
+      if (++entries > limits.maxLayers()) {
+        what = "the printout has more than " + limits.maxLayers() + " modules";
+        limit = "maxLayers";
+        value = limits.maxLayers();
+      } else if (stack.size() > limits.maxNestingDepth()) {
+        what = "this module is nested more than " + limits.maxNestingDepth() + " levels deep";
+        limit = "maxNestingDepth";
+        value = limits.maxNestingDepth();
+      }
+      if (what == null) {
+        return false;
+      }
+      diagnostics.add(Diagnostic.error(line.number(), line.column(at), Limits.exceeded(what, limit, value)
+          + "; the rest of the printout is not read, so the counts are lower bounds"));
+      stopped = true;
+      return true;
     }
 
     void close(Frame top, Source.Line line, int at) {

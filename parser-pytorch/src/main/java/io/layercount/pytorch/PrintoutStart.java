@@ -36,9 +36,14 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
       spaceStart--;
     }
     // Text before the name: a prefix on every line (torchrun's "[rank0]: ") or on the first only.
+    // The prefix may end anywhere in the spaces before the name, and the next line must repeat it.
+    // Wherever it ends, the indents relative to it are the same; only whether later lines repeat all
+    // of it differs. So the longest cut the next line repeats and the shortest are all worth trying
+    // (trying every cut, each compared afresh, was quadratic in the length of the line).
     if (spaceStart > lead) {
-      for (int cut = nameAt; cut >= spaceStart; cut--) {
-        if (n.regionMatches(0, s, 0, cut)) {
+      int longest = Math.min(nameAt, commonPrefix(s, n));
+      for (int cut : new int[] {longest, spaceStart}) {
+        if (cut >= spaceStart && cut <= longest) {
           PrintoutStart start = confirm(lines, i, next, s.substring(0, cut), nameAt - cut, header);
           if (start != null) {
             return start;
@@ -47,6 +52,15 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
       }
     }
     return confirm(lines, i, next, "", lead, header);
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int max = Math.min(a.length(), b.length());
+    int k = 0;
+    while (k < max && a.charAt(k) == b.charAt(k)) {
+      k++;
+    }
+    return k;
   }
 
   private static PrintoutStart confirm(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
 import io.layercount.core.Severity;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
@@ -228,7 +229,10 @@ class PytorchPrintoutParserTest {
     for (int i = depth; i >= 0; i--) {
       text.append("  ".repeat(i)).append(")\n");
     }
-    Source source = Source.of("deep", text.toString());
+    // above the default nesting and size limits (the indents take 32 million characters), raised
+    // here: this checks the stack, the limits have their own tests
+    Source source = Source.of("deep", text.toString(),
+        Limits.builder().maxNestingDepth(depth + 1).maxInputChars(40_000_000).build());
     PrintoutReading reading = parser.read(source);
     assertEquals(text.toString(), PytorchPrinter.render(reading.printouts().get(0)));
     Network net = only(parser.parse(source));

@@ -52,11 +52,9 @@ public record Layer(
     if (i == 0) {
       return name;
     }
-    try {
-      return Long.toString(Long.parseLong(name) + i);
-    } catch (NumberFormatException e) {
-      return name + "#" + i;
-    }
+    // checked rather than caught: a run of 50,000 named occurrences would throw 50,000 times
+    java.util.OptionalLong n = Arguments.parseLong(name);
+    return n.isPresent() && n.getAsLong() <= Long.MAX_VALUE - i ? Long.toString(n.getAsLong() + i) : name + "#" + i;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.layercount.core.spi;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,6 +14,11 @@ import java.util.regex.Pattern;
  * stops of 8), trailing white space, a {@code > } quote before every line, and an indent common to
  * every non-blank line. Each repair is reported as an {@code info} diagnostic. What is specific to a
  * format (text before and after a summary, log prefixes) is the parser's to handle.
+ *
+ * <p>The {@link Limits} are applied here for every format: a text longer than
+ * {@link Limits#maxInputChars()} has no lines at all, a line longer than {@link Limits#maxLineChars()}
+ * is left out (kept as an empty line under its number), and both are reported in {@link #problems()}
+ * as errors naming the limit. Parsers read the other limits from {@link #limits()}.
  */
 public final class Source {
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
@@ -20,11 +26,15 @@ public final class Source {
   private final String name;
   private final List<Line> lines;
   private final List<Diagnostic> repairs;
+  private final List<Diagnostic> problems;
+  private final Limits limits;
 
-  private Source(String name, List<Line> lines, List<Diagnostic> repairs) {
+  private Source(String name, List<Line> lines, List<Diagnostic> repairs, List<Diagnostic> problems, Limits limits) {
     this.name = name;
     this.lines = List.copyOf(lines);
     this.repairs = List.copyOf(repairs);
+    this.problems = List.copyOf(problems);
+    this.limits = limits;
   }
 
   /**
@@ -54,16 +64,32 @@ public final class Source {
     }
   }
 
-  /** Repairs {@code text}; {@code name} is what diagnostics call the input (a path or {@code -}). */
+  /** Repairs {@code text} under the default {@link Limits}. */
   public static Source of(String name, String text) {
+    return of(name, text, Limits.DEFAULT);
+  }
+
+  /**
+   * Repairs {@code text}; {@code name} is what diagnostics call the input (a path or {@code -}).
+   * Never throws on bad input: what cannot be read is reported in {@link #problems()}.
+   */
+  public static Source of(String name, String text, Limits limits) {
+    List<Diagnostic> problems = new ArrayList<>();
+    if (text.length() > limits.maxInputChars()) {
+      problems.add(Diagnostic.error(0, 0, Limits.exceeded(
+          String.format(java.util.Locale.ROOT, "the input has %,d characters", text.length()),
+          "maxInputChars", limits.maxInputChars()) + "; nothing was read"));
+      return new Source(name, List.of(), List.of(), problems, limits);
+    }
     List<Diagnostic> repairs = new ArrayList<>();
     String[] raw = splitLines(text, repairs);
     List<String> cleaned = new ArrayList<>(raw.length);
+    InputProblems scan = new InputProblems(limits);
     int ansi = 0;
     int tabs = 0;
     int trailing = 0;
-    for (String line : raw) {
-      String l = line;
+    for (int n = 0; n < raw.length; n++) {
+      String l = scan.check(n + 1, raw[n]);
       if (l.indexOf('\u001B') >= 0) {
         String stripped = ANSI.matcher(l).replaceAll("");
         if (!stripped.equals(l)) {
@@ -110,7 +136,8 @@ public final class Source {
       int ind = Math.min(indent, leadingSpaces(rest));
       lines.add(new Line(i + 1, cut + ind, rest.substring(ind)));
     }
-    return new Source(name, lines, repairs);
+    scan.report(problems);
+    return new Source(name, lines, repairs, problems, limits);
   }
 
   /** The input's name as given (a path or {@code -}). */
@@ -125,6 +152,19 @@ public final class Source {
   /** The repairs made to the whole text, as {@code info} diagnostics. */
   public List<Diagnostic> repairs() {
     return repairs;
+  }
+
+  /**
+   * What the text holds that no parser can read: lines or a whole input past a limit (errors: a
+   * count may be missing), NUL and other control characters, numbers too long to be a count.
+   */
+  public List<Diagnostic> problems() {
+    return problems;
+  }
+
+  /** The limits this text was read under; parsers apply the nesting, layer and digit limits. */
+  public Limits limits() {
+    return limits;
   }
 
   /** The repaired text, lines joined by {@code \n}. */

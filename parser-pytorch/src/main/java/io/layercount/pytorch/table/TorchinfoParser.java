@@ -54,7 +54,7 @@ public final class TorchinfoParser implements SummaryParser {
     TableSplitter.Split split = TableSplitter.split(source, TorchinfoParser::isHeader, "torchinfo");
     List<Network> networks = new ArrayList<>();
     for (TableBlock block : split.tables()) {
-      networks.add(TorchinfoTableReader.read(block));
+      networks.add(TorchinfoTableReader.read(block, source.limits()));
     }
     List<Diagnostic> diagnostics = new ArrayList<>(split.ignored());
     if (networks.isEmpty()) {

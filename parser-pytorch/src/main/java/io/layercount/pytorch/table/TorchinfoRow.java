@@ -44,6 +44,8 @@ record TorchinfoRow(
     UNREADABLE
   }
 
+  private static final int MAX_DEPTH_DIGITS = 9;
+
   /** torchinfo indents each level by five columns ({@code "│    "}). */
   static final int INDENT = 5;
 
@@ -70,7 +72,8 @@ record TorchinfoRow(
     }
     Matcher m = (header.varNames() ? NAME_WITH_VAR : NAME).matcher(text);
     m.region(p, text.length());
-    if (p >= text.length() || !m.lookingAt()) {
+    // a depth of ten digits or more is damage, not a model nested a billion levels deep
+    if (p >= text.length() || !m.lookingAt() || (m.group(3) != null && m.group(3).length() > MAX_DEPTH_DIGITS)) {
       return new TorchinfoRow(line, Kind.UNREADABLE, glyphDepth, glyphDepth, rest, null, null, Map.of(), p, null);
     }
     String varName = m.group(2) == null || m.group(2).isEmpty() ? null : m.group(2);

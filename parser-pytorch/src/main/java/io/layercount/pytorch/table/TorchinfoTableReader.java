@@ -1,6 +1,7 @@
 package io.layercount.pytorch.table;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.Source;
@@ -15,6 +16,9 @@ import java.util.OptionalLong;
 final class TorchinfoTableReader {
   private final TableBlock block;
   private final TorchinfoHeader header;
+  private final Limits limits;
+  /** Set when the tree passed {@link Limits#maxNestingDepth()}: the rest of the table is not read. */
+  private boolean tooDeep;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final TrainableRows sums = new TrainableRows();
   private final Deque<LayerNode> open = new ArrayDeque<>();
@@ -22,18 +26,22 @@ final class TorchinfoTableReader {
   private int recursiveRows;
   private int firstRecursiveLine;
 
-  private TorchinfoTableReader(TableBlock block, TorchinfoHeader header) {
+  private TorchinfoTableReader(TableBlock block, TorchinfoHeader header, Limits limits) {
     this.block = block;
     this.header = header;
+    this.limits = limits;
   }
 
-  static Network read(TableBlock block) {
+  static Network read(TableBlock block, Limits limits) {
     TorchinfoHeader header = TorchinfoHeader.parse(block.header().text());
-    return new TorchinfoTableReader(block, header).read();
+    return new TorchinfoTableReader(block, header, limits).read();
   }
 
   private Network read() {
-    for (Source.Line line : block.rows()) {
+    for (Source.Line line : RowLimit.rows(block, limits, diagnostics)) {
+      if (tooDeep) {
+        break;
+      }
       accept(TorchinfoRow.read(line, header));
     }
     if (root == null) {
@@ -118,6 +126,13 @@ final class TorchinfoTableReader {
     }
     while (open.size() > 1 && open.peek().depth >= depth) {
       open.pop();
+    }
+    if (open.size() > limits.maxNestingDepth()) {
+      tooDeep = true;
+      diagnostics.add(Diagnostic.error(row.line().number(), row.line().column(row.nameColumn()), Limits.exceeded(
+          "this row nests modules more than " + limits.maxNestingDepth() + " levels deep", "maxNestingDepth",
+          limits.maxNestingDepth()) + "; the rows from here on are not read, so the counts are lower bounds"));
+      return;
     }
     LayerNode parent = open.peek();
     if (depth > parent.depth + 1) {

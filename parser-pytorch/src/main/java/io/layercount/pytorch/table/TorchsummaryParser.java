@@ -1,6 +1,7 @@
 package io.layercount.pytorch.table;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
@@ -49,7 +50,7 @@ public final class TorchsummaryParser implements SummaryParser {
     TableSplitter.Split split = TableSplitter.split(source, TorchsummaryParser::isHeader, "torchsummary");
     List<Network> networks = new ArrayList<>();
     for (TableBlock block : split.tables()) {
-      networks.add(read(block));
+      networks.add(read(block, source.limits()));
     }
     List<Diagnostic> diagnostics = new ArrayList<>(split.ignored());
     if (networks.isEmpty()) {
@@ -87,7 +88,7 @@ public final class TorchsummaryParser implements SummaryParser {
     return out.isEmpty() ? null : out;
   }
 
-  private static Network read(TableBlock block) {
+  private static Network read(TableBlock block, Limits limits) {
     Matcher h = HEADER.matcher(block.header().text());
     List<Column> columns = h.matches() ? columns(h.group(1)) : List.of();
     boolean modelSummary = columns.contains(Column.TRAINABLE_PARAMS);
@@ -98,7 +99,7 @@ public final class TorchsummaryParser implements SummaryParser {
         + (modelSummary ? "" : "; parameters not named weight or bias are not counted")));
     LayerNode root = new LayerNode("", "", 0, 0);
     TrainableRows sums = new TrainableRows();
-    for (Source.Line line : block.rows()) {
+    for (Source.Line line : RowLimit.rows(block, limits, diagnostics)) {
       LayerNode node = readRow(line, columns, sums, diagnostics);
       if (node != null) {
         root.children.add(node);

@@ -3,6 +3,7 @@ package io.layercount.pytorch.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.layercount.core.Limits;
 import io.layercount.core.Severity;
 import io.layercount.core.model.Layer;
 import io.layercount.core.spi.ParseResult;
@@ -27,7 +28,8 @@ class HostileInputTest {
     }
     sb.append(RULE).append("\nTotal params: 0\nTrainable params: 0\nNon-trainable params: 0\n");
     ParseResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
-        () -> new TorchinfoParser().parse(Source.of("deep", sb.toString())));
+        () -> new TorchinfoParser().parse(Source.of("deep", sb.toString(),
+            Limits.builder().maxNestingDepth(levels).build())));
     Layer l = r.networks().get(0).root();
     int depth = 0;
     while (!l.children().isEmpty()) {

@@ -17,11 +17,13 @@ import java.util.Map;
  * ({@code layer2.0.downsample.0}, runs expanded), and for {@code depth} what it left out and why.
  * Enumerating occurrences can explode with nested runs, and paths grow with depth (a chain 100,000
  * deep has paths of quadratic total length), so it stops after {@link #LIMIT} occurrences or
- * {@link #PATH_CHARS} characters of path.
+ * {@link #PATH_CHARS} characters of path: ten times the 4,296 module occurrences of the largest
+ * real model we know, and enough for their paths, while a damaged text claiming a run of half a
+ * billion costs milliseconds, not seconds.
  */
 final class Explainer {
-  static final int LIMIT = 200_000;
-  static final long PATH_CHARS = 16_000_000;
+  static final int LIMIT = 50_000;
+  static final long PATH_CHARS = 4_000_000;
 
   private final Map<Convention, List<String>> counted = new EnumMap<>(Convention.class);
   private final Map<Convention, List<Exclusion>> excluded = new EnumMap<>(Convention.class);
@@ -41,26 +43,48 @@ final class Explainer {
     long chars = 0;
     while (!stack.isEmpty()) {
       Visit v = stack.pop();
-      chars += v.path().length();
-      if (++visited > LIMIT || chars > PATH_CHARS) {
+      if (++visited > LIMIT) {
         truncated = true;
         break;
       }
       record(v, resolved.of(v.layer()), structureDepth);
-      Map<Integer, String> off = depth.excludedChildren(v.layer());
       List<Layer> children = v.layer().children();
-      for (int i = children.size() - 1; i >= 0; i--) {
+      // Only the occurrences the limits can show are created: a run of a billion, or a wide run
+      // under a long path, must not be pushed at once. The first ones are kept.
+      int[] shown = new int[children.size()];
+      long room = LIMIT - visited - (long) stack.size();
+      for (int i = 0; i < children.size(); i++) {
         Layer child = children.get(i);
-        String reason = v.offPath() != null ? v.offPath() : off.get(i);
-        for (int k = child.repeat() - 1; k >= 0; k--) {
-          String name = child.occurrenceName(k);
-          String path = v.path().isEmpty() ? name : v.path() + "." + name;
-          stack.push(new Visit(child, path, reason, v.firstOccurrence() && k == 0));
-          if (v.layer() == blocks.container && v.firstOccurrence()) {
-            counted.get(Convention.BLOCKS).add(0, path);
-          }
+        long each = v.path().length() + child.name().length() + 12L;
+        long n = Math.max(0, Math.min(Math.min(child.repeat(), room), (PATH_CHARS - chars) / each));
+        shown[i] = (int) n;
+        room -= n;
+        chars += n * each;
+        truncated |= n < child.repeat();
+      }
+      push(v, children, shown, depth.excludedChildren(v.layer()), stack, v.layer() == blocks.container);
+    }
+  }
+
+  private void push(Visit v, List<Layer> children, int[] shown, Map<Integer, String> off, Deque<Visit> stack,
+      boolean blockContainer) {
+    boolean blockList = blockContainer && v.firstOccurrence();
+    List<String> blockPaths = new ArrayList<>();
+    for (int i = children.size() - 1; i >= 0; i--) {
+      Layer child = children.get(i);
+      String reason = v.offPath() != null ? v.offPath() : off.get(i);
+      for (int k = shown[i] - 1; k >= 0; k--) {
+        String name = child.occurrenceName(k);
+        String path = v.path().isEmpty() ? name : v.path() + "." + name;
+        stack.push(new Visit(child, path, reason, v.firstOccurrence() && k == 0));
+        if (blockList) {
+          blockPaths.add(path);
         }
       }
+    }
+    // gathered last to first; adding at the front one by one would be quadratic
+    for (int k = blockPaths.size() - 1; k >= 0; k--) {
+      counted.get(Convention.BLOCKS).add(blockPaths.get(k));
     }
   }
 

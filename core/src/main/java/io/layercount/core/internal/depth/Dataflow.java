@@ -25,6 +25,9 @@ import java.util.function.ToIntFunction;
  * an explicit stack: trees may be far deeper than the call stack.
  */
 public final class Dataflow {
+  /** Occurrences of a run replayed one by one before the rest follow the pattern they settled into. */
+  private static final int REPLAYED_OCCURRENCES = 3;
+
   /** What a module does to its input: conv/FC layers on its longest path, and the width it writes. */
   private record Result(long depth, long width) {}
 
@@ -290,6 +293,14 @@ public final class Dataflow {
         // later occurrences of a run each read the one before: no need to replay them one by one
         close(out);
         out = new Point(Saturating.add(out.depth, Saturating.multiply(remaining, r.depth())), out.width, out, index);
+        add(out);
+        occurrence += remaining;
+      } else if (occurrence >= REPLAYED_OCCURRENCES && remaining > 0 && out.depth >= current.depth) {
+        // identical occurrences that do not chain settle into one pattern after a few: each later one
+        // moves the stream as the last did (not at all when they run side by side), so a run of
+        // millions is not replayed one by one
+        long step = out.depth - current.depth;
+        out = new Point(Saturating.add(out.depth, Saturating.multiply(remaining, step)), out.width, out, index);
         add(out);
         occurrence += remaining;
       }

@@ -1,0 +1,132 @@
+package io.layercount.core.spi;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Looks at each raw line once, before any repair, for what no parser can read: lines past
+ * {@link Limits#maxLineChars()}, NUL and control characters (a binary file), and numbers too long
+ * to be a count. Over-long lines are left out; everything else is only reported, once per kind with
+ * its first place, so that a binary file gives a handful of diagnostics rather than one per byte.
+ */
+final class InputProblems {
+  /** {@code Long.MAX_VALUE} has 19 digits: a count of 20 or more cannot be held in 64 bits. */
+  private static final int LONG_DIGITS = 19;
+
+  private final Limits limits;
+  private final List<Diagnostic> longLines = new ArrayList<>();
+  private final Occurrences control = new Occurrences();
+  private final Occurrences beyond64Bits = new Occurrences();
+  private final Occurrences beyondLimit = new Occurrences();
+
+  InputProblems(Limits limits) {
+    this.limits = limits;
+  }
+
+  /** The line to keep: {@code raw}, or an empty line when it is past the length limit. */
+  String check(int number, String raw) {
+    if (raw.length() > limits.maxLineChars()) {
+      longLines.add(Diagnostic.error(number, 1, Limits.exceeded(
+          String.format(Locale.ROOT, "line %d has %,d characters", number, raw.length()),
+          "maxLineChars", limits.maxLineChars()) + "; the line was left out, so a count may be missing"));
+      return "";
+    }
+    scan(number, raw);
+    return raw;
+  }
+
+  private void scan(int number, String raw) {
+    int i = 0;
+    int n = raw.length();
+    while (i < n) {
+      char c = raw.charAt(i);
+      if (isDigit(c)) {
+        int start = i;
+        int digits = 0;
+        while (i < n && isDigit(raw.charAt(i))) {
+          i++;
+          digits++;
+          // a thousands separator continues the number only before exactly three digits
+          if (i + 4 <= n && raw.charAt(i) == ',' && isDigit(raw.charAt(i + 1)) && isDigit(raw.charAt(i + 2))
+              && isDigit(raw.charAt(i + 3)) && (i + 4 == n || !isDigit(raw.charAt(i + 4)))) {
+            i++;
+          }
+        }
+        if (digits > limits.maxNumberDigits()) {
+          beyondLimit.add(number, start + 1, digits);
+        } else if (digits > LONG_DIGITS && !partOfDecimal(raw, start, i)) {
+          beyond64Bits.add(number, start + 1, digits);
+        }
+        continue;
+      }
+      if (isControl(c)) {
+        control.add(number, i + 1, c);
+      }
+      i++;
+    }
+  }
+
+  /** Adds what was found to {@code out}, in the order of the lines, kinds after long lines. */
+  void report(List<Diagnostic> out) {
+    out.addAll(longLines);
+    if (beyondLimit.count > 0) {
+      out.add(Diagnostic.error(beyondLimit.line, beyondLimit.column, Limits.exceeded(
+          "a number of " + String.format(Locale.ROOT, "%,d", beyondLimit.value) + " digits" + beyondLimit.more(),
+          "maxNumberDigits", limits.maxNumberDigits()) + "; it is not read, so a count may be missing"));
+    }
+    if (beyond64Bits.count > 0) {
+      // an error: if the number was a count, a count is missing, and nothing may be called exact
+      out.add(Diagnostic.error(beyond64Bits.line, beyond64Bits.column, "a number of " + beyond64Bits.value
+          + " digits" + beyond64Bits.more() + ": too large for a 64-bit count, so it is not read as one"));
+    }
+    if (control.count > 0) {
+      String what = control.value == 0 ? "a NUL character" : String.format(Locale.ROOT,
+          "a control character (U+%04X)", control.value);
+      out.add(Diagnostic.warning(control.line, control.column, what + control.more()
+          + ": this looks like a binary file or a text in another encoding, not a printed summary"));
+    }
+  }
+
+  /**
+   * Whether the digits from {@code start} to {@code end} are part of a decimal such as a momentum
+   * of {@code 0.00029999999999996696}: a count is never written with a point or an exponent.
+   */
+  private static boolean partOfDecimal(String raw, int start, int end) {
+    boolean fraction = start > 0 && raw.charAt(start - 1) == '.';
+    boolean integerPart = end < raw.length() && (raw.charAt(end) == '.' || raw.charAt(end) == 'e'
+        || raw.charAt(end) == 'E');
+    return fraction || integerPart;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** C0 controls and DEL, except tab, form feed and escape (ANSI colours), which repairs handle. */
+  private static boolean isControl(char c) {
+    return (c < 0x20 && c != '\t' && c != '\f' && c != 0x1B) || c == 0x7F;
+  }
+
+  /** The first place of one kind of problem and how often it occurs. */
+  private static final class Occurrences {
+    int count;
+    int line;
+    int column;
+    long value;
+
+    void add(int atLine, int atColumn, long what) {
+      if (count++ == 0) {
+        line = atLine;
+        column = atColumn;
+        value = what;
+      }
+    }
+
+    String more() {
+      return count == 1 ? "" : String.format(Locale.ROOT, " (and %,d more in the text)", count - 1);
+    }
+  }
+}

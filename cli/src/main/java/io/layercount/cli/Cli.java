@@ -3,6 +3,7 @@ package io.layercount.cli;
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
 import io.layercount.core.InputSize;
+import io.layercount.core.LayerRules;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -17,14 +18,22 @@ final class Cli {
   static final int NOT_ANALYSED = 1;
   static final int USAGE = 2;
 
-  private final Function<InputSize, TextAnalyzer> analyzers;
+  /**
+   * What the analyzer is built with.
+   *
+   * @param inputSize the stated input size, or {@code null}
+   * @param rules the user's rules, later ones winning; empty when none were given
+   */
+  record Settings(InputSize inputSize, List<LayerRules> rules) {}
+
+  private final Function<Settings, TextAnalyzer> analyzers;
 
   Cli(TextAnalyzer analyzer) {
-    this(inputSize -> analyzer);
+    this(settings -> analyzer);
   }
 
-  /** With the analyzer for each stated input size ({@code null}: none stated). */
-  Cli(Function<InputSize, TextAnalyzer> analyzers) {
+  /** With the analyzer for the settings the command line asks for. */
+  Cli(Function<Settings, TextAnalyzer> analyzers) {
     this.analyzers = analyzers;
   }
 
@@ -48,21 +57,26 @@ final class Cli {
       out.flush();
       return OK;
     }
-    int status = analyseAll(options, in, out, err);
+    List<LayerRules> rules = RulesFiles.load(options.rules(), err, options.quiet());
+    if (rules == null) {
+      err.flush();
+      return USAGE;
+    }
+    int status = analyseAll(options, analyzers.apply(new Settings(options.inputSize(), rules)), in, out, err);
     out.flush();
     err.flush();
     return status;
   }
 
-  private int analyseAll(CliOptions options, InputStream in, PrintStream out, PrintStream err) {
-    TextAnalyzer analyzer = analyzers.apply(options.inputSize());
+  private int analyseAll(CliOptions options, TextAnalyzer analyzer, InputStream in, PrintStream out,
+      PrintStream err) {
     InputReader reader = new InputReader(in);
     int status = OK;
     boolean first = true;
     List<String> names = reader.expand(options.inputs());
     Output output = options.output();
-    ViewWriter views = new ViewWriter(output, names.size() > 1);
-    HtmlReport page = output.htmlFile() == null ? null : new HtmlReport();
+    ViewWriter views = new ViewWriter(output, names.size() > 1, analyzer::facts);
+    HtmlReport page = output.htmlFile() == null ? null : new HtmlReport(analyzer::facts);
     for (String name : names) {
       Input input = reader.read(name);
       List<Analysis> analyses = analyse(analyzer, input);

@@ -16,10 +16,18 @@ import java.util.List;
  * @param inputs the files, directories and {@code -} (standard input) to read, in order
  * @param inputSize the image size the user states ({@code --input-size 224x224}), or {@code null}
  * @param output the Markdown, DOT, Mermaid, list or HTML views asked for
+ * @param rules the user's rules files ({@code --rules FILE}), later ones winning, in order
  */
 record CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
-    Convention convention, List<String> inputs, InputSize inputSize, Output output) {
+    Convention convention, List<String> inputs, InputSize inputSize, Output output, List<String> rules) {
   CliOptions {
     inputs = List.copyOf(inputs);
+    rules = List.copyOf(rules);
+  }
+
+  /** Options without rules files. */
+  CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
+      Convention convention, List<String> inputs, InputSize inputSize, Output output) {
+    this(help, version, json, quiet, explain, convention, inputs, inputSize, output, List.of());
   }
 }

@@ -1,6 +1,8 @@
 package io.layercount.cli;
 
 import io.layercount.core.Analysis;
+import io.layercount.core.LayerFacts;
+import io.layercount.core.model.Network;
 import java.util.List;
 
 /**
@@ -10,4 +12,9 @@ import java.util.List;
 @FunctionalInterface
 interface TextAnalyzer {
   List<Analysis> analyze(String name, String text);
+
+  /** What the rules this analyzer follows say about each module of {@code network}. */
+  default LayerFacts facts(Network network) {
+    return LayerFacts.of(network);
+  }
 }

@@ -22,11 +22,11 @@
  *
  * public class Layers {
  *   public static void main(String[] args) throws IOException {
- * LayerCount layerCount = LayerCount.standard();                           // immutable, thread-safe: share it
- * for (Analysis a : layerCount.analyze(Path.of("examples/resnet18.txt"))) { // one Analysis per model found
- *   System.out.println(a.model().rootType() + ": depth " + a.layers().depth() + ", "
- *       + a.parameters().total() + (a.parameters().exact() ? "" : " or more") + " parameters");
- * }
+ *     LayerCount layerCount = LayerCount.standard();              // immutable and thread-safe: share it
+ *     for (Analysis a : layerCount.analyze(Path.of("examples/resnet18.txt"))) {  // one per model found
+ *       System.out.println(a.model().rootType() + ": depth " + a.layers().depth() + ", "
+ *           + a.parameters().total() + (a.parameters().exact() ? "" : " or more") + " parameters");
+ *     }
  *   }
  * }
  * }</pre>

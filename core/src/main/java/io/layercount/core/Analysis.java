@@ -39,6 +39,7 @@ public record Analysis(
     Network.Sizes sizes,
     List<AppliedRule> userRules) {
 
+  /** Copies the collections, so that the record stays immutable; {@code null} collections are empty. */
   public Analysis {
     byType = byType == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byType));
     diagnostics = List.copyOf(diagnostics);
@@ -90,8 +91,10 @@ public record Analysis(
    * @param assumptions what the estimate assumes and leaves out, in words
    */
   public record Macs(Long stated, Long estimate, List<String> assumptions) {
+    /** Nothing stated and nothing estimated. */
     public static final Macs NONE = new Macs(null, null, List.of());
 
+    /** Copies the list, so that the record stays immutable. */
     public Macs {
       assumptions = List.copyOf(assumptions);
     }
@@ -123,8 +126,10 @@ public record Analysis(
       Network.StatedTotals stated,
       Long deduplicated,
       List<String> assumptions) {
+    /** No parameters known: the total of an input in which no model was found. */
     public static final Parameters NONE = new Parameters(0, false, List.of(), null, null, null, null);
 
+    /** Copies the lists, so that the record stays immutable; {@code null} assumptions are none. */
     public Parameters {
       unknownTypes = List.copyOf(unknownTypes);
       assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
@@ -170,6 +175,7 @@ public record Analysis(
       int modules,
       Integer blocks,
       Integer keras) {
+    /** No counts: an input in which no model was found. */
     public static final LayerCounts NONE = new LayerCounts(null, "structure", 0, 0, 0, 0, null, null);
 
     /** The count for {@code convention}, or {@code null}. */
@@ -195,6 +201,7 @@ public record Analysis(
    * @param excluded per convention, paths it left out with the reason
    */
   public record Explanation(Map<Convention, List<String>> counted, Map<Convention, List<Exclusion>> excluded) {
+    /** Nothing explained. */
     public static final Explanation NONE = new Explanation(Map.of(), Map.of());
 
     /** A layer a convention did not count, and why. */

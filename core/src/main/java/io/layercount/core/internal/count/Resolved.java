@@ -22,7 +22,7 @@ import java.util.Map;
 public final class Resolved {
   private final Map<Layer, Resolution> byLayer;
   /** The user rule that decided each node, where one did; empty without user rules. */
-  private final Map<Layer, UserRule> byUser = new IdentityHashMap<>();
+  private final Map<Layer, UserRule> byUser;
 
   /** From the rules alone. */
   public Resolved(Layer root, RuleTable rules) {
@@ -36,6 +36,7 @@ public final class Resolved {
    * @param weightAndBiasOnly the table counts only tensors named weight and bias (torchsummary)
    */
   public Resolved(Layer root, RuleTable rules, InputSize inputSize, boolean statedCounts, boolean weightAndBiasOnly) {
+    byUser = rules.hasUserRules() ? new IdentityHashMap<>() : Map.of();
     Map<Layer, Resolution> byRule = byRule(root, rules, inputSize, byUser);
     byLayer = statedCounts ? StatedCounts.resolve(root, rules, byRule, weightAndBiasOnly) : byRule;
   }

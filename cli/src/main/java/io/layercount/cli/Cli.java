@@ -2,6 +2,9 @@ package io.layercount.cli;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.InputSize;
+import io.layercount.core.LayerRules;
+import io.layercount.core.Limits;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -16,16 +19,24 @@ final class Cli {
   static final int NOT_ANALYSED = 1;
   static final int USAGE = 2;
 
-  private final Function<CliOptions, TextAnalyzer> analyzers;
+  /**
+   * What the analyzer is built with.
+   *
+   * @param inputSize the stated input size, or {@code null}
+   * @param rules the user's rules, later ones winning; empty when none were given
+   * @param limits how much input is accepted
+   */
+  record Settings(InputSize inputSize, List<LayerRules> rules, Limits limits) {}
 
-  /** With the analyzer for what the command line asks for (limits, input size). */
-  Cli(Function<CliOptions, TextAnalyzer> analyzers) {
-    this.analyzers = analyzers;
+  private final Function<Settings, TextAnalyzer> analyzers;
+
+  Cli(TextAnalyzer analyzer) {
+    this(settings -> analyzer);
   }
 
-  /** With one analyzer whatever the limits (tests). */
-  Cli(TextAnalyzer analyzer) {
-    this(options -> analyzer);
+  /** With the analyzer for the settings the command line asks for. */
+  Cli(Function<Settings, TextAnalyzer> analyzers) {
+    this.analyzers = analyzers;
   }
 
   /** Runs on the given streams and returns the exit status (output.md). */
@@ -48,21 +59,26 @@ final class Cli {
       out.flush();
       return OK;
     }
-    int status = analyseAll(options, in, out, err);
+    List<LayerRules> rules = RulesFiles.load(options.rules(), err, options.quiet());
+    if (rules == null) {
+      err.flush();
+      return USAGE;
+    }
+    int status = analyseAll(options, analyzers.apply(new Settings(options.inputSize(), rules, options.limits())), in, out, err);
     out.flush();
     err.flush();
     return status;
   }
 
-  private int analyseAll(CliOptions options, InputStream in, PrintStream out, PrintStream err) {
+  private int analyseAll(CliOptions options, TextAnalyzer analyzer, InputStream in, PrintStream out,
+      PrintStream err) {
     InputReader reader = new InputReader(in, options.limits());
-    TextAnalyzer analyzer = analyzers.apply(options);
     int status = OK;
     boolean first = true;
     List<String> names = reader.expand(options.inputs());
     Output output = options.output();
-    ViewWriter views = new ViewWriter(output, names.size() > 1);
-    HtmlReport page = output.htmlFile() == null ? null : new HtmlReport();
+    ViewWriter views = new ViewWriter(output, names.size() > 1, analyzer::facts);
+    HtmlReport page = output.htmlFile() == null ? null : new HtmlReport(analyzer::facts);
     for (String name : names) {
       Input input = reader.read(name);
       List<Analysis> analyses = analyse(analyzer, input);

@@ -18,10 +18,13 @@ import java.util.List;
  * @param inputSize the image size the user states ({@code --input-size 224x224}), or {@code null}
  * @param output the Markdown, DOT, Mermaid, list or HTML views asked for
  * @param limits how much input is accepted ({@code --max-...} options)
+ * @param rules the user's rules files ({@code --rules FILE}), later ones winning, in order
  */
 record CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
-    Convention convention, List<String> inputs, InputSize inputSize, Output output, Limits limits) {
+    Convention convention, List<String> inputs, InputSize inputSize, Output output, Limits limits,
+    List<String> rules) {
   CliOptions {
     inputs = List.copyOf(inputs);
+    rules = List.copyOf(rules);
   }
 }

@@ -1,8 +1,11 @@
 package io.layercount.cli;
 
 import io.layercount.core.Analysis;
+import io.layercount.core.LayerFacts;
+import io.layercount.core.model.Network;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Function;
 
 /**
  * The network as a Graphviz digraph: containers as clusters, a collapsed run once with its
@@ -14,7 +17,12 @@ final class DotRenderer {
 
   /** The digraph of {@code a}, or an empty string when no model was recovered. */
   static String render(String file, Analysis a) {
-    LayerTree tree = LayerTree.of(a);
+    return render(file, a, LayerFacts::of);
+  }
+
+  /** As {@link #render(String, Analysis)}, with each module's facts from {@code facts}. */
+  static String render(String file, Analysis a, Function<Network, LayerFacts> facts) {
+    LayerTree tree = LayerTree.of(a, facts);
     if (tree == null) {
       return "";
     }

@@ -39,7 +39,7 @@ final class Help {
       Exit status:
         0  every input was analysed
         1  at least one input could not be analysed or read (the others still are)
-        2  the command line was wrong
+        2  the command line was wrong, or a --rules file has errors
 
       The report and the JSON go to standard output; diagnostics go to standard error
       as file:line:column: severity: message, with the line they point at.

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.layercount.core.Analysis;
 import io.layercount.core.Convention;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.LayerFacts;
+import io.layercount.core.model.Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One self-contained HTML page (inline CSS, JavaScript and SVG; nothing fetched, works from disk)
@@ -36,6 +39,17 @@ final class HtmlReport {
   private record Entry(String file, Analysis analysis, SourceExcerpt lines, boolean several) {}
 
   private final List<Entry> entries = new ArrayList<>();
+  private final Function<Network, LayerFacts> facts;
+
+  /** A report whose trees show what the built-in rules say about each module. */
+  HtmlReport() {
+    this(LayerFacts::of);
+  }
+
+  /** A report whose trees show what {@code facts} says about each module (the rules in force). */
+  HtmlReport(Function<Network, LayerFacts> facts) {
+    this.facts = facts;
+  }
 
   /** Adds the section of one model. */
   void add(String file, Analysis a, SourceExcerpt lines, boolean several) {
@@ -68,7 +82,7 @@ final class HtmlReport {
     return sb.append("</main>\n<script>\n").append(JS).append("</script>\n</body>\n</html>\n").toString();
   }
 
-  private static void section(StringBuilder sb, String prefix, Entry e) {
+  private void section(StringBuilder sb, String prefix, Entry e) {
     Analysis a = e.analysis();
     sb.append("<section class=\"model\" id=\"").append(prefix).append("model\" data-prefix=\"").append(prefix)
         .append("\">\n<h2>").append(esc(e.file()));
@@ -76,7 +90,7 @@ final class HtmlReport {
       sb.append(" <span class=\"sub\">(summary ").append(a.index() + 1).append(")</span>");
     }
     sb.append("</h2>\n");
-    LayerTree tree = LayerTree.of(a);
+    LayerTree tree = LayerTree.of(a, facts);
     if (tree == null) {
       sb.append("<p class=\"failed\">No model recovered.</p>\n");
       diagnostics(sb, e);

@@ -54,6 +54,7 @@ final class JsonRenderer {
     // added after the first release's fields, so that their order stays as it was
     macs(root.putObject("macs"), a.macs());
     sizes(root, a.sizes());
+    userRules(root.putArray("userRules"), a.userRules());
     if (explain != null) {
       explanation(root.putObject("explanation"), a, explain);
     }
@@ -104,6 +105,19 @@ final class JsonRenderer {
         .put("forwardBackwardMB", s.forwardBackwardMB())
         .put("paramsMB", s.paramsMB())
         .put("totalMB", s.totalMB());
+  }
+
+  private static void userRules(ArrayNode array, List<Analysis.AppliedRule> applied) {
+    for (Analysis.AppliedRule r : applied) {
+      array.addObject()
+          .put("type", r.type())
+          .put("rule", r.rule())
+          .put("kind", r.kind().label())
+          .put("occurrences", r.occurrences())
+          .put("parameters", r.parameters())
+          .put("exact", r.exact())
+          .put("overridesBuiltIn", r.overridesBuiltIn());
+    }
   }
 
   private static void layers(ObjectNode node, Analysis.LayerCounts l) {

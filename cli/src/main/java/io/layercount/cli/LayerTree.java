@@ -6,6 +6,7 @@ import io.layercount.core.Convention;
 import io.layercount.core.LayerFacts;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.LayerKind;
+import io.layercount.core.model.Network;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The module tree of one analysis as the pictures draw it: every printed node once (a collapsed run
@@ -77,10 +79,15 @@ final class LayerTree {
 
   /** The tree of {@code a}, or {@code null} when no model was recovered. */
   static LayerTree of(Analysis a) {
+    return of(a, LayerFacts::of);
+  }
+
+  /** As {@link #of(Analysis)}, with each module's kind and parameters from {@code factsOf}. */
+  static LayerTree of(Analysis a, Function<Network, LayerFacts> factsOf) {
     if (!a.ok() || a.network() == null) {
       return null;
     }
-    LayerFacts facts = LayerFacts.of(a.network());
+    LayerFacts facts = factsOf.apply(a.network());
     List<Node> nodes = number(facts);
     Paths paths = new Paths(nodes);
     Map<Convention, Map<Integer, Integer>> counted = new EnumMap<>(Convention.class);

@@ -1,11 +1,16 @@
 package io.layercount.cli;
 
+import io.layercount.core.Analysis;
+import io.layercount.core.DecodedText;
 import io.layercount.core.LayerCount;
+import io.layercount.core.LayerFacts;
+import io.layercount.core.model.Network;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The command-line entry point; see {@code layercount --help}. */
 public final class Main {
@@ -20,9 +25,25 @@ public final class Main {
    * least one input not analysed or unreadable, 2 usage error (output.md).
    */
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
-    LayerCount standard = LayerCount.standard();
-    return new Cli(options -> standard.withLimits(options.limits()).withInputSize(options.inputSize())::analyze)
-        .run(in, out, err, args);
+    return new Cli(Main::analyzer).run(in, out, err, args);
+  }
+
+  /** The library, set up as the command line asks. */
+  private static TextAnalyzer analyzer(Cli.Settings settings) {
+    LayerCount.Builder builder = LayerCount.builder().inputSize(settings.inputSize()).limits(settings.limits());
+    settings.rules().forEach(builder::rules);
+    LayerCount layerCount = builder.build();
+    return new TextAnalyzer() {
+      @Override
+      public List<Analysis> analyze(String name, DecodedText text) {
+        return layerCount.analyze(name, text);
+      }
+
+      @Override
+      public LayerFacts facts(Network network) {
+        return layerCount.facts(network);
+      }
+    };
   }
 
   /** JSON is UTF-8 whatever the platform's default; type and file names may not be ASCII. */

@@ -1,13 +1,16 @@
 package io.layercount.cli;
 
 import io.layercount.core.Analysis;
+import io.layercount.core.LayerFacts;
 import io.layercount.core.model.LayerKind;
+import io.layercount.core.model.Network;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The network as a Mermaid flowchart (GitHub renders it in a {@code ```mermaid} block): the same
@@ -21,7 +24,12 @@ final class MermaidRenderer {
 
   /** The flowchart of {@code a}, or an empty string when no model was recovered. */
   static String render(String file, Analysis a) {
-    LayerTree tree = LayerTree.of(a);
+    return render(file, a, LayerFacts::of);
+  }
+
+  /** As {@link #render(String, Analysis)}, with each module's facts from {@code facts}. */
+  static String render(String file, Analysis a, Function<Network, LayerFacts> facts) {
+    LayerTree tree = LayerTree.of(a, facts);
     if (tree == null) {
       return "";
     }

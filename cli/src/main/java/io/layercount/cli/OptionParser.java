@@ -28,6 +28,10 @@ final class OptionParser {
   static final Option INPUT_SIZE = Option.builder().longOpt("input-size").hasArg().argName("HxW")
       .desc("the image size the model runs at (e.g. 224x224): sizes tensors that depend on it, such as a"
           + " ViT's position table; such totals are then exact for that input only").get();
+  static final Option RULES = Option.builder().longOpt("rules").hasArg().argName("FILE")
+      .desc("also count with the layer rules in FILE (JSON, the schema of the built-in table; see the"
+          + " README): the parameters and kind of your own classes; may be given more than once, later"
+          + " files winning").get();
   static final Option MARKDOWN = Option.builder().longOpt("markdown")
       .desc("print the report as GitHub-flavoured Markdown, for issues and pull requests").get();
   static final Option DOT = Option.builder().longOpt("dot")
@@ -71,7 +75,8 @@ final class OptionParser {
   /** Every option, in the order the help lists them. */
   static Options options() {
     Options options = new Options().addOption(JSON).addOption(EXPLAIN).addOption(CONVENTION).addOption(INPUT_SIZE)
-        .addOption(QUIET).addOption(MARKDOWN).addOption(DOT).addOption(MERMAID).addOption(LIST).addOption(HTML)
+        .addOption(RULES).addOption(QUIET).addOption(MARKDOWN).addOption(DOT).addOption(MERMAID).addOption(LIST)
+        .addOption(HTML)
         .addOption(HELP).addOption(VERSION);
     LIMITS.forEach(l -> options.addOption(l.option()));
     return options;
@@ -103,11 +108,21 @@ final class OptionParser {
     }
     CliOptions options = new CliOptions(line.hasOption(HELP), line.hasOption(VERSION), line.hasOption(JSON),
         line.hasOption(QUIET), line.hasOption(EXPLAIN) || line.hasOption(CONVENTION), convention,
-        line.getArgList(), inputSize, output(line), limits(line));
+        line.getArgList(), inputSize, output(line), limits(line), rulesFiles(line));
     if (!options.help() && !options.version() && options.inputs().isEmpty()) {
       throw new UsageException("no input given: name one or more files, or - to read standard input");
     }
     return options;
+  }
+
+  private static List<String> rulesFiles(CommandLine line) throws UsageException {
+    String[] files = line.hasOption(RULES) ? line.getOptionValues(RULES) : new String[0];
+    for (String file : files) {
+      if (file.isBlank()) {
+        throw new UsageException("--rules needs a file name");
+      }
+    }
+    return List.of(files);
   }
 
   /** The view for standard output: at most one of the report's alternatives. */

@@ -2,6 +2,8 @@ package io.layercount.cli;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.DecodedText;
+import io.layercount.core.LayerFacts;
+import io.layercount.core.model.Network;
 import java.util.List;
 
 /**
@@ -11,4 +13,9 @@ import java.util.List;
 @FunctionalInterface
 interface TextAnalyzer {
   List<Analysis> analyze(String name, DecodedText text);
+
+  /** What the rules this analyzer follows say about each module of {@code network}. */
+  default LayerFacts facts(Network network) {
+    return LayerFacts.of(network);
+  }
 }

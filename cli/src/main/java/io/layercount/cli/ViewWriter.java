@@ -1,18 +1,24 @@
 package io.layercount.cli;
 
 import io.layercount.core.Analysis;
+import io.layercount.core.LayerFacts;
+import io.layercount.core.model.Network;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Function;
 
 /** Writes the view {@code --markdown}, {@code --dot}, {@code --mermaid} or {@code --list} asked for, model by model. */
 final class ViewWriter {
   private final Output output;
   private final boolean severalInputs;
+  private final Function<Network, LayerFacts> facts;
   private boolean first = true;
 
-  ViewWriter(Output output, boolean severalInputs) {
+  /** @param facts what the rules in force say about each module, for the drawn views */
+  ViewWriter(Output output, boolean severalInputs, Function<Network, LayerFacts> facts) {
     this.output = output;
     this.severalInputs = severalInputs;
+    this.facts = facts;
   }
 
   /**
@@ -25,8 +31,8 @@ final class ViewWriter {
   boolean write(PrintStream out, PrintStream err, String file, Analysis a, boolean severalInFile) {
     String text = switch (output.view()) {
       case MARKDOWN -> MarkdownReport.render(file, a, severalInFile);
-      case DOT -> DotRenderer.render(file, a);
-      case MERMAID -> MermaidRenderer.render(file, a);
+      case DOT -> DotRenderer.render(file, a, facts);
+      case MERMAID -> MermaidRenderer.render(file, a, facts);
       case LIST -> list(err, file, a, severalInFile);
       case REPORT -> throw new IllegalStateException("the report is not a view");
     };

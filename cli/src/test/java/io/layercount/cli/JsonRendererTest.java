@@ -132,7 +132,7 @@ class JsonRendererTest {
   void fieldsAndTypesKeepTheirOrder() throws Exception {
     JsonNode json = render("r.txt", Analyses.resnet18());
     assertEquals(List.of("file", "index", "format", "ok", "model", "parameters", "layers", "byType", "diagnostics",
-        "macs", "sizes"),
+        "macs", "sizes", "userRules"),
         names(json.fieldNames()));
     assertEquals(List.of("Conv2d", "BatchNorm2d", "ReLU", "MaxPool2d", "AdaptiveAvgPool2d", "Linear"),
         names(json.get("byType").fieldNames()));

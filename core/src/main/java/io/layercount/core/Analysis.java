@@ -1,5 +1,6 @@
 package io.layercount.core;
 
+import io.layercount.core.model.LayerKind;
 import io.layercount.core.model.Network;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param explanation what each convention counted
  * @param macs multiply-accumulate operations: stated by the text and estimated from it
  * @param sizes the memory sizes the text states (torchinfo, torchsummary), or {@code null}
+ * @param userRules the user's rules (see {@link LayerRules}) that decided some layer, in order of
+ *     first use; empty without user rules
  */
 public record Analysis(
     int index,
@@ -33,12 +36,23 @@ public record Analysis(
     Network network,
     Explanation explanation,
     Macs macs,
-    Network.Sizes sizes) {
+    Network.Sizes sizes,
+    List<AppliedRule> userRules) {
 
+  /** Copies the collections, so that the record stays immutable; {@code null} collections are empty. */
   public Analysis {
     byType = byType == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byType));
     diagnostics = List.copyOf(diagnostics);
     macs = macs == null ? Macs.NONE : macs;
+    userRules = userRules == null ? List.of() : List.copyOf(userRules);
+  }
+
+  /** An analysis no user rule took part in. */
+  public Analysis(int index, String format, boolean ok, Model model, Parameters parameters, LayerCounts layers,
+      Map<String, Integer> byType, List<Diagnostic> diagnostics, Network network, Explanation explanation,
+      Macs macs, Network.Sizes sizes) {
+    this(index, format, ok, model, parameters, layers, byType, diagnostics, network, explanation, macs, sizes,
+        List.of());
   }
 
   /** An analysis without costs. */
@@ -50,7 +64,7 @@ public record Analysis(
   /** This analysis with other parameters and diagnostics, every other field kept. */
   public Analysis with(Parameters newParameters, List<Diagnostic> newDiagnostics) {
     return new Analysis(index, format, ok, model, newParameters, layers, byType, newDiagnostics, network, explanation,
-        macs, sizes);
+        macs, sizes, userRules);
   }
 
   /** An input in which no model was found. */
@@ -58,6 +72,21 @@ public record Analysis(
     return new Analysis(index, format, false, new Model(null, null), Parameters.NONE, LayerCounts.NONE,
         Map.of(), diagnostics, null, Explanation.NONE);
   }
+
+  /**
+   * A user rule and what it counted in this model.
+   *
+   * @param type the class it decided
+   * @param rule where the rule is written, as {@code file:line:column}
+   * @param kind the kind of layer it made the class
+   * @param occurrences how many module occurrences of the class it decided (runs expanded)
+   * @param parameters the parameters those occurrences own themselves, as counted (the text's own
+   *     counts where a table prints them)
+   * @param exact whether that count is exact (false: a lower bound)
+   * @param overridesBuiltIn whether a built-in rule also knows the class, and the user's won
+   */
+  public record AppliedRule(String type, String rule, LayerKind kind, long occurrences, long parameters,
+      boolean exact, boolean overridesBuiltIn) {}
 
   /**
    * Multiply-accumulate operations of one forward pass.
@@ -68,8 +97,10 @@ public record Analysis(
    * @param assumptions what the estimate assumes and leaves out, in words
    */
   public record Macs(Long stated, Long estimate, List<String> assumptions) {
+    /** Nothing stated and nothing estimated. */
     public static final Macs NONE = new Macs(null, null, List.of());
 
+    /** Copies the list, so that the record stays immutable. */
     public Macs {
       assumptions = List.copyOf(assumptions);
     }
@@ -101,8 +132,10 @@ public record Analysis(
       Network.StatedTotals stated,
       Long deduplicated,
       List<String> assumptions) {
+    /** No parameters known: the total of an input in which no model was found. */
     public static final Parameters NONE = new Parameters(0, false, List.of(), null, null, null, null);
 
+    /** Copies the lists, so that the record stays immutable; {@code null} assumptions are none. */
     public Parameters {
       unknownTypes = List.copyOf(unknownTypes);
       assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
@@ -153,6 +186,7 @@ public record Analysis(
       int modules,
       Integer blocks,
       Integer keras) {
+    /** No counts: an input in which no model was found. */
     public static final LayerCounts NONE = new LayerCounts(null, "structure", 0, 0, 0, 0, null, null);
 
     /** The count for {@code convention}, or {@code null}. */
@@ -178,6 +212,7 @@ public record Analysis(
    * @param excluded per convention, paths it left out with the reason
    */
   public record Explanation(Map<Convention, List<String>> counted, Map<Convention, List<Exclusion>> excluded) {
+    /** Nothing explained. */
     public static final Explanation NONE = new Explanation(Map.of(), Map.of());
 
     /** A layer a convention did not count, and why. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public record InputSize(int height, int width) {
   private static final Pattern FORM = Pattern.compile("\\s*(\\d{1,6})\\s*[x×X*,]\\s*(\\d{1,6})\\s*|\\s*(\\d{1,6})\\s*");
 
+  /** Checks that both sides are positive. */
   public InputSize {
     if (height < 1 || width < 1) {
       throw new IllegalArgumentException("an input size must be positive: " + height + "×" + width);

@@ -3,79 +3,114 @@ package io.layercount.core;
 import io.layercount.core.internal.Analyzer;
 import io.layercount.core.internal.Honesty;
 import io.layercount.core.internal.ModelSize;
+import io.layercount.core.internal.rules.UserRules;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
 import io.layercount.core.spi.SummaryParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
- * The entry point: text in, one {@link Analysis} per model found out. Immutable and thread-safe.
+ * The entry point: text in, one {@link Analysis} per model found out. Immutable and thread-safe:
+ * build one and share it between threads.
  *
  * <pre>{@code
- * LayerCount lc = LayerCount.standard();
- * Analysis a = lc.analyze("resnet18.txt", text).get(0);
- * System.out.println(a.layers().depth() + " layers, " + a.parameters().total() + " parameters");
+ * LayerCount layerCount = LayerCount.builder()
+ *     .inputSize(new InputSize(224, 224))               // optional
+ *     .rules(LayerRules.read(Path.of("my-rules.json"))) // optional: your own classes
+ *     .build();
+ * for (Analysis a : layerCount.analyze(Path.of("resnet18.txt"))) {
+ *   System.out.println(a.layers().depth() + " layers, " + a.parameters().total() + " parameters");
+ * }
  * }</pre>
  *
  * <p>Every input is read under {@link Limits} ({@link Limits#DEFAULT} unless {@link #withLimits}
- * says otherwise); past one, the analysis says so in an error diagnostic and is never called exact.
+ * or the builder says otherwise); past one, the analysis says so in an error diagnostic and is never
+ * called exact.
  */
 public final class LayerCount {
   private final List<SummaryParser> parsers;
+  private final InputSize inputSize;
+  private final UserRules rules;
   private final Analyzer analyzer;
   private final Limits limits;
 
-  private LayerCount(List<SummaryParser> parsers, Analyzer analyzer, Limits limits) {
+  private LayerCount(List<SummaryParser> parsers, InputSize inputSize, UserRules rules, Limits limits) {
     this.parsers = List.copyOf(parsers);
-    this.analyzer = analyzer;
+    this.inputSize = inputSize;
+    this.rules = rules;
+    this.analyzer = Analyzer.of(inputSize, rules);
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
-  /** Every parser on the class path (found with {@link ServiceLoader}) and the built-in rules. */
+  /** Every parser on the class path or module path (found with {@link ServiceLoader}) and the built-in rules. */
   public static LayerCount standard() {
-    List<SummaryParser> found = new ArrayList<>();
-    for (SummaryParser p : ServiceLoader.load(SummaryParser.class, LayerCount.class.getClassLoader())) {
-      found.add(p);
-    }
-    return new LayerCount(found, Analyzer.standard(), Limits.DEFAULT);
+    return builder().build();
   }
 
   /** With exactly these parsers and the built-in rules. */
   public static LayerCount withParsers(List<SummaryParser> parsers) {
-    return new LayerCount(parsers, Analyzer.standard(), Limits.DEFAULT);
+    return builder().discoverParsers(false).parsers(parsers).build();
+  }
+
+  /** A builder for a {@code LayerCount} with options: input size, user rules, parsers. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The same parsers and rules, with tensors sized by the input image (a ViT's position table)
+   * computed for {@code inputSize}: totals that rest on it are exact given that input, and say so in
+   * {@link Analysis.Parameters#assumptions()}. {@code null} states no input size.
+   */
+  public LayerCount withInputSize(InputSize inputSize) {
+    return new LayerCount(parsers, inputSize, rules, limits);
   }
 
   /** The same parsers and rules under other limits. */
   public LayerCount withLimits(Limits newLimits) {
-    return new LayerCount(parsers, analyzer, newLimits);
-  }
-
-  /**
-   * The same parsers, with tensors sized by the input image (a ViT's position table) computed for
-   * {@code inputSize}: totals that rest on it are exact given that input, and say so in
-   * {@link Analysis.Parameters#assumptions()}.
-   */
-  public LayerCount withInputSize(InputSize inputSize) {
-    return new LayerCount(parsers, inputSize == null ? Analyzer.standard() : Analyzer.withInputSize(inputSize), limits);
-  }
-
-  /** The parsers this instance chooses from. */
-  public List<SummaryParser> parsers() {
-    return parsers;
+    return new LayerCount(parsers, inputSize, rules, newLimits);
   }
 
   /** The limits every input is read under. */
   public Limits limits() {
     return limits;
+  }
+
+  /** The parsers this instance chooses from, in the order ties are broken (first wins). */
+  public List<SummaryParser> parsers() {
+    return parsers;
+  }
+
+  /**
+   * What this instance's rules (the user's included) say about each module of {@code network}:
+   * its kind and the parameters it owns itself, for renderers that draw the tree.
+   */
+  public LayerFacts facts(Network network) {
+    return analyzer.facts(network);
+  }
+
+  /** Analyses {@code text}, the printout or summary itself (not a file name). Never throws on bad input. */
+  public List<Analysis> analyze(String text) {
+    return analyze("<text>", text);
+  }
+
+  /** Analyses everything {@code reader} gives, up to its end; the reader is not closed. */
+  public List<Analysis> analyze(Reader reader) throws IOException {
+    StringBuilder text = new StringBuilder();
+    char[] buffer = new char[8192];
+    for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+      text.append(buffer, 0, n);
+    }
+    return analyze("<reader>", text.toString());
   }
 
   /**
@@ -188,5 +223,83 @@ public final class LayerCount {
       }
     }
     return 1;
+  }
+
+  /**
+   * Options for a {@link LayerCount}. Not thread-safe; the {@code LayerCount} it builds is.
+   *
+   * <p>Parsers: those found with {@link ServiceLoader} (unless {@link #discoverParsers(boolean)
+   * discoverParsers(false)}) after those given with {@link #parser(SummaryParser)}; the parser
+   * whose {@link SummaryParser#detect} score is highest reads a text, and on a tie the one listed
+   * first, so a parser you register wins ties with the built-in ones.
+   */
+  public static final class Builder {
+    private final List<SummaryParser> parsers = new ArrayList<>();
+    private boolean discover = true;
+    private InputSize inputSize;
+    private UserRules rules = UserRules.NONE;
+    private Limits limits = Limits.DEFAULT;
+
+    private Builder() {}
+
+    /** The limits every input is read under (default {@link Limits#DEFAULT}). */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** The image size the model runs at; sizes tensors that depend on it. {@code null}: not stated. */
+    public Builder inputSize(InputSize inputSize) {
+      this.inputSize = inputSize;
+      return this;
+    }
+
+    /**
+     * Adds a user's rules. They win over the built-in rules for every class they cover, and rules
+     * added later win over rules added earlier.
+     *
+     * @throws IllegalArgumentException when the rules have errors ({@link LayerRules#ok()} is false):
+     *     check and report {@link LayerRules#diagnostics()} first
+     */
+    public Builder rules(LayerRules rules) {
+      Objects.requireNonNull(rules, "rules");
+      if (!rules.ok()) {
+        Diagnostic first = rules.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).findFirst()
+            .orElseThrow();
+        throw new IllegalArgumentException("the rules in " + rules.name() + " have errors, the first at "
+            + rules.name() + ":" + first.line() + ":" + first.column() + ": " + first.message());
+      }
+      this.rules = rules.rows().over(this.rules);
+      return this;
+    }
+
+    /** Adds a parser of your own, tried before the discovered ones. */
+    public Builder parser(SummaryParser parser) {
+      parsers.add(Objects.requireNonNull(parser, "parser"));
+      return this;
+    }
+
+    /** Adds parsers of your own, in order, tried before the discovered ones. */
+    public Builder parsers(List<SummaryParser> parsers) {
+      parsers.forEach(this::parser);
+      return this;
+    }
+
+    /** Whether to add the parsers {@link ServiceLoader} finds (default true). */
+    public Builder discoverParsers(boolean discover) {
+      this.discover = discover;
+      return this;
+    }
+
+    /** A {@code LayerCount} with these options. */
+    public LayerCount build() {
+      List<SummaryParser> all = new ArrayList<>(parsers);
+      if (discover) {
+        for (SummaryParser p : ServiceLoader.load(SummaryParser.class, LayerCount.class.getClassLoader())) {
+          all.add(p);
+        }
+      }
+      return new LayerCount(all, inputSize, rules, limits);
+    }
   }
 }

@@ -7,17 +7,23 @@ import io.layercount.core.LayerFacts;
 import io.layercount.core.internal.count.Counting;
 import io.layercount.core.internal.count.ModuleFacts;
 import io.layercount.core.internal.rules.RuleTable;
+import io.layercount.core.internal.rules.UserRules;
 import io.layercount.core.model.Network;
 import java.util.List;
 
-/** Applies the parameter rules and every convention to a network. Stateless and thread-safe. */
+/** Applies the parameter rules and every convention to a network. Immutable and thread-safe. */
 public final class Analyzer {
-  private static final Analyzer STANDARD = new Analyzer(null);
+  private static final Analyzer STANDARD = new Analyzer(null, UserRules.NONE);
 
   private final InputSize inputSize;
+  private final RuleTable torch;
+  private final RuleTable keras;
 
-  private Analyzer(InputSize inputSize) {
+  private Analyzer(InputSize inputSize, UserRules user) {
     this.inputSize = inputSize;
+    // built once here, so that analysing never rebuilds a table
+    this.torch = RuleTable.torch().withUserRules(user);
+    this.keras = RuleTable.keras().withUserRules(user);
   }
 
   public static Analyzer standard() {
@@ -26,7 +32,16 @@ public final class Analyzer {
 
   /** The standard rules, with tensors sized by the input image computed for {@code inputSize}. */
   public static Analyzer withInputSize(InputSize inputSize) {
-    return new Analyzer(inputSize);
+    return new Analyzer(inputSize, UserRules.NONE);
+  }
+
+  /**
+   * The built-in rules under the user's, which win for every class they cover.
+   *
+   * @param inputSize the stated input size, or {@code null}
+   */
+  public static Analyzer of(InputSize inputSize, UserRules user) {
+    return inputSize == null && user.isEmpty() ? STANDARD : new Analyzer(inputSize, user);
   }
 
   /**
@@ -45,8 +60,8 @@ public final class Analyzer {
   }
 
   /** Keras and TensorFlow.js types follow the Keras table; everything else is PyTorch. */
-  private static RuleTable rulesFor(String format) {
+  private RuleTable rulesFor(String format) {
     return format.startsWith("keras") || format.startsWith("tfjs") || format.startsWith("tensorflow")
-        ? RuleTable.keras() : RuleTable.torch();
+        ? keras : torch;
   }
 }

@@ -19,8 +19,10 @@ import java.util.OptionalLong;
  * @param named named items in order
  */
 public record Arguments(String raw, List<String> positional, Map<String, String> named) {
+  /** No arguments printed. */
   public static final Arguments NONE = new Arguments("", List.of(), Map.of());
 
+  /** Copies the collections, so that the record stays immutable. */
   public Arguments {
     positional = List.copyOf(positional);
     named = Collections.unmodifiableMap(new LinkedHashMap<>(named));

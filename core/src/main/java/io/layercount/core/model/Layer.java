@@ -27,6 +27,7 @@ public record Layer(
     Stated stated,
     int line) {
 
+  /** Checks the name, type and run length; {@code null} arguments and statements are none. */
   public Layer {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(typeName, "typeName");
@@ -43,6 +44,7 @@ public record Layer(
     return new Layer(name, typeName, arguments, children, 1, Stated.NONE, line);
   }
 
+  /** Whether the layer has no children. */
   public boolean isLeaf() {
     return children.isEmpty();
   }
@@ -82,8 +84,10 @@ public record Layer(
       ParamScope scope,
       boolean repeated,
       List<String> typeCompletions) {
+    /** Nothing stated. */
     public static final Stated NONE = new Stated(null, null, null, List.of());
 
+    /** Copies the lists, so that the record stays immutable. */
     public Stated {
       inbound = inbound == null ? List.of() : List.copyOf(inbound);
       connections = connections == null ? List.of() : List.copyOf(connections);
@@ -123,6 +127,7 @@ public record Layer(
    * @param tensor which output of that call, -1 where lost
    */
   public record Connection(String layer, int node, int tensor) {
+    /** Checks that the producing layer is named. */
     public Connection {
       Objects.requireNonNull(layer, "layer");
     }

@@ -25,6 +25,7 @@ public record Network(
     List<Diagnostic> diagnostics,
     StatedCosts costs) {
 
+  /** Checks that the format and the root are given, and copies the diagnostics. */
   public Network {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(root, "root");

@@ -11,6 +11,7 @@ import java.util.List;
  * @param diagnostics problems that belong to no single model (e.g. no model found at all)
  */
 public record ParseResult(List<Network> networks, List<Diagnostic> diagnostics) {
+  /** Copies the lists, so that the record stays immutable. */
   public ParseResult {
     networks = List.copyOf(networks);
     diagnostics = List.copyOf(diagnostics);

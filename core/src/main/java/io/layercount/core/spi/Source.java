@@ -50,6 +50,7 @@ public final class Source {
       return offset + index + 1;
     }
 
+    /** Whether the repaired text is empty or white space. */
     public boolean isBlank() {
       return text.isBlank();
     }
@@ -145,6 +146,7 @@ public final class Source {
     return name;
   }
 
+  /** The lines after repair, in input order. */
   public List<Line> lines() {
     return lines;
   }

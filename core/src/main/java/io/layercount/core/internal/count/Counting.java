@@ -54,6 +54,8 @@ public final class Counting {
     }
     FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
     ParameterNotes.add(tally.parameters, ties, inputSize, tally.assumptions, diagnostics);
+    List<Analysis.AppliedRule> userRules = UserRuleUses.of(root, resolved, rules);
+    UserRuleUses.report(userRules, root, diagnostics);
     if (explainer.truncated) {
       diagnostics.add(Diagnostic.info(0, 0, "the explanation lists only the first module occurrences (at most "
           + Explainer.LIMIT + ", with paths of at most " + Explainer.PATH_CHARS + " characters in all)"));
@@ -76,7 +78,7 @@ public final class Counting {
     Analysis.Macs macs = keras ? MacsEstimate.of(root, resolved, statedMacs) : new Analysis.Macs(statedMacs, null, List.of());
     return new Analysis(index, network.format(), true, new Analysis.Model(network.modelName(), root.typeName()),
         parameters(network, root, resolved, tally, footer.exact, ties, inputSize, diagnostics), layers, byType,
-        diagnostics, network, explainer.explanation(), macs, costs == null ? null : costs.sizes());
+        diagnostics, network, explainer.explanation(), macs, costs == null ? null : costs.sizes(), userRules);
   }
 
   /** Keras and TensorFlow.js summaries. */

@@ -2,9 +2,11 @@ package io.layercount.core.internal.count;
 
 import io.layercount.core.InputSize;
 import io.layercount.core.internal.rules.LayerNormOwners;
+import io.layercount.core.internal.rules.Place;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
 import io.layercount.core.internal.rules.StreamWidths;
+import io.layercount.core.internal.rules.UserRule;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,6 +21,8 @@ import java.util.Map;
  */
 public final class Resolved {
   private final Map<Layer, Resolution> byLayer;
+  /** The user rule that decided each node, where one did; empty without user rules. */
+  private final Map<Layer, UserRule> byUser;
 
   /** From the rules alone. */
   public Resolved(Layer root, RuleTable rules) {
@@ -32,11 +36,13 @@ public final class Resolved {
    * @param weightAndBiasOnly the table counts only tensors named weight and bias (torchsummary)
    */
   public Resolved(Layer root, RuleTable rules, InputSize inputSize, boolean statedCounts, boolean weightAndBiasOnly) {
-    Map<Layer, Resolution> byRule = byRule(root, rules, inputSize);
+    byUser = rules.hasUserRules() ? new IdentityHashMap<>() : Map.of();
+    Map<Layer, Resolution> byRule = byRule(root, rules, inputSize, byUser);
     byLayer = statedCounts ? StatedCounts.resolve(root, rules, byRule, weightAndBiasOnly) : byRule;
   }
 
-  private static Map<Layer, Resolution> byRule(Layer root, RuleTable rules, InputSize inputSize) {
+  private static Map<Layer, Resolution> byRule(Layer root, RuleTable rules, InputSize inputSize,
+      Map<Layer, UserRule> byUser) {
     StreamWidths places = new StreamWidths(root, rules, inputSize);
     Map<Layer, Resolution> byLayer = new IdentityHashMap<>();
     Deque<Layer> stack = new ArrayDeque<>();
@@ -49,7 +55,14 @@ public final class Resolved {
       if (byLayer.containsKey(layer)) {
         continue;
       }
-      byLayer.put(layer, rules.resolve(layer, owner, places.of(layer)));
+      Place place = places.of(layer);
+      byLayer.put(layer, rules.resolve(layer, owner, place));
+      if (rules.hasUserRules()) {
+        UserRule mine = rules.userRuleFor(layer, place);
+        if (mine != null) {
+          byUser.put(layer, mine);
+        }
+      }
       Layer childOwner = LayerNormOwners.isPlainContainer(layer.typeName()) ? owner : layer;
       for (Layer child : layer.children()) {
         stack.push(child);
@@ -61,5 +74,10 @@ public final class Resolved {
 
   public Resolution of(Layer layer) {
     return byLayer.get(layer);
+  }
+
+  /** The user rule that decided {@code layer}, or {@code null} when the built-in rules did. */
+  UserRule userRule(Layer layer) {
+    return byUser.get(layer);
   }
 }

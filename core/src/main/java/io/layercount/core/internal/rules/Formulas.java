@@ -57,6 +57,11 @@ final class Formulas {
     return params == null ? OptionalLong.empty() : OptionalLong.of(params);
   }
 
+  /** Every formula's name, in the order above. */
+  static java.util.Set<String> names() {
+    return java.util.Collections.unmodifiableSet(BY_NAME.keySet());
+  }
+
   /** The formula called {@code name}, or {@code null}. */
   static Named byName(String name) {
     return BY_NAME.get(name);

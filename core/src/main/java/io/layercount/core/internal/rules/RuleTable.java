@@ -37,6 +37,8 @@ public final class RuleTable {
   private final TensorRules tensors;
   /** Class → printed child-key sets under which the corpus shows it owning nothing. */
   private final Map<String, Set<String>> ownsNothingByChildren;
+  /** The user's rows: they win over every built-in row. */
+  private final UserRules user;
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
       Map<String, TypeRule> corpus, LayerNormOwners layerNormOwners, TensorRules tensors,
@@ -47,6 +49,17 @@ public final class RuleTable {
     this.layerNormOwners = layerNormOwners;
     this.tensors = tensors;
     this.ownsNothingByChildren = Map.copyOf(ownsNothingByChildren);
+    this.user = UserRules.NONE;
+  }
+
+  private RuleTable(RuleTable builtIn, UserRules user) {
+    this.byName = builtIn.byName;
+    this.byPattern = builtIn.byPattern;
+    this.corpus = builtIn.corpus;
+    this.layerNormOwners = builtIn.layerNormOwners;
+    this.tensors = builtIn.tensors;
+    this.ownsNothingByChildren = builtIn.ownsNothingByChildren;
+    this.user = user;
   }
 
   /** The PyTorch rules. */
@@ -59,7 +72,31 @@ public final class RuleTable {
     return KERAS;
   }
 
-  /** Whether the hand-written rows (names or patterns) cover {@code typeName}. */
+  /** This table with {@code user}'s rows put before every built-in row. */
+  public RuleTable withUserRules(UserRules user) {
+    return user.isEmpty() ? this : new RuleTable(this, user.over(this.user));
+  }
+
+  /** Whether any user row is in force. */
+  public boolean hasUserRules() {
+    return !user.isEmpty();
+  }
+
+  /**
+   * The user row that decides {@code layer} at {@code place}, or {@code null} when the built-in
+   * rows do.
+   */
+  public UserRule userRuleFor(Layer layer, Place place) {
+    return user.decisiveFor(layer, place.parentType());
+  }
+
+  /** Whether a built-in row (hand-written, generated or tensor) names {@code typeName}. */
+  public boolean knowsBuiltIn(String typeName) {
+    return builtInHandRule(typeName) != null || corpus.containsKey(typeName)
+        || ownsNothingByChildren.containsKey(typeName) || tensors.names(typeName);
+  }
+
+  /** Whether the hand-written rows (names or patterns, the user's first) cover {@code typeName}. */
   public boolean knowsByHand(String typeName) {
     return handRule(typeName) != null;
   }
@@ -80,6 +117,10 @@ public final class RuleTable {
    * {@link #resolve(Layer, Layer)}.
    */
   public Resolution resolve(Layer layer, Layer owner, Place place) {
+    UserRule mine = user.decisiveFor(layer, place.parentType());
+    if (mine != null && mine.tensors() != null && (!layer.isLeaf() || layer.stated().params() == null)) {
+      return TensorRules.resolve(mine.tensors(), layer, place);
+    }
     if (handRule(layer.typeName()) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
       TensorRule row = tensors.rowFor(layer, place.parentType());
       if (row != null) {
@@ -194,6 +235,11 @@ public final class RuleTable {
   }
 
   private TypeRule handRule(String typeName) {
+    UserRule mine = user.formulaFor(typeName);
+    return mine != null ? mine.formula() : builtInHandRule(typeName);
+  }
+
+  private TypeRule builtInHandRule(String typeName) {
     TypeRule rule = byName.get(typeName);
     if (rule != null) {
       return rule;
@@ -244,7 +290,7 @@ public final class RuleTable {
     return new RuleTable(byName, byPattern, corpus, layerNormOwners, tensors, byChildren);
   }
 
-  private static TypeRule rowRule(JsonNode row, String basis) {
+  static TypeRule rowRule(JsonNode row, String basis) {
     Formulas.Named formula = require(row.path("rule").asText());
     LayerKind kind = row.has("kind") ? kindOf(row.get("kind").asText()) : formula.kind();
     int weighted = row.has("weighted") ? row.get("weighted").asInt() : kind.isWeighted() ? 1 : 0;
@@ -274,7 +320,7 @@ public final class RuleTable {
     return formula;
   }
 
-  private static LayerKind kindOf(String label) {
+  static LayerKind kindOf(String label) {
     return LayerKind.valueOf(label.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 

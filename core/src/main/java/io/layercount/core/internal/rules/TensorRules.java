@@ -2,11 +2,9 @@ package io.layercount.core.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.layercount.core.model.Layer;
-import io.layercount.core.model.LayerKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,22 +26,27 @@ final class TensorRules {
   static TensorRules read(JsonNode file) {
     List<TensorRule> rows = new ArrayList<>();
     for (JsonNode row : file.path("rules")) {
-      List<TensorRule.Tensor> tensors = new ArrayList<>();
-      for (JsonNode t : row.path("tensors")) {
-        List<String> shape = new ArrayList<>();
-        t.path("shape").forEach(d -> shape.add(d.asText()));
-        tensors.add(new TensorRule.Tensor(t.path("name").asText(), shape));
-      }
-      rows.add(new TensorRule(texts(row.path("types")),
-          pattern(row, "pattern"),
-          row.path("printed").asText("").equals("bare"), new ArrayList<>(texts(row.path("children"))),
-          texts(row.path("unlessDescendant")),
-          pattern(row, "unlessKey"), pattern(row, "unlessParent"),
-          LayerKind.valueOf(row.path("kind").asText("other").toUpperCase(Locale.ROOT)),
-          tensors, row.path("exact").asBoolean(true), row.has("missing") ? row.get("missing").asText() : null,
-          row.path("note").asText(null)));
+      rows.add(row(row));
     }
     return new TensorRules(rows);
+  }
+
+  /** One row of the table's schema; the row is well formed (the user's rows are checked first). */
+  static TensorRule row(JsonNode row) {
+    List<TensorRule.Tensor> tensors = new ArrayList<>();
+    for (JsonNode t : row.path("tensors")) {
+      List<String> shape = new ArrayList<>();
+      t.path("shape").forEach(d -> shape.add(d.asText()));
+      tensors.add(new TensorRule.Tensor(t.path("name").asText(), shape));
+    }
+    return new TensorRule(texts(row.path("types")),
+        pattern(row, "pattern"),
+        row.path("printed").asText("").equals("bare"), new ArrayList<>(texts(row.path("children"))),
+        texts(row.path("unlessDescendant")),
+        pattern(row, "unlessKey"), pattern(row, "unlessParent"),
+        RuleTable.kindOf(row.path("kind").asText("other")),
+        tensors, row.path("exact").asBoolean(true), row.has("missing") ? row.get("missing").asText() : null,
+        row.path("note").asText(null));
   }
 
   /** Whether some row names {@code typeName} (whatever its conditions). */

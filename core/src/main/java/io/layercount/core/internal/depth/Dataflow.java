@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 
 /**
  * The {@code depth} convention from a module tree alone: each module's forward is replayed over its
@@ -27,6 +28,8 @@ import java.util.function.ToIntFunction;
 public final class Dataflow {
   /** What a module does to its input: conv/FC layers on its longest path, and the width it writes. */
   private record Result(long depth, long width) {}
+
+  private static final Pattern INDEX = Pattern.compile("\\d+");
 
   private final ToIntFunction<Layer> ownWeighted;
   private final Map<Layer, Widths> spans = new IdentityHashMap<>();
@@ -78,6 +81,11 @@ public final class Dataflow {
       if (layer.isLeaf()) {
         spans.put(layer, Widths.ofLeaf(layer, ownWeighted.applyAsInt(layer)));
       } else if (childrenDone) {
+        Widths sliced = slicedSpan(layer);
+        if (sliced != null) {
+          spans.put(layer, sliced);
+          continue;
+        }
         long in = Widths.UNKNOWN;
         long out = Widths.UNKNOWN;
         for (Layer child : layer.children()) {
@@ -159,6 +167,8 @@ public final class Dataflow {
 
     /** Children that read equal slices of the input channels (MixedConv2d): widths sum to the input's. */
     final boolean slices;
+    /** A {@code Sequential}: its forward runs each child on the previous child's output, whatever the names say. */
+    final boolean chains;
 
     Replay(Layer layer, long inputWidth) {
       this.layer = layer;
@@ -167,6 +177,7 @@ public final class Dataflow {
       long width = inputWidth == Widths.UNKNOWN ? spans.get(layer).in() : inputWidth;
       this.input = new Point(ownWeighted.applyAsInt(layer), width, null, -1);
       this.slices = readsChannelSlices(layer, width);
+      this.chains = !slices && layer.typeName().equals("Sequential");
       add(input);
       current = input;
     }
@@ -187,13 +198,14 @@ public final class Dataflow {
           index++;
           continue;
         }
-        chooseSource(role, child.name(), spans.get(child));
+        chooseSource(role, child, spans.get(child));
         return child;
       }
       return null;
     }
 
-    private void chooseSource(ChildRole role, String childName, Widths child) {
+    private void chooseSource(ChildRole role, Layer childLayer, Widths child) {
+      String childName = childLayer.name();
       offAxis = false;
       long width = current.width;
       if (!slices && role != ChildRole.BRANCH && branch != null) {
@@ -202,6 +214,9 @@ public final class Dataflow {
       branch = null;
       if (slices) {
         branchSource(new BranchName(Integer.toString(index), 0, ""));
+      } else if (chains) {
+        source = new Point(current.depth, child.knownIn() ? child.in() : width, current, -1);
+        sourceKind = Source.STREAM;
       } else if (role == ChildRole.BRANCH) {
         branchSource(BranchName.of(childName));
       } else if (role == ChildRole.BYPASS) {
@@ -213,7 +228,8 @@ public final class Dataflow {
       } else if (learnedParallel(childName) && child.in() == input.width) {
         source = input;
         sourceKind = Source.BRANCH;
-      } else if (!child.knownIn() || width == Widths.UNKNOWN || child.in() == width) {
+      } else if (!child.knownIn() || width == Widths.UNKNOWN || child.in() == width
+          || readsChannelSlices(childLayer, width)) {
         source = merged(width);
         sourceKind = Source.STREAM;
       } else {
@@ -355,6 +371,36 @@ public final class Dataflow {
       });
       return off;
     }
+  }
+
+  /**
+   * The span of a module whose children are conv/FC leaves that cannot chain (one reads a width its
+   * predecessor does not write): they read slices of the input side by side (MixedConv2d's 1×1
+   * convolutions), so the module reads and writes the sums of their widths. Only children named
+   * by position qualify: named ones ({@code qkv}, {@code proj}) are different steps of one forward.
+   * {@code null} otherwise.
+   */
+  private Widths slicedSpan(Layer layer) {
+    List<Layer> children = layer.children();
+    if (children.size() < 2) {
+      return null;
+    }
+    long in = 0;
+    long out = 0;
+    boolean chainable = true;
+    Widths previous = null;
+    for (Layer child : children) {
+      Widths w = spans.get(child);
+      if (!child.isLeaf() || ownWeighted.applyAsInt(child) == 0 || !w.knownIn() || !w.knownOut()
+          || !INDEX.matcher(child.name()).matches()) {
+        return null;
+      }
+      chainable &= previous == null || previous.out() == w.in();
+      in += w.in() * child.repeat();
+      out += w.out() * child.repeat();
+      previous = w;
+    }
+    return chainable ? null : new Widths(in, out);
   }
 
   private boolean readsChannelSlices(Layer layer, long inputWidth) {

@@ -193,4 +193,69 @@ class DataflowRulesTest {
     // conv1 and conv2 are equally deep and conv3 reads their sum: the later one is named on the path
     assertEquals(List.of("conv2", "conv3"), a.explanation().counted().get(Convention.DEPTH));
   }
+
+  @Test
+  void aSequentialRunsEachChildOnThePreviousOutput() {
+    // torchvision shufflenet_v2_x0_5, stage2.0 and stage2.1: the second block's branch2 reads half of
+    // the 48 channels the first block writes, a width no earlier tensor has; nn.Sequential chains anyway
+    String branch2 = String.join("\n",
+        "      (branch2): Sequential(",
+        "        (0): Conv2d(%d, 24, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "        (1): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (2): ReLU(inplace=True)",
+        "        (3): Conv2d(24, 24, kernel_size=(3, 3), stride=(%d, %d), padding=(1, 1), groups=24, bias=False)",
+        "        (4): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (5): Conv2d(24, 24, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "        (6): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (7): ReLU(inplace=True)",
+        "      )");
+    Analysis a = analyse(
+        "Sequential(",
+        "    (0): InvertedResidual(",
+        "      (branch1): Sequential(",
+        "        (0): Conv2d(24, 24, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=24, bias=False)",
+        "        (1): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (2): Conv2d(24, 24, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "        (3): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (4): ReLU(inplace=True)",
+        "      )",
+        String.format(branch2, 24, 2, 2),
+        "    )",
+        "    (1): InvertedResidual(",
+        "      (branch1): Sequential()",
+        String.format(branch2, 24, 1, 1),
+        "    )",
+        ")");
+    assertEquals(3 + 3, a.layers().depth());
+    assertEquals(List.of("0.branch2.0", "0.branch2.3", "0.branch2.5", "1.branch2.0", "1.branch2.3", "1.branch2.5"),
+        a.explanation().counted().get(Convention.DEPTH));
+  }
+
+  @Test
+  void pointwiseConvolutionsOnChannelSlicesReadTheSumOfTheirWidths() {
+    // timm mixnet_m, blocks.1.0: two 1x1 convolutions each read 12 of the 24 input channels and
+    // together write 144, which three depthwise kernels then read 48 channels at a time
+    Analysis a = analyse(
+        "InvertedResidual(",
+        "  (conv_pw): MixedConv2d(",
+        "    (0): Conv2d(12, 72, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (1): Conv2d(12, 72, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (bn1): BatchNormAct2d(",
+        "    144, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "    (drop): Identity()",
+        "    (act): ReLU(inplace=True)",
+        "  )",
+        "  (conv_dw): MixedConv2d(",
+        "    (0): Conv2d(48, 48, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=48, bias=False)",
+        "    (1): Conv2d(48, 48, kernel_size=(5, 5), stride=(2, 2), padding=(2, 2), groups=48, bias=False)",
+        "    (2): Conv2d(48, 48, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), groups=48, bias=False)",
+        "  )",
+        "  (conv_pwl): MixedConv2d(",
+        "    (0): Conv2d(72, 16, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (1): Conv2d(72, 16, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
 }

@@ -29,6 +29,8 @@ public final class Dataflow {
   /** What a module does to its input: conv/FC layers on its longest path, and the width it writes. */
   private record Result(long depth, long width) {}
 
+  /** The most features a side input such as a coordinate offset has (2-d or 3-d positions, box corners). */
+  private static final long SIDE_INPUT_FEATURES = 4;
   private static final Pattern INDEX = Pattern.compile("\\d+");
 
   private final ToIntFunction<Layer> ownWeighted;
@@ -242,6 +244,9 @@ public final class Dataflow {
           if (earlier == input && role == ChildRole.PLAIN) {
             parallelByClass.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
           }
+        } else if (!split && readsSideInput(childLayer, child, width)) {
+          source = new Point(0, child.in(), null, -1);
+          sourceKind = Source.SIDE_INPUT;
         } else {
           offAxis = !split && child.in() == child.out();
           Point deepest = deepestOpen();
@@ -250,6 +255,18 @@ public final class Dataflow {
         }
       }
       shared = role == ChildRole.SHARED_INPUT ? (shared != null ? shared : source) : null;
+    }
+
+    /**
+     * A fully connected layer widening a few features (at most {@link #SIDE_INPUT_FEATURES}) into many, where the stream is
+     * wider and no tensor of that width exists: the child reads coordinates or another small side
+     * input (a relative-position MLP fed 2-d offsets), not the stream, so it starts a path of its own.
+     * Convolutions reading one channel read the stream reshaped (a lambda layer's {@code Conv3d(1, 16)}),
+     * and a gate reading one channel writes one (ECA's {@code Conv1d(1, 1)}): both stay on the stream.
+     */
+    private boolean readsSideInput(Layer childLayer, Widths child, long width) {
+      return child.in() <= SIDE_INPUT_FEATURES && child.knownOut() && child.out() > child.in()
+          && width > child.in() && firstWeightedLeaf(childLayer).arguments().get("in_features") != null;
     }
 
     private boolean learnedParallel(String childName) {
@@ -297,6 +314,12 @@ public final class Dataflow {
       Point out = new Point(Saturating.add(source.depth, r.depth()), offAxis ? current.width : r.width(), source, index);
       int remaining = child.repeat() - occurrence - 1;
       boolean chains = sourceKind == Source.STREAM && r.width() == source.width && remaining > 0;
+      if (sourceKind == Source.SIDE_INPUT) {
+        // what it writes joins the stream later (a bias added to attention scores), but no path
+        // from the input runs through it
+        occurrence++;
+        return;
+      }
       close(source);
       add(out);
       if (branch != null) {
@@ -401,6 +424,23 @@ public final class Dataflow {
       previous = w;
     }
     return chainable ? null : new Widths(in, out);
+  }
+
+  /** The first conv/FC leaf in printed order (the layer itself if it is a leaf); found without recursion. */
+  private Layer firstWeightedLeaf(Layer layer) {
+    Deque<Layer> stack = new ArrayDeque<>();
+    stack.push(layer);
+    while (!stack.isEmpty()) {
+      Layer next = stack.pop();
+      if (next.isLeaf() && ownWeighted.applyAsInt(next) > 0) {
+        return next;
+      }
+      List<Layer> children = next.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        stack.push(children.get(i));
+      }
+    }
+    return layer;
   }
 
   private boolean readsChannelSlices(Layer layer, long inputWidth) {

@@ -258,4 +258,33 @@ class DataflowRulesTest {
         ")");
     assertEquals(3, a.layers().depth());
   }
+
+  @Test
+  void aNetworkFedCoordinatesIsOffTheDataPath() {
+    // timm vit_relpos_small_patch16_224, blocks.0.attn: rel_pos turns 2-d offsets into a bias per head
+    Analysis a = analyse(
+        "RelPosAttention(",
+        "  (qkv): Linear(in_features=384, out_features=1152, bias=False)",
+        "  (q_norm): Identity()",
+        "  (k_norm): Identity()",
+        "  (rel_pos): RelPosMlp(",
+        "    (bias_act): Identity()",
+        "    (mlp): Mlp(",
+        "      (fc1): Linear(in_features=2, out_features=128, bias=True)",
+        "      (act): ReLU()",
+        "      (drop1): Dropout(p=0.125, inplace=False)",
+        "      (norm): Identity()",
+        "      (fc2): Linear(in_features=128, out_features=6, bias=True)",
+        "      (drop2): Dropout(p=0.0, inplace=False)",
+        "    )",
+        "  )",
+        "  (attn_drop): Dropout(p=0.0, inplace=False)",
+        "  (proj): Linear(in_features=384, out_features=384, bias=True)",
+        "  (proj_drop): Dropout(p=0.0, inplace=False)",
+        ")");
+    assertEquals(2, a.layers().depth());
+    assertEquals(List.of("qkv", "proj"), a.explanation().counted().get(Convention.DEPTH));
+    assertEquals(List.of("rel_pos.mlp.fc1: reads coordinates, not the data: off the data path",
+        "rel_pos.mlp.fc2: reads coordinates, not the data: off the data path"), excluded(a));
+  }
 }

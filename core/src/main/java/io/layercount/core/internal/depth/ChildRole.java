@@ -15,7 +15,7 @@ enum ChildRole {
    * {@code q}/{@code k}/{@code v} and gated-MLP {@code gate_proj}/{@code up_proj} projections: each
    * reads the same input as the previous sibling of this role.
    */
-  SHARED_INPUT("(q|k|v|query|key|value|q_proj|k_proj|v_proj|to_q|to_k|to_v|wq|wk|wv|gate_proj|up_proj|w1|w3"
+  SHARED_INPUT("(q|k|v|kv|query|key|value|q_proj|k_proj|v_proj|to_q|to_k|to_v|wq|wk|wv|gate_proj|up_proj|w1|w3"
       + "|fc1_g|fc1_x)"),
   /**
    * Inception {@code branch*} children: {@code branch5x5_1} then {@code branch5x5_2} chain, the first

@@ -157,6 +157,12 @@ public final class Dataflow {
     final Map<Integer, Source> sources = new LinkedHashMap<>();
     Point current;
     Point shared;
+    /**
+     * The first of the projections sharing one input, while nothing with widths has run since: a
+     * module ending on them (HaloAttn's {@code q} and fused {@code kv}) writes attention's result,
+     * as wide as the query, not the last projection's output.
+     */
+    Point attention;
     boolean previousWeightedLeaf;
     int index;
     int occurrence;
@@ -332,6 +338,12 @@ public final class Dataflow {
         add(out);
         occurrence += remaining;
       }
+      Widths span = spans.get(child);
+      if (ChildRole.of(child.name()) == ChildRole.SHARED_INPUT) {
+        attention = sourceKind == Source.SHARED && attention != null ? attention : out;
+      } else if (span.knownIn() || span.knownOut()) {
+        attention = null;
+      }
       current = out;
       previousWeightedLeaf = child.isLeaf() && ownWeighted.applyAsInt(child) > 0;
       occurrence++;
@@ -352,7 +364,7 @@ public final class Dataflow {
         joinBranches();
         end = deepestOpen();
       }
-      Result r = new Result(end.depth, current.width);
+      Result r = new Result(end.depth, attention != null ? attention.width : current.width);
       memo.computeIfAbsent(layer, k -> new HashMap<>()).put(inputWidth, r);
       firstDepth.putIfAbsent(layer, r.depth());
       if (!offPath.containsKey(layer)) {

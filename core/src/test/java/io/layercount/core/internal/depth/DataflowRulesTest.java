@@ -287,4 +287,48 @@ class DataflowRulesTest {
     assertEquals(List.of("rel_pos.mlp.fc1: reads coordinates, not the data: off the data path",
         "rel_pos.mlp.fc2: reads coordinates, not the data: off the data path"), excluded(a));
   }
+
+  @Test
+  void aFusedKeyValueProjectionSharesTheQueryInput() {
+    // timm volo_d1_224, post_network.0.attn: kv writes twice the width q reads, yet q reads the block input
+    Analysis a = analyse(
+        "ClassAttention(",
+        "  (kv): Linear(in_features=384, out_features=768, bias=False)",
+        "  (q): Linear(in_features=384, out_features=384, bias=False)",
+        "  (attn_drop): Dropout(p=0.0, inplace=False)",
+        "  (proj): Linear(in_features=384, out_features=384, bias=True)",
+        "  (proj_drop): Dropout(p=0.0, inplace=False)",
+        ")");
+    assertEquals(2, a.layers().depth());
+  }
+
+  @Test
+  void attentionEndingOnItsProjectionsWritesTheQueryWidth() {
+    // timm halonet26t, stages.2.1: HaloAttn has no output projection; post_attn reads its 256 channels
+    Analysis a = analyse(
+        "SelfAttnBlock(",
+        "  (shortcut): Identity()",
+        "  (conv1_1x1): ConvNormAct(",
+        "    (conv): Conv2d(1024, 256, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (conv2_kxk): Identity()",
+        "  (self_attn): HaloAttn(",
+        "    (q): Conv2d(256, 256, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (kv): Conv2d(256, 512, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (pos_embed): PosEmbedRel()",
+        "    (pool): Identity()",
+        "  )",
+        "  (post_attn): BatchNormAct2d(",
+        "    256, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "    (drop): Identity()",
+        "    (act): ReLU(inplace=True)",
+        "  )",
+        "  (conv3_1x1): ConvNormAct(",
+        "    (conv): Conv2d(256, 1024, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("conv1_1x1.conv", "self_attn.kv", "conv3_1x1.conv"),
+        a.explanation().counted().get(Convention.DEPTH));
+  }
 }

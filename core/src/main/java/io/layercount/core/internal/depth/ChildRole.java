@@ -28,11 +28,17 @@ enum ChildRole {
   /** Anything else: placed by its widths. */
   PLAIN(null);
 
+  private static final Pattern QUERY = Pattern.compile("(?i)(q|query|q_proj|to_q|wq|query_proj)");
   private static final List<ChildRole> NAMED = List.of(BYPASS, SHARED_INPUT, BRANCH, AUXILIARY);
   private final Pattern key;
 
   ChildRole(String key) {
     this.key = key == null ? null : Pattern.compile(key);
+  }
+
+  /** Whether a {@link #SHARED_INPUT} projection is the query, whose width attention's result has. */
+  static boolean isQuery(String name) {
+    return QUERY.matcher(name).matches();
   }
 
   static ChildRole of(String name) {

@@ -155,14 +155,17 @@ public final class Dataflow {
     final List<Point> open = new ArrayList<>();
     final Map<Long, Point> latestByWidth = new HashMap<>();
     final Map<Integer, Source> sources = new LinkedHashMap<>();
+    /** Each child's output (its first occurrence's), to tell a path as long as the listed one. */
+    final Map<Integer, Point> outputs = new HashMap<>();
     Point current;
     Point shared;
     /**
-     * The first of the projections sharing one input, while nothing with widths has run since: a
-     * module ending on them (HaloAttn's {@code q} and fused {@code kv}) writes attention's result,
-     * as wide as the query, not the last projection's output.
+     * The outputs of projections sharing one input (query, key, value; gate and up), until the next
+     * layer with widths runs or the module ends: then they combine into one tensor (attention's
+     * result, the gated product) as wide as the query, or the first where there is none.
      */
-    Point attention;
+    final List<Point> projections = new ArrayList<>();
+    Point query;
     boolean previousWeightedLeaf;
     int index;
     int occurrence;
@@ -218,6 +221,10 @@ public final class Dataflow {
       long width = current.width;
       if (!slices && role != ChildRole.BRANCH && branch != null) {
         joinBranches();
+      }
+      if (!projections.isEmpty() && (role != ChildRole.SHARED_INPUT || shared == null)
+          && (child.knownIn() || child.knownOut())) {
+        joinProjections();
       }
       branch = null;
       if (slices) {
@@ -326,6 +333,7 @@ public final class Dataflow {
         occurrence++;
         return;
       }
+      outputs.putIfAbsent(index, out);
       close(source);
       add(out);
       if (branch != null) {
@@ -338,11 +346,15 @@ public final class Dataflow {
         add(out);
         occurrence += remaining;
       }
-      Widths span = spans.get(child);
       if (ChildRole.of(child.name()) == ChildRole.SHARED_INPUT) {
-        attention = sourceKind == Source.SHARED && attention != null ? attention : out;
-      } else if (span.knownIn() || span.knownOut()) {
-        attention = null;
+        if (sourceKind != Source.SHARED) {
+          projections.clear();
+          query = null;
+        }
+        projections.add(out);
+        if (query == null && ChildRole.isQuery(child.name())) {
+          query = out;
+        }
       }
       current = out;
       previousWeightedLeaf = child.isLeaf() && ownWeighted.applyAsInt(child) > 0;
@@ -350,7 +362,15 @@ public final class Dataflow {
     }
 
     private void close(Point consumed) {
-      open.removeIf(p -> p == consumed || (p.width == consumed.width && p.depth <= consumed.depth));
+      // a fresh merge sums the open tensors of its width: each of them feeds it
+      boolean fresh = consumed.child < 0 && consumed.previous != null;
+      open.removeIf(p -> {
+        boolean merged = p == consumed || (p.width == consumed.width && p.depth <= consumed.depth);
+        if (merged && fresh && p != consumed && p != consumed.previous) {
+          p.feeds.add(consumed);
+        }
+        return merged;
+      });
     }
 
     private void add(Point p) {
@@ -359,18 +379,44 @@ public final class Dataflow {
     }
 
     Result finish() {
-      Point end = deepestOpen();
+      if (!projections.isEmpty()) {
+        joinProjections();
+      }
       if (branch != null) {
         joinBranches();
-        end = deepestOpen();
       }
-      Result r = new Result(end.depth, attention != null ? attention.width : current.width);
+      Point end = deepestOpen();
+      Result r = new Result(end.depth, current.width);
       memo.computeIfAbsent(layer, k -> new HashMap<>()).put(inputWidth, r);
       firstDepth.putIfAbsent(layer, r.depth());
       if (!offPath.containsKey(layer)) {
         offPath.put(layer, offPathChildren(end));
       }
       return r;
+    }
+
+    /**
+     * Projections of one input combine into one tensor: attention weighs the values by query and
+     * key, a gated MLP multiplies gate and up. It is as wide as the query (HaloAttn's {@code q}
+     * beside a fused {@code kv}), or as the first projection where none is a query.
+     */
+    private void joinProjections() {
+      Point deepest = projections.get(0);
+      for (Point p : projections) {
+        // of equally deep projections the last is listed, as the stream reads the latest tensor
+        deepest = p.depth >= deepest.depth ? p : deepest;
+      }
+      Point joined = new Point(deepest.depth, (query != null ? query : projections.get(0)).width, deepest, -1);
+      for (Point p : projections) {
+        if (p != deepest) {
+          p.feeds.add(joined);
+        }
+      }
+      open.removeIf(p -> projections.stream().anyMatch(q -> q == p));
+      add(joined);
+      current = joined;
+      projections.clear();
+      query = null;
     }
 
     /** After the last branch, the block concatenates every branch's last step along channels. */
@@ -385,6 +431,13 @@ public final class Dataflow {
       }
       if (deepest != null) {
         Point joined = new Point(deepest.depth, sum == Widths.UNKNOWN ? current.width : sum, deepest, -1);
+        for (BranchState b : branches.values()) {
+          for (Point p : b.ends) {
+            if (p != deepest) {
+              p.feeds.add(joined);
+            }
+          }
+        }
         open.removeIf(p -> branches.values().stream().anyMatch(b -> b.ends.contains(p)));
         add(joined);
         current = joined;
@@ -398,14 +451,48 @@ public final class Dataflow {
       for (Point p = end; p != null; p = p.previous) {
         onPath.add(p.child);
       }
+      Map<Point, Long> onward = new IdentityHashMap<>();
       Map<Integer, String> off = new LinkedHashMap<>();
       sources.forEach((i, s) -> {
-        if (!onPath.contains(i)) {
-          off.put(i, s.reason);
+        if (onPath.contains(i)) {
+          return;
         }
+        Point out = outputs.get(i);
+        boolean asLong = out != null && out.depth > 0
+            && Saturating.add(out.depth, onward(out, onward)) >= end.depth;
+        off.put(i, asLong ? besideReason(i, out, onPath) : s.reason);
       });
       return off;
     }
+
+    /**
+     * Why an off-path child whose path is as long as the listed one was left out: only one is listed.
+     * It names the nearest listed sibling reading the same tensor, else one as deep.
+     */
+    private String besideReason(int offChild, Point out, Set<Integer> onPath) {
+      Point from = out.previous == null ? null : out.previous.origin();
+      int sameInput = -1;
+      int asDeep = -1;
+      for (int j : onPath) {
+        Point other = j < 0 ? null : outputs.get(j);
+        if (other == null) {
+          continue;
+        }
+        if (other.previous != null && other.previous.origin() == from) {
+          sameInput = nearer(offChild, j, sameInput);
+        } else if (other.depth == out.depth) {
+          asDeep = nearer(offChild, j, asDeep);
+        }
+      }
+      int beside = sameInput >= 0 ? sameInput : asDeep;
+      return beside < 0 ? "as long as the path listed; one path is listed"
+          : "runs beside " + layer.children().get(beside).name() + ", as long; one path is listed";
+    }
+
+    private static int nearer(int to, int candidate, int best) {
+      return best < 0 || Math.abs(candidate - to) < Math.abs(best - to) ? candidate : best;
+    }
+
   }
 
   /**
@@ -472,6 +559,38 @@ public final class Dataflow {
   }
 
   /** One Inception branch inside a block: the step it is at, what that step reads and wrote. */
+  /**
+   * The most conv/FC layers on any way from {@code from} to the module's end, without recursion: a
+   * tensor feeding nothing further ends there. Results are kept in {@code onward}.
+   */
+  private static long onward(Point from, Map<Point, Long> onward) {
+    Deque<Point> stack = new ArrayDeque<>();
+    stack.push(from);
+    while (!stack.isEmpty()) {
+      Point p = stack.peek();
+      if (onward.containsKey(p)) {
+        stack.pop();
+        continue;
+      }
+      long best = 0;
+      boolean ready = true;
+      for (Point next : p.feeds) {
+        Long after = onward.get(next);
+        if (after == null) {
+          stack.push(next);
+          ready = false;
+        } else {
+          best = Math.max(best, Saturating.add(next.step(), after));
+        }
+      }
+      if (ready) {
+        onward.put(p, best);
+        stack.pop();
+      }
+    }
+    return onward.get(from);
+  }
+
   private static final class BranchState {
     int step;
     Point reads;
@@ -490,7 +609,16 @@ public final class Dataflow {
         deepest = p.depth > deepest.depth ? p : deepest;
         width = width == Widths.UNKNOWN || p.width == Widths.UNKNOWN ? Widths.UNKNOWN : width + p.width;
       }
-      return ends.size() <= 1 ? deepest : new Point(deepest.depth, width, deepest, -1);
+      if (ends.size() <= 1) {
+        return deepest;
+      }
+      Point concatenated = new Point(deepest.depth, width, deepest, -1);
+      for (Point p : ends) {
+        if (p != deepest) {
+          p.feeds.add(concatenated);
+        }
+      }
+      return concatenated;
     }
   }
 }

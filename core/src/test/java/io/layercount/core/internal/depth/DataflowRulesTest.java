@@ -102,6 +102,9 @@ class DataflowRulesTest {
         "  (post_attention_layernorm): LlamaRMSNorm((64,), eps=1e-06)",
         ")");
     assertEquals(4, a.layers().depth());
+    assertEquals(List.of("self_attn.q_proj: runs beside v_proj, as long; one path is listed",
+        "self_attn.k_proj: runs beside v_proj, as long; one path is listed",
+        "mlp.gate_proj: runs beside up_proj, as long; one path is listed"), excluded(a));
   }
 
   @Test

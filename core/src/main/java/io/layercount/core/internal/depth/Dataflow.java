@@ -165,6 +165,12 @@ public final class Dataflow {
      * result, the gated product) as wide as the query, or the first where there is none.
      */
     final List<Point> projections = new ArrayList<>();
+    /** Shortcut outputs: they join the block's output at its end. */
+    final List<Point> shortcuts = new ArrayList<>();
+    /** The channels of the stream a split child did not read, until a later child reads them back. */
+    Point unread;
+    /** A shortcut printed before the layers it would bypass, until the next layer shows what it is. */
+    Point unconfirmed;
     Point query;
     boolean previousWeightedLeaf;
     int index;
@@ -222,6 +228,9 @@ public final class Dataflow {
       if (!slices && role != ChildRole.BRANCH && branch != null) {
         joinBranches();
       }
+      if (unconfirmed != null && child.knownIn()) {
+        confirmShortcut(child.in());
+      }
       if (!projections.isEmpty() && (role != ChildRole.SHARED_INPUT || shared == null)
           && (child.knownIn() || child.knownOut())) {
         joinProjections();
@@ -247,9 +256,15 @@ public final class Dataflow {
           || readsChannelSlices(childLayer, width)) {
         source = merged(width);
         sourceKind = Source.STREAM;
+      } else if (unread != null && child.in() == Saturating.add(width, unread.width)) {
+        // the channels a split left unread are concatenated back (CSP stages, Res2Net, ShuffleNet)
+        Point deeper = unread.depth > current.depth ? unread : current;
+        source = new Point(deeper.depth, child.in(), deeper, -1);
+        (deeper == current ? unread : current).feeds.add(source);
+        sourceKind = Source.STREAM;
+        unread = null;
       } else {
-        boolean split = width % child.in() == 0
-            && (width / child.in() == 3 || (width / child.in() == 2 && previousWeightedLeaf));
+        boolean split = width % child.in() == 0 && (width / child.in() == 3 || halfRead(childLayer, child, width));
         Point earlier = split ? null : latestByWidth.get(child.in());
         if (earlier != null) {
           source = earlier;
@@ -265,9 +280,22 @@ public final class Dataflow {
           Point deepest = deepestOpen();
           source = new Point(deepest.depth, split ? width : child.in(), deepest, -1);
           sourceKind = split ? Source.SPLIT : offAxis ? Source.OFF_AXIS : Source.RESHAPED;
+          unread = split ? new Point(deepest.depth, width - child.in(), deepest, -1) : unread;
         }
       }
       shared = role == ChildRole.SHARED_INPUT ? (shared != null ? shared : source) : null;
+    }
+
+    /**
+     * Whether a child reading half the stream's width reads one half of it (a fused projection's
+     * part, a CSP stage's split, ResNeSt's radix groups summed) rather than an earlier tensor of
+     * that width. It does right after a conv/FC layer, and where it writes a width the stream does
+     * not have (it cannot be a branch summed back into it); a norm never reads half a tensor: a
+     * pre-norm block's first norm reads the block input beside a projection shortcut (Hiera).
+     */
+    private boolean halfRead(Layer childLayer, Widths child, long width) {
+      return width / child.in() == 2 && !Widths.isNorm(firstLeafWithWidths(childLayer))
+          && (previousWeightedLeaf || child.knownOut() && child.out() != width);
     }
 
     /**
@@ -334,6 +362,14 @@ public final class Dataflow {
         return;
       }
       outputs.putIfAbsent(index, out);
+      if (sourceKind == Source.BYPASS) {
+        // a shortcut joins the block's output, not the stream inside it, even when printed first;
+        // what the next layer reads tells whether it was one (see confirmShortcut)
+        shortcuts.add(out);
+        unconfirmed = out;
+        occurrence++;
+        return;
+      }
       close(source);
       add(out);
       if (branch != null) {
@@ -379,6 +415,7 @@ public final class Dataflow {
     }
 
     Result finish() {
+      open.addAll(shortcuts);
       if (!projections.isEmpty()) {
         joinProjections();
       }
@@ -393,6 +430,27 @@ public final class Dataflow {
         offPath.put(layer, offPathChildren(end));
       }
       return r;
+    }
+
+    /**
+     * A child named like a shortcut and printed first is the stream if the next layer reads what it
+     * wrote: a stage's {@code downsample} (ConvNeXt, Swin) runs before its blocks. It bypasses them
+     * if the next layer reads the block input instead (timm's ByobNet prints {@code shortcut} first);
+     * where both widths agree, only a {@code downsample} is taken for the stream.
+     */
+    private void confirmShortcut(long nextReads) {
+      Point candidate = unconfirmed;
+      unconfirmed = null;
+      boolean readsIt = nextReads == candidate.width;
+      boolean readsInput = nextReads == input.width;
+      String name = layer.children().get(candidate.child).name();
+      if (readsIt && (!readsInput || name.startsWith("downsample"))) {
+        shortcuts.remove(candidate);
+        sources.put(candidate.child, Source.STREAM);
+        close(candidate.previous);
+        add(candidate);
+        current = candidate;
+      }
     }
 
     /**
@@ -527,11 +585,20 @@ public final class Dataflow {
 
   /** The first conv/FC leaf in printed order (the layer itself if it is a leaf); found without recursion. */
   private Layer firstWeightedLeaf(Layer layer) {
+    return firstLeaf(layer, leaf -> ownWeighted.applyAsInt(leaf) > 0);
+  }
+
+  /** The first leaf whose widths the text states: what reads a module's input. */
+  private Layer firstLeafWithWidths(Layer layer) {
+    return firstLeaf(layer, leaf -> spans.get(leaf).knownIn());
+  }
+
+  private Layer firstLeaf(Layer layer, java.util.function.Predicate<Layer> wanted) {
     Deque<Layer> stack = new ArrayDeque<>();
     stack.push(layer);
     while (!stack.isEmpty()) {
       Layer next = stack.pop();
-      if (next.isLeaf() && ownWeighted.applyAsInt(next) > 0) {
+      if (next.isLeaf() && wanted.test(next)) {
         return next;
       }
       List<Layer> children = next.children();

@@ -334,4 +334,120 @@ class DataflowRulesTest {
     assertEquals(List.of("conv1_1x1.conv", "self_attn.kv", "conv3_1x1.conv"),
         a.explanation().counted().get(Convention.DEPTH));
   }
+
+  @Test
+  void aShortcutPrintedFirstJoinsAtTheEndEvenWhereWidthsAgree() {
+    // timm resnet32ts, stages.3.0 (norms left out): the shortcut keeps 1536 channels, as conv1_1x1 reads
+    Analysis a = analyse(
+        "BottleneckBlock(",
+        "  (shortcut): ConvNormAct(",
+        "    (conv): Conv2d(1536, 1536, kernel_size=(1, 1), stride=(2, 2), bias=False)",
+        "  )",
+        "  (conv1_1x1): ConvNormAct(",
+        "    (conv): Conv2d(1536, 384, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (conv2_kxk): ConvNormAct(",
+        "    (conv): Conv2d(384, 384, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)",
+        "  )",
+        "  (conv3_1x1): ConvNormAct(",
+        "    (conv): Conv2d(384, 1536, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("shortcut.conv: projection shortcut, on a shorter path"), excluded(a));
+  }
+
+  @Test
+  void aDownsamplePrintedFirstIsTheStreamWhenTheNextLayerReadsIt() {
+    // timm convnext_atto, stages.1 with one block: the stage's downsample runs before its blocks
+    Analysis a = analyse(
+        "ConvNeXtStage(",
+        "  (downsample): Sequential(",
+        "    (0): LayerNorm2d((40,), eps=1e-06, elementwise_affine=True)",
+        "    (1): Conv2d(40, 80, kernel_size=(2, 2), stride=(2, 2))",
+        "  )",
+        "  (blocks): Sequential(",
+        "    (0): ConvNeXtBlock(",
+        "      (conv_dw): Conv2d(80, 80, kernel_size=(7, 7), stride=(1, 1), padding=(3, 3), groups=80)",
+        "      (norm): LayerNorm2d((80,), eps=1e-06, elementwise_affine=True)",
+        "      (mlp): Mlp(",
+        "        (fc1): Conv2d(80, 320, kernel_size=(1, 1), stride=(1, 1))",
+        "        (act): GELU()",
+        "        (fc2): Conv2d(320, 80, kernel_size=(1, 1), stride=(1, 1))",
+        "      )",
+        "      (shortcut): Identity()",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(4, a.layers().depth());
+    assertEquals(List.of(), excluded(a));
+  }
+
+  @Test
+  void aSplitHalfIsConcatenatedBackWithTheHalfLeftUnread() {
+    // timm cs3darknet_s, stages.0 (norms left out): blocks read 32 of the 64 channels conv_exp wrote,
+    // conv_transition reads the blocks' output beside the other 32
+    Analysis a = analyse(
+        "CrossStage3(",
+        "  (conv_down): ConvNormAct(",
+        "    (conv): Conv2d(32, 32, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)",
+        "  )",
+        "  (conv_exp): ConvNormAct(",
+        "    (conv): Conv2d(32, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (blocks): Sequential(",
+        "    (0): DarkBlock(",
+        "      (conv1): ConvNormAct(",
+        "        (conv): Conv2d(32, 32, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      )",
+        "      (attn): Identity()",
+        "      (conv2): ConvNormAct(",
+        "        (conv): Conv2d(32, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "      )",
+        "      (drop_path): Identity()",
+        "    )",
+        "  )",
+        "  (conv_transition): ConvNormAct(",
+        "    (conv): Conv2d(64, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(5, a.layers().depth());
+  }
+
+  @Test
+  void radixGroupsAreSummedBeforeTheirAttention() {
+    // timm resnest14d, layer1.0.conv2: fc1 reads the 64 channels the two radix groups of conv sum to
+    Analysis a = analyse(
+        "SplitAttn(",
+        "  (conv): Conv2d(64, 128, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), groups=2, bias=False)",
+        "  (bn0): BatchNorm2d(128, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  (drop): Identity()",
+        "  (act0): ReLU(inplace=True)",
+        "  (fc1): Conv2d(64, 32, kernel_size=(1, 1), stride=(1, 1))",
+        "  (bn1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  (act1): ReLU(inplace=True)",
+        "  (fc2): Conv2d(32, 128, kernel_size=(1, 1), stride=(1, 1))",
+        "  (rsoftmax): RadixSoftmax()",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
+
+  @Test
+  void aNormReadsAWholeTensorNotHalfOfOne() {
+    // timm sam2_hiera_tiny, blocks.1 (mlp left out): proj widens the shortcut to 192; norm1 reads the
+    // 96-channel block input, not half of proj's output
+    Analysis a = analyse(
+        "MultiScaleBlock(",
+        "  (proj): Linear(in_features=96, out_features=192, bias=True)",
+        "  (pool): MaxPool2d(kernel_size=(2, 2), stride=(2, 2), padding=0, dilation=1, ceil_mode=False)",
+        "  (norm1): LayerNorm((96,), eps=1e-06, elementwise_affine=True)",
+        "  (attn): MultiScaleAttention(",
+        "    (q_pool): MaxPool2d(kernel_size=(2, 2), stride=(2, 2), padding=0, dilation=1, ceil_mode=False)",
+        "    (qkv): Linear(in_features=96, out_features=576, bias=True)",
+        "    (proj): Linear(in_features=192, out_features=192, bias=True)",
+        "  )",
+        ")");
+    assertEquals(2, a.layers().depth());
+    assertEquals(List.of("attn.qkv", "attn.proj"), a.explanation().counted().get(Convention.DEPTH));
+  }
 }

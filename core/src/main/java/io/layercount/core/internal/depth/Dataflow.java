@@ -266,7 +266,14 @@ public final class Dataflow {
       } else {
         boolean split = width % child.in() == 0 && (width / child.in() == 3 || halfRead(childLayer, child, width));
         Point earlier = split ? null : latestByWidth.get(child.in());
-        if (earlier != null) {
+        if (earlier != null && width == 1 && current != input) {
+          // a one-channel map (GlobalContext's attention logits, a spatial gate) weighs the tensor it
+          // was made from: the next layer reads their product
+          Point deeper = current.depth > earlier.depth ? current : earlier;
+          source = new Point(deeper.depth, child.in(), deeper, -1);
+          (deeper == current ? earlier : current).feeds.add(source);
+          sourceKind = Source.STREAM;
+        } else if (earlier != null) {
           source = earlier;
           sourceKind = Source.BRANCH;
           if (earlier == input && role == ChildRole.PLAIN) {

@@ -450,4 +450,23 @@ class DataflowRulesTest {
     assertEquals(2, a.layers().depth());
     assertEquals(List.of("attn.qkv", "attn.proj"), a.explanation().counted().get(Convention.DEPTH));
   }
+
+  @Test
+  void aOneChannelMapWeighsTheTensorItWasMadeFrom() {
+    // timm gcresnet33ts, stages.0.0.attn: conv_attn's attention logits pool the input into the
+    // context that mlp_add transforms
+    Analysis a = analyse(
+        "GlobalContext(",
+        "  (conv_attn): Conv2d(64, 1, kernel_size=(1, 1), stride=(1, 1))",
+        "  (mlp_add): ConvMlp(",
+        "    (fc1): Conv2d(64, 8, kernel_size=(1, 1), stride=(1, 1))",
+        "    (norm): LayerNorm2d((8,), eps=1e-06, elementwise_affine=True)",
+        "    (act): ReLU()",
+        "    (drop): Dropout(p=0.0, inplace=False)",
+        "    (fc2): Conv2d(8, 64, kernel_size=(1, 1), stride=(1, 1))",
+        "  )",
+        "  (gate): Sigmoid()",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
 }

@@ -36,6 +36,13 @@ enum ChildRole {
     this.key = key == null ? null : Pattern.compile(key);
   }
 
+  private static final Pattern FUSED = Pattern.compile("(?i)(to_)?qkv(_proj)?");
+
+  /** Whether a child is a fused query-key-value projection, whose output attention reads in parts. */
+  static boolean isFusedQkv(String name) {
+    return FUSED.matcher(name).matches();
+  }
+
   /** Whether a {@link #SHARED_INPUT} projection is the query, whose width attention's result has. */
   static boolean isQuery(String name) {
     return QUERY.matcher(name).matches();

@@ -84,8 +84,9 @@ public final class Dataflow {
         spans.put(layer, Widths.ofLeaf(layer, ownWeighted.applyAsInt(layer)));
       } else if (childrenDone) {
         Widths sliced = slicedSpan(layer);
-        if (sliced != null) {
-          spans.put(layer, sliced);
+        Widths norm = Widths.ofNormWithChildren(layer);
+        if (sliced != null || norm.knownIn()) {
+          spans.put(layer, sliced != null ? sliced : norm);
           continue;
         }
         long in = Widths.UNKNOWN;
@@ -167,6 +168,11 @@ public final class Dataflow {
     final List<Point> projections = new ArrayList<>();
     /** Shortcut outputs: they join the block's output at its end. */
     final List<Point> shortcuts = new ArrayList<>();
+    /**
+     * A fused query-key-value projection ran and no later child read a part of it: the module ends
+     * on attention's result (BotNet, lambda layers), whose width the text does not state.
+     */
+    boolean fusedQkv;
     /** The channels of the stream a split child did not read, until a later child reads them back. */
     Point unread;
     /** A shortcut printed before the layers it would bypass, until the next layer shows what it is. */
@@ -186,6 +192,10 @@ public final class Dataflow {
     final boolean slices;
     /** A {@code Sequential}: its forward runs each child on the previous child's output, whatever the names say. */
     final boolean chains;
+    /** A child printed last that runs first (see downsamplePrintedLast), or -1. */
+    final int runsFirst;
+    /** How many children (in running order) have been taken. */
+    int position;
 
     Replay(Layer layer, long inputWidth) {
       this.layer = layer;
@@ -195,6 +205,7 @@ public final class Dataflow {
       this.input = new Point(ownWeighted.applyAsInt(layer), width, null, -1);
       this.slices = readsChannelSlices(layer, width);
       this.chains = !slices && layer.typeName().equals("Sequential");
+      this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
       add(input);
       current = input;
     }
@@ -202,23 +213,48 @@ public final class Dataflow {
     /** The next child occurrence to run, with its source chosen; {@code null} when all ran. */
     Layer nextChild() {
       List<Layer> children = layer.children();
-      while (index < children.size()) {
+      while (position < children.size()) {
+        // a downsample printed last but run first is taken first, the others keep their order
+        index = runsFirst < 0 ? position : position == 0 ? runsFirst : position - 1;
         Layer child = children.get(index);
         if (occurrence >= child.repeat()) {
-          index++;
+          position++;
           occurrence = 0;
           continue;
         }
         ChildRole role = ChildRole.of(child.name());
         if (role == ChildRole.AUXILIARY) {
           sources.put(index, Source.AUXILIARY);
-          index++;
+          position++;
           continue;
         }
-        chooseSource(role, child, spans.get(child));
+        chooseSource(index == runsFirst ? ChildRole.PLAIN : role, child, spans.get(child));
         return child;
       }
       return null;
+    }
+
+    /**
+     * The index of a last child named like a shortcut that must run first: it reads the module's
+     * input and writes the width the first layer reads, which it does not read (a FasterNet
+     * stage prints its {@code downsample} after its blocks). -1 where there is none.
+     */
+    private int downsamplePrintedLast(long width) {
+      List<Layer> children = layer.children();
+      int last = children.size() - 1;
+      if (last < 1 || ChildRole.of(children.get(last).name()) != ChildRole.BYPASS || width == Widths.UNKNOWN) {
+        return -1;
+      }
+      Widths shortcut = spans.get(children.get(last));
+      for (int i = 0; i < last; i++) {
+        Widths w = spans.get(children.get(i));
+        if (w.knownIn()) {
+          // the caller may have passed the width the first layer reads (a Sequential takes it on trust)
+          return w.in() == shortcut.out() && shortcut.in() != shortcut.out()
+              && (width == shortcut.in() || width == w.in()) ? last : -1;
+        }
+      }
+      return -1;
     }
 
     private void chooseSource(ChildRole role, Layer childLayer, Widths child) {
@@ -400,6 +436,11 @@ public final class Dataflow {
         }
       }
       current = out;
+      if (ChildRole.isFusedQkv(child.name())) {
+        fusedQkv = true;
+      } else if (sourceKind == Source.SPLIT) {
+        fusedQkv = false;
+      }
       previousWeightedLeaf = child.isLeaf() && ownWeighted.applyAsInt(child) > 0;
       occurrence++;
     }
@@ -430,7 +471,7 @@ public final class Dataflow {
         joinBranches();
       }
       Point end = deepestOpen();
-      Result r = new Result(end.depth, current.width);
+      Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width);
       memo.computeIfAbsent(layer, k -> new HashMap<>()).put(inputWidth, r);
       firstDepth.putIfAbsent(layer, r.depth());
       if (!offPath.containsKey(layer)) {

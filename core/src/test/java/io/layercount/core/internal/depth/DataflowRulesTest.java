@@ -469,4 +469,62 @@ class DataflowRulesTest {
         ")");
     assertEquals(3, a.layers().depth());
   }
+
+  @Test
+  void attentionEndingOnAFusedProjectionWritesAWidthTheTextDoesNotState() {
+    // timm eca_botnext26ts_256, stages.2.1: BottleneckAttn has only qkv (64 + 64 + 256 channels);
+    // post_attn, a norm holding its activation, reads the 256 channels attention writes
+    Analysis a = analyse(
+        "SelfAttnBlock(",
+        "  (shortcut): Identity()",
+        "  (conv1_1x1): ConvNormAct(",
+        "    (conv): Conv2d(1024, 256, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (conv2_kxk): Identity()",
+        "  (self_attn): BottleneckAttn(",
+        "    (qkv): Conv2d(256, 384, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (pos_embed): PosEmbedRel()",
+        "    (pool): Identity()",
+        "  )",
+        "  (post_attn): BatchNormAct2d(",
+        "    256, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "    (drop): Identity()",
+        "    (act): SiLU(inplace=True)",
+        "  )",
+        "  (conv3_1x1): ConvNormAct(",
+        "    (conv): Conv2d(256, 1024, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
+
+  @Test
+  void aDownsamplePrintedAfterTheBlocksItFeedsRunsFirst() {
+    // timm fasternet_t2, stages.1 with one block: the blocks read the 192 channels downsample writes
+    Analysis a = analyse(
+        "Block(",
+        "  (blocks): Sequential(",
+        "    (0): MLPBlock(",
+        "      (mlp): Sequential(",
+        "        (0): Conv2d(192, 384, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "        (1): BatchNorm2d(384, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (2): ReLU(inplace=True)",
+        "        (3): Conv2d(384, 192, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      )",
+        "      (spatial_mixing): Partial_conv3(",
+        "        (partial_conv3): Conv2d(48, 48, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "      )",
+        "      (drop_path): DropPath(drop_prob=0.004)",
+        "    )",
+        "  )",
+        "  (downsample): PatchMerging(",
+        "    (reduction): Conv2d(96, 192, kernel_size=(2, 2), stride=(2, 2), bias=False)",
+        "    (norm): BatchNorm2d(192, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  )",
+        ")");
+    assertEquals(4, a.layers().depth());
+    // listed in printed order
+    assertEquals(List.of("blocks.0.mlp.0", "blocks.0.mlp.3", "blocks.0.spatial_mixing.partial_conv3",
+        "downsample.reduction"), a.explanation().counted().get(Convention.DEPTH));
+  }
 }

@@ -1,6 +1,7 @@
 package io.layercount.core.internal.depth;
 
 import io.layercount.core.internal.count.Saturating;
+import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -192,6 +193,8 @@ public final class Dataflow {
     final boolean slices;
     /** A {@code Sequential}: its forward runs each child on the previous child's output, whatever the names say. */
     final boolean chains;
+    /** Single-convolution branches of one input, summed (see branchesSummed). */
+    final boolean summed;
     /** A child printed last that runs first (see downsamplePrintedLast), or -1. */
     final int runsFirst;
     /** How many children (in running order) have been taken. */
@@ -205,6 +208,7 @@ public final class Dataflow {
       this.input = new Point(ownWeighted.applyAsInt(layer), width, null, -1);
       this.slices = readsChannelSlices(layer, width);
       this.chains = !slices && layer.typeName().equals("Sequential");
+      this.summed = !slices && branchesSummed(layer, width);
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
       add(input);
       current = input;
@@ -274,6 +278,9 @@ public final class Dataflow {
       branch = null;
       if (slices) {
         branchSource(new BranchName(Integer.toString(index), 0, ""));
+      } else if (summed) {
+        source = input;
+        sourceKind = Source.BRANCH;
       } else if (chains) {
         source = new Point(current.depth, child.knownIn() ? child.in() : width, current, -1);
         sourceKind = Source.STREAM;
@@ -655,6 +662,51 @@ public final class Dataflow {
       }
     }
     return layer;
+  }
+
+  /**
+   * A {@code ModuleList} of single convolutions (each with its norm) that keep the width, differing
+   * in kernel size or all strided: branches reading one input whose outputs are summed, as in
+   * re-parameterizable blocks (MobileOne's {@code conv_kxk}, LCNetV2's {@code dw_conv_list}).
+   * Stacked in a chain, same-width strided convolutions would shrink the map again at each step.
+   */
+  private boolean branchesSummed(Layer layer, long width) {
+    List<Layer> children = layer.children();
+    if (!layer.typeName().equals("ModuleList") || children.isEmpty()
+        || children.size() == 1 && children.get(0).repeat() < 2) {
+      return false;
+    }
+    Set<String> kernels = new HashSet<>();
+    boolean allStrided = true;
+    for (Layer child : children) {
+      Widths w = spans.get(child);
+      Layer conv = onlyWeightedLeaf(child);
+      if (conv == null || !w.knownIn() || w.in() != w.out() || width != Widths.UNKNOWN && width != w.in()) {
+        return false;
+      }
+      kernels.add(String.valueOf(conv.arguments().get("kernel_size")));
+      long[] stride = Arguments.tuple(conv.arguments().get("stride"));
+      allStrided &= stride.length > 0 && java.util.Arrays.stream(stride).anyMatch(v -> v > 1);
+    }
+    return kernels.size() > 1 || allStrided;
+  }
+
+  /** The one conv/FC leaf under {@code layer}, or {@code null} where there are none or several. */
+  private Layer onlyWeightedLeaf(Layer layer) {
+    Layer found = null;
+    Deque<Layer> stack = new ArrayDeque<>();
+    stack.push(layer);
+    while (!stack.isEmpty()) {
+      Layer next = stack.pop();
+      if (next.isLeaf() && ownWeighted.applyAsInt(next) > 0) {
+        if (found != null || next.repeat() > 1 || ownWeighted.applyAsInt(next) > 1) {
+          return null;
+        }
+        found = next;
+      }
+      next.children().forEach(stack::push);
+    }
+    return found;
   }
 
   private boolean readsChannelSlices(Layer layer, long inputWidth) {

@@ -527,4 +527,42 @@ class DataflowRulesTest {
     assertEquals(List.of("blocks.0.mlp.0", "blocks.0.mlp.3", "blocks.0.spatial_mixing.partial_conv3",
         "downsample.reduction"), a.explanation().counted().get(Convention.DEPTH));
   }
+
+  @Test
+  void singleConvolutionBranchesOfDifferentKernelsAreSummed() {
+    // timm lcnetv2_small, stages.2.1 (norms left out): three depthwise kernels of one input, summed
+    Analysis a = analyse(
+        "Sequential(",
+        "  (dw_conv_list): ModuleList(",
+        "    (0): ConvNormAct(",
+        "      (conv): Conv2d(384, 384, kernel_size=(5, 5), stride=(1, 1), padding=(2, 2), groups=384, bias=False)",
+        "    )",
+        "    (1): ConvNormAct(",
+        "      (conv): Conv2d(384, 384, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), groups=384, bias=False)",
+        "    )",
+        "    (2): ConvNormAct(",
+        "      (conv): Conv2d(384, 384, kernel_size=(1, 1), stride=(1, 1), groups=384, bias=False)",
+        "    )",
+        "  )",
+        "  (dw_act): ReLU(inplace=True)",
+        ")");
+    assertEquals(1, a.layers().depth());
+  }
+
+  @Test
+  void identicalStridedConvolutionsInAListAreBranchesNotAChain() {
+    // timm mobileone_s0, stages.0.0.conv_kxk: four stride-2 branches; chained they would shrink the map 16x
+    Analysis a = analyse(
+        "ModuleList(",
+        "  (0-3): 4 x ConvNormAct(",
+        "    (conv): Conv2d(48, 48, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=48, bias=False)",
+        "    (bn): BatchNormAct2d(",
+        "      48, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "      (drop): Identity()",
+        "      (act): Identity()",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(1, a.layers().depth());
+  }
 }

@@ -90,14 +90,25 @@ public final class Dataflow {
           spans.put(layer, sliced != null ? sliced : norm);
           continue;
         }
-        long in = Widths.UNKNOWN;
+        Widths first = Widths.NONE;
+        Layer firstReader = null;
         long out = Widths.UNKNOWN;
+        boolean laterReadsOut = false;
         for (Layer child : layer.children()) {
           Widths w = spans.get(child);
-          in = in == Widths.UNKNOWN ? w.in() : in;
+          if (!first.knownIn()) {
+            first = w;
+            firstReader = child;
+          } else if (w.knownIn()) {
+            laterReadsOut = w.in() == w.out();
+          }
           out = w.knownOut() ? w.out() : out;
         }
-        spans.put(layer, new Widths(in, out));
+        // a fully connected first reader that keeps a width the module does not write mixes along
+        // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
+        boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
+            && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
+        spans.put(layer, new Widths(otherAxis ? out : first.in(), out));
       } else {
         stack.push(layer);
         expanded.push(true);

@@ -565,4 +565,33 @@ class DataflowRulesTest {
         ")");
     assertEquals(1, a.layers().depth());
   }
+
+  @Test
+  void aBlockMixingTokensFirstReadsTheChannelsItKeeps() {
+    // timm resmlp_24_224 with one block: linear_tokens mixes the 196 patches; the block reads and
+    // writes 384 channels, which the head reads
+    Analysis a = analyse(
+        "MlpMixer(",
+        "  (stem): PatchEmbed(",
+        "    (proj): Conv2d(3, 384, kernel_size=(16, 16), stride=(16, 16))",
+        "    (norm): Identity()",
+        "  )",
+        "  (blocks): Sequential(",
+        "    (0): ResBlock(",
+        "      (norm1): Affine()",
+        "      (linear_tokens): Linear(in_features=196, out_features=196, bias=True)",
+        "      (drop_path): Identity()",
+        "      (norm2): Affine()",
+        "      (mlp_channels): Mlp(",
+        "        (fc1): Linear(in_features=384, out_features=1536, bias=True)",
+        "        (act): GELU(approximate='none')",
+        "        (fc2): Linear(in_features=1536, out_features=384, bias=True)",
+        "      )",
+        "    )",
+        "  )",
+        "  (norm): Affine()",
+        "  (head): Linear(in_features=384, out_features=1000, bias=True)",
+        ")");
+    assertEquals(5, a.layers().depth());
+  }
 }

@@ -710,7 +710,7 @@ public final class Dataflow {
     while (!stack.isEmpty()) {
       Layer next = stack.pop();
       if (next.isLeaf() && ownWeighted.applyAsInt(next) > 0) {
-        if (found != null || next.repeat() > 1 || ownWeighted.applyAsInt(next) > 1) {
+        if (found != null || next != layer && next.repeat() > 1 || ownWeighted.applyAsInt(next) > 1) {
           return null;
         }
         found = next;

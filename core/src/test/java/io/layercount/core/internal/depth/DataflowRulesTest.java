@@ -594,4 +594,18 @@ class DataflowRulesTest {
         ")");
     assertEquals(5, a.layers().depth());
   }
+
+  @Test
+  void spelledOutQueryAndKeyProjectionsShareTheirInput() {
+    // timm swiftformer_xs, stages.0.blocks.2.attn
+    Analysis a = analyse(
+        "EfficientAdditiveAttention(",
+        "  (to_query): Linear(in_features=48, out_features=48, bias=True)",
+        "  (to_key): Linear(in_features=48, out_features=48, bias=True)",
+        "  (proj): Linear(in_features=48, out_features=48, bias=True)",
+        "  (final): Linear(in_features=48, out_features=48, bias=True)",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("to_query: runs beside to_key, as long; one path is listed"), excluded(a));
+  }
 }

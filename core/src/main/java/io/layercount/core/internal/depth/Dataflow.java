@@ -284,7 +284,7 @@ public final class Dataflow {
       }
       if (!projections.isEmpty() && (role != ChildRole.SHARED_INPUT || shared == null)
           && (child.knownIn() || child.knownOut())) {
-        joinProjections();
+        joinProjections(false);
       }
       branch = null;
       if (slices) {
@@ -483,7 +483,7 @@ public final class Dataflow {
     Result finish() {
       open.addAll(shortcuts);
       if (!projections.isEmpty()) {
-        joinProjections();
+        joinProjections(true);
       }
       if (branch != null) {
         joinBranches();
@@ -521,16 +521,21 @@ public final class Dataflow {
 
     /**
      * Projections of one input combine into one tensor: attention weighs the values by query and
-     * key, a gated MLP multiplies gate and up. It is as wide as the query (HaloAttn's {@code q}
-     * beside a fused {@code kv}), or as the first projection where none is a query.
+     * key, a gated MLP multiplies gate and up. Before a later layer it is as wide as the query, or
+     * as the first projection where none is a query; at the module's end, where projections differ
+     * in width (HaloAttn's {@code q} beside a fused {@code kv}), its width is left unstated.
      */
-    private void joinProjections() {
+    private void joinProjections(boolean atEnd) {
       Point deepest = projections.get(0);
       for (Point p : projections) {
         // of equally deep projections the last is listed, as the stream reads the latest tensor
         deepest = p.depth >= deepest.depth ? p : deepest;
       }
-      Point joined = new Point(deepest.depth, (query != null ? query : projections.get(0)).width, deepest, -1);
+      long width = (query != null ? query : projections.get(0)).width;
+      boolean sameWidths = projections.stream().allMatch(p -> p.width == projections.get(0).width);
+      // a module ending on projections of different widths (HaloAttn's q beside a fused kv) writes
+      // the values' width, which the text does not state; a layer after it shows what it reads
+      Point joined = new Point(deepest.depth, atEnd && !sameWidths ? Widths.UNKNOWN : width, deepest, -1);
       for (Point p : projections) {
         if (p != deepest) {
           p.feeds.add(joined);
@@ -601,6 +606,9 @@ public final class Dataflow {
         Point other = j < 0 ? null : outputs.get(j);
         if (other == null) {
           continue;
+        }
+        if (other.step() == 0) {
+          continue;  // a norm or activation: name a sibling with layers of its own
         }
         if (other.previous != null && other.previous.origin() == from) {
           sameInput = nearer(offChild, j, sameInput);

@@ -608,4 +608,31 @@ class DataflowRulesTest {
     assertEquals(3, a.layers().depth());
     assertEquals(List.of("to_query: runs beside to_key, as long; one path is listed"), excluded(a));
   }
+
+  @Test
+  void attentionEndingOnProjectionsOfDifferentWidthsWritesTheValuesWidth() {
+    // timm eca_halonext26ts, stages.2.1: q writes 128 channels, kv 128 + 256; post_attn reads 256
+    Analysis a = analyse(
+        "SelfAttnBlock(",
+        "  (conv1_1x1): ConvNormAct(",
+        "    (conv): Conv2d(1024, 256, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (self_attn): HaloAttn(",
+        "    (q): Conv2d(256, 128, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (kv): Conv2d(256, 384, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (pos_embed): PosEmbedRel()",
+        "    (pool): Identity()",
+        "  )",
+        "  (post_attn): BatchNormAct2d(",
+        "    256, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "    (drop): Identity()",
+        "    (act): SiLU(inplace=True)",
+        "  )",
+        "  (conv3_1x1): ConvNormAct(",
+        "    (conv): Conv2d(256, 1024, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("self_attn.q: runs beside kv, as long; one path is listed"), excluded(a));
+  }
 }

@@ -119,9 +119,9 @@ class ConventionsTest {
     List<String> reasons = new ArrayList<>();
     a.explanation().excluded().get(Convention.DEPTH).forEach(e -> reasons.add(e.path() + ": " + e.reason()));
     assertEquals(List.of("branch1x1: parallel branch, on a shorter path",
-        "branch3x3_1: parallel branch, on a shorter path",
-        "branch3x3_2a: parallel branch, on a shorter path",
-        "branch3x3_2b: parallel branch, on a shorter path",
+        "branch3x3_1: runs beside branch5x5_1, as long; one path is listed",
+        "branch3x3_2a: runs beside branch5x5_2, as long; one path is listed",
+        "branch3x3_2b: runs beside branch5x5_2, as long; one path is listed",
         "AuxLogits: auxiliary head, off the main path"), reasons);
     assertEquals(List.of("branch5x5_1", "branch5x5_2"), a.explanation().counted().get(Convention.DEPTH));
   }

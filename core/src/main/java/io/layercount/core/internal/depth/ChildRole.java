@@ -15,7 +15,7 @@ enum ChildRole {
    * {@code q}/{@code k}/{@code v} and gated-MLP {@code gate_proj}/{@code up_proj} projections: each
    * reads the same input as the previous sibling of this role.
    */
-  SHARED_INPUT("(q|k|v|query|key|value|q_proj|k_proj|v_proj|to_q|to_k|to_v|wq|wk|wv|gate_proj|up_proj|w1|w3"
+  SHARED_INPUT("(q|k|v|kv|query|key|value|q_proj|k_proj|v_proj|to_q|to_k|to_v|to_query|to_key|to_value|wq|wk|wv|gate_proj|up_proj|w1|w3"
       + "|fc1_g|fc1_x)"),
   /**
    * Inception {@code branch*} children: {@code branch5x5_1} then {@code branch5x5_2} chain, the first
@@ -28,11 +28,24 @@ enum ChildRole {
   /** Anything else: placed by its widths. */
   PLAIN(null);
 
+  private static final Pattern QUERY = Pattern.compile("(?i)(q|query|q_proj|to_q|to_query|wq|query_proj)");
   private static final List<ChildRole> NAMED = List.of(BYPASS, SHARED_INPUT, BRANCH, AUXILIARY);
   private final Pattern key;
 
   ChildRole(String key) {
     this.key = key == null ? null : Pattern.compile(key);
+  }
+
+  private static final Pattern FUSED = Pattern.compile("(?i)(to_)?qkv(_proj)?");
+
+  /** Whether a child is a fused query-key-value projection, whose output attention reads in parts. */
+  static boolean isFusedQkv(String name) {
+    return FUSED.matcher(name).matches();
+  }
+
+  /** Whether a {@link #SHARED_INPUT} projection is the query, whose width attention's result has. */
+  static boolean isQuery(String name) {
+    return QUERY.matcher(name).matches();
   }
 
   static ChildRole of(String name) {

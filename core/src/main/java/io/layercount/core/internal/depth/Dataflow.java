@@ -1,6 +1,7 @@
 package io.layercount.core.internal.depth;
 
 import io.layercount.core.internal.count.Saturating;
+import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 
 /**
  * The {@code depth} convention from a module tree alone: each module's forward is replayed over its
@@ -30,6 +32,10 @@ public final class Dataflow {
 
   /** What a module does to its input: conv/FC layers on its longest path, and the width it writes. */
   private record Result(long depth, long width) {}
+
+  /** The most features a side input such as a coordinate offset has (2-d or 3-d positions, box corners). */
+  private static final long SIDE_INPUT_FEATURES = 4;
+  private static final Pattern INDEX = Pattern.compile("\\d+");
 
   private final ToIntFunction<Layer> ownWeighted;
   private final Map<Layer, Widths> spans = new IdentityHashMap<>();
@@ -81,14 +87,31 @@ public final class Dataflow {
       if (layer.isLeaf()) {
         spans.put(layer, Widths.ofLeaf(layer, ownWeighted.applyAsInt(layer)));
       } else if (childrenDone) {
-        long in = Widths.UNKNOWN;
+        Widths sliced = slicedSpan(layer);
+        Widths norm = Widths.ofNormWithChildren(layer);
+        if (sliced != null || norm.knownIn()) {
+          spans.put(layer, sliced != null ? sliced : norm);
+          continue;
+        }
+        Widths first = Widths.NONE;
+        Layer firstReader = null;
         long out = Widths.UNKNOWN;
+        boolean laterReadsOut = false;
         for (Layer child : layer.children()) {
           Widths w = spans.get(child);
-          in = in == Widths.UNKNOWN ? w.in() : in;
+          if (!first.knownIn()) {
+            first = w;
+            firstReader = child;
+          } else if (w.knownIn()) {
+            laterReadsOut = w.in() == w.out();
+          }
           out = w.knownOut() ? w.out() : out;
         }
-        spans.put(layer, new Widths(in, out));
+        // a fully connected first reader that keeps a width the module does not write mixes along
+        // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
+        boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
+            && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
+        spans.put(layer, new Widths(otherAxis ? out : first.in(), out));
       } else {
         stack.push(layer);
         expanded.push(true);
@@ -148,8 +171,28 @@ public final class Dataflow {
     final List<Point> open = new ArrayList<>();
     final Map<Long, Point> latestByWidth = new HashMap<>();
     final Map<Integer, Source> sources = new LinkedHashMap<>();
+    /** Each child's output (its first occurrence's), to tell a path as long as the listed one. */
+    final Map<Integer, Point> outputs = new HashMap<>();
     Point current;
     Point shared;
+    /**
+     * The outputs of projections sharing one input (query, key, value; gate and up), until the next
+     * layer with widths runs or the module ends: then they combine into one tensor (attention's
+     * result, the gated product) as wide as the query, or the first where there is none.
+     */
+    final List<Point> projections = new ArrayList<>();
+    /** Shortcut outputs: they join the block's output at its end. */
+    final List<Point> shortcuts = new ArrayList<>();
+    /**
+     * A fused query-key-value projection ran and no later child read a part of it: the module ends
+     * on attention's result (BotNet, lambda layers), whose width the text does not state.
+     */
+    boolean fusedQkv;
+    /** The channels of the stream a split child did not read, until a later child reads them back. */
+    Point unread;
+    /** A shortcut printed before the layers it would bypass, until the next layer shows what it is. */
+    Point unconfirmed;
+    Point query;
     boolean previousWeightedLeaf;
     int index;
     int occurrence;
@@ -162,6 +205,14 @@ public final class Dataflow {
 
     /** Children that read equal slices of the input channels (MixedConv2d): widths sum to the input's. */
     final boolean slices;
+    /** A {@code Sequential}: its forward runs each child on the previous child's output, whatever the names say. */
+    final boolean chains;
+    /** Single-convolution branches of one input, summed (see branchesSummed). */
+    final boolean summed;
+    /** A child printed last that runs first (see downsamplePrintedLast), or -1. */
+    final int runsFirst;
+    /** How many children (in running order) have been taken. */
+    int position;
 
     Replay(Layer layer, long inputWidth) {
       this.layer = layer;
@@ -170,6 +221,9 @@ public final class Dataflow {
       long width = inputWidth == Widths.UNKNOWN ? spans.get(layer).in() : inputWidth;
       this.input = new Point(ownWeighted.applyAsInt(layer), width, null, -1);
       this.slices = readsChannelSlices(layer, width);
+      this.chains = !slices && layer.typeName().equals("Sequential");
+      this.summed = !slices && branchesSummed(layer, width);
+      this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
       add(input);
       current = input;
     }
@@ -177,34 +231,73 @@ public final class Dataflow {
     /** The next child occurrence to run, with its source chosen; {@code null} when all ran. */
     Layer nextChild() {
       List<Layer> children = layer.children();
-      while (index < children.size()) {
+      while (position < children.size()) {
+        // a downsample printed last but run first is taken first, the others keep their order
+        index = runsFirst < 0 ? position : position == 0 ? runsFirst : position - 1;
         Layer child = children.get(index);
         if (occurrence >= child.repeat()) {
-          index++;
+          position++;
           occurrence = 0;
           continue;
         }
         ChildRole role = ChildRole.of(child.name());
         if (role == ChildRole.AUXILIARY) {
           sources.put(index, Source.AUXILIARY);
-          index++;
+          position++;
           continue;
         }
-        chooseSource(role, child.name(), spans.get(child));
+        chooseSource(index == runsFirst ? ChildRole.PLAIN : role, child, spans.get(child));
         return child;
       }
       return null;
     }
 
-    private void chooseSource(ChildRole role, String childName, Widths child) {
+    /**
+     * The index of a last child named like a shortcut that must run first: it reads the module's
+     * input and writes the width the first layer reads, which it does not read (a FasterNet
+     * stage prints its {@code downsample} after its blocks). -1 where there is none.
+     */
+    private int downsamplePrintedLast(long width) {
+      List<Layer> children = layer.children();
+      int last = children.size() - 1;
+      if (last < 1 || ChildRole.of(children.get(last).name()) != ChildRole.BYPASS || width == Widths.UNKNOWN) {
+        return -1;
+      }
+      Widths shortcut = spans.get(children.get(last));
+      for (int i = 0; i < last; i++) {
+        Widths w = spans.get(children.get(i));
+        if (w.knownIn()) {
+          // the caller may have passed the width the first layer reads (a Sequential takes it on trust)
+          return w.in() == shortcut.out() && shortcut.in() != shortcut.out()
+              && (width == shortcut.in() || width == w.in()) ? last : -1;
+        }
+      }
+      return -1;
+    }
+
+    private void chooseSource(ChildRole role, Layer childLayer, Widths child) {
+      String childName = childLayer.name();
       offAxis = false;
       long width = current.width;
       if (!slices && role != ChildRole.BRANCH && branch != null) {
         joinBranches();
       }
+      if (unconfirmed != null && child.knownIn()) {
+        confirmShortcut(child.in());
+      }
+      if (!projections.isEmpty() && (role != ChildRole.SHARED_INPUT || shared == null)
+          && (child.knownIn() || child.knownOut())) {
+        joinProjections(false);
+      }
       branch = null;
       if (slices) {
         branchSource(new BranchName(Integer.toString(index), 0, ""));
+      } else if (summed) {
+        source = input;
+        sourceKind = Source.BRANCH;
+      } else if (chains) {
+        source = new Point(current.depth, child.knownIn() ? child.in() : width, current, -1);
+        sourceKind = Source.STREAM;
       } else if (role == ChildRole.BRANCH) {
         branchSource(BranchName.of(childName));
       } else if (role == ChildRole.BYPASS) {
@@ -216,27 +309,69 @@ public final class Dataflow {
       } else if (learnedParallel(childName) && child.in() == input.width) {
         source = input;
         sourceKind = Source.BRANCH;
-      } else if (!child.knownIn() || width == Widths.UNKNOWN || child.in() == width) {
+      } else if (!child.knownIn() || width == Widths.UNKNOWN || child.in() == width
+          || readsChannelSlices(childLayer, width)) {
         source = merged(width);
         sourceKind = Source.STREAM;
+      } else if (unread != null && child.in() == Saturating.add(width, unread.width)) {
+        // the channels a split left unread are concatenated back (CSP stages, Res2Net, ShuffleNet)
+        Point deeper = unread.depth > current.depth ? unread : current;
+        source = new Point(deeper.depth, child.in(), deeper, -1);
+        (deeper == current ? unread : current).feeds.add(source);
+        sourceKind = Source.STREAM;
+        unread = null;
       } else {
-        boolean split = width % child.in() == 0
-            && (width / child.in() == 3 || (width / child.in() == 2 && previousWeightedLeaf));
+        boolean split = width % child.in() == 0 && (width / child.in() == 3 || halfRead(childLayer, child, width));
         Point earlier = split ? null : latestByWidth.get(child.in());
-        if (earlier != null) {
+        if (earlier != null && width == 1 && current != input) {
+          // a one-channel map (GlobalContext's attention logits, a spatial gate) weighs the tensor it
+          // was made from: the next layer reads their product
+          Point deeper = current.depth > earlier.depth ? current : earlier;
+          source = new Point(deeper.depth, child.in(), deeper, -1);
+          (deeper == current ? earlier : current).feeds.add(source);
+          sourceKind = Source.STREAM;
+        } else if (earlier != null) {
           source = earlier;
           sourceKind = Source.BRANCH;
           if (earlier == input && role == ChildRole.PLAIN) {
             parallelByClass.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
           }
+        } else if (!split && readsSideInput(childLayer, child, width)) {
+          source = new Point(0, child.in(), null, -1);
+          sourceKind = Source.SIDE_INPUT;
         } else {
           offAxis = !split && child.in() == child.out();
           Point deepest = deepestOpen();
           source = new Point(deepest.depth, split ? width : child.in(), deepest, -1);
           sourceKind = split ? Source.SPLIT : offAxis ? Source.OFF_AXIS : Source.RESHAPED;
+          unread = split ? new Point(deepest.depth, width - child.in(), deepest, -1) : unread;
         }
       }
       shared = role == ChildRole.SHARED_INPUT ? (shared != null ? shared : source) : null;
+    }
+
+    /**
+     * Whether a child reading half the stream's width reads one half of it (a fused projection's
+     * part, a CSP stage's split, ResNeSt's radix groups summed) rather than an earlier tensor of
+     * that width. It does right after a conv/FC layer, and where it writes a width the stream does
+     * not have (it cannot be a branch summed back into it); a norm never reads half a tensor: a
+     * pre-norm block's first norm reads the block input beside a projection shortcut (Hiera).
+     */
+    private boolean halfRead(Layer childLayer, Widths child, long width) {
+      return width / child.in() == 2 && !Widths.isNorm(firstLeafWithWidths(childLayer))
+          && (previousWeightedLeaf || child.knownOut() && child.out() != width);
+    }
+
+    /**
+     * A fully connected layer widening a few features (at most {@link #SIDE_INPUT_FEATURES}) into many, where the stream is
+     * wider and no tensor of that width exists: the child reads coordinates or another small side
+     * input (a relative-position MLP fed 2-d offsets), not the stream, so it starts a path of its own.
+     * Convolutions reading one channel read the stream reshaped (a lambda layer's {@code Conv3d(1, 16)}),
+     * and a gate reading one channel writes one (ECA's {@code Conv1d(1, 1)}): both stay on the stream.
+     */
+    private boolean readsSideInput(Layer childLayer, Widths child, long width) {
+      return child.in() <= SIDE_INPUT_FEATURES && child.knownOut() && child.out() > child.in()
+          && width > child.in() && firstWeightedLeaf(childLayer).arguments().get("in_features") != null;
     }
 
     private boolean learnedParallel(String childName) {
@@ -284,6 +419,21 @@ public final class Dataflow {
       Point out = new Point(Saturating.add(source.depth, r.depth()), offAxis ? current.width : r.width(), source, index);
       int remaining = child.repeat() - occurrence - 1;
       boolean chains = sourceKind == Source.STREAM && r.width() == source.width && remaining > 0;
+      if (sourceKind == Source.SIDE_INPUT) {
+        // what it writes joins the stream later (a bias added to attention scores), but no path
+        // from the input runs through it
+        occurrence++;
+        return;
+      }
+      outputs.putIfAbsent(index, out);
+      if (sourceKind == Source.BYPASS) {
+        // a shortcut joins the block's output, not the stream inside it, even when printed first;
+        // what the next layer reads tells whether it was one (see confirmShortcut)
+        shortcuts.add(out);
+        unconfirmed = out;
+        occurrence++;
+        return;
+      }
       close(source);
       add(out);
       if (branch != null) {
@@ -304,13 +454,36 @@ public final class Dataflow {
         add(out);
         occurrence += remaining;
       }
+      if (ChildRole.of(child.name()) == ChildRole.SHARED_INPUT) {
+        if (sourceKind != Source.SHARED) {
+          projections.clear();
+          query = null;
+        }
+        projections.add(out);
+        if (query == null && ChildRole.isQuery(child.name())) {
+          query = out;
+        }
+      }
       current = out;
+      if (ChildRole.isFusedQkv(child.name())) {
+        fusedQkv = true;
+      } else if (sourceKind == Source.SPLIT) {
+        fusedQkv = false;
+      }
       previousWeightedLeaf = child.isLeaf() && ownWeighted.applyAsInt(child) > 0;
       occurrence++;
     }
 
     private void close(Point consumed) {
-      open.removeIf(p -> p == consumed || (p.width == consumed.width && p.depth <= consumed.depth));
+      // a fresh merge sums the open tensors of its width: each of them feeds it
+      boolean fresh = consumed.child < 0 && consumed.previous != null;
+      open.removeIf(p -> {
+        boolean merged = p == consumed || (p.width == consumed.width && p.depth <= consumed.depth);
+        if (merged && fresh && p != consumed && p != consumed.previous) {
+          p.feeds.add(consumed);
+        }
+        return merged;
+      });
     }
 
     private void add(Point p) {
@@ -319,18 +492,71 @@ public final class Dataflow {
     }
 
     Result finish() {
-      Point end = deepestOpen();
+      open.addAll(shortcuts);
+      if (!projections.isEmpty()) {
+        joinProjections(true);
+      }
       if (branch != null) {
         joinBranches();
-        end = deepestOpen();
       }
-      Result r = new Result(end.depth, current.width);
+      Point end = deepestOpen();
+      Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width);
       memo.computeIfAbsent(layer, k -> new HashMap<>()).put(inputWidth, r);
       firstDepth.putIfAbsent(layer, r.depth());
       if (!offPath.containsKey(layer)) {
         offPath.put(layer, offPathChildren(end));
       }
       return r;
+    }
+
+    /**
+     * A child named like a shortcut and printed first is the stream if the next layer reads what it
+     * wrote: a stage's {@code downsample} (ConvNeXt, Swin) runs before its blocks. It bypasses them
+     * if the next layer reads the block input instead (timm's ByobNet prints {@code shortcut} first);
+     * where both widths agree, only a {@code downsample} is taken for the stream.
+     */
+    private void confirmShortcut(long nextReads) {
+      Point candidate = unconfirmed;
+      unconfirmed = null;
+      boolean readsIt = nextReads == candidate.width;
+      boolean readsInput = nextReads == input.width;
+      String name = layer.children().get(candidate.child).name();
+      if (readsIt && (!readsInput || name.startsWith("downsample"))) {
+        shortcuts.remove(candidate);
+        sources.put(candidate.child, Source.STREAM);
+        close(candidate.previous);
+        add(candidate);
+        current = candidate;
+      }
+    }
+
+    /**
+     * Projections of one input combine into one tensor: attention weighs the values by query and
+     * key, a gated MLP multiplies gate and up. Before a later layer it is as wide as the query, or
+     * as the first projection where none is a query; at the module's end, where projections differ
+     * in width (HaloAttn's {@code q} beside a fused {@code kv}), its width is left unstated.
+     */
+    private void joinProjections(boolean atEnd) {
+      Point deepest = projections.get(0);
+      for (Point p : projections) {
+        // of equally deep projections the last is listed, as the stream reads the latest tensor
+        deepest = p.depth >= deepest.depth ? p : deepest;
+      }
+      long width = (query != null ? query : projections.get(0)).width;
+      boolean sameWidths = projections.stream().allMatch(p -> p.width == projections.get(0).width);
+      // a module ending on projections of different widths (HaloAttn's q beside a fused kv) writes
+      // the values' width, which the text does not state; a layer after it shows what it reads
+      Point joined = new Point(deepest.depth, atEnd && !sameWidths ? Widths.UNKNOWN : width, deepest, -1);
+      for (Point p : projections) {
+        if (p != deepest) {
+          p.feeds.add(joined);
+        }
+      }
+      open.removeIf(p -> projections.stream().anyMatch(q -> q == p));
+      add(joined);
+      current = joined;
+      projections.clear();
+      query = null;
     }
 
     /** After the last branch, the block concatenates every branch's last step along channels. */
@@ -345,6 +571,13 @@ public final class Dataflow {
       }
       if (deepest != null) {
         Point joined = new Point(deepest.depth, sum == Widths.UNKNOWN ? current.width : sum, deepest, -1);
+        for (BranchState b : branches.values()) {
+          for (Point p : b.ends) {
+            if (p != deepest) {
+              p.feeds.add(joined);
+            }
+          }
+        }
         open.removeIf(p -> branches.values().stream().anyMatch(b -> b.ends.contains(p)));
         add(joined);
         current = joined;
@@ -358,14 +591,152 @@ public final class Dataflow {
       for (Point p = end; p != null; p = p.previous) {
         onPath.add(p.child);
       }
+      Map<Point, Long> onward = new IdentityHashMap<>();
       Map<Integer, String> off = new LinkedHashMap<>();
       sources.forEach((i, s) -> {
-        if (!onPath.contains(i)) {
-          off.put(i, s.reason);
+        if (onPath.contains(i)) {
+          return;
         }
+        Point out = outputs.get(i);
+        boolean asLong = out != null && out.depth > 0
+            && Saturating.add(out.depth, onward(out, onward)) >= end.depth;
+        off.put(i, asLong ? besideReason(i, out, onPath) : s.reason);
       });
       return off;
     }
+
+    /**
+     * Why an off-path child whose path is as long as the listed one was left out: only one is listed.
+     * It names the nearest listed sibling reading the same tensor, else one as deep.
+     */
+    private String besideReason(int offChild, Point out, Set<Integer> onPath) {
+      Point from = out.previous == null ? null : out.previous.origin();
+      int sameInput = -1;
+      int asDeep = -1;
+      for (int j : onPath) {
+        Point other = j < 0 ? null : outputs.get(j);
+        if (other == null) {
+          continue;
+        }
+        if (other.step() == 0) {
+          continue;  // a norm or activation: name a sibling with layers of its own
+        }
+        if (other.previous != null && other.previous.origin() == from) {
+          sameInput = nearer(offChild, j, sameInput);
+        } else if (other.depth == out.depth) {
+          asDeep = nearer(offChild, j, asDeep);
+        }
+      }
+      int beside = sameInput >= 0 ? sameInput : asDeep;
+      return beside < 0 ? "as long as the path listed; one path is listed"
+          : "runs beside " + layer.children().get(beside).name() + ", as long; one path is listed";
+    }
+
+    private static int nearer(int to, int candidate, int best) {
+      return best < 0 || Math.abs(candidate - to) < Math.abs(best - to) ? candidate : best;
+    }
+
+  }
+
+  /**
+   * The span of a module whose children are conv/FC leaves that cannot chain (one reads a width its
+   * predecessor does not write): they read slices of the input side by side (MixedConv2d's 1×1
+   * convolutions), so the module reads and writes the sums of their widths. Only children named
+   * by position qualify: named ones ({@code qkv}, {@code proj}) are different steps of one forward.
+   * {@code null} otherwise.
+   */
+  private Widths slicedSpan(Layer layer) {
+    List<Layer> children = layer.children();
+    if (children.size() < 2) {
+      return null;
+    }
+    long in = 0;
+    long out = 0;
+    boolean chainable = true;
+    Widths previous = null;
+    for (Layer child : children) {
+      Widths w = spans.get(child);
+      if (!child.isLeaf() || ownWeighted.applyAsInt(child) == 0 || !w.knownIn() || !w.knownOut()
+          || !INDEX.matcher(child.name()).matches()) {
+        return null;
+      }
+      chainable &= previous == null || previous.out() == w.in();
+      in += w.in() * child.repeat();
+      out += w.out() * child.repeat();
+      previous = w;
+    }
+    return chainable ? null : new Widths(in, out);
+  }
+
+  /** The first conv/FC leaf in printed order (the layer itself if it is a leaf); found without recursion. */
+  private Layer firstWeightedLeaf(Layer layer) {
+    return firstLeaf(layer, leaf -> ownWeighted.applyAsInt(leaf) > 0);
+  }
+
+  /** The first leaf whose widths the text states: what reads a module's input. */
+  private Layer firstLeafWithWidths(Layer layer) {
+    return firstLeaf(layer, leaf -> spans.get(leaf).knownIn());
+  }
+
+  private Layer firstLeaf(Layer layer, java.util.function.Predicate<Layer> wanted) {
+    Deque<Layer> stack = new ArrayDeque<>();
+    stack.push(layer);
+    while (!stack.isEmpty()) {
+      Layer next = stack.pop();
+      if (next.isLeaf() && wanted.test(next)) {
+        return next;
+      }
+      List<Layer> children = next.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        stack.push(children.get(i));
+      }
+    }
+    return layer;
+  }
+
+  /**
+   * A {@code ModuleList} of single convolutions (each with its norm) that keep the width, differing
+   * in kernel size or all strided: branches reading one input whose outputs are summed, as in
+   * re-parameterizable blocks (MobileOne's {@code conv_kxk}, LCNetV2's {@code dw_conv_list}).
+   * Stacked in a chain, same-width strided convolutions would shrink the map again at each step.
+   */
+  private boolean branchesSummed(Layer layer, long width) {
+    List<Layer> children = layer.children();
+    if (!layer.typeName().equals("ModuleList") || children.isEmpty()
+        || children.size() == 1 && children.get(0).repeat() < 2) {
+      return false;
+    }
+    Set<String> kernels = new HashSet<>();
+    boolean allStrided = true;
+    for (Layer child : children) {
+      Widths w = spans.get(child);
+      Layer conv = onlyWeightedLeaf(child);
+      if (conv == null || !w.knownIn() || w.in() != w.out() || width != Widths.UNKNOWN && width != w.in()) {
+        return false;
+      }
+      kernels.add(String.valueOf(conv.arguments().get("kernel_size")));
+      long[] stride = Arguments.tuple(conv.arguments().get("stride"));
+      allStrided &= stride.length > 0 && java.util.Arrays.stream(stride).anyMatch(v -> v > 1);
+    }
+    return kernels.size() > 1 || allStrided;
+  }
+
+  /** The one conv/FC leaf under {@code layer}, or {@code null} where there are none or several. */
+  private Layer onlyWeightedLeaf(Layer layer) {
+    Layer found = null;
+    Deque<Layer> stack = new ArrayDeque<>();
+    stack.push(layer);
+    while (!stack.isEmpty()) {
+      Layer next = stack.pop();
+      if (next.isLeaf() && ownWeighted.applyAsInt(next) > 0) {
+        if (found != null || next != layer && next.repeat() > 1 || ownWeighted.applyAsInt(next) > 1) {
+          return null;
+        }
+        found = next;
+      }
+      next.children().forEach(stack::push);
+    }
+    return found;
   }
 
   private boolean readsChannelSlices(Layer layer, long inputWidth) {
@@ -385,6 +756,38 @@ public final class Dataflow {
   }
 
   /** One Inception branch inside a block: the step it is at, what that step reads and wrote. */
+  /**
+   * The most conv/FC layers on any way from {@code from} to the module's end, without recursion: a
+   * tensor feeding nothing further ends there. Results are kept in {@code onward}.
+   */
+  private static long onward(Point from, Map<Point, Long> onward) {
+    Deque<Point> stack = new ArrayDeque<>();
+    stack.push(from);
+    while (!stack.isEmpty()) {
+      Point p = stack.peek();
+      if (onward.containsKey(p)) {
+        stack.pop();
+        continue;
+      }
+      long best = 0;
+      boolean ready = true;
+      for (Point next : p.feeds) {
+        Long after = onward.get(next);
+        if (after == null) {
+          stack.push(next);
+          ready = false;
+        } else {
+          best = Math.max(best, Saturating.add(next.step(), after));
+        }
+      }
+      if (ready) {
+        onward.put(p, best);
+        stack.pop();
+      }
+    }
+    return onward.get(from);
+  }
+
   private static final class BranchState {
     int step;
     Point reads;
@@ -403,7 +806,16 @@ public final class Dataflow {
         deepest = p.depth > deepest.depth ? p : deepest;
         width = width == Widths.UNKNOWN || p.width == Widths.UNKNOWN ? Widths.UNKNOWN : width + p.width;
       }
-      return ends.size() <= 1 ? deepest : new Point(deepest.depth, width, deepest, -1);
+      if (ends.size() <= 1) {
+        return deepest;
+      }
+      Point concatenated = new Point(deepest.depth, width, deepest, -1);
+      for (Point p : ends) {
+        if (p != deepest) {
+          p.feeds.add(concatenated);
+        }
+      }
+      return concatenated;
     }
   }
 }

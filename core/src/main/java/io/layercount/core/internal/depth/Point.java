@@ -1,9 +1,13 @@
 package io.layercount.core.internal.depth;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A tensor inside one module's forward: how many conv/FC layers lie behind it (counted from the
  * module's input) and its width. {@code previous} and {@code child} record how it was made, so the
- * longest path can be traced back through the children that made it.
+ * longest path can be traced back through the children that made it; {@code feeds} records every
+ * tensor made from it (a residual sum, a concatenation), so the longest path onward can be measured.
  */
 final class Point {
   final long depth;
@@ -11,15 +15,30 @@ final class Point {
   final Point previous;
   /** The index of the child whose output this is, or -1 for the input and for merges. */
   final int child;
+  /** The tensors made from this one, later in the forward. */
+  final List<Point> feeds = new ArrayList<>(1);
 
   Point(long depth, long width, Point previous, int child) {
     this.depth = depth;
     this.width = width;
     this.previous = previous;
     this.child = child;
+    if (previous != null) {
+      previous.feeds.add(this);
+    }
   }
 
-  Point withWidth(long newWidth) {
-    return new Point(depth, newWidth, previous, child);
+  /** The conv/FC layers this tensor's own step adds: a child's, or none for merges and reshapes. */
+  long step() {
+    return child >= 0 && previous != null ? depth - previous.depth : 0;
+  }
+
+  /** The tensor this one is a relabelling of: merges and reshapes add no layer and keep the depth. */
+  Point origin() {
+    Point p = this;
+    while (p.child < 0 && p.previous != null && p.previous.depth == p.depth) {
+      p = p.previous;
+    }
+    return p;
   }
 }

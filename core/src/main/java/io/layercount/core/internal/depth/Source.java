@@ -16,6 +16,8 @@ enum Source {
   OFF_AXIS("on a shorter path"),
   /** A width no earlier point has: the stream, reshaped. */
   RESHAPED("on a shorter path"),
+  /** A few coordinates or another small side input, not the stream: a path of its own. */
+  SIDE_INPUT("reads coordinates, not the data: off the data path"),
   /** Never called by forward in inference: an auxiliary classifier. */
   AUXILIARY("auxiliary head, off the main path");
 

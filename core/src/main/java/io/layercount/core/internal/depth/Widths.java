@@ -43,6 +43,18 @@ public record Widths(long in, long out) {
     return layer.isLeaf() && layer.typeName().contains("Norm");
   }
 
+  /**
+   * What a norm that holds its activation as a child reads and writes ({@code BatchNormAct2d(256,
+   * ...)} with {@code (drop)} and {@code (act)} inside): its own size, or {@link #NONE}.
+   */
+  static Widths ofNormWithChildren(Layer layer) {
+    if (layer.isLeaf() || !layer.typeName().contains("Norm")) {
+      return NONE;
+    }
+    long w = normWidth(layer);
+    return new Widths(w, w);
+  }
+
   private static long normWidth(Layer layer) {
     Arguments a = layer.arguments();
     if (layer.typeName().contains("GroupNorm")) {

@@ -102,6 +102,9 @@ class DataflowRulesTest {
         "  (post_attention_layernorm): LlamaRMSNorm((64,), eps=1e-06)",
         ")");
     assertEquals(4, a.layers().depth());
+    assertEquals(List.of("self_attn.q_proj: runs beside v_proj, as long; one path is listed",
+        "self_attn.k_proj: runs beside v_proj, as long; one path is listed",
+        "mlp.gate_proj: runs beside up_proj, as long; one path is listed"), excluded(a));
   }
 
   @Test
@@ -192,5 +195,444 @@ class DataflowRulesTest {
     assertEquals(2, a.layers().depth());
     // conv1 and conv2 are equally deep and conv3 reads their sum: the later one is named on the path
     assertEquals(List.of("conv2", "conv3"), a.explanation().counted().get(Convention.DEPTH));
+  }
+
+  @Test
+  void aSequentialRunsEachChildOnThePreviousOutput() {
+    // torchvision shufflenet_v2_x0_5, stage2.0 and stage2.1: the second block's branch2 reads half of
+    // the 48 channels the first block writes, a width no earlier tensor has; nn.Sequential chains anyway
+    String branch2 = String.join("\n",
+        "      (branch2): Sequential(",
+        "        (0): Conv2d(%d, 24, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "        (1): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (2): ReLU(inplace=True)",
+        "        (3): Conv2d(24, 24, kernel_size=(3, 3), stride=(%d, %d), padding=(1, 1), groups=24, bias=False)",
+        "        (4): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (5): Conv2d(24, 24, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "        (6): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (7): ReLU(inplace=True)",
+        "      )");
+    Analysis a = analyse(
+        "Sequential(",
+        "    (0): InvertedResidual(",
+        "      (branch1): Sequential(",
+        "        (0): Conv2d(24, 24, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=24, bias=False)",
+        "        (1): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (2): Conv2d(24, 24, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "        (3): BatchNorm2d(24, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (4): ReLU(inplace=True)",
+        "      )",
+        String.format(branch2, 24, 2, 2),
+        "    )",
+        "    (1): InvertedResidual(",
+        "      (branch1): Sequential()",
+        String.format(branch2, 24, 1, 1),
+        "    )",
+        ")");
+    assertEquals(3 + 3, a.layers().depth());
+    assertEquals(List.of("0.branch2.0", "0.branch2.3", "0.branch2.5", "1.branch2.0", "1.branch2.3", "1.branch2.5"),
+        a.explanation().counted().get(Convention.DEPTH));
+  }
+
+  @Test
+  void pointwiseConvolutionsOnChannelSlicesReadTheSumOfTheirWidths() {
+    // timm mixnet_m, blocks.1.0: two 1x1 convolutions each read 12 of the 24 input channels and
+    // together write 144, which three depthwise kernels then read 48 channels at a time
+    Analysis a = analyse(
+        "InvertedResidual(",
+        "  (conv_pw): MixedConv2d(",
+        "    (0): Conv2d(12, 72, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (1): Conv2d(12, 72, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (bn1): BatchNormAct2d(",
+        "    144, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "    (drop): Identity()",
+        "    (act): ReLU(inplace=True)",
+        "  )",
+        "  (conv_dw): MixedConv2d(",
+        "    (0): Conv2d(48, 48, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=48, bias=False)",
+        "    (1): Conv2d(48, 48, kernel_size=(5, 5), stride=(2, 2), padding=(2, 2), groups=48, bias=False)",
+        "    (2): Conv2d(48, 48, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), groups=48, bias=False)",
+        "  )",
+        "  (conv_pwl): MixedConv2d(",
+        "    (0): Conv2d(72, 16, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (1): Conv2d(72, 16, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
+
+  @Test
+  void aNetworkFedCoordinatesIsOffTheDataPath() {
+    // timm vit_relpos_small_patch16_224, blocks.0.attn: rel_pos turns 2-d offsets into a bias per head
+    Analysis a = analyse(
+        "RelPosAttention(",
+        "  (qkv): Linear(in_features=384, out_features=1152, bias=False)",
+        "  (q_norm): Identity()",
+        "  (k_norm): Identity()",
+        "  (rel_pos): RelPosMlp(",
+        "    (bias_act): Identity()",
+        "    (mlp): Mlp(",
+        "      (fc1): Linear(in_features=2, out_features=128, bias=True)",
+        "      (act): ReLU()",
+        "      (drop1): Dropout(p=0.125, inplace=False)",
+        "      (norm): Identity()",
+        "      (fc2): Linear(in_features=128, out_features=6, bias=True)",
+        "      (drop2): Dropout(p=0.0, inplace=False)",
+        "    )",
+        "  )",
+        "  (attn_drop): Dropout(p=0.0, inplace=False)",
+        "  (proj): Linear(in_features=384, out_features=384, bias=True)",
+        "  (proj_drop): Dropout(p=0.0, inplace=False)",
+        ")");
+    assertEquals(2, a.layers().depth());
+    assertEquals(List.of("qkv", "proj"), a.explanation().counted().get(Convention.DEPTH));
+    assertEquals(List.of("rel_pos.mlp.fc1: reads coordinates, not the data: off the data path",
+        "rel_pos.mlp.fc2: reads coordinates, not the data: off the data path"), excluded(a));
+  }
+
+  @Test
+  void aFusedKeyValueProjectionSharesTheQueryInput() {
+    // timm volo_d1_224, post_network.0.attn: kv writes twice the width q reads, yet q reads the block input
+    Analysis a = analyse(
+        "ClassAttention(",
+        "  (kv): Linear(in_features=384, out_features=768, bias=False)",
+        "  (q): Linear(in_features=384, out_features=384, bias=False)",
+        "  (attn_drop): Dropout(p=0.0, inplace=False)",
+        "  (proj): Linear(in_features=384, out_features=384, bias=True)",
+        "  (proj_drop): Dropout(p=0.0, inplace=False)",
+        ")");
+    assertEquals(2, a.layers().depth());
+  }
+
+  @Test
+  void attentionEndingOnItsProjectionsWritesTheQueryWidth() {
+    // timm halonet26t, stages.2.1: HaloAttn has no output projection; post_attn reads its 256 channels
+    Analysis a = analyse(
+        "SelfAttnBlock(",
+        "  (shortcut): Identity()",
+        "  (conv1_1x1): ConvNormAct(",
+        "    (conv): Conv2d(1024, 256, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (conv2_kxk): Identity()",
+        "  (self_attn): HaloAttn(",
+        "    (q): Conv2d(256, 256, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (kv): Conv2d(256, 512, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (pos_embed): PosEmbedRel()",
+        "    (pool): Identity()",
+        "  )",
+        "  (post_attn): BatchNormAct2d(",
+        "    256, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "    (drop): Identity()",
+        "    (act): ReLU(inplace=True)",
+        "  )",
+        "  (conv3_1x1): ConvNormAct(",
+        "    (conv): Conv2d(256, 1024, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("conv1_1x1.conv", "self_attn.kv", "conv3_1x1.conv"),
+        a.explanation().counted().get(Convention.DEPTH));
+  }
+
+  @Test
+  void aShortcutPrintedFirstJoinsAtTheEndEvenWhereWidthsAgree() {
+    // timm resnet32ts, stages.3.0 (norms left out): the shortcut keeps 1536 channels, as conv1_1x1 reads
+    Analysis a = analyse(
+        "BottleneckBlock(",
+        "  (shortcut): ConvNormAct(",
+        "    (conv): Conv2d(1536, 1536, kernel_size=(1, 1), stride=(2, 2), bias=False)",
+        "  )",
+        "  (conv1_1x1): ConvNormAct(",
+        "    (conv): Conv2d(1536, 384, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (conv2_kxk): ConvNormAct(",
+        "    (conv): Conv2d(384, 384, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)",
+        "  )",
+        "  (conv3_1x1): ConvNormAct(",
+        "    (conv): Conv2d(384, 1536, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("shortcut.conv: projection shortcut, on a shorter path"), excluded(a));
+  }
+
+  @Test
+  void aDownsamplePrintedFirstIsTheStreamWhenTheNextLayerReadsIt() {
+    // timm convnext_atto, stages.1 with one block: the stage's downsample runs before its blocks
+    Analysis a = analyse(
+        "ConvNeXtStage(",
+        "  (downsample): Sequential(",
+        "    (0): LayerNorm2d((40,), eps=1e-06, elementwise_affine=True)",
+        "    (1): Conv2d(40, 80, kernel_size=(2, 2), stride=(2, 2))",
+        "  )",
+        "  (blocks): Sequential(",
+        "    (0): ConvNeXtBlock(",
+        "      (conv_dw): Conv2d(80, 80, kernel_size=(7, 7), stride=(1, 1), padding=(3, 3), groups=80)",
+        "      (norm): LayerNorm2d((80,), eps=1e-06, elementwise_affine=True)",
+        "      (mlp): Mlp(",
+        "        (fc1): Conv2d(80, 320, kernel_size=(1, 1), stride=(1, 1))",
+        "        (act): GELU()",
+        "        (fc2): Conv2d(320, 80, kernel_size=(1, 1), stride=(1, 1))",
+        "      )",
+        "      (shortcut): Identity()",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(4, a.layers().depth());
+    assertEquals(List.of(), excluded(a));
+  }
+
+  @Test
+  void aSplitHalfIsConcatenatedBackWithTheHalfLeftUnread() {
+    // timm cs3darknet_s, stages.0 (norms left out): blocks read 32 of the 64 channels conv_exp wrote,
+    // conv_transition reads the blocks' output beside the other 32
+    Analysis a = analyse(
+        "CrossStage3(",
+        "  (conv_down): ConvNormAct(",
+        "    (conv): Conv2d(32, 32, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)",
+        "  )",
+        "  (conv_exp): ConvNormAct(",
+        "    (conv): Conv2d(32, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (blocks): Sequential(",
+        "    (0): DarkBlock(",
+        "      (conv1): ConvNormAct(",
+        "        (conv): Conv2d(32, 32, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      )",
+        "      (attn): Identity()",
+        "      (conv2): ConvNormAct(",
+        "        (conv): Conv2d(32, 32, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "      )",
+        "      (drop_path): Identity()",
+        "    )",
+        "  )",
+        "  (conv_transition): ConvNormAct(",
+        "    (conv): Conv2d(64, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(5, a.layers().depth());
+  }
+
+  @Test
+  void radixGroupsAreSummedBeforeTheirAttention() {
+    // timm resnest14d, layer1.0.conv2: fc1 reads the 64 channels the two radix groups of conv sum to
+    Analysis a = analyse(
+        "SplitAttn(",
+        "  (conv): Conv2d(64, 128, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), groups=2, bias=False)",
+        "  (bn0): BatchNorm2d(128, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  (drop): Identity()",
+        "  (act0): ReLU(inplace=True)",
+        "  (fc1): Conv2d(64, 32, kernel_size=(1, 1), stride=(1, 1))",
+        "  (bn1): BatchNorm2d(32, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  (act1): ReLU(inplace=True)",
+        "  (fc2): Conv2d(32, 128, kernel_size=(1, 1), stride=(1, 1))",
+        "  (rsoftmax): RadixSoftmax()",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
+
+  @Test
+  void aNormReadsAWholeTensorNotHalfOfOne() {
+    // timm sam2_hiera_tiny, blocks.1 (mlp left out): proj widens the shortcut to 192; norm1 reads the
+    // 96-channel block input, not half of proj's output
+    Analysis a = analyse(
+        "MultiScaleBlock(",
+        "  (proj): Linear(in_features=96, out_features=192, bias=True)",
+        "  (pool): MaxPool2d(kernel_size=(2, 2), stride=(2, 2), padding=0, dilation=1, ceil_mode=False)",
+        "  (norm1): LayerNorm((96,), eps=1e-06, elementwise_affine=True)",
+        "  (attn): MultiScaleAttention(",
+        "    (q_pool): MaxPool2d(kernel_size=(2, 2), stride=(2, 2), padding=0, dilation=1, ceil_mode=False)",
+        "    (qkv): Linear(in_features=96, out_features=576, bias=True)",
+        "    (proj): Linear(in_features=192, out_features=192, bias=True)",
+        "  )",
+        ")");
+    assertEquals(2, a.layers().depth());
+    assertEquals(List.of("attn.qkv", "attn.proj"), a.explanation().counted().get(Convention.DEPTH));
+  }
+
+  @Test
+  void aOneChannelMapWeighsTheTensorItWasMadeFrom() {
+    // timm gcresnet33ts, stages.0.0.attn: conv_attn's attention logits pool the input into the
+    // context that mlp_add transforms
+    Analysis a = analyse(
+        "GlobalContext(",
+        "  (conv_attn): Conv2d(64, 1, kernel_size=(1, 1), stride=(1, 1))",
+        "  (mlp_add): ConvMlp(",
+        "    (fc1): Conv2d(64, 8, kernel_size=(1, 1), stride=(1, 1))",
+        "    (norm): LayerNorm2d((8,), eps=1e-06, elementwise_affine=True)",
+        "    (act): ReLU()",
+        "    (drop): Dropout(p=0.0, inplace=False)",
+        "    (fc2): Conv2d(8, 64, kernel_size=(1, 1), stride=(1, 1))",
+        "  )",
+        "  (gate): Sigmoid()",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
+
+  @Test
+  void attentionEndingOnAFusedProjectionWritesAWidthTheTextDoesNotState() {
+    // timm eca_botnext26ts_256, stages.2.1: BottleneckAttn has only qkv (64 + 64 + 256 channels);
+    // post_attn, a norm holding its activation, reads the 256 channels attention writes
+    Analysis a = analyse(
+        "SelfAttnBlock(",
+        "  (shortcut): Identity()",
+        "  (conv1_1x1): ConvNormAct(",
+        "    (conv): Conv2d(1024, 256, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (conv2_kxk): Identity()",
+        "  (self_attn): BottleneckAttn(",
+        "    (qkv): Conv2d(256, 384, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (pos_embed): PosEmbedRel()",
+        "    (pool): Identity()",
+        "  )",
+        "  (post_attn): BatchNormAct2d(",
+        "    256, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "    (drop): Identity()",
+        "    (act): SiLU(inplace=True)",
+        "  )",
+        "  (conv3_1x1): ConvNormAct(",
+        "    (conv): Conv2d(256, 1024, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
+
+  @Test
+  void aDownsamplePrintedAfterTheBlocksItFeedsRunsFirst() {
+    // timm fasternet_t2, stages.1 with one block: the blocks read the 192 channels downsample writes
+    Analysis a = analyse(
+        "Block(",
+        "  (blocks): Sequential(",
+        "    (0): MLPBlock(",
+        "      (mlp): Sequential(",
+        "        (0): Conv2d(192, 384, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "        (1): BatchNorm2d(384, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "        (2): ReLU(inplace=True)",
+        "        (3): Conv2d(384, 192, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      )",
+        "      (spatial_mixing): Partial_conv3(",
+        "        (partial_conv3): Conv2d(48, 48, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "      )",
+        "      (drop_path): DropPath(drop_prob=0.004)",
+        "    )",
+        "  )",
+        "  (downsample): PatchMerging(",
+        "    (reduction): Conv2d(96, 192, kernel_size=(2, 2), stride=(2, 2), bias=False)",
+        "    (norm): BatchNorm2d(192, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  )",
+        ")");
+    assertEquals(4, a.layers().depth());
+    // listed in printed order
+    assertEquals(List.of("blocks.0.mlp.0", "blocks.0.mlp.3", "blocks.0.spatial_mixing.partial_conv3",
+        "downsample.reduction"), a.explanation().counted().get(Convention.DEPTH));
+  }
+
+  @Test
+  void singleConvolutionBranchesOfDifferentKernelsAreSummed() {
+    // timm lcnetv2_small, stages.2.1 (norms left out): three depthwise kernels of one input, summed
+    Analysis a = analyse(
+        "Sequential(",
+        "  (dw_conv_list): ModuleList(",
+        "    (0): ConvNormAct(",
+        "      (conv): Conv2d(384, 384, kernel_size=(5, 5), stride=(1, 1), padding=(2, 2), groups=384, bias=False)",
+        "    )",
+        "    (1): ConvNormAct(",
+        "      (conv): Conv2d(384, 384, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), groups=384, bias=False)",
+        "    )",
+        "    (2): ConvNormAct(",
+        "      (conv): Conv2d(384, 384, kernel_size=(1, 1), stride=(1, 1), groups=384, bias=False)",
+        "    )",
+        "  )",
+        "  (dw_act): ReLU(inplace=True)",
+        ")");
+    assertEquals(1, a.layers().depth());
+  }
+
+  @Test
+  void identicalStridedConvolutionsInAListAreBranchesNotAChain() {
+    // timm mobileone_s0, stages.0.0.conv_kxk: four stride-2 branches; chained they would shrink the map 16x
+    Analysis a = analyse(
+        "ModuleList(",
+        "  (0-3): 4 x ConvNormAct(",
+        "    (conv): Conv2d(48, 48, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=48, bias=False)",
+        "    (bn): BatchNormAct2d(",
+        "      48, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "      (drop): Identity()",
+        "      (act): Identity()",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(1, a.layers().depth());
+  }
+
+  @Test
+  void aBlockMixingTokensFirstReadsTheChannelsItKeeps() {
+    // timm resmlp_24_224 with one block: linear_tokens mixes the 196 patches; the block reads and
+    // writes 384 channels, which the head reads
+    Analysis a = analyse(
+        "MlpMixer(",
+        "  (stem): PatchEmbed(",
+        "    (proj): Conv2d(3, 384, kernel_size=(16, 16), stride=(16, 16))",
+        "    (norm): Identity()",
+        "  )",
+        "  (blocks): Sequential(",
+        "    (0): ResBlock(",
+        "      (norm1): Affine()",
+        "      (linear_tokens): Linear(in_features=196, out_features=196, bias=True)",
+        "      (drop_path): Identity()",
+        "      (norm2): Affine()",
+        "      (mlp_channels): Mlp(",
+        "        (fc1): Linear(in_features=384, out_features=1536, bias=True)",
+        "        (act): GELU(approximate='none')",
+        "        (fc2): Linear(in_features=1536, out_features=384, bias=True)",
+        "      )",
+        "    )",
+        "  )",
+        "  (norm): Affine()",
+        "  (head): Linear(in_features=384, out_features=1000, bias=True)",
+        ")");
+    assertEquals(5, a.layers().depth());
+  }
+
+  @Test
+  void spelledOutQueryAndKeyProjectionsShareTheirInput() {
+    // timm swiftformer_xs, stages.0.blocks.2.attn
+    Analysis a = analyse(
+        "EfficientAdditiveAttention(",
+        "  (to_query): Linear(in_features=48, out_features=48, bias=True)",
+        "  (to_key): Linear(in_features=48, out_features=48, bias=True)",
+        "  (proj): Linear(in_features=48, out_features=48, bias=True)",
+        "  (final): Linear(in_features=48, out_features=48, bias=True)",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("to_query: runs beside to_key, as long; one path is listed"), excluded(a));
+  }
+
+  @Test
+  void attentionEndingOnProjectionsOfDifferentWidthsWritesTheValuesWidth() {
+    // timm eca_halonext26ts, stages.2.1: q writes 128 channels, kv 128 + 256; post_attn reads 256
+    Analysis a = analyse(
+        "SelfAttnBlock(",
+        "  (conv1_1x1): ConvNormAct(",
+        "    (conv): Conv2d(1024, 256, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (self_attn): HaloAttn(",
+        "    (q): Conv2d(256, 128, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (kv): Conv2d(256, 384, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (pos_embed): PosEmbedRel()",
+        "    (pool): Identity()",
+        "  )",
+        "  (post_attn): BatchNormAct2d(",
+        "    256, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True",
+        "    (drop): Identity()",
+        "    (act): SiLU(inplace=True)",
+        "  )",
+        "  (conv3_1x1): ConvNormAct(",
+        "    (conv): Conv2d(256, 1024, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("self_attn.q: runs beside kv, as long; one path is listed"), excluded(a));
   }
 }

@@ -37,16 +37,19 @@ public final class RuleTable {
   private final TensorRules tensors;
   /** Class → printed child-key sets under which the corpus shows it owning nothing. */
   private final Map<String, Set<String>> ownsNothingByChildren;
+  /** Class → printed child key-and-class sets under which the corpus shows it owning nothing. */
+  private final Map<String, Set<String>> ownsNothingByChildTypes;
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
       Map<String, TypeRule> corpus, LayerNormOwners layerNormOwners, TensorRules tensors,
-      Map<String, Set<String>> ownsNothingByChildren) {
+      Map<String, Set<String>> ownsNothingByChildren, Map<String, Set<String>> ownsNothingByChildTypes) {
     this.byName = Map.copyOf(byName);
     this.byPattern = List.copyOf(byPattern);
     this.corpus = Map.copyOf(corpus);
     this.layerNormOwners = layerNormOwners;
     this.tensors = tensors;
     this.ownsNothingByChildren = Map.copyOf(ownsNothingByChildren);
+    this.ownsNothingByChildTypes = Map.copyOf(ownsNothingByChildTypes);
   }
 
   /** The PyTorch rules. */
@@ -66,7 +69,8 @@ public final class RuleTable {
 
   /** Whether the corpus-generated rows cover {@code typeName} (and no hand-written row does). */
   public boolean knowsFromCorpus(String typeName) {
-    return handRule(typeName) == null && (corpus.containsKey(typeName) || ownsNothingByChildren.containsKey(typeName));
+    return handRule(typeName) == null && (corpus.containsKey(typeName) || ownsNothingByChildren.containsKey(typeName)
+        || ownsNothingByChildTypes.containsKey(typeName));
   }
 
   /** Whether a row of {@code torch-tensors.json} names {@code typeName} (and no hand-written row does). */
@@ -90,6 +94,11 @@ public final class RuleTable {
         return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
             + " occurrence printed with these children (torch-corpus.json)");
       }
+      if (!corpus.containsKey(layer.typeName())
+          && ownsNothingByChildTypes.getOrDefault(layer.typeName(), Set.of()).contains(childTypes(layer))) {
+        return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
+            + " occurrence printed with these children of these classes (torch-corpus.json)");
+      }
     }
     return resolve(layer, owner);
   }
@@ -99,6 +108,20 @@ public final class RuleTable {
     TreeSet<String> keys = new TreeSet<>();
     for (Layer child : layer.children()) {
       keys.add(child.name().chars().allMatch(Character::isDigit) && !child.name().isEmpty() ? "#" : child.name());
+    }
+    return String.join(",", keys);
+  }
+
+  /**
+   * The printed children of {@code layer} as {@code key:Class}, sorted and distinct, numbers as
+   * {@code #}, comma-separated: finer than {@link #childKeys} where one class name stands for
+   * several designs (timm {@code Block} of BEiT, with layer-scale vectors, and of PVT-v2, without).
+   */
+  static String childTypes(Layer layer) {
+    TreeSet<String> keys = new TreeSet<>();
+    for (Layer child : layer.children()) {
+      String key = child.name().chars().allMatch(Character::isDigit) && !child.name().isEmpty() ? "#" : child.name();
+      keys.add(key + ":" + child.typeName());
     }
     return String.join(",", keys);
   }
@@ -220,6 +243,7 @@ public final class RuleTable {
     }
     Map<String, TypeRule> corpus = new HashMap<>();
     Map<String, Set<String>> byChildren = new HashMap<>();
+    Map<String, Set<String>> byChildTypes = new HashMap<>();
     LayerNormOwners layerNormOwners = new LayerNormOwners(Set.of(), Set.of());
     if (corpusFile != null) {
       JsonNode generated = read(corpusFile);
@@ -237,11 +261,13 @@ public final class RuleTable {
       });
       generated.path("ownsNothingByChildren").fields()
           .forEachRemaining(e -> byChildren.put(e.getKey(), texts(e.getValue())));
+      generated.path("ownsNothingByChildTypes").fields()
+          .forEachRemaining(e -> byChildTypes.put(e.getKey(), texts(e.getValue())));
       JsonNode owners = generated.path("layerNormOwners");
       layerNormOwners = new LayerNormOwners(texts(owners.path("withBias")), texts(owners.path("withoutBias")));
     }
     TensorRules tensors = TensorRules.read(tensorFile == null ? NO_ROWS : read(tensorFile));
-    return new RuleTable(byName, byPattern, corpus, layerNormOwners, tensors, byChildren);
+    return new RuleTable(byName, byPattern, corpus, layerNormOwners, tensors, byChildren, byChildTypes);
   }
 
   private static TypeRule rowRule(JsonNode row, String basis) {

@@ -87,7 +87,7 @@ public final class RuleTable {
     if (handRule(layer.typeName()) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
       TensorRule row = tensors.rowFor(layer, place.parentType());
       if (row != null) {
-        return TensorRules.resolve(row, layer, place);
+        return TensorRules.resolve(row, layer, place, this::formulaOf);
       }
       if (!corpus.containsKey(layer.typeName())
           && ownsNothingByChildren.getOrDefault(layer.typeName(), Set.of()).contains(childKeys(layer))) {

@@ -73,12 +73,12 @@ public final class StreamWidths {
   public Place of(Layer layer) {
     Node node = nodes.get(layer);
     if (node == null) {
-      return new Place(NONE, NONE, NONE, patchGrid, patchStride, "");
+      return new Place(NONE, NONE, NONE, patchGrid, patchStride, "", NONE);
     }
     OptionalLong from = node.before;
     OptionalLong to = node.after;
     OptionalLong width = from.isEmpty() ? to : to.isEmpty() || to.equals(from) ? from : NONE;
-    return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType);
+    return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType, to);
   }
 
   /** A 2-d convolution whose stride equals its kernel (larger than 1): it cuts an image into patches. */

@@ -84,7 +84,7 @@ public final class RuleTable {
    * {@link #resolve(Layer, Layer)}.
    */
   public Resolution resolve(Layer layer, Layer owner, Place place) {
-    if (handRule(layer.typeName()) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
+    if (handRuleFor(layer) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
       TensorRule row = tensors.rowFor(layer, place.parentType());
       if (row != null) {
         return TensorRules.resolve(row, layer, place, this::formulaOf);
@@ -128,7 +128,7 @@ public final class RuleTable {
 
   /** The {@code torch-tensors.json} row that covers {@code layer} as printed, or {@code null}; for tests. */
   TensorRule tensorRowFor(Layer layer, Place place) {
-    return handRule(layer.typeName()) == null ? tensors.rowFor(layer, place.parentType()) : null;
+    return handRuleFor(layer) == null ? tensors.rowFor(layer, place.parentType()) : null;
   }
 
   /** The formula a class follows (hand-written or corpus signature row), or {@code null}. */
@@ -151,7 +151,7 @@ public final class RuleTable {
    * does not show, such as whether a LayerNorm has a bias.
    */
   public Resolution resolve(Layer layer, Layer owner) {
-    TypeRule rule = handRule(layer.typeName());
+    TypeRule rule = handRuleFor(layer);
     if (rule == null) {
       rule = corpus.get(layer.typeName());
     }
@@ -214,6 +214,24 @@ public final class RuleTable {
   static OptionalLong applyFormula(String formulaName, Layer layer) {
     Formulas.Named named = Formulas.byName(formulaName);
     return named == null ? OptionalLong.empty() : named.formula().ownParameters(layer);
+  }
+
+  /** Whether a hand-written row covers {@code layer} as printed (see {@link #handRuleFor}). */
+  public boolean knowsByHand(Layer layer) {
+    return handRuleFor(layer) != null;
+  }
+
+  /**
+   * The hand-written row for {@code layer}, or {@code null}: none for a layer printed with children
+   * whose class shares its name with a torch.nn leaf it cannot be (timm SwiftFormer's
+   * {@code Embedding} holding a convolution and a norm is no {@code nn.Embedding}).
+   */
+  private TypeRule handRuleFor(Layer layer) {
+    TypeRule rule = handRule(layer.typeName());
+    if (rule != null && !layer.isLeaf() && Formulas.SIGNATURES.contains(rule.formula().name())) {
+      return null;
+    }
+    return rule;
   }
 
   private TypeRule handRule(String typeName) {

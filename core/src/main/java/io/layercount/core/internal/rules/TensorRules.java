@@ -3,7 +3,9 @@ package io.layercount.core.internal.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.LayerKind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -137,13 +139,37 @@ final class TensorRules {
       return OptionalLong.empty();
     }
     String argument = name.substring(dot + 1);
-    String formula = formulaOf.apply(child.typeName());
     switch (argument) {
-      case "in": return LayerWidths.in(child, formula);
-      case "out": return LayerWidths.out(child, formula);
+      case "in": return width(child, formulaOf, true);
+      case "out": return width(child, formulaOf, false);
       default: return child.arguments().get(argument) == null ? OptionalLong.empty()
           : child.arguments().longValue(argument, -1);
     }
+  }
+
+  /**
+   * The width {@code layer} takes in (its first leaf that shows one, in printed order) or gives out
+   * (its last such leaf); a leaf's own.
+   */
+  private static OptionalLong width(Layer layer, Function<String, String> formulaOf, boolean input) {
+    Deque<Layer> stack = new ArrayDeque<>();
+    stack.push(layer);
+    while (!stack.isEmpty()) {
+      Layer l = stack.pop();
+      if (l.isLeaf()) {
+        String formula = formulaOf.apply(l.typeName());
+        OptionalLong w = input ? LayerWidths.in(l, formula) : LayerWidths.out(l, formula);
+        if (w.isPresent()) {
+          return w;
+        }
+        continue;
+      }
+      List<Layer> children = l.children();
+      for (int i = 0; i < children.size(); i++) {
+        stack.push(children.get(input ? children.size() - 1 - i : i));
+      }
+    }
+    return OptionalLong.empty();
   }
 
   /** The printed descendant at dotted {@code keys} below {@code layer}, or {@code null}. */

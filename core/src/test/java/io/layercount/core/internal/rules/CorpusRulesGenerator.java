@@ -61,10 +61,11 @@ final class CorpusRulesGenerator {
           layerNormBias.computeIfAbsent(LayerNormOwners.ownerOf(m.path(), typeByPath::get), o -> new HashSet<>())
               .add(m.shapes().has("bias"));
         }
-        if (hand.knowsByHand(m.type())) {
+        Layer printed = p.printed().get(m.path());
+        if (printed == null ? hand.knowsByHand(m.type()) : hand.knowsByHand(printed)) {
           continue;
         }
-        byClass.computeIfAbsent(m.type(), t -> new Candidate()).see(m, p.printed().get(m.path()));
+        byClass.computeIfAbsent(m.type(), t -> new Candidate()).see(m, printed);
       }
     }
     TreeSet<String> ownsNothing = new TreeSet<>();

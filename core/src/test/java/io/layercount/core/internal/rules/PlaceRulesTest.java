@@ -216,6 +216,20 @@ class PlaceRulesTest {
   }
 
   @Test
+  void aClassPrintedWithChildrenIsNotTheTorchLeafOfItsName() {
+    // timm SwiftFormer's downsampling 'Embedding' holds a convolution and a norm: no nn.Embedding
+    Analysis a = analyse(Analyzer.standard(),
+        "Stage(",
+        "  (downsample): Embedding(",
+        "    (proj): Conv2d(4, 8, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1))",
+        "    (norm): BatchNorm2d(8, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  )",
+        ")");
+    assertEquals((4 * 8 * 9 + 8) + 16, a.parameters().total());
+    assertFalse(a.diagnostics().toString().contains("printed arguments of Embedding"), a.diagnostics().toString());
+  }
+
+  @Test
   void inputSizesAreReadAsHeightByWidth() {
     assertEquals(new InputSize(384, 256), InputSize.parse("384x256").orElseThrow());
     assertEquals(new InputSize(224, 224), InputSize.parse(" 224 ").orElseThrow());

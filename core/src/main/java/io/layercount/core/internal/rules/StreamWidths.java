@@ -26,6 +26,8 @@ public final class StreamWidths {
     OptionalLong firstOut = NONE;
     OptionalLong before;
     OptionalLong after;
+    /** Whether {@link #after} comes from beyond the parent (no later sibling shows an input width). */
+    boolean afterFromOutside;
     String parentType;
   }
 
@@ -77,7 +79,9 @@ public final class StreamWidths {
     }
     OptionalLong from = node.before;
     OptionalLong to = node.after;
-    OptionalLong width = from.isEmpty() ? to : to.isEmpty() || to.equals(from) ? from : NONE;
+    // what the layer after its parent takes in is weak evidence where the two disagree: a
+    // stage's last layer scale is followed by a fusion of several stages
+    OptionalLong width = from.isEmpty() ? to : to.isEmpty() || to.equals(from) || node.afterFromOutside ? from : NONE;
     return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType, to);
   }
 
@@ -117,13 +121,17 @@ public final class StreamWidths {
         }
       }
       OptionalLong next = node.after;
+      boolean outside = true;
       for (int i = children.size() - 1; i >= 0; i--) {
         Node c = nodes.get(children.get(i));
         if (c.after == null) {
-          c.after = children.get(i).repeat() > 1 && c.in.isPresent() ? c.in : next;
+          boolean fromRun = children.get(i).repeat() > 1 && c.in.isPresent();
+          c.after = fromRun ? c.in : next;
+          c.afterFromOutside = !fromRun && outside;
         }
         if (c.in.isPresent()) {
           next = c.in;
+          outside = false;
         }
       }
     }

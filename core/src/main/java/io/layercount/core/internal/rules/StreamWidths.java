@@ -29,6 +29,7 @@ public final class StreamWidths {
     /** Whether {@link #after} comes from beyond the parent (no later sibling shows an input width). */
     boolean afterFromOutside;
     String parentType;
+    OptionalLong parentOut = NONE;
   }
 
   private final Map<Layer, Node> nodes = new IdentityHashMap<>();
@@ -75,14 +76,14 @@ public final class StreamWidths {
   public Place of(Layer layer) {
     Node node = nodes.get(layer);
     if (node == null) {
-      return new Place(NONE, NONE, NONE, patchGrid, patchStride, "", NONE);
+      return new Place(NONE, NONE, NONE, patchGrid, patchStride, "", NONE, NONE);
     }
     OptionalLong from = node.before;
     OptionalLong to = node.after;
     // what the layer after its parent takes in is weak evidence where the two disagree: a
     // stage's last layer scale is followed by a fusion of several stages
     OptionalLong width = from.isEmpty() ? to : to.isEmpty() || to.equals(from) || node.afterFromOutside ? from : NONE;
-    return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType, to);
+    return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType, to, node.parentOut);
   }
 
   /** A 2-d convolution whose stride equals its kernel (larger than 1): it cuts an image into patches. */
@@ -114,6 +115,7 @@ public final class StreamWidths {
           continue; // one object printed at several places keeps its first place
         }
         c.parentType = layer.typeName();
+        c.parentOut = node.out;
         c.before = stream;
         stack.push(child);
         if (c.out.isPresent()) {

@@ -41,7 +41,7 @@ final class TensorRules {
           pattern(row, "pattern"),
           row.path("printed").asText("").equals("bare"), new ArrayList<>(texts(row.path("children"))),
           texts(row.path("unlessDescendant")),
-          pattern(row, "unlessKey"), pattern(row, "unlessParent"),
+          pattern(row, "unlessKey"), pattern(row, "parent"), pattern(row, "unlessParent"),
           LayerKind.valueOf(row.path("kind").asText("other").toUpperCase(Locale.ROOT)),
           tensors, row.path("exact").asBoolean(true), row.has("missing") ? row.get("missing").asText() : null,
           row.path("note").asText(null)));
@@ -127,6 +127,7 @@ final class TensorRules {
       case "inWidth": return place.inWidth();
       case "firstOutWidth": return place.firstOutWidth();
       case "nextInWidth": return place.nextInWidth();
+      case "parentOutWidth": return place.parentOutWidth();
       case PATCH_GRID: return place.patchGrid();
       default: break;
     }
@@ -216,7 +217,7 @@ final class TensorRules {
   /** The {@code missing} text with {@code {width}}-style quantities filled in where known. */
   private static String fill(String text, Function<String, OptionalLong> names, Place place) {
     String out = text;
-    for (String q : List.of("width", "inWidth", "firstOutWidth", "nextInWidth")) {
+    for (String q : List.of("width", "inWidth", "firstOutWidth", "nextInWidth", "parentOutWidth")) {
       OptionalLong v = names.apply(q);
       out = out.replace("{" + q + "}", v.isPresent() ? Long.toString(v.getAsLong()) : "D");
     }

@@ -230,6 +230,30 @@ class PlaceRulesTest {
   }
 
   @Test
+  void aResMlpNormBesideTheTokenMixerTakesTheWidthOfItsBlock() {
+    // the token-mixing Linear works on the patch axis (9 patches): what follows norm1 and what
+    // reaches norm2 say 9, the block's width is 4
+    Analysis a = analyse(Analyzer.standard(),
+        "ResBlock(",
+        "  (norm1): Affine()",
+        "  (linear_tokens): Linear(in_features=9, out_features=9, bias=True)",
+        "  (drop_path): Identity()",
+        "  (norm2): Affine()",
+        "  (mlp_channels): Mlp(",
+        "    (fc1): Linear(in_features=4, out_features=16, bias=True)",
+        "    (act): GELU(approximate='none')",
+        "    (drop1): Dropout(p=0.0, inplace=False)",
+        "    (norm): Identity()",
+        "    (fc2): Linear(in_features=16, out_features=4, bias=True)",
+        "    (drop2): Dropout(p=0.0, inplace=False)",
+        "  )",
+        ")");
+    long printed = (9 * 9 + 9) + (4 * 16 + 16) + (16 * 4 + 4);
+    assertEquals(printed + 2 * 2 * 4 + 2 * 4, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
+
+  @Test
   void inputSizesAreReadAsHeightByWidth() {
     assertEquals(new InputSize(384, 256), InputSize.parse("384x256").orElseThrow());
     assertEquals(new InputSize(224, 224), InputSize.parse(" 224 ").orElseThrow());

@@ -32,7 +32,7 @@ public final class Counting {
     Layer root = statedCounts ? network.root() : HiddenChildren.expand(network.root(), rules);
     boolean torchsummary = "torchsummary".equals(network.format());
     Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary);
-    TiedWeights ties = new TiedWeights(root, layer -> resolved.of(layer).kind());
+    TiedWeights ties = new TiedWeights(root, resolved::of);
     Tally tally = new Tally(root, resolved);
     StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted());
     boolean keras = isKeras(network.format());

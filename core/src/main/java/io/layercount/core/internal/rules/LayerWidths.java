@@ -51,8 +51,11 @@ final class LayerWidths {
   }
 
   private static OptionalLong lastDimension(String shape) {
-    if (shape == null || !shape.trim().startsWith("(")) {
+    if (shape == null) {
       return OptionalLong.empty();
+    }
+    if (!shape.trim().startsWith("(")) {
+      return Arguments.parseLong(shape.trim());
     }
     long[] dims = Arguments.tuple(shape);
     return dims.length == 0 ? OptionalLong.empty() : OptionalLong.of(dims[dims.length - 1]);

@@ -71,12 +71,16 @@ final class NormAndEmbeddingFormulas {
     return a.flag("affine", affineByDefault) ? Sizes.product(2, channels.getAsLong()) : OptionalLong.of(0);
   }
 
+  /**
+   * The printed shape, a tuple as torch.nn prints it or a single whole number as some third-party
+   * norms do ({@code MambaRMSNorm(768, eps=1e-05)}).
+   */
   private static OptionalLong normalizedSize(Layer layer) {
     Arguments a = layer.arguments();
     String shape = a.get("normalized_shape") != null ? a.get("normalized_shape") : a.positional(0);
-    if (shape == null || !shape.trim().startsWith("(")) {
+    if (shape == null) {
       return OptionalLong.empty();
     }
-    return Sizes.shapeProduct(shape);
+    return shape.trim().startsWith("(") ? Sizes.shapeProduct(shape) : Arguments.parseLong(shape.trim());
   }
 }

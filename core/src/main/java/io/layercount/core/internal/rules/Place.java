@@ -14,10 +14,14 @@ import java.util.OptionalLong;
  *     network's patch embedding (a convolution whose stride equals its kernel), or empty
  * @param patchStride the stride of that patch embedding as {@code "16×16"}, or {@code null}
  * @param parentType the class of the enclosing layer, or {@code ""} for the root
+ * @param nextInWidth the width the next layer after it (in printed order) takes in: what a gated
+ *     norm between a wide input projection and the output projection normalises
+ * @param parentOutWidth the output width of the enclosing layer (its last layer that shows one):
+ *     the width of a residual block's stream where a token-mixing layer sits beside its norms
  */
 public record Place(OptionalLong width, OptionalLong inWidth, OptionalLong firstOutWidth, OptionalLong patchGrid,
-    String patchStride, String parentType) {
+    String patchStride, String parentType, OptionalLong nextInWidth, OptionalLong parentOutWidth) {
   /** Nothing known about the place. */
-  public static final Place NONE =
-      new Place(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(), null, "");
+  public static final Place NONE = new Place(OptionalLong.empty(), OptionalLong.empty(), OptionalLong.empty(),
+      OptionalLong.empty(), null, "", OptionalLong.empty(), OptionalLong.empty());
 }

@@ -39,16 +39,19 @@ public final class RuleTable {
   private final Map<String, Set<String>> ownsNothingByChildren;
   /** The user's rows: they win over every built-in row. */
   private final UserRules user;
+  /** Class → printed child key-and-class sets under which the corpus shows it owning nothing. */
+  private final Map<String, Set<String>> ownsNothingByChildTypes;
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
       Map<String, TypeRule> corpus, LayerNormOwners layerNormOwners, TensorRules tensors,
-      Map<String, Set<String>> ownsNothingByChildren) {
+      Map<String, Set<String>> ownsNothingByChildren, Map<String, Set<String>> ownsNothingByChildTypes) {
     this.byName = Map.copyOf(byName);
     this.byPattern = List.copyOf(byPattern);
     this.corpus = Map.copyOf(corpus);
     this.layerNormOwners = layerNormOwners;
     this.tensors = tensors;
     this.ownsNothingByChildren = Map.copyOf(ownsNothingByChildren);
+    this.ownsNothingByChildTypes = Map.copyOf(ownsNothingByChildTypes);
     this.user = UserRules.NONE;
   }
 
@@ -59,6 +62,7 @@ public final class RuleTable {
     this.layerNormOwners = builtIn.layerNormOwners;
     this.tensors = builtIn.tensors;
     this.ownsNothingByChildren = builtIn.ownsNothingByChildren;
+    this.ownsNothingByChildTypes = builtIn.ownsNothingByChildTypes;
     this.user = user;
   }
 
@@ -103,7 +107,8 @@ public final class RuleTable {
 
   /** Whether the corpus-generated rows cover {@code typeName} (and no hand-written row does). */
   public boolean knowsFromCorpus(String typeName) {
-    return handRule(typeName) == null && (corpus.containsKey(typeName) || ownsNothingByChildren.containsKey(typeName));
+    return handRule(typeName) == null && (corpus.containsKey(typeName) || ownsNothingByChildren.containsKey(typeName)
+        || ownsNothingByChildTypes.containsKey(typeName));
   }
 
   /** Whether a row of {@code torch-tensors.json} names {@code typeName} (and no hand-written row does). */
@@ -119,17 +124,22 @@ public final class RuleTable {
   public Resolution resolve(Layer layer, Layer owner, Place place) {
     UserRule mine = user.decisiveFor(layer, place.parentType());
     if (mine != null && mine.tensors() != null && (!layer.isLeaf() || layer.stated().params() == null)) {
-      return TensorRules.resolve(mine.tensors(), layer, place);
+      return TensorRules.resolve(mine.tensors(), layer, place, this::formulaOf);
     }
-    if (handRule(layer.typeName()) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
+    if (handRuleFor(layer) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
       TensorRule row = tensors.rowFor(layer, place.parentType());
       if (row != null) {
-        return TensorRules.resolve(row, layer, place);
+        return TensorRules.resolve(row, layer, place, this::formulaOf);
       }
       if (!corpus.containsKey(layer.typeName())
           && ownsNothingByChildren.getOrDefault(layer.typeName(), Set.of()).contains(childKeys(layer))) {
         return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
             + " occurrence printed with these children (torch-corpus.json)");
+      }
+      if (!corpus.containsKey(layer.typeName())
+          && ownsNothingByChildTypes.getOrDefault(layer.typeName(), Set.of()).contains(childTypes(layer))) {
+        return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
+            + " occurrence printed with these children of these classes (torch-corpus.json)");
       }
     }
     return resolve(layer, owner);
@@ -144,9 +154,23 @@ public final class RuleTable {
     return String.join(",", keys);
   }
 
+  /**
+   * The printed children of {@code layer} as {@code key:Class}, sorted and distinct, numbers as
+   * {@code #}, comma-separated: finer than {@link #childKeys} where one class name stands for
+   * several designs (timm {@code Block} of BEiT, with layer-scale vectors, and of PVT-v2, without).
+   */
+  static String childTypes(Layer layer) {
+    TreeSet<String> keys = new TreeSet<>();
+    for (Layer child : layer.children()) {
+      String key = child.name().chars().allMatch(Character::isDigit) && !child.name().isEmpty() ? "#" : child.name();
+      keys.add(key + ":" + child.typeName());
+    }
+    return String.join(",", keys);
+  }
+
   /** The {@code torch-tensors.json} row that covers {@code layer} as printed, or {@code null}; for tests. */
   TensorRule tensorRowFor(Layer layer, Place place) {
-    return handRule(layer.typeName()) == null ? tensors.rowFor(layer, place.parentType()) : null;
+    return handRuleFor(layer) == null ? tensors.rowFor(layer, place.parentType()) : null;
   }
 
   /** The formula a class follows (hand-written or corpus signature row), or {@code null}. */
@@ -169,7 +193,7 @@ public final class RuleTable {
    * does not show, such as whether a LayerNorm has a bias.
    */
   public Resolution resolve(Layer layer, Layer owner) {
-    TypeRule rule = handRule(layer.typeName());
+    TypeRule rule = handRuleFor(layer);
     if (rule == null) {
       rule = corpus.get(layer.typeName());
     }
@@ -234,6 +258,24 @@ public final class RuleTable {
     return named == null ? OptionalLong.empty() : named.formula().ownParameters(layer);
   }
 
+  /** Whether a hand-written row covers {@code layer} as printed (see {@link #handRuleFor}). */
+  public boolean knowsByHand(Layer layer) {
+    return handRuleFor(layer) != null;
+  }
+
+  /**
+   * The hand-written row for {@code layer}, or {@code null}: none for a layer printed with children
+   * whose class shares its name with a torch.nn leaf it cannot be (timm SwiftFormer's
+   * {@code Embedding} holding a convolution and a norm is no {@code nn.Embedding}).
+   */
+  private TypeRule handRuleFor(Layer layer) {
+    TypeRule rule = handRule(layer.typeName());
+    if (rule != null && !layer.isLeaf() && Formulas.SIGNATURES.contains(rule.formula().name())) {
+      return null;
+    }
+    return rule;
+  }
+
   private TypeRule handRule(String typeName) {
     UserRule mine = user.formulaFor(typeName);
     return mine != null ? mine.formula() : builtInHandRule(typeName);
@@ -266,6 +308,7 @@ public final class RuleTable {
     }
     Map<String, TypeRule> corpus = new HashMap<>();
     Map<String, Set<String>> byChildren = new HashMap<>();
+    Map<String, Set<String>> byChildTypes = new HashMap<>();
     LayerNormOwners layerNormOwners = new LayerNormOwners(Set.of(), Set.of());
     if (corpusFile != null) {
       JsonNode generated = read(corpusFile);
@@ -283,11 +326,13 @@ public final class RuleTable {
       });
       generated.path("ownsNothingByChildren").fields()
           .forEachRemaining(e -> byChildren.put(e.getKey(), texts(e.getValue())));
+      generated.path("ownsNothingByChildTypes").fields()
+          .forEachRemaining(e -> byChildTypes.put(e.getKey(), texts(e.getValue())));
       JsonNode owners = generated.path("layerNormOwners");
       layerNormOwners = new LayerNormOwners(texts(owners.path("withBias")), texts(owners.path("withoutBias")));
     }
     TensorRules tensors = TensorRules.read(tensorFile == null ? NO_ROWS : read(tensorFile));
-    return new RuleTable(byName, byPattern, corpus, layerNormOwners, tensors, byChildren);
+    return new RuleTable(byName, byPattern, corpus, layerNormOwners, tensors, byChildren, byChildTypes);
   }
 
   static TypeRule rowRule(JsonNode row, String basis) {

@@ -26,7 +26,10 @@ public final class StreamWidths {
     OptionalLong firstOut = NONE;
     OptionalLong before;
     OptionalLong after;
+    /** Whether {@link #after} comes from beyond the parent (no later sibling shows an input width). */
+    boolean afterFromOutside;
     String parentType;
+    OptionalLong parentOut = NONE;
   }
 
   private final Map<Layer, Node> nodes = new IdentityHashMap<>();
@@ -73,12 +76,14 @@ public final class StreamWidths {
   public Place of(Layer layer) {
     Node node = nodes.get(layer);
     if (node == null) {
-      return new Place(NONE, NONE, NONE, patchGrid, patchStride, "");
+      return new Place(NONE, NONE, NONE, patchGrid, patchStride, "", NONE, NONE);
     }
     OptionalLong from = node.before;
     OptionalLong to = node.after;
-    OptionalLong width = from.isEmpty() ? to : to.isEmpty() || to.equals(from) ? from : NONE;
-    return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType);
+    // what the layer after its parent takes in is weak evidence where the two disagree: a
+    // stage's last layer scale is followed by a fusion of several stages
+    OptionalLong width = from.isEmpty() ? to : to.isEmpty() || to.equals(from) || node.afterFromOutside ? from : NONE;
+    return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType, to, node.parentOut);
   }
 
   /** A 2-d convolution whose stride equals its kernel (larger than 1): it cuts an image into patches. */
@@ -110,6 +115,7 @@ public final class StreamWidths {
           continue; // one object printed at several places keeps its first place
         }
         c.parentType = layer.typeName();
+        c.parentOut = node.out;
         c.before = stream;
         stack.push(child);
         if (c.out.isPresent()) {
@@ -117,13 +123,17 @@ public final class StreamWidths {
         }
       }
       OptionalLong next = node.after;
+      boolean outside = true;
       for (int i = children.size() - 1; i >= 0; i--) {
         Node c = nodes.get(children.get(i));
         if (c.after == null) {
-          c.after = children.get(i).repeat() > 1 && c.in.isPresent() ? c.in : next;
+          boolean fromRun = children.get(i).repeat() > 1 && c.in.isPresent();
+          c.after = fromRun ? c.in : next;
+          c.afterFromOutside = !fromRun && outside;
         }
         if (c.in.isPresent()) {
           next = c.in;
+          outside = false;
         }
       }
     }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param unlessDescendant the row does not apply when a descendant has one of these classes
  * @param unlessKey the row does not apply to a layer whose key matches (per-head {@code q_norm}
  *     normalises a head's width, not the stream's), or {@code null}
+ * @param parent the row applies only inside a layer whose class matches, or {@code null}
  * @param unlessParent the row does not apply inside a layer whose class matches (a norm inside an
  *     attention module may normalise one head), or {@code null}
  * @param kind what the layer does
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * @param note why the row holds
  */
 record TensorRule(Set<String> types, Pattern pattern, boolean bareOnly, List<String> children,
-    Set<String> unlessDescendant, Pattern unlessKey, Pattern unlessParent, LayerKind kind, List<Tensor> tensors, boolean exact, String missing, String note) {
+    Set<String> unlessDescendant, Pattern unlessKey, Pattern parent, Pattern unlessParent,
+    LayerKind kind, List<Tensor> tensors, boolean exact, String missing, String note) {
 
   /** One tensor: its name and its dimensions as quantity names or literal sizes. */
   record Tensor(String name, List<String> shape) {
@@ -47,6 +49,9 @@ record TensorRule(Set<String> types, Pattern pattern, boolean bareOnly, List<Str
 
   /** Whether the row covers {@code layer} as printed, inside a layer of class {@code parentType}. */
   boolean covers(Layer layer, String parentType) {
+    if (parent != null && !parent.matcher(parentType).matches()) {
+      return false;
+    }
     if (unlessParent != null && unlessParent.matcher(parentType).matches()) {
       return false;
     }

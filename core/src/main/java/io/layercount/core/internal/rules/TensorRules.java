@@ -2,11 +2,14 @@ package io.layercount.core.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.layercount.core.model.Layer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +46,7 @@ final class TensorRules {
         pattern(row, "pattern"),
         row.path("printed").asText("").equals("bare"), new ArrayList<>(texts(row.path("children"))),
         texts(row.path("unlessDescendant")),
-        pattern(row, "unlessKey"), pattern(row, "unlessParent"),
+        pattern(row, "unlessKey"), pattern(row, "parent"), pattern(row, "unlessParent"),
         RuleTable.kindOf(row.path("kind").asText("other")),
         tensors, row.path("exact").asBoolean(true), row.has("missing") ? row.get("missing").asText() : null,
         row.path("note").asText(null));
@@ -65,8 +68,12 @@ final class TensorRules {
     return null;
   }
 
-  /** What {@code row} says about {@code layer} at {@code place}. */
-  static Resolution resolve(TensorRule row, Layer layer, Place place) {
+  /**
+   * What {@code row} says about {@code layer} at {@code place}; {@code formulaOf} gives the formula
+   * a class follows, for the widths of the children a dimension names.
+   */
+  static Resolution resolve(TensorRule row, Layer layer, Place place, Function<String, String> formulaOf) {
+    Function<String, OptionalLong> names = name -> value(name, layer, place, formulaOf);
     long known = 0;
     List<String> needInput = new ArrayList<>();
     List<String> givenInput = new ArrayList<>();
@@ -74,8 +81,8 @@ final class TensorRules {
       long size = 1;
       boolean usesGrid = false;
       for (String dim : t.shape()) {
-        usesGrid |= dim.startsWith(PATCH_GRID);
-        OptionalLong d = dimension(dim, place);
+        usesGrid |= DimensionExpression.uses(dim, PATCH_GRID);
+        OptionalLong d = DimensionExpression.evaluate(dim, names);
         if (d.isEmpty()) {
           size = -1;
           break;
@@ -83,7 +90,7 @@ final class TensorRules {
         size = Sizes.product(size, d.getAsLong()).orElse(-1);
       }
       if (size < 0 && usesGrid && place.patchGrid().isEmpty()) {
-        needInput.add(describe(t, place));
+        needInput.add(describe(t, names, place));
         continue;
       }
       if (size < 0) {
@@ -92,13 +99,13 @@ final class TensorRules {
                 + ", which the text around it does not show");
       }
       if (usesGrid) {
-        givenInput.add(t.name() + " " + String.join("×", shown(t, place)));
+        givenInput.add(t.name() + " " + String.join("×", shown(t, names)));
       }
       known = Sizes.plus(OptionalLong.of(known), OptionalLong.of(size)).orElse(Long.MAX_VALUE);
     }
     if (row.missing() != null) {
       return new Resolution(row.kind(), known, false, false, 0, Resolution.MISSING,
-          layer.typeName() + ": " + fill(row.missing(), place));
+          layer.typeName() + ": " + fill(row.missing(), names, place));
     }
     if (!needInput.isEmpty()) {
       return new Resolution(row.kind(), known, false, false, 0, Resolution.NEEDS_INPUT,
@@ -112,56 +119,109 @@ final class TensorRules {
     return new Resolution(row.kind(), known, true, row.exact(), 0, "table", row.note());
   }
 
-  private static OptionalLong dimension(String dim, Place place) {
-    String name = dim;
-    long plus = 0;
-    int p = dim.indexOf('+');
-    if (p > 0) {
-      OptionalLong k = io.layercount.core.model.Arguments.parseLong(dim.substring(p + 1));
-      if (k.isEmpty()) {
-        return k;
-      }
-      plus = k.getAsLong();
-      name = dim.substring(0, p);
-    }
-    OptionalLong base;
+  /**
+   * A name in a dimension: a quantity of the place, or {@code child.key.in} / {@code .out} (the
+   * width a printed descendant takes in or gives out) or {@code child.key.argument} (an argument it
+   * prints by name).
+   */
+  private static OptionalLong value(String name, Layer layer, Place place, Function<String, String> formulaOf) {
     switch (name) {
-      case "width": base = place.width(); break;
-      case "inWidth": base = place.inWidth(); break;
-      case "firstOutWidth": base = place.firstOutWidth(); break;
-      case PATCH_GRID: base = place.patchGrid(); break;
-      default: base = io.layercount.core.model.Arguments.parseLong(name);
+      case "width": return place.width();
+      case "inWidth": return place.inWidth();
+      case "firstOutWidth": return place.firstOutWidth();
+      case "nextInWidth": return place.nextInWidth();
+      case "parentOutWidth": return place.parentOutWidth();
+      case PATCH_GRID: return place.patchGrid();
+      default: break;
     }
-    return Sizes.plus(base, OptionalLong.of(plus));
+    int dot = name.lastIndexOf('.');
+    if (dot <= 0) {
+      return OptionalLong.empty();
+    }
+    Layer child = descendant(layer, name.substring(0, dot));
+    if (child == null) {
+      return OptionalLong.empty();
+    }
+    String argument = name.substring(dot + 1);
+    switch (argument) {
+      case "in": return width(child, formulaOf, true);
+      case "out": return width(child, formulaOf, false);
+      default: return child.arguments().get(argument) == null ? OptionalLong.empty()
+          : child.arguments().longValue(argument, -1);
+    }
+  }
+
+  /**
+   * The width {@code layer} takes in (its first leaf that shows one, in printed order) or gives out
+   * (its last such leaf); a leaf's own.
+   */
+  private static OptionalLong width(Layer layer, Function<String, String> formulaOf, boolean input) {
+    Deque<Layer> stack = new ArrayDeque<>();
+    stack.push(layer);
+    while (!stack.isEmpty()) {
+      Layer l = stack.pop();
+      if (l.isLeaf()) {
+        String formula = formulaOf.apply(l.typeName());
+        OptionalLong w = input ? LayerWidths.in(l, formula) : LayerWidths.out(l, formula);
+        if (w.isPresent()) {
+          return w;
+        }
+        continue;
+      }
+      List<Layer> children = l.children();
+      for (int i = 0; i < children.size(); i++) {
+        stack.push(children.get(input ? children.size() - 1 - i : i));
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  /** The printed descendant at dotted {@code keys} below {@code layer}, or {@code null}. */
+  private static Layer descendant(Layer layer, String keys) {
+    Layer at = layer;
+    for (String key : keys.split("\\.")) {
+      Layer next = null;
+      for (Layer child : at.children()) {
+        if (child.name().equals(key)) {
+          next = child;
+          break;
+        }
+      }
+      if (next == null) {
+        return null;
+      }
+      at = next;
+    }
+    return at;
   }
 
   /** {@code pos_embedding: 1×(N+1)×768, N = (H/16)·(W/16)}. */
-  private static String describe(TensorRule.Tensor t, Place place) {
-    List<String> dims = shown(t, place);
+  private static String describe(TensorRule.Tensor t, Function<String, OptionalLong> names, Place place) {
+    List<String> dims = shown(t, names);
     String stride = place.patchStride();
     String grid = stride == null ? "N = the number of image patches"
         : "N = (H/" + stride.replace("×", ")·(W/") + ")";
     return t.name() + ": " + String.join("×", dims) + ", " + grid;
   }
 
-  private static List<String> shown(TensorRule.Tensor t, Place place) {
+  private static List<String> shown(TensorRule.Tensor t, Function<String, OptionalLong> names) {
     List<String> dims = new ArrayList<>();
     for (String dim : t.shape()) {
-      OptionalLong d = dimension(dim, place);
+      OptionalLong d = DimensionExpression.evaluate(dim, names);
       if (d.isPresent()) {
         dims.add(Long.toString(d.getAsLong()));
       } else {
-        dims.add(dim.startsWith(PATCH_GRID) ? "(" + dim.replace(PATCH_GRID, "N") + ")" : dim);
+        dims.add(DimensionExpression.uses(dim, PATCH_GRID) ? "(" + dim.replace(PATCH_GRID, "N") + ")" : dim);
       }
     }
     return dims;
   }
 
   /** The {@code missing} text with {@code {width}}-style quantities filled in where known. */
-  private static String fill(String text, Place place) {
+  private static String fill(String text, Function<String, OptionalLong> names, Place place) {
     String out = text;
-    for (String q : List.of("width", "inWidth", "firstOutWidth")) {
-      OptionalLong v = dimension(q, place);
+    for (String q : List.of("width", "inWidth", "firstOutWidth", "nextInWidth", "parentOutWidth")) {
+      OptionalLong v = names.apply(q);
       out = out.replace("{" + q + "}", v.isPresent() ? Long.toString(v.getAsLong()) : "D");
     }
     String stride = place.patchStride();

@@ -18,23 +18,33 @@ import java.util.function.Function;
  * Tensors the text suggests are one tensor printed at several places: token embeddings of one
  * shape under the usual names (a {@code shared} embedding beside encoder and decoder
  * {@code embed_tokens}, the shared one above the others), and a language-model head ({@code lm_head})
- * whose weight has a token embedding's shape. The text cannot prove a tie (Llama-2 prints the same head untied), so the
+ * whose weight has a token embedding's shape; and a block under a key that says it is shared
+ * ({@code shared_transformer}) printed in full at several places with the same text (a module
+ * registered under several parents prints at each: Zamba's one transformer block, called between
+ * its Mamba layers). The text cannot prove a tie (Llama-2 prints the same head untied), so the
  * result is an assumption, reported as such, and only where such a pattern is printed.
  */
 public final class TiedWeights {
   private static final Set<String> TOKEN_EMBEDDINGS =
       Set.of("shared", "embed_tokens", "word_embeddings", "wte", "tok_embeddings", "token_embedding", "embed_in");
   private static final Set<String> HEADS = Set.of("lm_head");
+  /**
+   * Keys of blocks registered once and called at several places. Not {@code shared_expert(s)} or
+   * {@code shared_mlp}: a mixture-of-experts layer's always-active experts, one per layer.
+   */
+  private static final Set<String> SHARED_BLOCKS = Set.of("shared_transformer");
 
   /** Parameters counted more than once under the assumption, 0 when no pattern is printed. */
   public final long saved;
   /** One line per group of tensors assumed tied, for a diagnostic. */
   public final List<String> groups = new ArrayList<>();
 
-  /** Looks for tie patterns in the tree; {@code kindOf} gives the resolved kind of each node. */
-  public TiedWeights(Layer root, Function<Layer, LayerKind> kindOf) {
+  /** Looks for tie patterns in the tree; {@code resolution} gives what the rules say about each node. */
+  public TiedWeights(Layer root, Function<Layer, Resolution> resolution) {
+    Function<Layer, LayerKind> kindOf = layer -> resolution.apply(layer).kind();
     Map<String, List<String>> embeddings = new LinkedHashMap<>();
     Map<String, List<String>> heads = new LinkedHashMap<>();
+    Map<String, List<Step>> sharedBlocks = new LinkedHashMap<>();
     Deque<Step> steps = new ArrayDeque<>();
     steps.push(new Step(root, null));
     while (!steps.isEmpty()) {
@@ -44,6 +54,9 @@ public final class TiedWeights {
         if (child.repeat() == 1) { // a tensor inside a run would be tied once per occurrence: not a pattern we read
           steps.push(new Step(child, step));
         }
+      }
+      if (!layer.isLeaf() && step.parent() != null && SHARED_BLOCKS.contains(layer.name())) {
+        sharedBlocks.computeIfAbsent(canonicalText(layer), k -> new ArrayList<>()).add(step);
       }
       if (!layer.isLeaf() || step.parent() == null) {
         continue;
@@ -67,7 +80,64 @@ public final class TiedWeights {
       total = saturatingAdd(total, saturatingMultiply(tied.size() - 1, size(e.getKey())));
       groups.add(String.join(", ", tied) + " (" + e.getKey() + " each)");
     }
+    for (List<Step> copies : sharedBlocks.values()) {
+      long each = copies.size() < 2 ? -1 : subtreeParameters(copies.get(0).layer(), resolution);
+      if (each <= 0) {
+        continue;
+      }
+      total = saturatingAdd(total, saturatingMultiply(copies.size() - 1, each));
+      groups.add(copies.get(0).path() + " and " + (copies.size() - 1) + " more printed the same under the same key (one "
+          + copies.get(0).layer().typeName() + " of " + each + " parameters, registered at " + copies.size() + " places)");
+    }
     saved = total;
+  }
+
+  /**
+   * The printed text of a subtree in one canonical form (classes, arguments, keys and runs), built
+   * without recursion; two blocks of equal text may be one module printed twice.
+   */
+  private static String canonicalText(Layer block) {
+    StringBuilder out = new StringBuilder();
+    Deque<Object> stack = new ArrayDeque<>();
+    stack.push(block);
+    while (!stack.isEmpty()) {
+      Object top = stack.pop();
+      if (top instanceof String close) {
+        out.append(close);
+        continue;
+      }
+      Layer l = (Layer) top;
+      out.append(l.name()).append('*').append(l.repeat()).append(':').append(l.typeName())
+          .append('(').append(l.arguments().raw()).append(")[");
+      stack.push("]");
+      for (int i = l.children().size() - 1; i >= 0; i--) {
+        stack.push(l.children().get(i));
+      }
+    }
+    return out.toString();
+  }
+
+  /** What a subtree owns, or -1 when some part of it is not known exactly. */
+  private static long subtreeParameters(Layer block, Function<Layer, Resolution> resolution) {
+    long sum = 0;
+    Deque<Layer> layers = new ArrayDeque<>();
+    Deque<Long> counts = new ArrayDeque<>();
+    layers.push(block);
+    counts.push(1L);
+    while (!layers.isEmpty()) {
+      Layer l = layers.pop();
+      long n = counts.pop();
+      Resolution r = resolution.apply(l);
+      if (r == null || !r.known() || !r.exact()) {
+        return -1;
+      }
+      sum = saturatingAdd(sum, saturatingMultiply(n, r.ownParameters()));
+      for (Layer child : l.children()) {
+        layers.push(child);
+        counts.push(saturatingMultiply(n, child.repeat()));
+      }
+    }
+    return sum;
   }
 
   /**

@@ -27,6 +27,10 @@ import java.util.TreeSet;
  *       which prints other children and owns a position table). A class name alone is weak
  *       evidence (a {@code Block} elsewhere may hold a LayerScale); its printed children are
  *       stronger, so a container is known only under a child set the corpus shows;
+ *   <li>{@code ownsNothingByChildTypes}: for such classes whose child-key set alone is ambiguous
+ *       (some occurrences printed with it own a parameter), the sets of {@code key:Class} children
+ *       under which none does (timm {@code Block} of PVT-v2 beside BEiT's, which prints the same
+ *       keys with other classes and owns layer-scale vectors);
  *   <li>{@code signatures}: classes whose every occurrence is printed and owns exactly what one
  *       torch.nn signature formula gives for its printed arguments (HF {@code LlamaRMSNorm((4096,),
  *       eps=1e-06)} owns 4096).
@@ -57,14 +61,16 @@ final class CorpusRulesGenerator {
           layerNormBias.computeIfAbsent(LayerNormOwners.ownerOf(m.path(), typeByPath::get), o -> new HashSet<>())
               .add(m.shapes().has("bias"));
         }
-        if (hand.knowsByHand(m.type())) {
+        Layer printed = p.printed().get(m.path());
+        if (printed == null ? hand.knowsByHand(m.type()) : hand.knowsByHand(printed)) {
           continue;
         }
-        byClass.computeIfAbsent(m.type(), t -> new Candidate()).see(m, p.printed().get(m.path()));
+        byClass.computeIfAbsent(m.type(), t -> new Candidate()).see(m, printed);
       }
     }
     TreeSet<String> ownsNothing = new TreeSet<>();
     Map<String, TreeSet<String>> ownsNothingByChildren = new TreeMap<>();
+    Map<String, TreeSet<String>> ownsNothingByChildTypes = new TreeMap<>();
     Map<String, String> signatures = new TreeMap<>();
     byClass.forEach((type, c) -> {
       if (!c.ownsSomething && !c.printedWithChildren) {
@@ -76,6 +82,10 @@ final class CorpusRulesGenerator {
         if (!empty.isEmpty()) {
           ownsNothingByChildren.put(type, empty);
         }
+        TreeSet<String> refined = c.childTypeSetsOwningNothing();
+        if (!refined.isEmpty()) {
+          ownsNothingByChildTypes.put(type, refined);
+        }
       }
     });
     Map<String, Object> out = new LinkedHashMap<>();
@@ -83,11 +93,14 @@ final class CorpusRulesGenerator {
         + " do not edit. ownsNothing: classes without a hand-written rule, always printed without children, that own"
         + " no parameter in every corpus occurrence. ownsNothingByChildren: classes printed with children, each with"
         + " the sets of child keys (comma-separated, numbers as #) under which no occurrence owns a parameter; a"
-        + " layer of the class is known to own nothing only when it prints one of these sets. signatures: classes whose every occurrence owns exactly what the named torch.nn formula"
+        + " layer of the class is known to own nothing only when it prints one of these sets. ownsNothingByChildTypes:"
+        + " the same with each child as key:Class, for the child-key sets under which some occurrence owns a"
+        + " parameter. signatures: classes whose every occurrence owns exactly what the named torch.nn formula"
         + " gives for its printed arguments. layerNormOwners: classes owning nn.LayerNorms that all have a bias,"
         + " or all have none (bias=False is not printed).");
     out.put("ownsNothing", ownsNothing);
     out.put("ownsNothingByChildren", ownsNothingByChildren);
+    out.put("ownsNothingByChildTypes", ownsNothingByChildTypes);
     out.put("signatures", signatures);
     Map<String, Object> owners = new LinkedHashMap<>();
     owners.put("withBias", ownersWith(layerNormBias, true));
@@ -113,6 +126,10 @@ final class CorpusRulesGenerator {
     boolean allPrinted = true;
     /** Printed child-key set → whether some occurrence printed so owns a parameter. */
     final Map<String, Boolean> ownsByChildren = new TreeMap<>();
+    /** Printed key:Class set → whether some occurrence printed so owns a parameter. */
+    final Map<String, Boolean> ownsByChildTypes = new TreeMap<>();
+    /** Printed key:Class set → its child-key set. */
+    final Map<String, String> keysOfChildTypes = new TreeMap<>();
     final Map<String, Boolean> fits = new LinkedHashMap<>();
 
     Candidate() {
@@ -129,6 +146,8 @@ final class CorpusRulesGenerator {
       }
       printedWithChildren |= !printed.isLeaf();
       ownsByChildren.merge(RuleTable.childKeys(printed), m.ownParams() != 0, Boolean::logicalOr);
+      ownsByChildTypes.merge(RuleTable.childTypes(printed), m.ownParams() != 0, Boolean::logicalOr);
+      keysOfChildTypes.put(RuleTable.childTypes(printed), RuleTable.childKeys(printed));
       fits.replaceAll((formula, ok) -> {
         if (!ok) {
           return false;
@@ -143,6 +162,17 @@ final class CorpusRulesGenerator {
       ownsByChildren.forEach((keys, owns) -> {
         if (!owns) {
           out.add(keys);
+        }
+      });
+      return out;
+    }
+
+    /** Key:Class sets owning nothing whose key set alone does not tell (printed without children: none). */
+    TreeSet<String> childTypeSetsOwningNothing() {
+      TreeSet<String> out = new TreeSet<>();
+      ownsByChildTypes.forEach((types, owns) -> {
+        if (!owns && !types.isEmpty() && ownsByChildren.get(keysOfChildTypes.get(types))) {
+          out.add(types);
         }
       });
       return out;

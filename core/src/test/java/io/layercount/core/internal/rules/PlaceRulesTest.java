@@ -165,6 +165,95 @@ class PlaceRulesTest {
   }
 
   @Test
+  void aMambaMixerIsSizedFromItsPrintedProjections() {
+    // transformers MambaMixer: A_log (inner width × state size) and D (inner width); x_proj gives
+    // dt_rank + 2 × state size, dt_proj takes dt_rank
+    Analysis a = analyse(Analyzer.standard(),
+        "MambaMixer(",
+        "  (conv1d): Conv1d(16, 16, kernel_size=(4,), stride=(1,), padding=(3,), groups=16)",
+        "  (act): SiLUActivation()",
+        "  (in_proj): Linear(in_features=8, out_features=32, bias=False)",
+        "  (x_proj): Linear(in_features=16, out_features=9, bias=False)",
+        "  (dt_proj): Linear(in_features=1, out_features=16, bias=True)",
+        "  (out_proj): Linear(in_features=16, out_features=8, bias=False)",
+        ")");
+    long printed = (16 * 4 + 16) + 8 * 32 + 16 * 9 + (16 + 16) + 16 * 8;
+    assertEquals(printed + 16 * 4 + 16, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
+
+  @Test
+  void aMamba2MixerHasOneDecayPerHeadAndItsGatedNormTheInnerWidth() {
+    // in_proj gives the gate (8, what out_proj takes in), what conv1d takes (12) and 2 heads
+    Analysis a = analyse(Analyzer.standard(),
+        "Mamba2Mixer(",
+        "  (act): SiLUActivation()",
+        "  (conv1d): Conv1d(12, 12, kernel_size=(4,), stride=(1,), padding=(3,), groups=12)",
+        "  (in_proj): Linear(in_features=4, out_features=22, bias=False)",
+        "  (norm): MambaRMSNormGated()",
+        "  (out_proj): Linear(in_features=8, out_features=4, bias=False)",
+        ")");
+    long printed = (12 * 4 + 12) + 4 * 22 + 8 * 4;
+    assertEquals(printed + 3 * 2 + 8, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
+
+  @Test
+  void aSwinV2AttentionHasOneLogitScalePerHeadOfItsPositionBiasMlp() {
+    Analysis a = analyse(Analyzer.standard(),
+        "ShiftedWindowAttentionV2(",
+        "  (qkv): Linear(in_features=4, out_features=12, bias=True)",
+        "  (proj): Linear(in_features=4, out_features=4, bias=True)",
+        "  (cpb_mlp): Sequential(",
+        "    (0): Linear(in_features=2, out_features=8, bias=True)",
+        "    (1): ReLU(inplace=True)",
+        "    (2): Linear(in_features=8, out_features=3, bias=False)",
+        "  )",
+        ")");
+    long printed = (4 * 12 + 12) + (4 * 4 + 4) + (2 * 8 + 8) + 8 * 3;
+    assertEquals(printed + 3, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
+
+  @Test
+  void aClassPrintedWithChildrenIsNotTheTorchLeafOfItsName() {
+    // timm SwiftFormer's downsampling 'Embedding' holds a convolution and a norm: no nn.Embedding
+    Analysis a = analyse(Analyzer.standard(),
+        "Stage(",
+        "  (downsample): Embedding(",
+        "    (proj): Conv2d(4, 8, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1))",
+        "    (norm): BatchNorm2d(8, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  )",
+        ")");
+    assertEquals((4 * 8 * 9 + 8) + 16, a.parameters().total());
+    assertFalse(a.diagnostics().toString().contains("printed arguments of Embedding"), a.diagnostics().toString());
+  }
+
+  @Test
+  void aResMlpNormBesideTheTokenMixerTakesTheWidthOfItsBlock() {
+    // the token-mixing Linear works on the patch axis (9 patches): what follows norm1 and what
+    // reaches norm2 say 9, the block's width is 4
+    Analysis a = analyse(Analyzer.standard(),
+        "ResBlock(",
+        "  (norm1): Affine()",
+        "  (linear_tokens): Linear(in_features=9, out_features=9, bias=True)",
+        "  (drop_path): Identity()",
+        "  (norm2): Affine()",
+        "  (mlp_channels): Mlp(",
+        "    (fc1): Linear(in_features=4, out_features=16, bias=True)",
+        "    (act): GELU(approximate='none')",
+        "    (drop1): Dropout(p=0.0, inplace=False)",
+        "    (norm): Identity()",
+        "    (fc2): Linear(in_features=16, out_features=4, bias=True)",
+        "    (drop2): Dropout(p=0.0, inplace=False)",
+        "  )",
+        ")");
+    long printed = (9 * 9 + 9) + (4 * 16 + 16) + (16 * 4 + 4);
+    assertEquals(printed + 2 * 2 * 4 + 2 * 4, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
+
+  @Test
   void inputSizesAreReadAsHeightByWidth() {
     assertEquals(new InputSize(384, 256), InputSize.parse("384x256").orElseThrow());
     assertEquals(new InputSize(224, 224), InputSize.parse(" 224 ").orElseThrow());

@@ -76,4 +76,47 @@ class TiedWeightsTest {
         ")");
     assertNull(a.parameters().deduplicated());
   }
+
+  @Test
+  void aSharedBlockPrintedInFullAtSeveralPlacesIsOneModule() {
+    Analysis a = analyse(
+        "Sequential(",
+        "  (layers): ModuleList(",
+        "    (0): Sequential(",
+        "      (linear): Linear(in_features=4, out_features=4, bias=False)",
+        "      (shared_transformer): Sequential(",
+        "        (fc): Linear(in_features=4, out_features=8, bias=False)",
+        "      )",
+        "    )",
+        "    (1): Sequential(",
+        "      (linear): Linear(in_features=4, out_features=4, bias=False)",
+        "      (shared_transformer): Sequential(",
+        "        (fc): Linear(in_features=4, out_features=8, bias=False)",
+        "      )",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(2 * 16 + 2 * 32, a.parameters().total());
+    assertEquals(2 * 16 + 32, a.parameters().deduplicated(), a.diagnostics().toString());
+  }
+
+  @Test
+  void sharedExpertsOfEachLayerAreNotOneModule() {
+    Analysis a = analyse(
+        "Moe(",
+        "  (layers): ModuleList(",
+        "    (0): MoeLayer(",
+        "      (shared_experts): Mlp(",
+        "        (fc): Linear(in_features=4, out_features=8, bias=False)",
+        "      )",
+        "    )",
+        "    (1): MoeLayer(",
+        "      (shared_experts): Mlp(",
+        "        (fc): Linear(in_features=4, out_features=8, bias=False)",
+        "      )",
+        "    )",
+        "  )",
+        ")");
+    assertNull(a.parameters().deduplicated());
+  }
 }

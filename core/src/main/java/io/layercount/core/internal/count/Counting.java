@@ -8,9 +8,7 @@ import io.layercount.core.internal.rules.RuleTable;
 import io.layercount.core.internal.rules.TiedWeights;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,31 +152,22 @@ public final class Counting {
    */
   private static long[] statedTrainableSplit(Layer root, Resolved resolved) {
     long[] split = new long[2];
-    boolean any = false;
-    Deque<Layer> layers = new ArrayDeque<>();
-    Deque<Long> counts = new ArrayDeque<>();
-    layers.push(root);
-    counts.push((long) root.repeat());
-    while (!layers.isEmpty()) {
-      Layer layer = layers.pop();
-      long n = counts.pop();
-      for (Layer child : layer.children()) {
-        layers.push(child);
-        counts.push(Saturating.multiply(n, child.repeat()));
-      }
+    boolean[] any = {false};
+    boolean complete = Occurrences.walk(root, (layer, n) -> {
       Resolution r = resolved.of(layer);
       if (layer.stated().repeated() || (r.known() && r.ownParameters() == 0)) {
-        continue;
+        return true;
       }
       Boolean flag = layer.stated().trainable();
       if (!r.known() || flag == null) {
-        return null;
+        return false;
       }
       int slot = flag ? 0 : 1;
       split[slot] = Saturating.add(split[slot], Saturating.multiply(n, r.ownParameters()));
-      any = true;
-    }
-    return any ? split : null;
+      any[0] = true;
+      return true;
+    });
+    return complete && any[0] ? split : null;
   }
 
   private static void addParameterDiagnostics(Tally tally, List<Diagnostic> diagnostics) {

@@ -2,8 +2,6 @@ package io.layercount.core.internal.count;
 
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.model.Layer;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -31,20 +29,10 @@ public final class Tally {
   final Map<String, Resolution> why = new LinkedHashMap<>();
 
   Tally(Layer root, Resolved resolved) {
-    Deque<Layer> layers = new ArrayDeque<>();
-    Deque<Long> counts = new ArrayDeque<>();
-    layers.push(root);
-    counts.push((long) root.repeat());
-    while (!layers.isEmpty()) {
-      Layer layer = layers.pop();
-      long n = counts.pop();
+    Occurrences.walk(root, (layer, n) -> {
       add(layer, resolved.of(layer), n);
-      for (int i = layer.children().size() - 1; i >= 0; i--) {
-        Layer child = layer.children().get(i);
-        layers.push(child);
-        counts.push(Saturating.multiply(n, child.repeat()));
-      }
-    }
+      return true;
+    });
   }
 
   private void add(Layer layer, Resolution r, long n) {

@@ -28,28 +28,18 @@ final class UserRuleUses {
       return List.of();
     }
     Map<String, Use> uses = new LinkedHashMap<>();
-    Deque<Layer> layers = new ArrayDeque<>();
-    Deque<Long> counts = new ArrayDeque<>();
-    layers.push(root);
-    counts.push((long) root.repeat());
-    while (!layers.isEmpty()) {
-      Layer layer = layers.pop();
-      long n = counts.pop();
-      for (int i = layer.children().size() - 1; i >= 0; i--) {
-        Layer child = layer.children().get(i);
-        layers.push(child);
-        counts.push(Saturating.multiply(n, child.repeat()));
-      }
+    Occurrences.walk(root, (layer, n) -> {
       UserRule rule = resolved.userRule(layer);
       if (rule == null || layer.stated().repeated()) {
-        continue;
+        return true;
       }
       Resolution r = resolved.of(layer);
       Use use = uses.computeIfAbsent(layer.typeName() + '\n' + rule.origin(), k -> new Use(layer, rule, r));
       use.occurrences = Saturating.add(use.occurrences, n);
       use.parameters = Saturating.add(use.parameters, Saturating.multiply(n, r.ownParameters()));
       use.exact &= r.known() && r.exact();
-    }
+      return true;
+    });
     List<Analysis.AppliedRule> out = new ArrayList<>(uses.size());
     uses.values().forEach(u -> out.add(new Analysis.AppliedRule(u.layer.typeName(), u.rule.origin(),
         u.resolution.kind(), u.occurrences, u.parameters, u.exact,

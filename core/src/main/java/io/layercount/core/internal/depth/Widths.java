@@ -17,6 +17,15 @@ public record Widths(long in, long out) {
   public static final long UNKNOWN = -1;
   static final Widths NONE = new Widths(UNKNOWN, UNKNOWN);
 
+  /**
+   * A width of zero or less is no width a tensor can have ({@code LayerNorm(0)} in a damaged text):
+   * it is unknown, so that nothing divides by it or chains on it.
+   */
+  public Widths {
+    in = in > 0 ? in : UNKNOWN;
+    out = out > 0 ? out : UNKNOWN;
+  }
+
   boolean knownIn() {
     return in != UNKNOWN;
   }

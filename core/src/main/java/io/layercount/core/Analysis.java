@@ -110,7 +110,13 @@ public record Analysis(
    * @param name the model's own name (Keras), or {@code null}
    * @param rootType the root's class or type, or {@code null}
    */
-  public record Model(String name, String rootType) {}
+  public record Model(String name, String rootType) {
+    /** A blank name or type is none: a table that prints no root row names no root type. */
+    public Model {
+      name = name == null || name.isBlank() ? null : name;
+      rootType = rootType == null || rootType.isBlank() ? null : rootType;
+    }
+  }
 
   /**
    * @param total sum of parameters over every module occurrence (see conventions.md)

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * the original input.
  *
  * <p>Undone here, for every format: CRLF and CR line ends, ANSI colour codes, tabs (expanded to
- * stops of 8), trailing white space, a {@code > } quote before every line, and an indent common to
- * every non-blank line. Each repair is reported as an {@code info} diagnostic. What is specific to a
+ * stops of 8), trailing white space, a quote or comment mark before every line ({@code > } from mail
+ * and Markdown, {@code # } from a Python file or notebook, {@code ## } from R Markdown output,
+ * {@code // } from JavaScript), and an indent common to every non-blank line. Each repair is reported as an {@code info} diagnostic. What is specific to a
  * format (text before and after a summary, log prefixes) is the parser's to handle.
  *
  * <p>The {@link Limits} are applied here for every format: a text longer than
@@ -121,9 +122,10 @@ public final class Source {
     if (trailing > 0) {
       repairs.add(Diagnostic.info(0, 0, "removed trailing white space from " + trailing + " line(s)"));
     }
-    int quote = commonQuote(cleaned);
+    String mark = QuoteMark.common(cleaned);
+    int quote = mark.length();
     if (quote > 0) {
-      repairs.add(Diagnostic.info(0, 0, "removed a '>' quote before every line"));
+      repairs.add(Diagnostic.info(0, 0, "removed a '" + mark.strip() + "' " + QuoteMark.what(mark) + " before every line"));
     }
     int indent = commonIndent(cleaned, quote);
     if (indent > 0) {
@@ -207,25 +209,6 @@ public final class Source {
       }
     }
     return sb.toString();
-  }
-
-  /** Length of a {@code >} or {@code > } prefix on every non-blank line, else 0. */
-  private static int commonQuote(List<String> lines) {
-    boolean any = false;
-    boolean allSpace = true;
-    for (String l : lines) {
-      if (l.isBlank()) {
-        continue;
-      }
-      if (!l.startsWith(">")) {
-        return 0;
-      }
-      any = true;
-      if (l.length() > 1 && l.charAt(1) != ' ') {
-        allSpace = false;
-      }
-    }
-    return any ? (allSpace ? 2 : 1) : 0;
   }
 
   private static int commonIndent(List<String> lines, int quote) {

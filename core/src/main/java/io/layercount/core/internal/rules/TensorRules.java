@@ -153,20 +153,22 @@ final class TensorRules {
 
   /**
    * The width {@code layer} takes in (its first leaf that shows one, in printed order) or gives out
-   * (its last such leaf); a leaf's own.
+   * (its last such leaf); a leaf's own, and a {@code ParametrizedX}'s (it prints X's arguments).
    */
   private static OptionalLong width(Layer layer, Function<String, String> formulaOf, boolean input) {
     Deque<Layer> stack = new ArrayDeque<>();
     stack.push(layer);
     while (!stack.isEmpty()) {
       Layer l = stack.pop();
-      if (l.isLeaf()) {
+      if (l.isLeaf() || Parametrizations.baseType(l.typeName()) != null) {
         String formula = formulaOf.apply(l.typeName());
         OptionalLong w = input ? LayerWidths.in(l, formula) : LayerWidths.out(l, formula);
         if (w.isPresent()) {
           return w;
         }
-        continue;
+        if (l.isLeaf()) {
+          continue;
+        }
       }
       List<Layer> children = l.children();
       for (int i = 0; i < children.size(); i++) {

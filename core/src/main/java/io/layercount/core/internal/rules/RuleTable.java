@@ -129,7 +129,7 @@ public final class RuleTable {
       return TensorRules.resolve(mine.tensors(), layer, place, this::formulaOf);
     }
     if (handRuleFor(layer) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
-      TensorRule row = tensors.rowFor(layer, place.parentType());
+      TensorRule row = tensors.rowFor(layer, place.parentType(), this::ownsNothing);
       if (row != null) {
         return TensorRules.resolve(row, layer, place, this::formulaOf);
       }
@@ -145,6 +145,12 @@ public final class RuleTable {
       }
     }
     return resolve(layer, owner);
+  }
+
+  /** Whether {@code layer} is a leaf the rules know to own nothing (an activation), wherever it sits. */
+  private boolean ownsNothing(Layer layer) {
+    Resolution r = layer.isLeaf() ? resolve(layer) : null;
+    return r != null && r.known() && r.exact() && r.ownParameters() == 0;
   }
 
   /** The printed child keys of {@code layer}, sorted, numbers as {@code #}, comma-separated. */
@@ -172,7 +178,7 @@ public final class RuleTable {
 
   /** The {@code torch-tensors.json} row that covers {@code layer} as printed, or {@code null}; for tests. */
   TensorRule tensorRowFor(Layer layer, Place place) {
-    return handRuleFor(layer) == null ? tensors.rowFor(layer, place.parentType()) : null;
+    return handRuleFor(layer) == null ? tensors.rowFor(layer, place.parentType(), this::ownsNothing) : null;
   }
 
   /**

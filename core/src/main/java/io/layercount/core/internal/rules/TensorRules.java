@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +46,7 @@ final class TensorRules {
     return new TensorRule(texts(row.path("types")),
         pattern(row, "pattern"),
         row.path("printed").asText("").equals("bare"), new ArrayList<>(texts(row.path("children"))),
-        texts(row.path("unlessDescendant")),
+        texts(row.path("unlessDescendant")), row.path("childrenOwnNothing").asBoolean(false),
         pattern(row, "unlessKey"), pattern(row, "parent"), pattern(row, "unlessParent"),
         RuleTable.kindOf(row.path("kind").asText("other")),
         tensors, row.path("exact").asBoolean(true), row.has("missing") ? row.get("missing").asText() : null,
@@ -58,10 +59,13 @@ final class TensorRules {
         || (r.pattern() != null && r.pattern().matcher(typeName).matches()));
   }
 
-  /** The first row covering {@code layer} inside a layer of class {@code parentType}, or {@code null}. */
-  TensorRule rowFor(Layer layer, String parentType) {
+  /**
+   * The first row covering {@code layer} inside a layer of class {@code parentType}, or {@code null};
+   * {@code ownsNothing} tells whether a printed child is a leaf known to own nothing.
+   */
+  TensorRule rowFor(Layer layer, String parentType, Predicate<Layer> ownsNothing) {
     for (TensorRule row : rows) {
-      if (row.covers(layer, parentType)) {
+      if (row.covers(layer, parentType, ownsNothing)) {
         return row;
       }
     }

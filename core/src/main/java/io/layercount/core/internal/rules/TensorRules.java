@@ -204,10 +204,7 @@ final class TensorRules {
   /** {@code pos_embedding: 1×(N+1)×768, N = (H/16)·(W/16)}. */
   private static String describe(TensorRule.Tensor t, Function<String, OptionalLong> names, Place place) {
     List<String> dims = shown(t, names);
-    String stride = place.patchStride();
-    String grid = stride == null ? "N = the number of image patches"
-        : "N = (H/" + stride.replace("×", ")·(W/") + ")";
-    return t.name() + ": " + String.join("×", dims) + ", " + grid;
+    return t.name() + ": " + String.join("×", dims) + ", " + grid(place);
   }
 
   private static List<String> shown(TensorRule.Tensor t, Function<String, OptionalLong> names) {
@@ -223,16 +220,34 @@ final class TensorRules {
     return dims;
   }
 
-  /** The {@code missing} text with {@code {width}}-style quantities filled in where known. */
+  /**
+   * The {@code missing} text with every {@code {dimension}} ({@code {width}}, {@code {conv1d.out}},
+   * any expression a shape may hold) filled in where known, {@code D} where not, and {@code {grid}}
+   * saying how the patches follow from the input size.
+   */
   private static String fill(String text, Function<String, OptionalLong> names, Place place) {
-    String out = text;
-    for (String q : List.of("width", "inWidth", "firstOutWidth", "nextInWidth", "parentOutWidth")) {
-      OptionalLong v = names.apply(q);
-      out = out.replace("{" + q + "}", v.isPresent() ? Long.toString(v.getAsLong()) : "D");
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', from)) {
+      int close = text.indexOf('}', open);
+      if (close < 0) {
+        break;
+      }
+      String expression = text.substring(open + 1, close);
+      out.append(text, from, open).append(expression.equals("grid") ? grid(place) : filled(expression, names));
+      from = close + 1;
     }
+    return out.append(text.substring(from)).toString();
+  }
+
+  private static String filled(String expression, Function<String, OptionalLong> names) {
+    OptionalLong v = DimensionExpression.evaluate(expression, names);
+    return v.isPresent() ? Long.toString(v.getAsLong()) : "D";
+  }
+
+  private static String grid(Place place) {
     String stride = place.patchStride();
-    return out.replace("{grid}", stride == null ? "N = the number of image patches"
-        : "N = (H/" + stride.replace("×", ")·(W/") + ")");
+    return stride == null ? "N = the number of image patches" : "N = (H/" + stride.replace("×", ")·(W/") + ")";
   }
 
   private static Pattern pattern(JsonNode row, String field) {

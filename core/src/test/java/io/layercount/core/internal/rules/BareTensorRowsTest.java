@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
+import io.layercount.core.InputSize;
 import io.layercount.core.internal.Analyzer;
 import io.layercount.core.model.Network;
 import io.layercount.core.testing.PrintoutTree;
@@ -138,5 +139,25 @@ class BareTensorRowsTest {
         ")");
     assertFalse(says(a, "E×"), a.diagnostics().toString());
     assertEquals(16 + 2 * 128, a.parameters().total());
+  }
+  @Test
+  void aRulesFileAndAnInputSizeCountATimmVitsPositionTable() {
+    List<Diagnostic> problems = new ArrayList<>();
+    UserRules rules = UserRulesReader.read("vit.json", """
+        {"rules": [{"types": ["VisionTransformer"], "tensors": [
+          {"name": "cls_token", "shape": [1, 1, "firstOutWidth"]},
+          {"name": "pos_embed", "shape": [1, "patchGrid+1", "firstOutWidth"]}]}]}
+        """, problems);
+    assertEquals(List.of(), problems);
+    Analysis a = analyse(Analyzer.of(new InputSize(64, 64), rules),
+        "VisionTransformer(",
+        "  (patch_embed): PatchEmbed(",
+        "    (proj): Conv2d(3, 8, kernel_size=(16, 16), stride=(16, 16))",
+        "    (norm): Identity()",
+        "  )",
+        "  (head): Linear(in_features=8, out_features=2, bias=True)",
+        ")");
+    assertEquals((3 * 256 * 8 + 8) + (8 * 2 + 2) + 8 + 17 * 8, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
   }
 }

@@ -74,8 +74,9 @@ final class Parametrizations {
     return new Resolution(LayerKind.OTHER, size.getAsLong(), false, false, 0, Resolution.MISSING,
         "ParametrizationList of " + owner.typeName() + "." + list.name() + " (weight norm): original1, the direction,"
             + " has the shape of the " + list.name() + " (" + size.getAsLong() + " parameters, counted); original0, the"
-            + " magnitude, has one element per slice along the dim weight_norm was given (" + firstDimension(owner, base)
-            + " with the default dim=0, a single one with dim=None), which _WeightNorm() does not print: not counted");
+            + " magnitude, has one element per slice along the dim weight_norm was given ("
+            + firstDimension(owner, base) + " with the default dim=0, a single one with dim=None), which _WeightNorm()"
+            + " does not print: not counted");
   }
 
   /** The size of tensor {@code name} ({@code weight} or {@code bias}) of a layer following {@code base}. */

@@ -197,7 +197,10 @@ public final class RuleTable {
     return rule == null ? null : rule.formula().name();
   }
 
-  /** Whether {@code layer} prints the arguments of the torch.nn layer its class was made from ({@code ParametrizedConv1d}). */
+  /**
+   * Whether {@code layer} prints the arguments of the torch.nn layer its class was made from
+   * ({@code ParametrizedConv1d}).
+   */
   boolean isParametrized(Layer layer) {
     TypeRule rule = handRuleFor(layer);
     return rule != null && rule.formula().name().equals(PARAMETRIZED) && parametrizedBase(layer.typeName()) != null;
@@ -259,9 +262,10 @@ public final class RuleTable {
     TypeRule base = parametrizedBase(layer.typeName());
     OptionalLong own = base == null ? OptionalLong.empty() : Parametrizations.kept(layer, base.formula());
     if (own.isEmpty()) {
-      return new Resolution(base == null ? rule.kind() : base.kind(), 0, false, false, base == null ? 0 : base.weighted(),
-          Resolution.UNREADABLE, "the printed arguments of " + layer.typeName() + " or the tensors its parametrizations"
-              + " list do not give its size");
+      TypeRule kindOf = base == null ? rule : base;
+      return new Resolution(kindOf.kind(), 0, false, false, kindOf.weighted(), Resolution.UNREADABLE,
+          "the printed arguments of " + layer.typeName() + " or the tensors its parametrizations list do not give its"
+              + " size");
     }
     return new Resolution(base.kind(), own.getAsLong(), true, base.exact(), base.weighted(), rule.basis(), rule.note());
   }

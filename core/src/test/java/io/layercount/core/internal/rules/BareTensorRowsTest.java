@@ -8,8 +8,7 @@ import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
 import io.layercount.core.InputSize;
 import io.layercount.core.internal.Analyzer;
-import io.layercount.core.model.Network;
-import io.layercount.core.testing.PrintoutTree;
+import io.layercount.core.testing.Printouts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,13 +18,16 @@ import org.junit.jupiter.api.Test;
  * what is printed beside them, or named in user terms where the text does not give their size.
  */
 class BareTensorRowsTest {
-  private static Analysis analyse(Analyzer analyzer, String... lines) {
-    return analyzer.analyze(new Network("pytorch", null, PrintoutTree.parse(String.join("\n", lines)), false, null,
-        List.of()), 0, List.of());
+  private static Analysis analyse(String... lines) {
+    return Printouts.analyse(lines);
   }
 
-  private static Analysis analyse(String... lines) {
-    return analyse(Analyzer.standard(), lines);
+  /** The rows of a rules file the test writes, read without a problem. */
+  private static UserRules rules(String json) {
+    List<Diagnostic> problems = new ArrayList<>();
+    UserRules rules = UserRulesReader.read("rules.json", json, problems);
+    assertEquals(List.of(), problems);
+    return rules;
   }
 
   private static boolean says(Analysis a, String text) {
@@ -107,16 +109,14 @@ class BareTensorRowsTest {
 
   @Test
   void aRulesFileStatingTheExpertsMakesTheCountExact() {
-    List<Diagnostic> problems = new ArrayList<>();
-    UserRules rules = UserRulesReader.read("moe.json", """
+    UserRules rules = rules("""
         {"rules": [
           {"types": ["MixtralExperts"], "tensors": [{"name": "gate_up_proj", "shape": [8, 256, 64]},
                                                     {"name": "down_proj", "shape": [8, 64, 128]}]},
           {"types": ["MixtralTopKRouter"], "tensors": [{"name": "weight", "shape": [8, "width"]}]}
         ]}
-        """, problems);
-    assertEquals(List.of(), problems);
-    Analysis a = analyse(Analyzer.of(null, rules), MIXTRAL_LAYER);
+        """);
+    Analysis a = Printouts.analyse(Analyzer.of(null, rules), MIXTRAL_LAYER);
     assertEquals(ATTENTION_AND_NORMS + 3 * 8 * 128 * 64 + 8 * 64, a.parameters().total());
     assertTrue(a.parameters().exact(), a.diagnostics().toString());
   }
@@ -142,14 +142,12 @@ class BareTensorRowsTest {
   }
   @Test
   void aRulesFileAndAnInputSizeCountATimmVitsPositionTable() {
-    List<Diagnostic> problems = new ArrayList<>();
-    UserRules rules = UserRulesReader.read("vit.json", """
+    UserRules rules = rules("""
         {"rules": [{"types": ["VisionTransformer"], "tensors": [
           {"name": "cls_token", "shape": [1, 1, "firstOutWidth"]},
           {"name": "pos_embed", "shape": [1, "patchGrid+1", "firstOutWidth"]}]}]}
-        """, problems);
-    assertEquals(List.of(), problems);
-    Analysis a = analyse(Analyzer.of(new InputSize(64, 64), rules),
+        """);
+    Analysis a = Printouts.analyse(Analyzer.of(new InputSize(64, 64), rules),
         "VisionTransformer(",
         "  (patch_embed): PatchEmbed(",
         "    (proj): Conv2d(3, 8, kernel_size=(16, 16), stride=(16, 16))",

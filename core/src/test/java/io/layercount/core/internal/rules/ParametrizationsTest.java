@@ -5,31 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Analysis;
-import io.layercount.core.internal.Analyzer;
-import io.layercount.core.model.Network;
-import io.layercount.core.testing.PrintoutTree;
+import io.layercount.core.testing.Printouts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Weight-normed layers ({@code torch.nn.utils.parametrizations.weight_norm}), on excerpts of HF EnCodec and HuBERT. */
 class ParametrizationsTest {
-  private static Analysis analyse(String... lines) {
-    return Analyzer.standard().analyze(new Network("pytorch", null, PrintoutTree.parse(String.join("\n", lines)), false,
-        null, List.of()), 0, List.of());
+  /** The lines of a child {@code key} whose weight {@code parametrization} parametrizes, as torch prints it. */
+  private static String parametrized(String key, String type, String arguments, String parametrization) {
+    return String.join("\n",
+        "  (" + key + "): " + type + "(",
+        "    " + arguments,
+        "    (parametrizations): ModuleDict(",
+        "      (weight): ParametrizationList(",
+        "        (0): " + parametrization + "()",
+        "      )",
+        "    )",
+        "  )");
+  }
+
+  private static String weightNormed(String key, String type, String arguments) {
+    return parametrized(key, type, arguments, "_WeightNorm");
   }
 
   @Test
   void aWeightNormedConvolutionKeepsItsBiasAndItsListTheDirection() {
-    Analysis a = analyse(
-        "EncodecConv1d(",
-        "  (conv): ParametrizedConv1d(",
-        "    1, 32, kernel_size=(7,), stride=(1,)",
-        "    (parametrizations): ModuleDict(",
-        "      (weight): ParametrizationList(",
-        "        (0): _WeightNorm()",
-        "      )",
-        "    )",
-        "  )",
+    Analysis a = Printouts.analyse("EncodecConv1d(",
+        weightNormed("conv", "ParametrizedConv1d", "1, 32, kernel_size=(7,), stride=(1,)"),
         ")");
     assertEquals(32 + 32 * 7, a.parameters().total());
     assertFalse(a.parameters().exact());
@@ -41,16 +43,9 @@ class ParametrizationsTest {
 
   @Test
   void aGroupedPositionalConvolutionMovesItsWholeWeight() {
-    Analysis a = analyse(
-        "HubertPositionalConvEmbedding(",
-        "  (conv): ParametrizedConv1d(",
-        "    768, 768, kernel_size=(128,), stride=(1,), padding=(64,), groups=16",
-        "    (parametrizations): ModuleDict(",
-        "      (weight): ParametrizationList(",
-        "        (0): _WeightNorm()",
-        "      )",
-        "    )",
-        "  )",
+    Analysis a = Printouts.analyse("HubertPositionalConvEmbedding(",
+        weightNormed("conv", "ParametrizedConv1d",
+            "768, 768, kernel_size=(128,), stride=(1,), padding=(64,), groups=16"),
         "  (padding): HubertSamePadLayer()",
         "  (activation): GELUActivation()",
         ")");
@@ -59,17 +54,8 @@ class ParametrizationsTest {
 
   @Test
   void theStreamAfterAParametrizedLayerHasItsOutputWidth() {
-    Analysis a = analyse(
-        "Sequential(",
-        "  (0): Conv1d(8, 16, kernel_size=(1,), stride=(1,), bias=False)",
-        "  (1): ParametrizedConv1d(",
-        "    16, 32, kernel_size=(1,), stride=(1,), bias=False",
-        "    (parametrizations): ModuleDict(",
-        "      (weight): ParametrizationList(",
-        "        (0): _WeightNorm()",
-        "      )",
-        "    )",
-        "  )",
+    Analysis a = Printouts.analyse("Sequential(", "  (0): Conv1d(8, 16, kernel_size=(1,), stride=(1,), bias=False)",
+        weightNormed("1", "ParametrizedConv1d", "16, 32, kernel_size=(1,), stride=(1,), bias=False"),
         "  (2): LayerScale()",
         ")");
     assertEquals(8 * 16 + 16 * 32 + 32, a.parameters().total());
@@ -77,16 +63,8 @@ class ParametrizationsTest {
 
   @Test
   void anotherParametrizationLeavesItsOriginalsUnknown() {
-    Analysis a = analyse(
-        "Sequential(",
-        "  (0): ParametrizedLinear(",
-        "    in_features=4, out_features=4, bias=True",
-        "    (parametrizations): ModuleDict(",
-        "      (weight): ParametrizationList(",
-        "        (0): _Orthogonal()",
-        "      )",
-        "    )",
-        "  )",
+    Analysis a = Printouts.analyse("Sequential(",
+        parametrized("0", "ParametrizedLinear", "in_features=4, out_features=4, bias=True", "_Orthogonal"),
         ")");
     assertEquals(4, a.parameters().total());
     assertFalse(a.parameters().exact());

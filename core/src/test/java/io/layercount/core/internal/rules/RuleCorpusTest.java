@@ -66,21 +66,12 @@ class RuleCorpusTest {
   }
 
   /**
-   * The printed layer that owns the module at {@code path}: its nearest ancestor that is not a plain
-   * container, as the engine passes it (a ParametrizationList's ParametrizedConv1d above its
-   * ModuleDict).
+   * The printed layer that owns the module at {@code path}, as the engine passes it (a
+   * ParametrizationList's ParametrizedConv1d above its ModuleDict).
    */
   private static Layer owner(String path, Map<String, Layer> printed) {
-    String p = path;
-    while (!p.isEmpty()) {
-      int dot = p.lastIndexOf('.');
-      p = dot < 0 ? "" : p.substring(0, dot);
-      Layer layer = printed.get(p);
-      if (layer != null && !LayerNormOwners.isPlainContainer(layer.typeName())) {
-        return layer;
-      }
-    }
-    return printed.get("");
+    return printed.get(LayerNormOwners.ownerPath(path,
+        p -> printed.containsKey(p) ? printed.get(p).typeName() : null));
   }
 
   /** A LayerNorm whose truth has a weight but no bias: the caveat no printed text can reveal. */

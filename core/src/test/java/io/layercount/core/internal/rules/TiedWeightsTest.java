@@ -5,17 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Analysis;
-import io.layercount.core.internal.Analyzer;
-import io.layercount.core.model.Network;
-import io.layercount.core.testing.PrintoutTree;
+import io.layercount.core.testing.Printouts;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The deduplicated total: only where the text prints a tie pattern, and said to be an assumption. */
 class TiedWeightsTest {
   private static Analysis analyse(String... lines) {
-    return Analyzer.standard().analyze(new Network("pytorch", null, PrintoutTree.parse(String.join("\n", lines)), false,
-        null, List.of()), 0, List.of());
+    return Printouts.analyse(lines);
+  }
+
+  /** Two layers each printing the block under {@code key} in full, and {@code beside} after it. */
+  private static Analysis twoLayersSharing(String key, String beside) {
+    List<String> lines = new ArrayList<>(List.of("Sequential(", "  (layers): ModuleList("));
+    for (int i = 0; i < 2; i++) {
+      lines.addAll(List.of("    (" + i + "): HybridLayer(", "      (" + key + "): Sequential(",
+          "        (fc): Linear(in_features=4, out_features=8, bias=False)", "      )", "      " + beside, "    )"));
+    }
+    lines.addAll(List.of("  )", ")"));
+    return analyse(lines.toArray(String[]::new));
   }
 
   @Test
@@ -119,6 +128,7 @@ class TiedWeightsTest {
         ")");
     assertNull(a.parameters().deduplicated());
   }
+
   @Test
   void aDetectorsProposalHeadsPrintedAgainInItsDecoderAreReused() {
     // excerpt of HF PP-DocLayoutV3: the decoder's class and box heads print as the encoder's
@@ -184,23 +194,7 @@ class TiedWeightsTest {
 
   @Test
   void aDeduplicatedLowerBoundIsSaidToBeOne() {
-    Analysis a = analyse(
-        "Sequential(",
-        "  (layers): ModuleList(",
-        "    (0): HybridLayer(",
-        "      (shared_transf): Sequential(",
-        "        (fc): Linear(in_features=4, out_features=8, bias=False)",
-        "      )",
-        "      (mixer): UnknownMixer()",
-        "    )",
-        "    (1): HybridLayer(",
-        "      (shared_transf): Sequential(",
-        "        (fc): Linear(in_features=4, out_features=8, bias=False)",
-        "      )",
-        "      (mixer): UnknownMixer()",
-        "    )",
-        "  )",
-        ")");
+    Analysis a = twoLayersSharing("shared_transf", "(mixer): UnknownMixer()");
     assertEquals(32, a.parameters().deduplicated());
     assertTrue(a.diagnostics().stream().anyMatch(d -> d.message().contains("holds at least 32 distinct parameters")),
         a.diagnostics().toString());

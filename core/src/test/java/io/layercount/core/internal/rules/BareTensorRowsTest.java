@@ -158,4 +158,26 @@ class BareTensorRowsTest {
     assertEquals((3 * 256 * 8 + 8) + (8 * 2 + 2) + 8 + 17 * 8, a.parameters().total());
     assertTrue(a.parameters().exact(), a.diagnostics().toString());
   }
+  private static final String[] DISTILLED_DEIT = {
+      "VisionTransformerDistilled(",
+      "  (patch_embed): PatchEmbed(",
+      "    (proj): Conv2d(3, 8, kernel_size=(16, 16), stride=(16, 16))",
+      "    (norm): Identity()",
+      "  )",
+      "  (blocks): Sequential()",
+      "  (head): Linear(in_features=8, out_features=2, bias=True)",
+      "  (head_dist): Linear(in_features=8, out_features=2, bias=True)",
+      ")"};
+
+  @Test
+  void aDistilledDeitHoldsBothTokensAndATableOfEveryPatchAndBoth() {
+    long printed = (3 * 256 * 8 + 8) + 2 * (8 * 2 + 2);
+    Analysis unsized = analyse(DISTILLED_DEIT);
+    assertEquals(printed + 2 * 8, unsized.parameters().total());
+    assertFalse(unsized.parameters().exact());
+    assertTrue(says(unsized, "pos_embed: 1×(N+2)×8, N = (H/16)·(W/16)"), unsized.diagnostics().toString());
+    Analysis sized = Printouts.analyse(Analyzer.withInputSize(new InputSize(64, 64)), DISTILLED_DEIT);
+    assertEquals(printed + 2 * 8 + 18 * 8, sized.parameters().total());
+    assertTrue(sized.parameters().exact(), sized.diagnostics().toString());
+  }
 }

@@ -51,7 +51,7 @@ public final class Counting {
       NestedModels.report(root, resolved, diagnostics);
     }
     FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
-    ParameterNotes.add(tally.parameters, ties, inputSize, tally.assumptions, diagnostics);
+    ParameterNotes.add(tally.parameters, footer.exact, ties, inputSize, tally.assumptions, diagnostics);
     List<Analysis.AppliedRule> userRules = UserRuleUses.of(root, resolved, rules);
     UserRuleUses.report(userRules, root, diagnostics);
     if (explainer.truncated) {

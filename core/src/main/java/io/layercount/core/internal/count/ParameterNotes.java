@@ -27,12 +27,14 @@ final class ParameterNotes {
     return out;
   }
 
-  static void add(long total, TiedWeights ties, InputSize inputSize, Set<String> sized,
+  /** {@code exact}: whether {@code total} is exact; else the deduplicated total is a lower bound too. */
+  static void add(long total, boolean exact, TiedWeights ties, InputSize inputSize, Set<String> sized,
       List<Diagnostic> diagnostics) {
     if (ties.saved > 0) {
       diagnostics.add(Diagnostic.info(0, 0, "if these tensors are tied (one tensor each, as the same shape in the"
           + " usual places suggests; the text cannot tell, e.g. tie_word_embeddings differs between models), the"
-          + " model holds " + deduplicated(total, ties) + " distinct parameters (parameters.deduplicated): "
+          + " model holds " + (exact ? "" : "at least ") + deduplicated(total, ties)
+          + " distinct parameters (parameters.deduplicated): "
           + String.join("; ", ties.groups)));
     }
     if (inputSize != null && !sized.isEmpty()) {

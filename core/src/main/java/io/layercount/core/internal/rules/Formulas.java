@@ -36,6 +36,9 @@ final class Formulas {
     add("prelu", NormAndEmbeddingFormulas::prelu, LayerKind.ACTIVATION);
     add("parameter-list", ParameterListFormula::printedTensors, LayerKind.OTHER);
     add("stated", Formulas::stated, LayerKind.OTHER);
+    // resolved by the rule table, which knows the class a ParametrizedX was made from (Parametrizations)
+    add("parametrized", layer -> OptionalLong.empty(), LayerKind.OTHER);
+    add("parametrization-list", layer -> OptionalLong.empty(), LayerKind.OTHER);
   }
 
   /**

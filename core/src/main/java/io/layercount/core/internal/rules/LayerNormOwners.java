@@ -46,15 +46,23 @@ public record LayerNormOwners(Set<String> withBias, Set<String> withoutBias) {
 
   /** The owner of the module at dotted {@code path}, given the class at each path ({@code ""} is the root). */
   public static String ownerOf(String path, Function<String, String> typeAt) {
+    return typeAt.apply(ownerPath(path, typeAt));
+  }
+
+  /**
+   * The path of the owner of the module at dotted {@code path}: its nearest ancestor whose class
+   * (given by {@code typeAt}) is known and not a plain container, else the root ({@code ""}).
+   */
+  public static String ownerPath(String path, Function<String, String> typeAt) {
     String p = path;
     while (!p.isEmpty()) {
       int dot = p.lastIndexOf('.');
       p = dot < 0 ? "" : p.substring(0, dot);
       String type = typeAt.apply(p);
       if (type != null && !isPlainContainer(type)) {
-        return type;
+        return p;
       }
     }
-    return typeAt.apply("");
+    return "";
   }
 }

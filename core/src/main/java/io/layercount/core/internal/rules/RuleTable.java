@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class RuleTable {
   private static final String BASE = "/io/layercount/core/rules/";
+  private static final String PARAMETRIZED = "parametrized";
+  private static final String PARAMETRIZATION_LIST = "parametrization-list";
   private static final JsonNode NO_ROWS = new ObjectMapper().createObjectNode();
   private static final RuleTable TORCH = load("torch.json", "torch-corpus.json", "torch-tensors.json");
   private static final RuleTable KERAS = load("keras.json", null, null);
@@ -127,7 +129,7 @@ public final class RuleTable {
       return TensorRules.resolve(mine.tensors(), layer, place, this::formulaOf);
     }
     if (handRuleFor(layer) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
-      TensorRule row = tensors.rowFor(layer, place.parentType());
+      TensorRule row = tensors.rowFor(layer, place.parentType(), this::ownsNothing);
       if (row != null) {
         return TensorRules.resolve(row, layer, place, this::formulaOf);
       }
@@ -143,6 +145,12 @@ public final class RuleTable {
       }
     }
     return resolve(layer, owner);
+  }
+
+  /** Whether {@code layer} is a leaf the rules know to own nothing (an activation), wherever it sits. */
+  private boolean ownsNothing(Layer layer) {
+    Resolution r = layer.isLeaf() ? resolve(layer) : null;
+    return r != null && r.known() && r.exact() && r.ownParameters() == 0;
   }
 
   /** The printed child keys of {@code layer}, sorted, numbers as {@code #}, comma-separated. */
@@ -170,16 +178,38 @@ public final class RuleTable {
 
   /** The {@code torch-tensors.json} row that covers {@code layer} as printed, or {@code null}; for tests. */
   TensorRule tensorRowFor(Layer layer, Place place) {
-    return handRuleFor(layer) == null ? tensors.rowFor(layer, place.parentType()) : null;
+    return handRuleFor(layer) == null ? tensors.rowFor(layer, place.parentType(), this::ownsNothing) : null;
   }
 
-  /** The formula a class follows (hand-written or corpus signature row), or {@code null}. */
+  /**
+   * The formula a class follows (hand-written or corpus signature row), or {@code null}; for a
+   * {@code ParametrizedX}, the formula of X, whose arguments it prints.
+   */
   String formulaOf(String typeName) {
     TypeRule rule = handRule(typeName);
     if (rule == null) {
       rule = corpus.get(typeName);
     }
+    if (rule != null && rule.formula().name().equals(PARAMETRIZED)) {
+      TypeRule base = parametrizedBase(typeName);
+      return base == null ? null : base.formula().name();
+    }
     return rule == null ? null : rule.formula().name();
+  }
+
+  /**
+   * Whether {@code layer} prints the arguments of the torch.nn layer its class was made from
+   * ({@code ParametrizedConv1d}).
+   */
+  boolean isParametrized(Layer layer) {
+    TypeRule rule = handRuleFor(layer);
+    return rule != null && rule.formula().name().equals(PARAMETRIZED) && parametrizedBase(layer.typeName()) != null;
+  }
+
+  /** The hand-written row of X for a {@code ParametrizedX}, or {@code null}. */
+  private TypeRule parametrizedBase(String typeName) {
+    String base = Parametrizations.baseType(typeName);
+    return base == null ? null : handRule(base);
   }
 
   /** What the rules say about {@code layer}, whatever encloses it. */
@@ -208,6 +238,13 @@ public final class RuleTable {
     if (stated != null) {
       return new Resolution(rule.kind(), stated, true, true, rule.weighted(), "stated", null);
     }
+    if (rule.formula().name().equals(PARAMETRIZED)) {
+      return parametrized(layer, rule);
+    }
+    if (rule.formula().name().equals(PARAMETRIZATION_LIST)) {
+      TypeRule base = owner == null || !isParametrized(owner) ? null : parametrizedBase(owner.typeName());
+      return Parametrizations.originals(layer, owner, base == null ? null : base.formula());
+    }
     OptionalLong own = rule.formula().formula().ownParameters(layer);
     if (own.isEmpty()) {
       return new Resolution(rule.kind(), 0, false, false, rule.weighted(), Resolution.UNREADABLE,
@@ -218,6 +255,19 @@ public final class RuleTable {
     }
     return new Resolution(rule.kind(), own.getAsLong(), true, rule.exact(), rule.weighted(), rule.basis(),
         rule.note());
+  }
+
+  /** A {@code ParametrizedX}: what X owns less the tensors moved into its parametrization lists, of X's kind. */
+  private Resolution parametrized(Layer layer, TypeRule rule) {
+    TypeRule base = parametrizedBase(layer.typeName());
+    OptionalLong own = base == null ? OptionalLong.empty() : Parametrizations.kept(layer, base.formula());
+    if (own.isEmpty()) {
+      TypeRule kindOf = base == null ? rule : base;
+      return new Resolution(kindOf.kind(), 0, false, false, kindOf.weighted(), Resolution.UNREADABLE,
+          "the printed arguments of " + layer.typeName() + " or the tensors its parametrizations list do not give its"
+              + " size");
+    }
+    return new Resolution(base.kind(), own.getAsLong(), true, base.exact(), base.weighted(), rule.basis(), rule.note());
   }
 
   /** The hidden children of {@code layer}'s class (modules its printed text does not show). */

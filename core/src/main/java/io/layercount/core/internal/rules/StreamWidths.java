@@ -42,7 +42,7 @@ public final class StreamWidths {
     Layer patchEmbedding = null;
     for (Layer layer : postOrder) {
       Node node = new Node();
-      if (layer.isLeaf()) {
+      if (layer.isLeaf() || rules.isParametrized(layer)) {
         String formula = rules.formulaOf(layer.typeName());
         node.in = LayerWidths.in(layer, formula);
         node.out = LayerWidths.out(layer, formula);

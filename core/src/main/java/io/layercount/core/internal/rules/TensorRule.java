@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
  * @param bareOnly the row applies only when the class prints no arguments ({@code LayerScale()})
  * @param children child keys the layer must print, all of them (telling apart classes of one name)
  * @param unlessDescendant the row does not apply when a descendant has one of these classes
+ * @param childrenOwnNothing the row applies only when every printed child is a leaf known to own
+ *     nothing (an MoE experts module printing only its activation, not a container of expert MLPs)
  * @param unlessKey the row does not apply to a layer whose key matches (per-head {@code q_norm}
  *     normalises a head's width, not the stream's), or {@code null}
  * @param parent the row applies only inside a layer whose class matches, or {@code null}
@@ -30,7 +33,7 @@ import java.util.regex.Pattern;
  * @param note why the row holds
  */
 record TensorRule(Set<String> types, Pattern pattern, boolean bareOnly, List<String> children,
-    Set<String> unlessDescendant, Pattern unlessKey, Pattern parent, Pattern unlessParent,
+    Set<String> unlessDescendant, boolean childrenOwnNothing, Pattern unlessKey, Pattern parent, Pattern unlessParent,
     LayerKind kind, List<Tensor> tensors, boolean exact, String missing, String note) {
 
   /** One tensor: its name and its dimensions as quantity names or literal sizes. */
@@ -47,8 +50,11 @@ record TensorRule(Set<String> types, Pattern pattern, boolean bareOnly, List<Str
     tensors = List.copyOf(tensors);
   }
 
-  /** Whether the row covers {@code layer} as printed, inside a layer of class {@code parentType}. */
-  boolean covers(Layer layer, String parentType) {
+  /**
+   * Whether the row covers {@code layer} as printed, inside a layer of class {@code parentType};
+   * {@code ownsNothing} tells whether a printed child is a leaf known to own nothing.
+   */
+  boolean covers(Layer layer, String parentType, Predicate<Layer> ownsNothing) {
     if (parent != null && !parent.matcher(parentType).matches()) {
       return false;
     }
@@ -68,6 +74,9 @@ record TensorRule(Set<String> types, Pattern pattern, boolean bareOnly, List<Str
       if (layer.children().stream().noneMatch(c -> c.name().equals(key))) {
         return false;
       }
+    }
+    if (childrenOwnNothing && !layer.children().stream().allMatch(ownsNothing)) {
+      return false;
     }
     return unlessDescendant.isEmpty() || !hasDescendant(layer);
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +46,7 @@ final class TensorRules {
     return new TensorRule(texts(row.path("types")),
         pattern(row, "pattern"),
         row.path("printed").asText("").equals("bare"), new ArrayList<>(texts(row.path("children"))),
-        texts(row.path("unlessDescendant")),
+        texts(row.path("unlessDescendant")), row.path("childrenOwnNothing").asBoolean(false),
         pattern(row, "unlessKey"), pattern(row, "parent"), pattern(row, "unlessParent"),
         RuleTable.kindOf(row.path("kind").asText("other")),
         tensors, row.path("exact").asBoolean(true), row.has("missing") ? row.get("missing").asText() : null,
@@ -58,10 +59,13 @@ final class TensorRules {
         || (r.pattern() != null && r.pattern().matcher(typeName).matches()));
   }
 
-  /** The first row covering {@code layer} inside a layer of class {@code parentType}, or {@code null}. */
-  TensorRule rowFor(Layer layer, String parentType) {
+  /**
+   * The first row covering {@code layer} inside a layer of class {@code parentType}, or {@code null};
+   * {@code ownsNothing} tells whether a printed child is a leaf known to own nothing.
+   */
+  TensorRule rowFor(Layer layer, String parentType, Predicate<Layer> ownsNothing) {
     for (TensorRule row : rows) {
-      if (row.covers(layer, parentType)) {
+      if (row.covers(layer, parentType, ownsNothing)) {
         return row;
       }
     }
@@ -153,20 +157,22 @@ final class TensorRules {
 
   /**
    * The width {@code layer} takes in (its first leaf that shows one, in printed order) or gives out
-   * (its last such leaf); a leaf's own.
+   * (its last such leaf); a leaf's own, and a {@code ParametrizedX}'s (it prints X's arguments).
    */
   private static OptionalLong width(Layer layer, Function<String, String> formulaOf, boolean input) {
     Deque<Layer> stack = new ArrayDeque<>();
     stack.push(layer);
     while (!stack.isEmpty()) {
       Layer l = stack.pop();
-      if (l.isLeaf()) {
+      if (l.isLeaf() || Parametrizations.baseType(l.typeName()) != null) {
         String formula = formulaOf.apply(l.typeName());
         OptionalLong w = input ? LayerWidths.in(l, formula) : LayerWidths.out(l, formula);
         if (w.isPresent()) {
           return w;
         }
-        continue;
+        if (l.isLeaf()) {
+          continue;
+        }
       }
       List<Layer> children = l.children();
       for (int i = 0; i < children.size(); i++) {
@@ -198,10 +204,7 @@ final class TensorRules {
   /** {@code pos_embedding: 1×(N+1)×768, N = (H/16)·(W/16)}. */
   private static String describe(TensorRule.Tensor t, Function<String, OptionalLong> names, Place place) {
     List<String> dims = shown(t, names);
-    String stride = place.patchStride();
-    String grid = stride == null ? "N = the number of image patches"
-        : "N = (H/" + stride.replace("×", ")·(W/") + ")";
-    return t.name() + ": " + String.join("×", dims) + ", " + grid;
+    return t.name() + ": " + String.join("×", dims) + ", " + grid(place);
   }
 
   private static List<String> shown(TensorRule.Tensor t, Function<String, OptionalLong> names) {
@@ -217,16 +220,34 @@ final class TensorRules {
     return dims;
   }
 
-  /** The {@code missing} text with {@code {width}}-style quantities filled in where known. */
+  /**
+   * The {@code missing} text with every {@code {dimension}} ({@code {width}}, {@code {conv1d.out}},
+   * any expression a shape may hold) filled in where known, {@code D} where not, and {@code {grid}}
+   * saying how the patches follow from the input size.
+   */
   private static String fill(String text, Function<String, OptionalLong> names, Place place) {
-    String out = text;
-    for (String q : List.of("width", "inWidth", "firstOutWidth", "nextInWidth", "parentOutWidth")) {
-      OptionalLong v = names.apply(q);
-      out = out.replace("{" + q + "}", v.isPresent() ? Long.toString(v.getAsLong()) : "D");
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', from)) {
+      int close = text.indexOf('}', open);
+      if (close < 0) {
+        break;
+      }
+      String expression = text.substring(open + 1, close);
+      out.append(text, from, open).append(expression.equals("grid") ? grid(place) : filled(expression, names));
+      from = close + 1;
     }
+    return out.append(text.substring(from)).toString();
+  }
+
+  private static String filled(String expression, Function<String, OptionalLong> names) {
+    OptionalLong v = DimensionExpression.evaluate(expression, names);
+    return v.isPresent() ? Long.toString(v.getAsLong()) : "D";
+  }
+
+  private static String grid(Place place) {
     String stride = place.patchStride();
-    return out.replace("{grid}", stride == null ? "N = the number of image patches"
-        : "N = (H/" + stride.replace("×", ")·(W/") + ")");
+    return stride == null ? "N = the number of image patches" : "N = (H/" + stride.replace("×", ")·(W/") + ")";
   }
 
   private static Pattern pattern(JsonNode row, String field) {

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * whose weight has a token embedding's shape; and a block under a key that says it is shared
  * ({@code shared_transformer}) printed in full at several places with the same text (a module
  * registered under several parents prints at each: Zamba's one transformer block, called between
- * its Mamba layers). The text cannot prove a tie (Llama-2 prints the same head untied), so the
+ * its Mamba layers); and a head printed again with the same text under the key of the layer it is
+ * reused as ({@link #HEAD_TWINS}). The text cannot prove a tie (Llama-2 prints the same head untied), so the
  * result is an assumption, reported as such, and only where such a pattern is printed.
  */
 public final class TiedWeights {
@@ -32,7 +33,16 @@ public final class TiedWeights {
    * Keys of blocks registered once and called at several places. Not {@code shared_expert(s)} or
    * {@code shared_mlp}: a mixture-of-experts layer's always-active experts, one per layer.
    */
-  private static final Set<String> SHARED_BLOCKS = Set.of("shared_transformer");
+  private static final Set<String> SHARED_BLOCKS = Set.of("shared_transformer", "shared_transf");
+  /**
+   * Keys of heads → the key of the layer they are one tensor with when both print the same text:
+   * a two-stage detector's proposal heads reused by its decoder (RT-DETR-style {@code enc_score_head}
+   * as {@code decoder.class_embed}, {@code enc_bbox_head} as {@code decoder.bbox_embed}), a CTC
+   * head that is its encoder's vocabulary projection ({@code ctc_head} as {@code encoder.out}).
+   * Printed differently (a decoder's {@code class_embed} holding a head per layer) they are not.
+   */
+  private static final Map<String, String> HEAD_TWINS =
+      Map.of("enc_score_head", "class_embed", "enc_bbox_head", "bbox_embed", "ctc_head", "out");
 
   /** Parameters counted more than once under the assumption, 0 when no pattern is printed. */
   public final long saved;
@@ -45,6 +55,8 @@ public final class TiedWeights {
     Map<String, List<String>> embeddings = new LinkedHashMap<>();
     Map<String, List<String>> heads = new LinkedHashMap<>();
     Map<String, List<Step>> sharedBlocks = new LinkedHashMap<>();
+    List<Step> headSteps = new ArrayList<>();
+    Map<String, List<Step>> twinsByKey = new LinkedHashMap<>();
     Deque<Step> steps = new ArrayDeque<>();
     steps.push(new Step(root, null));
     while (!steps.isEmpty()) {
@@ -57,6 +69,12 @@ public final class TiedWeights {
       }
       if (!layer.isLeaf() && step.parent() != null && SHARED_BLOCKS.contains(layer.name())) {
         sharedBlocks.computeIfAbsent(canonicalText(layer), k -> new ArrayList<>()).add(step);
+      }
+      if (step.parent() != null && HEAD_TWINS.containsKey(layer.name())) {
+        headSteps.add(step);
+      }
+      if (step.parent() != null && HEAD_TWINS.containsValue(layer.name())) {
+        twinsByKey.computeIfAbsent(layer.name(), k -> new ArrayList<>()).add(step);
       }
       if (!layer.isLeaf() || step.parent() == null) {
         continue;
@@ -88,6 +106,23 @@ public final class TiedWeights {
       total = saturatingAdd(total, saturatingMultiply(copies.size() - 1, each));
       groups.add(copies.get(0).path() + " and " + (copies.size() - 1) + " more printed the same under the same key (one "
           + copies.get(0).layer().typeName() + " of " + each + " parameters, registered at " + copies.size() + " places)");
+    }
+    for (Step head : headSteps) {
+      String text = canonicalText(head.layer()).substring(head.layer().name().length());
+      List<Step> twins = new ArrayList<>();
+      for (Step twin : twinsByKey.getOrDefault(HEAD_TWINS.get(head.layer().name()), List.of())) {
+        if (canonicalText(twin.layer()).substring(twin.layer().name().length()).equals(text)) {
+          twins.add(twin);
+        }
+      }
+      long each = twins.size() == 1 ? subtreeParameters(head.layer(), resolution) : -1;
+      if (each <= 0) {
+        continue;
+      }
+      total = saturatingAdd(total, each);
+      List<String> tied = new ArrayList<>(List.of(head.path(), twins.get(0).path()));
+      Collections.sort(tied);
+      groups.add(String.join(", ", tied) + " (" + head.layer().typeName() + ", " + each + " parameters each)");
     }
     saved = total;
   }

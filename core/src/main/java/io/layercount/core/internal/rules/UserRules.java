@@ -52,7 +52,9 @@ public final class UserRules {
    */
   UserRule decisiveFor(Layer layer, String parentType) {
     for (UserRule row : rows) {
-      if (row.formula() != null ? row.names(layer.typeName()) : row.tensors().covers(layer, parentType)) {
+      // a user's tensor row cannot ask for childrenOwnNothing, so its children are never asked about
+      if (row.formula() != null ? row.names(layer.typeName())
+          : row.tensors().covers(layer, parentType, child -> false)) {
         return row;
       }
     }

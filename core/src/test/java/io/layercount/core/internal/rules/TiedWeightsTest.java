@@ -5,17 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Analysis;
-import io.layercount.core.internal.Analyzer;
-import io.layercount.core.model.Network;
-import io.layercount.core.testing.PrintoutTree;
+import io.layercount.core.testing.Printouts;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The deduplicated total: only where the text prints a tie pattern, and said to be an assumption. */
 class TiedWeightsTest {
   private static Analysis analyse(String... lines) {
-    return Analyzer.standard().analyze(new Network("pytorch", null, PrintoutTree.parse(String.join("\n", lines)), false,
-        null, List.of()), 0, List.of());
+    return Printouts.analyse(lines);
+  }
+
+  /** Two layers each printing the block under {@code key} in full, and {@code beside} after it. */
+  private static Analysis twoLayersSharing(String key, String beside) {
+    List<String> lines = new ArrayList<>(List.of("Sequential(", "  (layers): ModuleList("));
+    for (int i = 0; i < 2; i++) {
+      lines.addAll(List.of("    (" + i + "): HybridLayer(", "      (" + key + "): Sequential(",
+          "        (fc): Linear(in_features=4, out_features=8, bias=False)", "      )", "      " + beside, "    )"));
+    }
+    lines.addAll(List.of("  )", ")"));
+    return analyse(lines.toArray(String[]::new));
   }
 
   @Test
@@ -118,5 +127,76 @@ class TiedWeightsTest {
         "  )",
         ")");
     assertNull(a.parameters().deduplicated());
+  }
+
+  @Test
+  void aDetectorsProposalHeadsPrintedAgainInItsDecoderAreReused() {
+    // excerpt of HF PP-DocLayoutV3: the decoder's class and box heads print as the encoder's
+    Analysis a = analyse(
+        "Detector(",
+        "  (enc_score_head): Linear(in_features=8, out_features=2, bias=True)",
+        "  (enc_bbox_head): PPDocLayoutV3MLPPredictionHead(",
+        "    (layers): ModuleList(",
+        "      (0): Linear(in_features=8, out_features=8, bias=True)",
+        "      (1): Linear(in_features=8, out_features=4, bias=True)",
+        "    )",
+        "  )",
+        "  (decoder): Decoder(",
+        "    (class_embed): Linear(in_features=8, out_features=2, bias=True)",
+        "    (bbox_embed): PPDocLayoutV3MLPPredictionHead(",
+        "      (layers): ModuleList(",
+        "        (0): Linear(in_features=8, out_features=8, bias=True)",
+        "        (1): Linear(in_features=8, out_features=4, bias=True)",
+        "      )",
+        "    )",
+        "  )",
+        ")");
+    long score = 18;
+    long box = 72 + 36;
+    assertEquals(2 * (score + box), a.parameters().total());
+    assertEquals(score + box, a.parameters().deduplicated());
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.message().contains(
+        "decoder.class_embed, enc_score_head (Linear, 18 parameters each)")), a.diagnostics().toString());
+  }
+
+  @Test
+  void aDecoderHeadPrintedOtherwiseOrUnderAnotherKeyIsNotTheProposalHead() {
+    // RT-DETR: one class head per decoder layer; D-FINE/DEIMv2: a pre_bbox_head of the proposal head's text
+    Analysis a = analyse(
+        "Detector(",
+        "  (enc_score_head): Linear(in_features=8, out_features=2, bias=True)",
+        "  (enc_bbox_head): Linear(in_features=8, out_features=4, bias=True)",
+        "  (decoder): Decoder(",
+        "    (class_embed): ModuleList(",
+        "      (0-1): 2 x Linear(in_features=8, out_features=2, bias=True)",
+        "    )",
+        "    (pre_bbox_head): Linear(in_features=8, out_features=4, bias=True)",
+        "  )",
+        ")");
+    assertNull(a.parameters().deduplicated());
+  }
+
+  @Test
+  void aCtcHeadPrintedAsItsEncodersOutputProjectionIsThatProjection() {
+    // excerpt of HF GraniteSpeech5ForCTC: the encoder's self-conditioning output layer is the CTC head
+    Analysis a = analyse(
+        "ForCTC(",
+        "  (encoder): Encoder(",
+        "    (input_linear): Linear(in_features=4, out_features=8, bias=True)",
+        "    (out): Linear(in_features=8, out_features=16, bias=True)",
+        "    (out_mid): Linear(in_features=16, out_features=8, bias=True)",
+        "  )",
+        "  (ctc_head): Linear(in_features=8, out_features=16, bias=True)",
+        ")");
+    assertEquals(40 + 144 + 136 + 144, a.parameters().total());
+    assertEquals(40 + 144 + 136, a.parameters().deduplicated());
+  }
+
+  @Test
+  void aDeduplicatedLowerBoundIsSaidToBeOne() {
+    Analysis a = twoLayersSharing("shared_transf", "(mixer): UnknownMixer()");
+    assertEquals(32, a.parameters().deduplicated());
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.message().contains("holds at least 32 distinct parameters")),
+        a.diagnostics().toString());
   }
 }

@@ -7,6 +7,10 @@ import io.layercount.core.Convention;
 import io.layercount.core.internal.Analyzer;
 import io.layercount.core.model.Network;
 import io.layercount.core.testing.PrintoutTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,15 @@ class DataflowRulesTest {
     return Analyzer.standard().analyze(
         new Network("pytorch", null, PrintoutTree.parse(String.join("\n", lines)), false, null, List.of()), 0,
         List.of());
+  }
+
+  /** An excerpt kept beside this test (too long to read well inline). */
+  private static Analysis analyseExcerpt(String name) {
+    try (InputStream in = DataflowRulesTest.class.getResourceAsStream(name)) {
+      return analyse(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<String> excluded(Analysis a) {
@@ -634,5 +647,43 @@ class DataflowRulesTest {
         ")");
     assertEquals(3, a.layers().depth());
     assertEquals(List.of("self_attn.q: runs beside kv, as long; one path is listed"), excluded(a));
+  }
+
+  @Test
+  void streamsOfEachWidthRunSideBySideAndAListOfListsFusesThem() {
+    // timm hrnet_w18_small, blocks trimmed to one or two convolutions: branches runs one Sequential per
+    // stream, fuse_layers row i sums what its entries make of each stream into stream i, and
+    // transition2 passes streams 0 and 1 on (its Identity entries) while it makes stream 2 from 1
+    Analysis a = analyseExcerpt("hrnet-streams.txt");
+    assertEquals(7, a.layers().depth());
+    assertEquals(List.of("conv1", "transition1.0.0", "stage2.0.branches.0.0.conv1", "stage2.0.branches.0.0.conv2",
+        "stage2.0.fuse_layers.1.0.0.0", "transition2.2.0.0", "incre_modules.2.0"),
+        a.explanation().counted().get(Convention.DEPTH));
+    assertEquals(List.of("transition1.1.0.0: runs beside transition1.0, as long; one path is listed",
+        "stage2.0.branches.1.0.conv1: runs beside branches.0, as long; one path is listed",
+        "stage2.0.branches.1.0.conv2: runs beside branches.0, as long; one path is listed",
+        "stage2.0.fuse_layers.0.1.0: runs beside fuse_layers.1, as long; one path is listed",
+        "incre_modules.0.0: parallel stream, on a shorter path",
+        "incre_modules.1.0: parallel stream, on a shorter path"), excluded(a));
+  }
+
+  @Test
+  void entriesWhoseWidthsChainReadOneStreamEachWhereTheStreamsLastWrittenAreTheirs() {
+    // timm hrnet_w64, three streams and blocks trimmed: incre_modules widen 64, 128, 256 to 128, 256, 512,
+    // so by widths they could chain, yet each reads its own stream; downsamp_modules does chain,
+    // adding in incre_modules' output of each width it passes
+    Analysis a = analyseExcerpt("hrnet-chained-widths.txt");
+    assertEquals(7, a.layers().depth());
+    assertEquals(List.of("conv1", "transition1.0.0", "incre_modules.0.0", "incre_modules.0.1",
+        "downsamp_modules.0.0", "downsamp_modules.1.0", "classifier"), a.explanation().counted().get(Convention.DEPTH));
+  }
+
+  @Test
+  void modulesOfSeveralStreamsInAListEachTakeWhatTheOneBeforeLeft() {
+    // timm crossvit_9_240, two of its multi-scale blocks with attention and norms trimmed: each block
+    // reads both streams; projs, fusion and revert_projs exchange the class tokens between them
+    Analysis a = analyseExcerpt("crossvit-streams.txt");
+    assertEquals(13, a.layers().depth());
+    assertEquals(13, a.explanation().counted().get(Convention.DEPTH).size());
   }
 }

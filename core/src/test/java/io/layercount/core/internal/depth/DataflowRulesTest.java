@@ -686,4 +686,27 @@ class DataflowRulesTest {
     assertEquals(13, a.layers().depth());
     assertEquals(13, a.explanation().counted().get(Convention.DEPTH).size());
   }
+
+  @Test
+  void aDepthwiseCopyOfAModulesLastLayerIsConcatenatedWithIt() {
+    // timm ghostnet_100, blocks.0.0: ghost2 reads the 8 + 8 channels of primary_conv and cheap_operation,
+    // not the block's 16-channel input beside ghost1
+    String ghost = String.join("\n",
+        "  (%s): GhostModule(",
+        "    (primary_conv): Sequential(",
+        "      (0): Conv2d(16, 8, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      (1): BatchNorm2d(8, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "      (2): ReLU(inplace=True)",
+        "    )",
+        "    (cheap_operation): Sequential(",
+        "      (0): Conv2d(8, 8, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), groups=8, bias=False)",
+        "      (1): BatchNorm2d(8, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "      (2): ReLU(inplace=True)",
+        "    )",
+        "  )");
+    Analysis a = analyse("GhostBottleneck(", String.format(ghost, "ghost1"), String.format(ghost, "ghost2"),
+        "  (shortcut): Sequential()", ")");
+    assertEquals(4, a.layers().depth());
+    assertEquals(List.of(), excluded(a));
+  }
 }

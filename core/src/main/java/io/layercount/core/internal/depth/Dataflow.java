@@ -239,6 +239,13 @@ public final class Dataflow {
     Point unconfirmed;
     Point query;
     boolean previousWeightedLeaf;
+    /**
+     * The last child with stated widths widened its input: a fused query-key-value projection may have
+     * made the stream, and a later layer read a third of it. After a layer keeping its width, a third
+     * read is of an earlier tensor (GhostNetV2's {@code short_conv} reads the module input after a
+     * depthwise convolution of three times that width).
+     */
+    boolean lastWidened;
     int index;
     int occurrence;
     Point source;
@@ -409,7 +416,8 @@ public final class Dataflow {
         sourceKind = Source.STREAM;
         unread = null;
       } else {
-        boolean split = width % child.in() == 0 && (width / child.in() == 3 || halfRead(childLayer, child, width));
+        boolean split = width % child.in() == 0
+            && (width / child.in() == 3 && lastWidened || halfRead(childLayer, child, width));
         Point earlier = split ? null : latestByWidth.get(child.in());
         if (earlier != null && width == 1 && current != input) {
           // a one-channel map (GlobalContext's attention logits, a spatial gate) weighs the tensor it
@@ -633,6 +641,8 @@ public final class Dataflow {
         fusedQkv = false;
       }
       previousWeightedLeaf = child.isLeaf() && ownWeighted.applyAsInt(child) > 0;
+      Widths w = spans.get(child);
+      lastWidened = w.knownIn() && w.knownOut() ? w.out() > w.in() : lastWidened;
       occurrence++;
     }
 
@@ -711,6 +721,7 @@ public final class Dataflow {
         r.lanes().forEach(lane -> lastStreams.add(lane.width()));
       }
       previousWeightedLeaf = false;
+      lastWidened = false;
       occurrence += settle ? remaining + 1 : 1;
     }
 

@@ -709,4 +709,29 @@ class DataflowRulesTest {
     assertEquals(4, a.layers().depth());
     assertEquals(List.of(), excluded(a));
   }
+
+  @Test
+  void aThirdOfTheStreamAfterALayerKeepingItsWidthIsAnEarlierTensor() {
+    // timm ghostnetv2_100, blocks.5.0.ghost1: short_conv reads the module's 40-channel input, not a
+    // third of the 120 channels cheap_operation keeps (a fused qkv widens the stream it is read from)
+    Analysis a = analyse(
+        "GhostModuleV2(",
+        "  (gate_fn): Sigmoid()",
+        "  (primary_conv): Sequential(",
+        "    (0): Conv2d(40, 120, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (1): BatchNorm2d(120, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  )",
+        "  (cheap_operation): Sequential(",
+        "    (0): Conv2d(120, 120, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), groups=120, bias=False)",
+        "    (1): BatchNorm2d(120, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  )",
+        "  (short_conv): Sequential(",
+        "    (0): Conv2d(40, 240, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (2): Conv2d(240, 240, kernel_size=(1, 5), stride=(1, 1), padding=(0, 2), groups=240, bias=False)",
+        "    (4): Conv2d(240, 240, kernel_size=(5, 1), stride=(1, 1), padding=(2, 0), groups=240, bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("short_conv.0", "short_conv.2", "short_conv.4"), a.explanation().counted().get(Convention.DEPTH));
+  }
 }

@@ -59,6 +59,11 @@ public final class Dataflow {
   /** The most features a side input such as a coordinate offset has (2-d or 3-d positions, box corners). */
   private static final long SIDE_INPUT_FEATURES = 4;
   private static final Pattern INDEX = Pattern.compile("\\d+");
+  /**
+   * torch.nn's containers: instances share no code of their own, so what one shows is not applied to
+   * those printed before it (a ModuleList of projections says nothing of one of encoder layers).
+   */
+  private static final Set<String> GENERIC_CONTAINERS = Set.of("ModuleList", "ModuleDict", "Sequential");
 
   private final ToIntFunction<Layer> ownWeighted;
   private final Map<Layer, Widths> spans = new IdentityHashMap<>();
@@ -68,9 +73,17 @@ public final class Dataflow {
   /**
    * Class name → keys of children that an instance showed, by their widths, to read the block's
    * input beside their siblings (RepVGG's {@code conv_1x1} where the block changes width). Instances
-   * whose widths would let them chain follow the same code, so they run side by side too.
+   * whose widths would let them chain follow the same code, so they run side by side too; those
+   * printed before it too where it runs beside a projection (see shownLate).
    */
   private final Map<String, Set<String>> parallelByClass = new HashMap<>();
+  /** Classes with an instance replayed, to tell when an earlier instance missed what a later one showed. */
+  private final Set<String> replayedClasses = new HashSet<>();
+  /**
+   * What instances showed of a child beside a projection after earlier instances of the class had
+   * run (see besideProjection): a second replay starts knowing it. The rest is learned in print order.
+   */
+  private final Map<String, Set<String>> shownLate = new HashMap<>();
   private final Streams streams;
   /**
    * Modules whose last layer is a depthwise convolution of their previous layer's output, keeping its
@@ -89,9 +102,26 @@ public final class Dataflow {
     this.streams = new Streams(spans);
     measureSpans(root);
     replay(root, Widths.UNKNOWN);
+    if (!shownLate.isEmpty()) {
+      // torchvision RegNet's first stage keeps its width, so its first block shows nothing; the
+      // second block's proj changes it and shows f reading the block input: the first block follows
+      forget();
+      replay(root, Widths.UNKNOWN);
+    }
     if (!streamReplays.isEmpty()) {
       retraceStreams(root);
     }
+  }
+
+  /** Forgets what the replay found, but for what later instances showed of their classes. */
+  private void forget() {
+    parallelByClass.clear();
+    shownLate.forEach((type, keys) -> parallelByClass.put(type, new HashSet<>(keys)));
+    memo.clear();
+    firstDepth.clear();
+    offPath.clear();
+    streamReplays.clear();
+    exits.clear();
   }
 
   /** The longest conv/FC path through {@code layer}, as first replayed. */
@@ -430,7 +460,7 @@ public final class Dataflow {
           source = earlier;
           sourceKind = Source.BRANCH;
           if (earlier == input && role == ChildRole.PLAIN) {
-            parallelByClass.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
+            learn(childName);
           }
         } else if (!split && readsSideInput(childLayer, child, width)) {
           source = new Point(0, child.in(), null, -1);
@@ -534,6 +564,29 @@ public final class Dataflow {
         }
       });
       return new Input(source.width, source.depth - passedBase, lanes, perStream);
+    }
+
+    /** Records that instances of this class run a child beside its siblings, on the input. */
+    private void learn(String childName) {
+      boolean added = parallelByClass.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
+      if (added && replayedClasses.contains(layer.typeName()) && besideProjection()) {
+        shownLate.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
+      }
+    }
+
+    /**
+     * Whether the stream is one layer's output made from this module's input: a projection shortcut
+     * by its shape (RegNet's {@code proj}, DPN's {@code c1x1_w}, MaxViT's {@code proj}), beside which
+     * the module's other children run in every instance; layers without weights after it (MaxViT's
+     * {@code stochastic_depth}) do not count. A longer sibling (an attention whose printed last layer
+     * hides the width it writes) teaches nothing about the instances printed before.
+     */
+    private boolean besideProjection() {
+      Point made = current;
+      while (made.previous != null && made.step() == 0) {
+        made = made.previous;
+      }
+      return !GENERIC_CONTAINERS.contains(layer.typeName()) && made.step() == 1 && made.previous.origin() == input;
     }
 
     private boolean learnedParallel(String childName) {
@@ -676,6 +729,7 @@ public final class Dataflow {
       Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width, originWidth(end), lanes);
       memo.computeIfAbsent(layer, k -> new HashMap<>()).put(arrival, r);
       firstDepth.putIfAbsent(layer, r.depth());
+      replayedClasses.add(layer.typeName());
       if (!offPath.containsKey(layer)) {
         trace(end);
         if (!lanes.isEmpty()) {

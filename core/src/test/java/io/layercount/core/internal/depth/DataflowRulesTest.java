@@ -734,4 +734,49 @@ class DataflowRulesTest {
     assertEquals(3, a.layers().depth());
     assertEquals(List.of("short_conv.0", "short_conv.2", "short_conv.4"), a.explanation().counted().get(Convention.DEPTH));
   }
+
+  @Test
+  void whatALaterInstanceShowsOfAProjectionBesideItHoldsForEarlierOnesToo() {
+    // torchvision regnet_x_400mf, the first block of the first two stages (norms left out): block1-0
+    // keeps 32 channels, so f could follow proj; block2-0 widens to 64 and shows f reading the block
+    // input beside proj, as the same class does in block1-0, printed first
+    String block = String.join("\n",
+        "  (%s): ResBottleneckBlock(",
+        "    (proj): Conv2dNormActivation(",
+        "      (0): Conv2d(32, %d, kernel_size=(1, 1), stride=(2, 2), bias=False)",
+        "    )",
+        "    (f): BottleneckTransform(",
+        "      (a): Conv2dNormActivation(",
+        "        (0): Conv2d(32, %2$d, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      )",
+        "      (b): Conv2dNormActivation(",
+        "        (0): Conv2d(%2$d, %2$d, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=2, bias=False)",
+        "      )",
+        "      (c): Conv2dNormActivation(",
+        "        (0): Conv2d(%2$d, %2$d, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      )",
+        "    )",
+        "    (activation): ReLU(inplace=True)",
+        "  )");
+    Analysis a = analyse("Sequential(", String.format(block, "block1-0", 32), String.format(block, "block2-0", 64), ")");
+    assertEquals(6, a.layers().depth());
+    assertEquals(List.of("block1-0.proj.0: on a shorter path", "block2-0.proj.0: on a shorter path"), excluded(a));
+  }
+
+  @Test
+  void aLongerSiblingALaterInstanceRanBesideTeachesNothingAboutEarlierOnes() {
+    // transformers glm5_next_text, layers 2 and 3 trimmed: layer 3's attention ends on its indexer's
+    // 32-wide weights, so its mlp seems to read the layer input beside it; layer 2 still runs mlp
+    // after its attention
+    Analysis a = analyseExcerpt("glm5-decoder-layers.txt");
+    assertEquals(4 + 3, a.layers().depth());
+  }
+
+  @Test
+  void whatOneModuleListShowsIsNotAppliedToOnesPrintedBefore() {
+    // transformers depth_pro, encoder layers and feature projections trimmed: the second projection
+    // reads the list's input beside the first, which says nothing of the encoder layers in another list
+    Analysis a = analyseExcerpt("depth-pro-lists.txt");
+    assertEquals(1 + 2 * 2 + 1, a.layers().depth());
+  }
 }

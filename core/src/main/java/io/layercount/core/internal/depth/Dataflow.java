@@ -12,7 +12,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
@@ -85,13 +84,7 @@ public final class Dataflow {
    */
   private final Map<String, Set<String>> shownLate = new HashMap<>();
   private final Streams streams;
-  /**
-   * Modules whose last layer is a depthwise convolution of their previous layer's output, keeping its
-   * width (GhostNet's {@code cheap_operation} after {@code primary_conv}): both tensors of that width
-   * are at hand, so a reader of twice the width reads them concatenated. Elsewhere (StarNet, HGNet)
-   * the next layer reads the width once.
-   */
-  private final Set<Layer> endsOnDepthwiseCopy = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final DepthwiseCopies copies;
   /** The first replay of each module writing several streams, to list the path out of any of them. */
   private final Map<Layer, Replay> streamReplays = new IdentityHashMap<>();
   /** Children (by index) writing several streams on a module's longest path, and the width it leaves them by. */
@@ -100,6 +93,7 @@ public final class Dataflow {
   public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted) {
     this.ownWeighted = ownWeighted;
     this.streams = new Streams(spans);
+    this.copies = new DepthwiseCopies(spans, ownWeighted);
     measureSpans(root);
     replay(root, Widths.UNKNOWN);
     if (!shownLate.isEmpty()) {
@@ -182,9 +176,7 @@ public final class Dataflow {
             && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
         spans.put(layer, new Widths(otherAxis ? out : first.in(), out));
         streams.measure(layer);
-        if (endsOnDepthwiseCopy(layer)) {
-          endsOnDepthwiseCopy.add(layer);
-        }
+        copies.measure(layer);
       } else {
         stack.push(layer);
         expanded.push(true);
@@ -263,7 +255,7 @@ public final class Dataflow {
     boolean fusedQkv;
     /** The channels of the stream a split child did not read, until a later child reads them back. */
     Point unread;
-    /** The current tensor's module ended on a depthwise copy of its previous layer (see endsOnDepthwiseCopy). */
+    /** The current tensor's module ended on a depthwise copy of its previous layer (see DepthwiseCopies). */
     boolean copyBeside;
     /** A shortcut printed before the layers it would bypass, until the next layer shows what it is. */
     Point unconfirmed;
@@ -687,7 +679,7 @@ public final class Dataflow {
         }
       }
       current = out;
-      copyBeside = endsOnDepthwiseCopy.contains(child);
+      copyBeside = copies.endsOnOne(child);
       if (ChildRole.isFusedQkv(child.name())) {
         fusedQkv = true;
       } else if (sourceKind == Source.SPLIT) {
@@ -1029,41 +1021,6 @@ public final class Dataflow {
       previous = w;
     }
     return chainable ? null : new Widths(in, out);
-  }
-
-  /** Whether the last child with widths is a depthwise step reading what the child before it writes. */
-  private boolean endsOnDepthwiseCopy(Layer layer) {
-    List<Layer> children = layer.children();
-    int last = children.size() - 1;
-    while (last >= 0 && !spans.get(children.get(last)).knownIn()) {
-      last--;
-    }
-    int before = last - 1;
-    while (before >= 0 && !spans.get(children.get(before)).knownOut()) {
-      before--;
-    }
-    return before >= 0 && isDepthwiseStep(children.get(last))
-        && spans.get(children.get(before)).out() == spans.get(children.get(last)).in();
-  }
-
-  /**
-   * A depthwise convolution (as many groups as channels, which it keeps), alone or with the norms and
-   * activations of a {@code Sequential} around it. Looks one level down only, so that measuring a
-   * deep tree stays linear.
-   */
-  private boolean isDepthwiseStep(Layer layer) {
-    Layer conv = layer;
-    if (!layer.isLeaf()) {
-      List<Layer> weighted = layer.children().stream().filter(c -> ownWeighted.applyAsInt(c) > 0).toList();
-      if (weighted.size() != 1 || layer.children().stream().anyMatch(c -> !c.isLeaf())) {
-        return false;
-      }
-      conv = weighted.get(0);
-    }
-    Widths w = spans.get(conv);
-    OptionalLong groups = conv.arguments().longValue("groups", -1);
-    return conv.isLeaf() && ownWeighted.applyAsInt(conv) == 1 && groups.isPresent() && groups.getAsLong() > 1
-        && w.in() == groups.getAsLong() && w.out() == w.in();
   }
 
   /** The first conv/FC leaf in printed order (the layer itself if it is a leaf); found without recursion. */

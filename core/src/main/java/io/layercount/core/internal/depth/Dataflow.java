@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
@@ -30,29 +31,91 @@ public final class Dataflow {
   /** Occurrences of a run replayed one by one before the rest follow the pattern they settled into. */
   private static final int REPLAYED_OCCURRENCES = 3;
 
-  /** What a module does to its input: conv/FC layers on its longest path, and the width it writes. */
-  private record Result(long depth, long width) {}
+  /**
+   * What a module does to its input: conv/FC layers on its longest path, the width it writes, the
+   * width of the input stream that path starts from ({@link Widths#UNKNOWN}: the main input), and,
+   * where it writes several streams ({@link Streams}), the tensor it leaves of each width.
+   */
+  private record Result(long depth, long width, long from, List<Lane> lanes) {
+    Result(long depth, long width) {
+      this(depth, width, Widths.UNKNOWN, List.of());
+    }
+  }
+
+  /** One stream's tensor: its width, its conv/FC layers, and the input width its longest path starts from. */
+  private record Lane(long width, long depth, long from) {}
+
+  /**
+   * What a module is called on: the main input's width and depth, the other streams it reads, and
+   * whether its entries, though their widths chain, read one stream each ({@link Streams}).
+   */
+  private record Input(long width, long depth, List<Lane> lanes, boolean perStream) {
+    static Input of(long width) {
+      return new Input(width, 0, List.of(), false);
+    }
+  }
 
   /** The most features a side input such as a coordinate offset has (2-d or 3-d positions, box corners). */
   private static final long SIDE_INPUT_FEATURES = 4;
   private static final Pattern INDEX = Pattern.compile("\\d+");
+  /**
+   * torch.nn's containers: instances share no code of their own, so what one shows is not applied to
+   * those printed before it (a ModuleList of projections says nothing of one of encoder layers).
+   */
+  private static final Set<String> GENERIC_CONTAINERS = Set.of("ModuleList", "ModuleDict", "Sequential");
 
   private final ToIntFunction<Layer> ownWeighted;
   private final Map<Layer, Widths> spans = new IdentityHashMap<>();
-  private final Map<Layer, Map<Long, Result>> memo = new IdentityHashMap<>();
+  private final Map<Layer, Map<Input, Result>> memo = new IdentityHashMap<>();
   private final Map<Layer, Long> firstDepth = new IdentityHashMap<>();
   private final Map<Layer, Map<Integer, String>> offPath = new IdentityHashMap<>();
   /**
    * Class name → keys of children that an instance showed, by their widths, to read the block's
    * input beside their siblings (RepVGG's {@code conv_1x1} where the block changes width). Instances
-   * whose widths would let them chain follow the same code, so they run side by side too.
+   * whose widths would let them chain follow the same code, so they run side by side too; those
+   * printed before it too where it runs beside a projection (see shownLate).
    */
   private final Map<String, Set<String>> parallelByClass = new HashMap<>();
+  /** Classes with an instance replayed, to tell when an earlier instance missed what a later one showed. */
+  private final Set<String> replayedClasses = new HashSet<>();
+  /**
+   * What instances showed of a child beside a projection after earlier instances of the class had
+   * run (see besideProjection): a second replay starts knowing it. The rest is learned in print order.
+   */
+  private final Map<String, Set<String>> shownLate = new HashMap<>();
+  private final Streams streams;
+  private final DepthwiseCopies copies;
+  /** The first replay of each module writing several streams, to list the path out of any of them. */
+  private final Map<Layer, Replay> streamReplays = new IdentityHashMap<>();
+  /** Children (by index) writing several streams on a module's longest path, and the width it leaves them by. */
+  private final Map<Layer, Map<Integer, Long>> exits = new IdentityHashMap<>();
 
   public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted) {
     this.ownWeighted = ownWeighted;
+    this.streams = new Streams(spans);
+    this.copies = new DepthwiseCopies(spans, ownWeighted);
     measureSpans(root);
     replay(root, Widths.UNKNOWN);
+    if (!shownLate.isEmpty()) {
+      // torchvision RegNet's first stage keeps its width, so its first block shows nothing; the
+      // second block's proj changes it and shows f reading the block input: the first block follows
+      forget();
+      replay(root, Widths.UNKNOWN);
+    }
+    if (!streamReplays.isEmpty()) {
+      retraceStreams(root);
+    }
+  }
+
+  /** Forgets what the replay found, but for what later instances showed of their classes. */
+  private void forget() {
+    parallelByClass.clear();
+    shownLate.forEach((type, keys) -> parallelByClass.put(type, new HashSet<>(keys)));
+    memo.clear();
+    firstDepth.clear();
+    offPath.clear();
+    streamReplays.clear();
+    exits.clear();
   }
 
   /** The longest conv/FC path through {@code layer}, as first replayed. */
@@ -112,6 +175,8 @@ public final class Dataflow {
         boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
             && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
         spans.put(layer, new Widths(otherAxis ? out : first.in(), out));
+        streams.measure(layer);
+        copies.measure(layer);
       } else {
         stack.push(layer);
         expanded.push(true);
@@ -128,7 +193,7 @@ public final class Dataflow {
       return leaf(root, width);
     }
     Deque<Replay> stack = new ArrayDeque<>();
-    stack.push(new Replay(root, width));
+    stack.push(new Replay(root, Input.of(width)));
     Result returned = null;
     while (true) {
       Replay top = stack.peek();
@@ -145,8 +210,8 @@ public final class Dataflow {
         }
         continue;
       }
-      long in = top.source.width;
-      Result known = child.isLeaf() ? leaf(child, in) : memo.getOrDefault(child, Map.of()).get(in);
+      Input in = top.childInput();
+      Result known = child.isLeaf() ? leaf(child, in.width()) : memo.getOrDefault(child, Map.of()).get(in);
       if (known != null) {
         top.accept(known);
       } else {
@@ -190,10 +255,19 @@ public final class Dataflow {
     boolean fusedQkv;
     /** The channels of the stream a split child did not read, until a later child reads them back. */
     Point unread;
+    /** The current tensor's module ended on a depthwise copy of its previous layer (see DepthwiseCopies). */
+    boolean copyBeside;
     /** A shortcut printed before the layers it would bypass, until the next layer shows what it is. */
     Point unconfirmed;
     Point query;
     boolean previousWeightedLeaf;
+    /**
+     * The last child with stated widths widened its input: a fused query-key-value projection may have
+     * made the stream, and a later layer read a third of it. After a layer keeping its width, a third
+     * read is of an earlier tensor (GhostNetV2's {@code short_conv} reads the module input after a
+     * depthwise convolution of three times that width).
+     */
+    boolean lastWidened;
     int index;
     int occurrence;
     Point source;
@@ -214,16 +288,51 @@ public final class Dataflow {
     /** How many children (in running order) have been taken. */
     int position;
 
-    Replay(Layer layer, long inputWidth) {
+    /** What this module was called on, the key of its memo. */
+    final Input arrival;
+    /** The tensors it was called on, by width: the main input and the other streams ({@link Streams}). */
+    final Map<Long, Point> inputs = new LinkedHashMap<>();
+    /** A list of streams: each entry reads the input of its width and consumes nothing. */
+    final boolean streamList;
+    /** It leaves its caller a tensor of each width (see Streams). */
+    final boolean writesSeveral;
+    /** The child running now, though its entries' widths chain, reads one stream per entry. */
+    boolean perStream;
+    /** The widths of the streams the last child writing several left. */
+    Set<Long> lastStreams = Set.of();
+    /**
+     * The last child that wrote a width left several streams: this module leaves them too (a list
+     * whose entries read one stream each only shows it when called, see readsStreams).
+     */
+    boolean leftStreams;
+    /** The tensors passed to the child running now, by width, where it reads several streams; else {@code null}. */
+    Map<Long, Point> passed;
+    /** The depth the passed tensors are measured from (the shallowest of them). */
+    long passedBase;
+    /** Where it writes several streams: the tensor it leaves of each width. */
+    final Map<Long, Point> laneEnds = new HashMap<>();
+
+    Replay(Layer layer, Input arrival) {
       this.layer = layer;
-      this.inputWidth = inputWidth;
+      this.arrival = arrival;
+      this.inputWidth = arrival.width();
       // where the caller cannot tell (the root), the input has the width its first reader reads
       long width = inputWidth == Widths.UNKNOWN ? spans.get(layer).in() : inputWidth;
-      this.input = new Point(ownWeighted.applyAsInt(layer), width, null, -1);
+      int own = ownWeighted.applyAsInt(layer);
+      this.input = new Point(Saturating.add(own, arrival.depth()), width, null, -1);
       this.slices = readsChannelSlices(layer, width);
       this.chains = !slices && layer.typeName().equals("Sequential");
       this.summed = !slices && branchesSummed(layer, width);
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
+      inputs.put(width, input);
+      for (Lane lane : arrival.lanes()) {
+        Point p = new Point(Saturating.add(own, lane.depth()), lane.width(), null, -1);
+        inputs.put(lane.width(), p);
+        add(p);
+      }
+      Streams.Shape shape = streams.of(layer);
+      this.writesSeveral = shape.writesSeveral() || arrival.perStream();
+      this.streamList = (shape.list() || arrival.perStream()) && (inputs.size() > 1 || writesSeveral);
       add(input);
       current = input;
     }
@@ -290,11 +399,14 @@ public final class Dataflow {
         joinProjections(false);
       }
       branch = null;
+      passed = null;
       if (slices) {
         branchSource(new BranchName(Integer.toString(index), 0, ""));
       } else if (summed) {
         source = input;
         sourceKind = Source.BRANCH;
+      } else if (readsStreams(childLayer, child) || readsOwnStream(child)) {
+        sourceKind = Source.STREAMS;
       } else if (chains) {
         source = new Point(current.depth, child.knownIn() ? child.in() : width, current, -1);
         sourceKind = Source.STREAM;
@@ -313,6 +425,11 @@ public final class Dataflow {
           || readsChannelSlices(childLayer, width)) {
         source = merged(width);
         sourceKind = Source.STREAM;
+      } else if (copyBeside && child.in() == Saturating.multiply(width, 2)) {
+        // the depthwise convolution's input and output, concatenated, even where an earlier tensor
+        // has that width (GhostNet's first block reads 16 = 8 + 8 channels beside its 16-channel input)
+        source = new Point(current.depth, child.in(), current, -1);
+        sourceKind = Source.STREAM;
       } else if (unread != null && child.in() == Saturating.add(width, unread.width)) {
         // the channels a split left unread are concatenated back (CSP stages, Res2Net, ShuffleNet)
         Point deeper = unread.depth > current.depth ? unread : current;
@@ -321,7 +438,8 @@ public final class Dataflow {
         sourceKind = Source.STREAM;
         unread = null;
       } else {
-        boolean split = width % child.in() == 0 && (width / child.in() == 3 || halfRead(childLayer, child, width));
+        boolean split = width % child.in() == 0
+            && (width / child.in() == 3 && lastWidened || halfRead(childLayer, child, width));
         Point earlier = split ? null : latestByWidth.get(child.in());
         if (earlier != null && width == 1 && current != input) {
           // a one-channel map (GlobalContext's attention logits, a spatial gate) weighs the tensor it
@@ -334,7 +452,7 @@ public final class Dataflow {
           source = earlier;
           sourceKind = Source.BRANCH;
           if (earlier == input && role == ChildRole.PLAIN) {
-            parallelByClass.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
+            learn(childName);
           }
         } else if (!split && readsSideInput(childLayer, child, width)) {
           source = new Point(0, child.in(), null, -1);
@@ -372,6 +490,95 @@ public final class Dataflow {
     private boolean readsSideInput(Layer childLayer, Widths child, long width) {
       return child.in() <= SIDE_INPUT_FEATURES && child.knownOut() && child.out() > child.in()
           && width > child.in() && firstWeightedLeaf(childLayer).arguments().get("in_features") != null;
+    }
+
+    /**
+     * A child reading several streams is passed this module's tensors of the widths it takes, the one
+     * its first layer reads as the main input: in a list of streams, the list's inputs; elsewhere the
+     * deepest open tensor of each width (a residual sum). False where only one of them exists: it is
+     * an ordinary child. A list whose entries chain through several widths adds each stream in as it
+     * passes its width (HRNet's {@code downsamp_modules}), unless the streams last written are one per
+     * entry, of the widths they read: then each entry reads its own (HRNet's {@code incre_modules}
+     * where block widths double as the streams' do), as a chain would leave all but one unread.
+     */
+    private boolean readsStreams(Layer childLayer, Widths child) {
+      Streams.Shape shape = streams.of(childLayer);
+      if (!shape.readsSeveral() && !shape.chained() || !child.knownIn()) {
+        return false;
+      }
+      Map<Long, Point> pool = streamList ? inputs : deepestByWidth(true);
+      perStream = shape.chained() && (streamList ? inputs.keySet() : lastStreams).equals(shape.reads());
+      Map<Long, Point> args = new TreeMap<>();
+      long base = Long.MAX_VALUE;
+      for (long w : shape.wanted()) {
+        Point p = pool.get(w);
+        if (p != null) {
+          args.put(w, p);
+          base = Math.min(base, p.depth);
+        }
+      }
+      if (args.size() < 2 || !args.containsKey(child.in())) {
+        return false;
+      }
+      passed = args;
+      passedBase = base;
+      source = args.get(child.in());
+      return true;
+    }
+
+    /** An entry of a list of streams reads the list's input of its width, whatever its siblings wrote. */
+    private boolean readsOwnStream(Widths child) {
+      Point own = streamList && child.knownIn() ? inputs.get(child.in()) : null;
+      source = own != null ? own : source;
+      return own != null;
+    }
+
+    /** The deepest open tensor of each width, widths in order; the module's inputs too if {@code withInputs}. */
+    private Map<Long, Point> deepestByWidth(boolean withInputs) {
+      Map<Long, Point> best = new TreeMap<>();
+      for (Point p : open) {
+        if (withInputs || !inputs.containsValue(p)) {
+          best.merge(p.width, p, (a, b) -> b.depth > a.depth ? b : a);
+        }
+      }
+      return best;
+    }
+
+    /** The input of the child about to run: its main input and, measured from the same depth, its other streams. */
+    Input childInput() {
+      if (passed == null) {
+        return Input.of(source.width);
+      }
+      List<Lane> lanes = new ArrayList<>();
+      passed.forEach((w, p) -> {
+        if (p != source) {
+          lanes.add(new Lane(w, p.depth - passedBase, Widths.UNKNOWN));
+        }
+      });
+      return new Input(source.width, source.depth - passedBase, lanes, perStream);
+    }
+
+    /** Records that instances of this class run a child beside its siblings, on the input. */
+    private void learn(String childName) {
+      boolean added = parallelByClass.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
+      if (added && replayedClasses.contains(layer.typeName()) && besideProjection()) {
+        shownLate.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
+      }
+    }
+
+    /**
+     * Whether the stream is one layer's output made from this module's input: a projection shortcut
+     * by its shape (RegNet's {@code proj}, DPN's {@code c1x1_w}, MaxViT's {@code proj}), beside which
+     * the module's other children run in every instance; layers without weights after it (MaxViT's
+     * {@code stochastic_depth}) do not count. A longer sibling (an attention whose printed last layer
+     * hides the width it writes) teaches nothing about the instances printed before.
+     */
+    private boolean besideProjection() {
+      Point made = current;
+      while (made.previous != null && made.step() == 0) {
+        made = made.previous;
+      }
+      return !GENERIC_CONTAINERS.contains(layer.typeName()) && made.step() == 1 && made.previous.origin() == input;
     }
 
     private boolean learnedParallel(String childName) {
@@ -416,6 +623,11 @@ public final class Dataflow {
     void accept(Result r) {
       Layer child = layer.children().get(index);
       sources.put(index, sourceKind);
+      if (passed != null || !r.lanes().isEmpty()) {
+        acceptStreams(r, child.repeat() - occurrence - 1);
+        return;
+      }
+      leftStreams &= !spans.get(child).knownOut();
       Point out = new Point(Saturating.add(source.depth, r.depth()), offAxis ? current.width : r.width(), source, index);
       int remaining = child.repeat() - occurrence - 1;
       boolean chains = sourceKind == Source.STREAM && r.width() == source.width && remaining > 0;
@@ -434,7 +646,9 @@ public final class Dataflow {
         occurrence++;
         return;
       }
-      close(source);
+      if (!streamList && !Streams.isList(child)) {
+        close(source);
+      }
       add(out);
       if (branch != null) {
         branch.ends.add(out);
@@ -465,12 +679,15 @@ public final class Dataflow {
         }
       }
       current = out;
+      copyBeside = copies.endsOnOne(child);
       if (ChildRole.isFusedQkv(child.name())) {
         fusedQkv = true;
       } else if (sourceKind == Source.SPLIT) {
         fusedQkv = false;
       }
       previousWeightedLeaf = child.isLeaf() && ownWeighted.applyAsInt(child) > 0;
+      Widths w = spans.get(child);
+      lastWidened = w.knownIn() && w.knownOut() ? w.out() > w.in() : lastWidened;
       occurrence++;
     }
 
@@ -500,13 +717,119 @@ public final class Dataflow {
         joinBranches();
       }
       Point end = deepestOpen();
-      Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width);
-      memo.computeIfAbsent(layer, k -> new HashMap<>()).put(inputWidth, r);
+      List<Lane> lanes = writesSeveral || leftStreams ? lanesOut() : List.of();
+      Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width, originWidth(end), lanes);
+      memo.computeIfAbsent(layer, k -> new HashMap<>()).put(arrival, r);
       firstDepth.putIfAbsent(layer, r.depth());
+      replayedClasses.add(layer.typeName());
       if (!offPath.containsKey(layer)) {
-        offPath.put(layer, offPathChildren(end));
+        trace(end);
+        if (!lanes.isEmpty()) {
+          streamReplays.put(layer, this);
+        }
       }
       return r;
+    }
+
+    /**
+     * A child of several streams leaves a tensor of each width it writes, each made from the stream
+     * its longest path starts from; what it was passed is consumed, unless this is a list of streams.
+     * A run of it settles like any run that does not chain (see accept).
+     */
+    private void acceptStreams(Result r, int remaining) {
+      long base = passed == null ? source.depth : passedBase;
+      Map<Long, Point> read = passed == null ? Map.of(source.width, source) : passed;
+      if (!streamList && !Streams.isList(layer.children().get(index))) {
+        read.values().forEach(this::close);
+      }
+      List<Lane> lanes = r.lanes().isEmpty() ? List.of(new Lane(r.width(), r.depth(), r.from())) : r.lanes();
+      long readDepth = read.values().stream().mapToLong(p -> p.depth).max().orElse(base);
+      // a later occurrence moves the streams on as the last did, never back: what it read stays held
+      long step = Math.max(0, Saturating.add(base, lanes.stream().mapToLong(Lane::depth).max().orElse(0)) - readDepth);
+      boolean settle = occurrence >= REPLAYED_OCCURRENCES && remaining > 0;
+      Point main = null;
+      Point deepest = null;
+      for (Lane lane : lanes) {
+        Point p = new Point(Saturating.add(base, lane.depth()), lane.width(), read.getOrDefault(lane.from(), source), index);
+        if (settle) {
+          p = new Point(Saturating.add(p.depth, Saturating.multiply(remaining, step)), p.width, p, index);
+        }
+        add(p);
+        deepest = deepest == null || p.depth > deepest.depth ? p : deepest;
+        main = lane.width() == r.width() && (main == null || p.depth > main.depth) ? p : main;
+      }
+      outputs.putIfAbsent(index, deepest);
+      current = main != null ? main : deepest;
+      copyBeside = false;
+      leftStreams = !r.lanes().isEmpty();
+      if (leftStreams) {
+        lastStreams = new HashSet<>();
+        r.lanes().forEach(lane -> lastStreams.add(lane.width()));
+      }
+      previousWeightedLeaf = false;
+      lastWidened = false;
+      occurrence += settle ? remaining + 1 : 1;
+    }
+
+    /**
+     * The deepest tensor of each width its children made, for the caller (its inputs the caller still
+     * holds); none where there are more than it follows.
+     */
+    private List<Lane> lanesOut() {
+      Map<Long, Point> best = deepestByWidth(false);
+      if (best.size() > Streams.MOST) {
+        return List.of();
+      }
+      List<Lane> lanes = new ArrayList<>();
+      best.forEach((w, p) -> {
+        laneEnds.put(w, p);
+        lanes.add(new Lane(w, p.depth, originWidth(p)));
+      });
+      return lanes;
+    }
+
+    /** The width of the input a tensor's longest path starts from, or {@link Widths#UNKNOWN} for the main input. */
+    private long originWidth(Point p) {
+      if (inputs.size() < 2) {
+        return Widths.UNKNOWN;
+      }
+      Point first = p;
+      while (first.previous != null) {
+        first = first.previous;
+      }
+      for (Map.Entry<Long, Point> e : inputs.entrySet()) {
+        if (e.getValue() == first && first != input) {
+          return e.getKey();
+        }
+      }
+      return Widths.UNKNOWN;
+    }
+
+    /**
+     * Lists the children off the path that ends at {@code end}, and the stream the path leaves each
+     * child writing several streams by, for tracing inside it (see retraceStreams).
+     */
+    private void trace(Point end) {
+      offPath.put(layer, offPathChildren(end));
+      Map<Integer, Long> exit = new HashMap<>();
+      for (Point p = end; p != null; p = p.previous) {
+        if (p.child >= 0 && streamReplays.containsKey(layer.children().get(p.child))) {
+          exit.putIfAbsent(p.child, p.width);
+        }
+      }
+      if (exit.isEmpty()) {
+        exits.remove(layer);
+      } else {
+        exits.put(layer, exit);
+      }
+    }
+
+    /** Traces the path again as it leaves this module by its stream of {@code width}. */
+    void retrace(long width) {
+      Point end = laneEnds.get(width);
+      if (end != null) {
+        trace(end);
+      }
     }
 
     /**
@@ -629,13 +952,45 @@ public final class Dataflow {
       }
       int beside = sameInput >= 0 ? sameInput : asDeep;
       return beside < 0 ? "as long as the path listed; one path is listed"
-          : "runs beside " + layer.children().get(beside).name() + ", as long; one path is listed";
+          : "runs beside " + siblingName(beside) + ", as long; one path is listed";
+    }
+
+    /** A sibling's key; an index says little alone, so it follows the list's key ({@code branches.1}). */
+    private String siblingName(int child) {
+      String name = layer.children().get(child).name();
+      return INDEX.matcher(name).matches() && !layer.name().isEmpty() ? layer.name() + "." + name : name;
     }
 
     private static int nearer(int to, int candidate, int best) {
       return best < 0 || Math.abs(candidate - to) < Math.abs(best - to) ? candidate : best;
     }
 
+  }
+
+  /**
+   * A module writing several streams lists the path to the deepest of them; its caller's path may
+   * leave it by another. Top down, each such module on the longest path is traced again from the
+   * stream the path leaves it by.
+   */
+  private void retraceStreams(Layer root) {
+    Deque<Layer> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Layer layer = stack.pop();
+      Map<Integer, String> off = offPath(layer);
+      Map<Integer, Long> exit = exits.getOrDefault(layer, Map.of());
+      List<Layer> children = layer.children();
+      for (int i = 0; i < children.size(); i++) {
+        if (off.containsKey(i)) {
+          continue;
+        }
+        Replay replay = streamReplays.get(children.get(i));
+        if (replay != null && exit.containsKey(i)) {
+          replay.retrace(exit.get(i));
+        }
+        stack.push(children.get(i));
+      }
+    }
   }
 
   /**

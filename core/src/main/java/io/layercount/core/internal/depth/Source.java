@@ -10,6 +10,8 @@ enum Source {
   SHARED("parallel projection, on a shorter path"),
   /** An earlier point whose width it reads: a parallel branch (Inception, width-changing shortcut). */
   BRANCH("parallel branch, on a shorter path"),
+  /** A stream of its own width beside others (HRNet's resolutions), or several of them. */
+  STREAMS("parallel stream, on a shorter path"),
   /** The stream, reshaped or split (a fused qkv output read a third at a time). */
   SPLIT("on a shorter path"),
   /** The stream along another axis (tokens, a 1-channel gate): width unchanged for what follows. */

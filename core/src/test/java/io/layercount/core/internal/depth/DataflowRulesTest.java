@@ -7,6 +7,10 @@ import io.layercount.core.Convention;
 import io.layercount.core.internal.Analyzer;
 import io.layercount.core.model.Network;
 import io.layercount.core.testing.PrintoutTree;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,15 @@ class DataflowRulesTest {
     return Analyzer.standard().analyze(
         new Network("pytorch", null, PrintoutTree.parse(String.join("\n", lines)), false, null, List.of()), 0,
         List.of());
+  }
+
+  /** An excerpt kept beside this test (too long to read well inline). */
+  private static Analysis analyseExcerpt(String name) {
+    try (InputStream in = DataflowRulesTest.class.getResourceAsStream(name)) {
+      return analyse(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<String> excluded(Analysis a) {
@@ -634,5 +647,136 @@ class DataflowRulesTest {
         ")");
     assertEquals(3, a.layers().depth());
     assertEquals(List.of("self_attn.q: runs beside kv, as long; one path is listed"), excluded(a));
+  }
+
+  @Test
+  void streamsOfEachWidthRunSideBySideAndAListOfListsFusesThem() {
+    // timm hrnet_w18_small, blocks trimmed to one or two convolutions: branches runs one Sequential per
+    // stream, fuse_layers row i sums what its entries make of each stream into stream i, and
+    // transition2 passes streams 0 and 1 on (its Identity entries) while it makes stream 2 from 1
+    Analysis a = analyseExcerpt("hrnet-streams.txt");
+    assertEquals(7, a.layers().depth());
+    assertEquals(List.of("conv1", "transition1.0.0", "stage2.0.branches.0.0.conv1", "stage2.0.branches.0.0.conv2",
+        "stage2.0.fuse_layers.1.0.0.0", "transition2.2.0.0", "incre_modules.2.0"),
+        a.explanation().counted().get(Convention.DEPTH));
+    assertEquals(List.of("transition1.1.0.0: runs beside transition1.0, as long; one path is listed",
+        "stage2.0.branches.1.0.conv1: runs beside branches.0, as long; one path is listed",
+        "stage2.0.branches.1.0.conv2: runs beside branches.0, as long; one path is listed",
+        "stage2.0.fuse_layers.0.1.0: runs beside fuse_layers.1, as long; one path is listed",
+        "incre_modules.0.0: parallel stream, on a shorter path",
+        "incre_modules.1.0: parallel stream, on a shorter path"), excluded(a));
+  }
+
+  @Test
+  void entriesWhoseWidthsChainReadOneStreamEachWhereTheStreamsLastWrittenAreTheirs() {
+    // timm hrnet_w64, three streams and blocks trimmed: incre_modules widen 64, 128, 256 to 128, 256, 512,
+    // so by widths they could chain, yet each reads its own stream; downsamp_modules does chain,
+    // adding in incre_modules' output of each width it passes
+    Analysis a = analyseExcerpt("hrnet-chained-widths.txt");
+    assertEquals(7, a.layers().depth());
+    assertEquals(List.of("conv1", "transition1.0.0", "incre_modules.0.0", "incre_modules.0.1",
+        "downsamp_modules.0.0", "downsamp_modules.1.0", "classifier"), a.explanation().counted().get(Convention.DEPTH));
+  }
+
+  @Test
+  void modulesOfSeveralStreamsInAListEachTakeWhatTheOneBeforeLeft() {
+    // timm crossvit_9_240, two of its multi-scale blocks with attention and norms trimmed: each block
+    // reads both streams; projs, fusion and revert_projs exchange the class tokens between them
+    Analysis a = analyseExcerpt("crossvit-streams.txt");
+    assertEquals(13, a.layers().depth());
+    assertEquals(13, a.explanation().counted().get(Convention.DEPTH).size());
+  }
+
+  @Test
+  void aDepthwiseCopyOfAModulesLastLayerIsConcatenatedWithIt() {
+    // timm ghostnet_100, blocks.0.0: ghost2 reads the 8 + 8 channels of primary_conv and cheap_operation,
+    // not the block's 16-channel input beside ghost1
+    String ghost = String.join("\n",
+        "  (%s): GhostModule(",
+        "    (primary_conv): Sequential(",
+        "      (0): Conv2d(16, 8, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      (1): BatchNorm2d(8, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "      (2): ReLU(inplace=True)",
+        "    )",
+        "    (cheap_operation): Sequential(",
+        "      (0): Conv2d(8, 8, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), groups=8, bias=False)",
+        "      (1): BatchNorm2d(8, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "      (2): ReLU(inplace=True)",
+        "    )",
+        "  )");
+    Analysis a = analyse("GhostBottleneck(", String.format(ghost, "ghost1"), String.format(ghost, "ghost2"),
+        "  (shortcut): Sequential()", ")");
+    assertEquals(4, a.layers().depth());
+    assertEquals(List.of(), excluded(a));
+  }
+
+  @Test
+  void aThirdOfTheStreamAfterALayerKeepingItsWidthIsAnEarlierTensor() {
+    // timm ghostnetv2_100, blocks.5.0.ghost1: short_conv reads the module's 40-channel input, not a
+    // third of the 120 channels cheap_operation keeps (a fused qkv widens the stream it is read from)
+    Analysis a = analyse(
+        "GhostModuleV2(",
+        "  (gate_fn): Sigmoid()",
+        "  (primary_conv): Sequential(",
+        "    (0): Conv2d(40, 120, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (1): BatchNorm2d(120, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  )",
+        "  (cheap_operation): Sequential(",
+        "    (0): Conv2d(120, 120, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), groups=120, bias=False)",
+        "    (1): BatchNorm2d(120, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        "  )",
+        "  (short_conv): Sequential(",
+        "    (0): Conv2d(40, 240, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (2): Conv2d(240, 240, kernel_size=(1, 5), stride=(1, 1), padding=(0, 2), groups=240, bias=False)",
+        "    (4): Conv2d(240, 240, kernel_size=(5, 1), stride=(1, 1), padding=(2, 0), groups=240, bias=False)",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("short_conv.0", "short_conv.2", "short_conv.4"), a.explanation().counted().get(Convention.DEPTH));
+  }
+
+  @Test
+  void whatALaterInstanceShowsOfAProjectionBesideItHoldsForEarlierOnesToo() {
+    // torchvision regnet_x_400mf, the first block of the first two stages (norms left out): block1-0
+    // keeps 32 channels, so f could follow proj; block2-0 widens to 64 and shows f reading the block
+    // input beside proj, as the same class does in block1-0, printed first
+    String block = String.join("\n",
+        "  (%s): ResBottleneckBlock(",
+        "    (proj): Conv2dNormActivation(",
+        "      (0): Conv2d(32, %d, kernel_size=(1, 1), stride=(2, 2), bias=False)",
+        "    )",
+        "    (f): BottleneckTransform(",
+        "      (a): Conv2dNormActivation(",
+        "        (0): Conv2d(32, %2$d, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      )",
+        "      (b): Conv2dNormActivation(",
+        "        (0): Conv2d(%2$d, %2$d, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), groups=2, bias=False)",
+        "      )",
+        "      (c): Conv2dNormActivation(",
+        "        (0): Conv2d(%2$d, %2$d, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "      )",
+        "    )",
+        "    (activation): ReLU(inplace=True)",
+        "  )");
+    Analysis a = analyse("Sequential(", String.format(block, "block1-0", 32), String.format(block, "block2-0", 64), ")");
+    assertEquals(6, a.layers().depth());
+    assertEquals(List.of("block1-0.proj.0: on a shorter path", "block2-0.proj.0: on a shorter path"), excluded(a));
+  }
+
+  @Test
+  void aLongerSiblingALaterInstanceRanBesideTeachesNothingAboutEarlierOnes() {
+    // transformers glm5_next_text, layers 2 and 3 trimmed: layer 3's attention ends on its indexer's
+    // 32-wide weights, so its mlp seems to read the layer input beside it; layer 2 still runs mlp
+    // after its attention
+    Analysis a = analyseExcerpt("glm5-decoder-layers.txt");
+    assertEquals(4 + 3, a.layers().depth());
+  }
+
+  @Test
+  void whatOneModuleListShowsIsNotAppliedToOnesPrintedBefore() {
+    // transformers depth_pro, encoder layers and feature projections trimmed: the second projection
+    // reads the list's input beside the first, which says nothing of the encoder layers in another list
+    Analysis a = analyseExcerpt("depth-pro-lists.txt");
+    assertEquals(1 + 2 * 2 + 1, a.layers().depth());
   }
 }

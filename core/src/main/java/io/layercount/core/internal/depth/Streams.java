@@ -1,0 +1,156 @@
+package io.layercount.core.internal.depth;
+
+import io.layercount.core.model.Layer;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which modules read or write several tensors of different widths side by side, as HRNet keeps one
+ * stream per resolution. A {@code ModuleList} has no forward of its own: its caller applies each
+ * entry to a tensor it holds. Entries that cannot chain (one reads a width the entry before it does
+ * not write) yet read or write several widths are therefore one module per stream ({@code branches},
+ * {@code transition}), and a list of lists is a matrix whose row {@code i} sums what its entries
+ * make of each stream into stream {@code i} ({@code fuse_layers}). A module whose first reader reads
+ * several streams does too, and one whose last writer writes several writes them all. Entries whose
+ * widths chain may still read one stream each, or add each stream in as they pass its width: only
+ * the caller's tensors can tell (see {@code chained}).
+ */
+final class Streams {
+  /** The most streams followed side by side; a module with more widths is an ordinary one. */
+  static final int MOST = 16;
+
+  /**
+   * How one module takes part in several streams.
+   *
+   * @param list a {@code ModuleList} whose entries do not chain: each reads the caller's tensor of
+   *     its width and consumes nothing
+   * @param chained a {@code ModuleList} whose entries chain through several widths, as many entries
+   *     as widths read
+   * @param readsSeveral it needs the caller's tensors of the widths in {@code reads}
+   * @param writesSeveral it leaves one tensor per width for its caller
+   * @param reads the widths its entries read from its input
+   * @param writes the widths it writes
+   */
+  record Shape(boolean list, boolean chained, boolean readsSeveral, boolean writesSeveral, Set<Long> reads,
+      Set<Long> writes) {
+    static final Shape NONE = new Shape(false, false, false, false, Set.of(), Set.of());
+
+    /** The caller's widths it takes: what it reads, and what it writes (a row adds into its own stream). */
+    Set<Long> wanted() {
+      Set<Long> all = new TreeSet<>(reads);
+      if (list || writesSeveral) {
+        all.addAll(writes);
+      }
+      return all;
+    }
+  }
+
+  private final Map<Layer, Shape> shapes = new IdentityHashMap<>();
+  private final Map<Layer, Widths> spans;
+
+  Streams(Map<Layer, Widths> spans) {
+    this.spans = spans;
+  }
+
+  Shape of(Layer layer) {
+    return shapes.getOrDefault(layer, Shape.NONE);
+  }
+
+  /** Measures a container whose children are measured (their spans and shapes are known). */
+  void measure(Layer layer) {
+    Shape shape = isList(layer) ? listShape(layer) : containerShape(layer);
+    if (shape != Shape.NONE) {
+      shapes.put(layer, shape);
+    }
+  }
+
+  /** A {@code ModuleList}: no forward of its own, its caller applies each entry to a tensor it holds. */
+  static boolean isList(Layer layer) {
+    return !layer.isLeaf() && layer.typeName().equals("ModuleList");
+  }
+
+  private Shape listShape(Layer layer) {
+    List<Layer> children = layer.children();
+    boolean rows = children.stream().allMatch(Streams::isList)
+        && children.stream().mapToLong(Layer::repeat).sum() >= 2;
+    if (!rows && children.stream().map(this::of).anyMatch(c -> c.readsSeveral() || c.writesSeveral())) {
+      // modules of several streams, each called on what the one before left (CrossViT's blocks)
+      return containerShape(layer);
+    }
+    Set<Long> reads = new TreeSet<>();
+    Set<Long> writes = new TreeSet<>();
+    boolean chains = false;
+    long occurrences = 0;
+    Widths previous = null;
+    for (Layer child : children) {
+      Shape entry = rows ? row(child) : of(child);
+      Widths w = spans.get(child);
+      occurrences += child.repeat();
+      reads.addAll(entry.readsSeveral() ? entry.reads() : w.knownIn() ? Set.of(w.in()) : Set.of());
+      writes.addAll(entry.writesSeveral() ? entry.writes() : w.knownOut() ? Set.of(w.out()) : Set.of());
+      if (rows || !w.knownIn()) {
+        continue;
+      }
+      chains |= previous != null && previous.knownOut() && previous.out() == w.in()
+          || child.repeat() > 1 && w.in() == w.out();
+      previous = w;
+    }
+    boolean list = !chains && occurrences >= 2;
+    boolean fits = fits(reads, writes);
+    boolean chained = chains && reads.size() >= 2 && occurrences == reads.size() && fits;
+    boolean readsSeveral = list && (reads.size() >= 2 || rows) && fits;
+    boolean writesSeveral = list && writes.size() >= 2 && fits;
+    return chained || readsSeveral || writesSeveral || rows
+        ? new Shape(list, chained, readsSeveral, writesSeveral, reads, writes) : Shape.NONE;
+  }
+
+  /** A list inside a list of lists: a row of the matrix, reading the streams and writing one. */
+  private Shape row(Layer row) {
+    Shape own = of(row);
+    Set<Long> reads = new TreeSet<>();
+    Set<Long> writes = new TreeSet<>();
+    for (Layer entry : row.children()) {
+      Widths w = spans.get(entry);
+      if (w.knownIn()) {
+        reads.add(w.in());
+      }
+      if (w.knownOut()) {
+        writes.add(w.out());
+      }
+    }
+    Shape shape = fits(reads, writes) ? new Shape(true, false, true, false, reads, writes) : own;
+    shapes.put(row, shape);
+    return shape;
+  }
+
+  /** A module whose first reader reads several streams reads them; whose last writer writes several writes them. */
+  private Shape containerShape(Layer layer) {
+    Shape first = Shape.NONE;
+    Shape last = Shape.NONE;
+    boolean found = false;
+    for (Layer child : layer.children()) {
+      Widths w = spans.get(child);
+      if (!found && w.knownIn()) {
+        first = of(child);
+        found = true;
+      }
+      if (w.knownOut()) {
+        last = of(child);
+      }
+    }
+    if (!first.readsSeveral() && !last.writesSeveral()) {
+      return Shape.NONE;
+    }
+    return new Shape(false, false, first.readsSeveral(), last.writesSeveral(),
+        first.readsSeveral() ? first.reads() : Set.of(), last.writesSeveral() ? last.writes() : Set.of());
+  }
+
+  private static boolean fits(Set<Long> reads, Set<Long> writes) {
+    Set<Long> all = new TreeSet<>(reads);
+    all.addAll(writes);
+    return all.size() <= MOST;
+  }
+}

@@ -55,7 +55,8 @@ public final class Tally {
     if (layer.isLeaf()) {
       leaves = Saturating.add(leaves, n);
       byType.merge(layer.typeName(), n, Saturating::add);
-      if (r.ownParameters() > 0) {
+      // a convolution or fully-connected layer owns a weight even where its size is unknown
+      if (r.ownParameters() > 0 || (!r.known() && r.kind().isWeighted())) {
         parameterized = Saturating.add(parameterized, n);
       }
     }

@@ -98,7 +98,7 @@ final class TensorRules {
         continue;
       }
       if (size < 0) {
-        return new Resolution(row.kind(), 0, false, false, 0, Resolution.UNREADABLE,
+        return new Resolution(row.kind(), 0, false, false, weighted(row), Resolution.UNREADABLE,
             layer.typeName() + " owns " + t.name() + " sized by " + String.join("×", t.shape())
                 + ", which the text around it does not show");
       }
@@ -108,19 +108,19 @@ final class TensorRules {
       known = Sizes.plus(OptionalLong.of(known), OptionalLong.of(size)).orElse(Long.MAX_VALUE);
     }
     if (row.missing() != null) {
-      return new Resolution(row.kind(), known, false, false, 0, Resolution.MISSING,
+      return new Resolution(row.kind(), known, false, false, weighted(row), Resolution.MISSING,
           layer.typeName() + ": " + fill(row.missing(), names, place));
     }
     if (!needInput.isEmpty()) {
-      return new Resolution(row.kind(), known, false, false, 0, Resolution.NEEDS_INPUT,
+      return new Resolution(row.kind(), known, false, false, weighted(row), Resolution.NEEDS_INPUT,
           layer.typeName() + " owns " + String.join("; ", needInput) + ", sized by the input image:"
               + " state it with --input-size HxW");
     }
     if (!givenInput.isEmpty()) {
-      return new Resolution(row.kind(), known, true, row.exact(), 0, Resolution.GIVEN_INPUT,
+      return new Resolution(row.kind(), known, true, row.exact(), weighted(row), Resolution.GIVEN_INPUT,
           layer.typeName() + " " + String.join(", ", givenInput));
     }
-    return new Resolution(row.kind(), known, true, row.exact(), 0, "table", row.note());
+    return new Resolution(row.kind(), known, true, row.exact(), weighted(row), "table", row.note());
   }
 
   /**
@@ -258,5 +258,14 @@ final class TensorRules {
     Set<String> out = new HashSet<>();
     array.forEach(n -> out.add(n.asText()));
     return out;
+  }
+
+  /**
+   * A row of a convolution or fully-connected kind is one conv/FC layer, counted by {@code depth}
+   * and {@code weighted} whether or not its size is known (timm's {@code CondConv2d}, a user's own
+   * convolution class).
+   */
+  private static int weighted(TensorRule row) {
+    return row.kind().isWeighted() ? 1 : 0;
   }
 }

@@ -39,8 +39,17 @@ final class Cli {
     this.analyzers = analyzers;
   }
 
-  /** Runs on the given streams and returns the exit status (output.md). */
+  /** Runs on the given streams and returns the exit status (output.md); both are flushed, whatever happens. */
   int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+    try {
+      return runOn(in, out, err, args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int runOn(InputStream in, PrintStream out, PrintStream err, String... args) {
     CliOptions options;
     try {
       options = OptionParser.parse(args);
@@ -79,35 +88,41 @@ final class Cli {
     Output output = options.output();
     ViewWriter views = new ViewWriter(output, names.size() > 1, analyzer::facts);
     HtmlReport page = output.htmlFile() == null ? null : new HtmlReport(analyzer::facts);
-    for (String name : names) {
-      Input input = reader.read(name);
-      List<Analysis> analyses = analyse(analyzer, input);
-      SourceExcerpt lines = SourceExcerpt.of(name, input.text());
-      SourceExcerpt excerpt = options.quiet() ? null : lines;
-      for (Analysis a : analyses) {
-        if (page != null) {
-          page.add(name, a, lines, analyses.size() > 1);
-        }
-        if (output.view() != Output.View.REPORT) {
-          if (!views.write(out, err, name, a, analyses.size() > 1)) {
+    try (Pipeline inputs = new Pipeline(names, reader, input -> analyse(analyzer, input), options.jobs())) {
+      while (inputs.hasNext()) {
+        Pipeline.Done done = inputs.next();
+        String name = done.name();
+        List<Analysis> analyses = done.analyses();
+        SourceExcerpt lines = SourceExcerpt.of(name, done.input().text());
+        SourceExcerpt excerpt = options.quiet() ? null : lines;
+        for (Analysis a : analyses) {
+          if (page != null) {
+            page.add(name, a, lines, analyses.size() > 1);
+          }
+          if (output.view() != Output.View.REPORT) {
+            if (!views.write(out, err, name, a, analyses.size() > 1)) {
+              status = NOT_ANALYSED;
+            }
+          } else if (options.json()) {
+            out.println(JsonRenderer.render(name, a, options.explain() ? options.convention() : null));
+          } else {
+            if (!first) {
+              out.println();
+            }
+            out.print(options.explain()
+                ? ExplainReport.render(name, a, options.convention(), analyses.size() > 1)
+                : TextReport.render(name, a, analyses.size() > 1));
+          }
+          first = false;
+          // each result is out as soon as it is made, before its diagnostics, as when unbuffered
+          out.flush();
+          if (excerpt != null) {
+            a.diagnostics().forEach(d -> DiagnosticPrinter.print(err, name, d, excerpt));
+            err.flush();
+          }
+          if (!a.ok()) {
             status = NOT_ANALYSED;
           }
-        } else if (options.json()) {
-          out.println(JsonRenderer.render(name, a, options.explain() ? options.convention() : null));
-        } else {
-          if (!first) {
-            out.println();
-          }
-          out.print(options.explain()
-              ? ExplainReport.render(name, a, options.convention(), analyses.size() > 1)
-              : TextReport.render(name, a, analyses.size() > 1));
-        }
-        first = false;
-        if (excerpt != null) {
-          a.diagnostics().forEach(d -> DiagnosticPrinter.print(err, name, d, excerpt));
-        }
-        if (!a.ok()) {
-          status = NOT_ANALYSED;
         }
       }
     }

@@ -19,10 +19,11 @@ import java.util.List;
  * @param output the Markdown, DOT, Mermaid, list or HTML views asked for
  * @param limits how much input is accepted ({@code --max-...} options)
  * @param rules the user's rules files ({@code --rules FILE}), later ones winning, in order
+ * @param jobs how many inputs are analysed at a time ({@code --jobs N}); the output keeps input order
  */
 record CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
     Convention convention, List<String> inputs, InputSize inputSize, Output output, Limits limits,
-    List<String> rules) {
+    List<String> rules, int jobs) {
   CliOptions {
     inputs = List.copyOf(inputs);
     rules = List.copyOf(rules);

@@ -5,6 +5,7 @@ import io.layercount.core.DecodedText;
 import io.layercount.core.LayerCount;
 import io.layercount.core.LayerFacts;
 import io.layercount.core.model.Network;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -14,9 +15,19 @@ import java.util.List;
 
 /** The command-line entry point; see {@code layercount --help}. */
 public final class Main {
+  /** The smallest printout that loads the rule tables and the counting engine. */
+  private static final String WARM_UP = "Net(\n  (fc): Linear(in_features=2, out_features=2, bias=True)\n)\n";
+
   private Main() {}
 
   public static void main(String[] args) {
+    // Reading the built-in rule tables and loading the counting engine take longer than counting
+    // a ResNet: a second thread counts a one-layer printout, which does both, while this one
+    // parses the command line and reads and parses the first input (a class is initialised once;
+    // whoever needs it first waits for it). A daemon: --help does not wait for it.
+    Thread warmUp = new Thread(() -> LayerCount.standard().analyze(WARM_UP), "layercount-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     System.exit(run(System.in, utf8(FileDescriptor.out), utf8(FileDescriptor.err), args));
   }
 
@@ -46,8 +57,11 @@ public final class Main {
     };
   }
 
-  /** JSON is UTF-8 whatever the platform's default; type and file names may not be ASCII. */
+  /**
+   * JSON is UTF-8 whatever the platform's default; type and file names may not be ASCII. Buffered,
+   * so that a report is not a write per line: the tool flushes after each result.
+   */
   private static PrintStream utf8(FileDescriptor fd) {
-    return new PrintStream(new FileOutputStream(fd), false, StandardCharsets.UTF_8);
+    return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 1 << 16), false, StandardCharsets.UTF_8);
   }
 }

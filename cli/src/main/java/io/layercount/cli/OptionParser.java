@@ -42,6 +42,8 @@ final class OptionParser {
       .desc("print the module paths a convention counted, one per line, as named_modules() names them").get();
   static final Option HTML = Option.builder().longOpt("html").hasArg().argName("FILE")
       .desc("also write a self-contained HTML report (tree, conventions, chart) to FILE").get();
+  static final Option JOBS = Option.builder().longOpt("jobs").hasArg().argName("N")
+      .desc("analyse N inputs at a time, in parallel (default 1); the output stays in input order").get();
   static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
   static final Option VERSION = Option.builder("V").longOpt("version").desc("show the version and exit").get();
 
@@ -67,8 +69,7 @@ final class OptionParser {
   record LimitOption(String limit, String what, ToIntFunction<Limits> getter, BiConsumer<Limits.Builder, Integer> setter) {
     Option option() {
       return Option.builder().longOpt(Limits.optionName(limit)).hasArg().argName("N")
-          .desc("at most N " + what + " (default " + String.format(java.util.Locale.ROOT, "%,d",
-              getter.applyAsInt(Limits.DEFAULT)) + ")").get();
+          .desc("at most N " + what + " (default " + Numbers.grouped(getter.applyAsInt(Limits.DEFAULT)) + ")").get();
     }
   }
 
@@ -76,7 +77,7 @@ final class OptionParser {
   static Options options() {
     Options options = new Options().addOption(JSON).addOption(EXPLAIN).addOption(CONVENTION).addOption(INPUT_SIZE)
         .addOption(RULES).addOption(QUIET).addOption(MARKDOWN).addOption(DOT).addOption(MERMAID).addOption(LIST)
-        .addOption(HTML)
+        .addOption(HTML).addOption(JOBS)
         .addOption(HELP).addOption(VERSION);
     LIMITS.forEach(l -> options.addOption(l.option()));
     return options;
@@ -108,11 +109,16 @@ final class OptionParser {
     }
     CliOptions options = new CliOptions(line.hasOption(HELP), line.hasOption(VERSION), line.hasOption(JSON),
         line.hasOption(QUIET), line.hasOption(EXPLAIN) || line.hasOption(CONVENTION), convention,
-        line.getArgList(), inputSize, output(line), limits(line), rulesFiles(line));
+        line.getArgList(), inputSize, output(line), limits(line), rulesFiles(line), jobs(line));
     if (!options.help() && !options.version() && options.inputs().isEmpty()) {
       throw new UsageException("no input given: name one or more files, or - to read standard input");
     }
     return options;
+  }
+
+  private static int jobs(CommandLine line) throws UsageException {
+    String value = line.getOptionValue(JOBS);
+    return value == null ? 1 : positive("jobs", value);
   }
 
   private static List<String> rulesFiles(CommandLine line) throws UsageException {

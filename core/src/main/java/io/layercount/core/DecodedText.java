@@ -40,6 +40,10 @@ public record DecodedText(String text, List<Diagnostic> diagnostics) {
   }
 
   private static DecodedText utf8(byte[] bytes, int skip, List<Diagnostic> diagnostics) {
+    if (isAscii(bytes, skip)) {
+      // what printouts are: read byte for byte into a compact string, without a char buffer
+      return new DecodedText(new String(bytes, skip, bytes.length - skip, StandardCharsets.ISO_8859_1), diagnostics);
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -72,6 +76,15 @@ public record DecodedText(String text, List<Diagnostic> diagnostics) {
     }
     out.flip();
     return new DecodedText(out.toString(), diagnostics);
+  }
+
+  private static boolean isAscii(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

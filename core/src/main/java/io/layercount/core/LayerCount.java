@@ -40,15 +40,28 @@ public final class LayerCount {
   private final List<SummaryParser> parsers;
   private final InputSize inputSize;
   private final UserRules rules;
-  private final Analyzer analyzer;
   private final Limits limits;
+  /**
+   * Made on first use: making it waits for the built-in rule tables, and a text can be read and
+   * parsed meanwhile (the command line reads the tables on another thread). Two threads may each
+   * make one; they are equal and immutable, so either serves.
+   */
+  private volatile Analyzer analyzer;
 
   private LayerCount(List<SummaryParser> parsers, InputSize inputSize, UserRules rules, Limits limits) {
     this.parsers = List.copyOf(parsers);
     this.inputSize = inputSize;
     this.rules = rules;
-    this.analyzer = Analyzer.of(inputSize, rules);
     this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  private Analyzer analyzer() {
+    Analyzer a = analyzer;
+    if (a == null) {
+      a = Analyzer.of(inputSize, rules);
+      analyzer = a;
+    }
+    return a;
   }
 
   /** Every parser on the class path or module path (found with {@link ServiceLoader}) and the built-in rules. */
@@ -95,7 +108,7 @@ public final class LayerCount {
    * its kind and the parameters it owns itself, for renderers that draw the tree.
    */
   public LayerFacts facts(Network network) {
-    return analyzer.facts(network);
+    return analyzer().facts(network);
   }
 
   /** Analyses {@code text}, the printout or summary itself (not a file name). Never throws on bad input. */
@@ -152,20 +165,33 @@ public final class LayerCount {
   }
 
   private List<Analysis> analyze(String name, String text, List<Diagnostic> decoding) {
-    Source source = Source.of(name, text, limits);
-    List<Diagnostic> whole = new ArrayList<>(decoding);
-    whole.addAll(source.repairs());
-    whole.addAll(source.problems());
     List<Analysis> out = new ArrayList<>();
-    for (Analysis a : analyzeSource(source, whole)) {
+    for (Analysis a : analyzeParsed(parse(Source.of(name, text, limits), decoding))) {
       out.add(Honesty.check(a, limits));
     }
     return out;
   }
 
-  private List<Analysis> analyzeSource(Source source, List<Diagnostic> whole) {
+  /**
+   * A text read by the parser that scores it highest, or why none could read it.
+   *
+   * @param whole the diagnostics about the whole text (decoding, repairs, limits)
+   * @param parser the parser that read it, or {@code null} with {@code failed} set
+   * @param firstLine where to point when no model is found
+   */
+  private record Parsed(List<Diagnostic> whole, SummaryParser parser, ParseResult result, int firstLine,
+      Analysis failed) {}
+
+  /**
+   * Parses the text; the lines are not kept past this, so that the counting runs without them (a
+   * printout of a million modules holds more memory in its lines than in its model).
+   */
+  private Parsed parse(Source source, List<Diagnostic> decoding) {
+    List<Diagnostic> whole = new ArrayList<>(decoding);
+    whole.addAll(source.repairs());
+    whole.addAll(source.problems());
     if (source.lines().isEmpty() && !source.problems().isEmpty()) {
-      return List.of(Analysis.failed(0, null, whole));
+      return new Parsed(whole, null, null, 0, Analysis.failed(0, null, whole));
     }
     SummaryParser parser = choose(source);
     if (parser == null) {
@@ -173,9 +199,17 @@ public final class LayerCount {
       diags.add(Diagnostic.error(firstNonBlankLine(source), 1, source.lines().stream().allMatch(Source.Line::isBlank)
           ? "the input is empty: no model to count"
           : "no model found: the text is not a PyTorch printout or a summary table that layercount reads"));
-      return List.of(Analysis.failed(0, null, diags));
+      return new Parsed(whole, null, null, 0, Analysis.failed(0, null, diags));
     }
-    ParseResult result = parser.parse(source);
+    return new Parsed(whole, parser, parser.parse(source), firstNonBlankLine(source), null);
+  }
+
+  private List<Analysis> analyzeParsed(Parsed parsed) {
+    if (parsed.failed() != null) {
+      return List.of(parsed.failed());
+    }
+    List<Diagnostic> whole = parsed.whole();
+    ParseResult result = parsed.result();
     List<Analysis> out = new ArrayList<>();
     int index = 0;
     for (Network network : result.networks()) {
@@ -189,16 +223,16 @@ public final class LayerCount {
         shared.add(Diagnostic.error(network.root().line(), 0, tooLarge + "; the model is not counted"));
         out.add(Analysis.failed(index++, network.format(), shared));
       } else {
-        out.add(analyzer.analyze(network, index++, shared));
+        out.add(analyzer().analyze(network, index++, shared));
       }
     }
     if (out.isEmpty()) {
       List<Diagnostic> diags = new ArrayList<>(whole);
       diags.addAll(result.diagnostics());
       if (diags.stream().noneMatch(d -> d.severity() == Severity.ERROR)) {
-        diags.add(Diagnostic.error(firstNonBlankLine(source), 1, "no model found in the text"));
+        diags.add(Diagnostic.error(parsed.firstLine(), 1, "no model found in the text"));
       }
-      out.add(Analysis.failed(0, parser.family(), diags));
+      out.add(Analysis.failed(0, parsed.parser().family(), diags));
     }
     return out;
   }

@@ -29,8 +29,11 @@ final class Lines {
 
   /** The header row of a Keras 3 box table. */
   static boolean isBoxHeader(String text) {
+    if (!text.contains("Layer (type)")) {
+      return false; // asked of every line: trimmed only when it may be one
+    }
     String t = text.trim();
-    return text.contains("Layer (type)") && (t.startsWith("┃") || t.startsWith("│"));
+    return t.startsWith("┃") || t.startsWith("│");
   }
 
   /** A line that can stand above a header row: a top border or an underscore rule. */

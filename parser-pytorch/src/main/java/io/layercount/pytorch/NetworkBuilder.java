@@ -6,7 +6,9 @@ import io.layercount.core.model.Network;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns a printout's syntax tree into the neutral model, bottom-up with an explicit stack. */
 final class NetworkBuilder {
@@ -18,6 +20,9 @@ final class NetworkBuilder {
 
   /** The layer tree of {@code root}: None children dropped, runs kept as one layer with a repeat. */
   static Layer layer(ModuleNode root) {
+    // a model prints the same arguments at many places (every BatchNorm2d(64, eps=...) of a
+    // stage): each distinct text is parsed once per printout, and the immutable result shared
+    Map<String, Arguments> parsed = new HashMap<>();
     Deque<Frame> stack = new ArrayDeque<>();
     stack.push(new Frame(root, "", 1));
     Layer done = null;
@@ -33,7 +38,7 @@ final class NetworkBuilder {
       }
       stack.pop();
       ModuleNode node = frame.node;
-      Layer layer = new Layer(frame.name, node.typeName(), arguments(node), frame.children, frame.repeat,
+      Layer layer = new Layer(frame.name, node.typeName(), arguments(node, parsed), frame.children, frame.repeat,
           Layer.Stated.NONE, node.line());
       if (stack.isEmpty()) {
         done = layer;
@@ -45,9 +50,9 @@ final class NetworkBuilder {
   }
 
   /** The one-line text, or the block's own lines trimmed and joined by {@code ", "}. */
-  static Arguments arguments(ModuleNode node) {
+  static Arguments arguments(ModuleNode node, Map<String, Arguments> parsed) {
     if (node.oneLineArguments() != null) {
-      return Arguments.parse(node.oneLineArguments());
+      return parsed.computeIfAbsent(node.oneLineArguments(), Arguments::parse);
     }
     StringBuilder joined = null;
     for (Entry entry : node.entries()) {
@@ -60,7 +65,7 @@ final class NetworkBuilder {
         joined.append(extra.text().strip());
       }
     }
-    return joined == null ? Arguments.NONE : Arguments.parse(joined.toString());
+    return joined == null ? Arguments.NONE : parsed.computeIfAbsent(joined.toString(), Arguments::parse);
   }
 
   private static final class Frame {

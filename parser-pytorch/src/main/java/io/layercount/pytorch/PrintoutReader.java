@@ -6,7 +6,9 @@ import io.layercount.core.spi.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads every printout of a source in one pass, by indentation, with an explicit stack of open
@@ -171,12 +173,20 @@ final class PrintoutReader {
 
   /** The state of the printout being read. */
   private static final class Current {
+    private static final int MAX_NAMES = 100_000;
+
     final String prefix;
     final int firstIndex;
     final Deque<Frame> stack = new ArrayDeque<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
     final List<Integer> pendingBlanks = new ArrayList<>();
     final TrailingText trailing = new TrailingText();
+    /**
+     * Keys and class names, each kept once: a printout repeats a few dozen of them at every block
+     * ({@code conv}, {@code 0}, {@code BatchNorm2d}), and a copy per module was a tenth of the memory
+     * a large model took. Bounded, so that a text of distinct names costs no more than without it.
+     */
+    private final Map<String, String> names = new HashMap<>();
     final ModuleNode root;
     final Limits limits;
     int lastIndex;
@@ -206,6 +216,18 @@ final class PrintoutReader {
       stack.push(new Frame(root, start.rootIndent(), header.closer()));
     }
 
+    /** {@code name}, or the equal name read before. */
+    private String shared(String name) {
+      String known = names.get(name);
+      if (known != null) {
+        return known;
+      }
+      if (names.size() < MAX_NAMES) {
+        names.put(name, name);
+      }
+      return name;
+    }
+
     /** A line inside block {@code top}: a child at {@code top.indent + 2}, else an extra line. */
     void content(Frame top, Source.Line line, int from, int ind) {
       String s = line.text();
@@ -214,7 +236,7 @@ final class PrintoutReader {
         int[] keyEnd = new int[1];
         ModuleText text = LineSyntax.childText(s, at, keyEnd);
         if (text != null) {
-          addChild(top, line, s.substring(at + 1, keyEnd[0]), text, ind, at);
+          addChild(top, line, shared(s.substring(at + 1, keyEnd[0])), text, ind, at);
           return;
         }
       }
@@ -230,7 +252,7 @@ final class PrintoutReader {
         return;
       }
       int count = RunCheck.count(key, text.count(), line, diagnostics);
-      ModuleNode node = new ModuleNode(text.typeName(), text.form(), text.arguments(), line.number());
+      ModuleNode node = new ModuleNode(shared(text.typeName()), text.form(), text.arguments(), line.number());
       top.node.add(new Entry.Child(key, count, node, line.number()));
       if (text.kind() == ModuleText.Kind.OPEN) {
         legacy |= text.form() != ModuleNode.Form.MODERN;

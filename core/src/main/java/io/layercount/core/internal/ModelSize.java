@@ -5,6 +5,7 @@ import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,8 +34,9 @@ public final class ModelSize {
         return Limits.exceeded(String.format(Locale.ROOT, "the model has more than %,d module entries",
             limits.maxLayers()), "maxLayers", limits.maxLayers());
       }
-      for (Layer child : layer.children()) {
-        layers.push(child);
+      List<Layer> children = layer.children();
+      for (int i = 0; i < children.size(); i++) {
+        layers.push(children.get(i));
         depths.push(depth + 1);
       }
     }

@@ -1,8 +1,6 @@
 package io.layercount.core.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -25,7 +23,7 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
   /** Copies the collections, so that the record stays immutable. */
   public Arguments {
     positional = List.copyOf(positional);
-    named = Collections.unmodifiableMap(new LinkedHashMap<>(named));
+    named = NamedArguments.copyOf(named);
   }
 
   /** Parses printed argument text; never fails. */
@@ -33,29 +31,116 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     if (text == null || text.isBlank()) {
       return text == null ? NONE : new Arguments(text, List.of(), Map.of());
     }
-    List<String> positional = new ArrayList<>();
-    Map<String, String> named = new LinkedHashMap<>();
-    for (String item : splitTopLevel(text)) {
-      String trimmed = item.trim();
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      int arrow = topLevelIndexOf(trimmed, "->");
-      if (arrow > 0) {
-        positional.add(trimmed.substring(0, arrow).trim());
-        positional.add(trimmed.substring(arrow + 2).trim());
-        continue;
-      }
-      int sep = keySeparator(trimmed);
-      if (sep > 0) {
-        String key = trimmed.substring(0, sep).trim();
-        String value = trimmed.substring(sep + 1).trim();
-        named.putIfAbsent(key, value);
-      } else {
-        positional.add(trimmed);
+    List<String> positional = new ArrayList<>(4);
+    var named = new NamedArguments.Builder();
+    // one pass, by index: splitting, trimming and rescanning each item made a substring per step,
+    // and this runs for every layer of every printout
+    int n = text.length();
+    int depth = 0;
+    char quote = 0;
+    int start = 0;
+    int arrow = -1;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth = Math.max(0, depth - 1);
+      } else if (depth == 0) {
+        if (c == ',') {
+          addItem(text, start, i, arrow, positional, named);
+          start = i + 1;
+          arrow = -1;
+        } else if (c == '-' && arrow < 0 && i + 1 < n && text.charAt(i + 1) == '>') {
+          arrow = i;
+        }
       }
     }
-    return new Arguments(text, positional, named);
+    addItem(text, start, n, arrow, positional, named);
+    return new Arguments(text, positional, named.build());
+  }
+
+  /**
+   * Adds the item {@code text[from, to)}, trimmed: the legacy arrow {@code a -> b} (at {@code arrow},
+   * the first outside brackets and quotes, or -1) gives two positional items, {@code key=value} a
+   * named one (the first of a key wins), anything else one positional item.
+   */
+  private static void addItem(String text, int from, int to, int arrow, List<String> positional,
+      NamedArguments.Builder named) {
+    int start = skipBlank(text, from, to);
+    int end = trimEnd(text, start, to);
+    if (start == end) {
+      return;
+    }
+    if (arrow > start) {
+      positional.add(trimmed(text, start, arrow));
+      positional.add(trimmed(text, arrow + 2, end));
+      return;
+    }
+    int sep = keySeparator(text, start, end);
+    if (sep > 0) {
+      named.putIfAbsent(part(text, start, trimEnd(text, start, sep)), trimmed(text, sep + 1, end));
+    } else {
+      positional.add(part(text, start, end));
+    }
+  }
+
+  /**
+   * The keys torch.nn prints and the values it prints most, each kept once: a printout of a
+   * million layers holds several million of them, and a separate copy of each was a third of the
+   * memory its model took.
+   */
+  private static final Map<String, String> COMMON = common(
+      "in_features", "out_features", "in_channels", "out_channels", "kernel_size", "stride", "padding",
+      "dilation", "groups", "bias", "padding_mode", "output_padding", "eps", "momentum", "affine",
+      "track_running_stats", "elementwise_affine", "normalized_shape", "num_features", "num_groups",
+      "num_channels", "inplace", "p", "approximate", "dim", "output_size", "ceil_mode", "count_include_pad",
+      "num_embeddings", "embedding_dim", "padding_idx", "batch_first", "bidirectional", "num_layers",
+      "dropout", "negative_slope", "start_dim", "end_dim", "scale_factor", "mode", "size", "value",
+      "True", "False", "None", "0", "1", "2", "0.0", "0.1", "1e-05", "1e-06", "1e-12", "'none'", "'tanh'",
+      "'zeros'", "(0, 0)", "(1, 1)", "(2, 2)", "(3, 3)", "(5, 5)", "(7, 7)", "(1,)", "(3,)", "(0,)", "(1, 1, 1)",
+      "(3, 3, 3)", "(0, 0, 0)");
+
+  private static Map<String, String> common(String... texts) {
+    Map<String, String> map = new java.util.HashMap<>();
+    for (String t : texts) {
+      map.put(t, t);
+    }
+    return Map.copyOf(map);
+  }
+
+  /** {@code text[from, to)}, shared where it is a common key or value. */
+  private static String part(String text, int from, int to) {
+    String s = text.substring(from, to);
+    return COMMON.getOrDefault(s, s);
+  }
+
+  /** {@code text[from, to)} as {@link String#trim()} would give it. */
+  private static String trimmed(String text, int from, int to) {
+    int start = skipBlank(text, from, to);
+    return part(text, start, trimEnd(text, start, to));
+  }
+
+  private static int skipBlank(String text, int from, int to) {
+    int i = from;
+    while (i < to && text.charAt(i) <= ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int trimEnd(String text, int from, int to) {
+    int i = to;
+    while (i > from && text.charAt(i - 1) <= ' ') {
+      i--;
+    }
+    return i;
   }
 
   /** The named value, or {@code null}. */
@@ -101,27 +186,68 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     if (value == null) {
       return new long[0];
     }
-    String v = value.trim();
-    if ((v.startsWith("(") && v.endsWith(")")) || (v.startsWith("[") && v.endsWith("]"))) {
-      v = v.substring(1, v.length() - 1);
+    // by index, without splitting: every convolution's kernel and stride are read this way
+    int from = 0;
+    int to = value.length();
+    while (from < to && value.charAt(from) <= ' ') {
+      from++;
     }
-    List<Long> out = new ArrayList<>();
-    for (String part : v.split(",")) {
-      String p = part.trim();
-      if (p.isEmpty()) {
+    while (to > from && value.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    if (to - from >= 2 && (value.charAt(from) == '(' && value.charAt(to - 1) == ')'
+        || value.charAt(from) == '[' && value.charAt(to - 1) == ']')) {
+      from++;
+      to--;
+    }
+    long[] out = new long[4];
+    int count = 0;
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      if (i < to && value.charAt(i) != ',') {
         continue;
       }
-      OptionalLong n = parseLong(p);
-      if (n.isEmpty()) {
+      int a = start;
+      int b = i;
+      start = i + 1;
+      while (a < b && value.charAt(a) <= ' ') {
+        a++;
+      }
+      while (b > a && value.charAt(b - 1) <= ' ') {
+        b--;
+      }
+      if (a == b) {
+        continue;
+      }
+      long n = digits(value, a, b);
+      if (n < 0) {
         return new long[0];
       }
-      out.add(n.getAsLong());
+      if (count == out.length) {
+        out = java.util.Arrays.copyOf(out, count * 2);
+      }
+      out[count++] = n;
     }
-    long[] result = new long[out.size()];
-    for (int i = 0; i < result.length; i++) {
-      result[i] = out.get(i);
+    return count == out.length ? out : java.util.Arrays.copyOf(out, count);
+  }
+
+  /**
+   * The value of the decimal digits {@code s[from, to)} as {@link #parseLong} reads them (at most
+   * 18), or -1 when they are not.
+   */
+  private static long digits(String s, int from, int to) {
+    if (to - from > 18) {
+      return -1;
     }
-    return result;
+    long n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   /** A plain decimal integer (underscores and thousands separators are not accepted), if it fits 63 bits. */
@@ -142,11 +268,15 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     return OptionalLong.of(Long.parseLong(v));
   }
 
-  private static int keySeparator(String item) {
-    for (int i = 0; i < item.length(); i++) {
-      char c = item.charAt(i);
+  /**
+   * The index of the {@code =} or {@code :} after a key in the trimmed item {@code text[from, to)},
+   * or -1 where a bracket or quote comes first or what precedes is no key.
+   */
+  private static int keySeparator(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
       if (c == '=' || c == ':') {
-        return i > 0 && isKey(item.substring(0, i).trim()) ? i : -1;
+        return i > from && isKey(text, from, trimEnd(text, from, i)) ? i : -1;
       }
       if (c == '(' || c == '[' || c == '{' || c == '\'' || c == '"') {
         return -1;
@@ -155,61 +285,16 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     return -1;
   }
 
-  private static boolean isKey(String s) {
-    if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+  private static boolean isKey(String s, int from, int to) {
+    if (from >= to || !(Character.isLetter(s.charAt(from)) || s.charAt(from) == '_')) {
       return false;
     }
-    for (int i = 1; i < s.length(); i++) {
+    for (int i = from + 1; i < to; i++) {
       char c = s.charAt(i);
       if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.')) {
         return false;
       }
     }
     return true;
-  }
-
-  private static int topLevelIndexOf(String s, String needle) {
-    int[] found = {-1};
-    scanTopLevel(s, i -> {
-      if (found[0] < 0 && s.startsWith(needle, i)) {
-        found[0] = i;
-      }
-    });
-    return found[0];
-  }
-
-  private static List<String> splitTopLevel(String s) {
-    List<String> items = new ArrayList<>();
-    int[] start = {0};
-    scanTopLevel(s, i -> {
-      if (s.charAt(i) == ',') {
-        items.add(s.substring(start[0], i));
-        start[0] = i + 1;
-      }
-    });
-    items.add(s.substring(start[0]));
-    return items;
-  }
-
-  /** Calls {@code atTopLevel} with every index outside brackets and quotes. */
-  private static void scanTopLevel(String s, java.util.function.IntConsumer atTopLevel) {
-    int depth = 0;
-    char quote = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '(' || c == '[' || c == '{') {
-        depth++;
-      } else if (c == ')' || c == ']' || c == '}') {
-        depth = Math.max(0, depth - 1);
-      } else if (depth == 0) {
-        atTopLevel.accept(i);
-      }
-    }
   }
 }

@@ -43,6 +43,10 @@ final class InputProblems {
     int n = raw.length();
     while (i < n) {
       char c = raw.charAt(i);
+      if (c > '9' && c != 0x7F) {
+        i++; // letters and most punctuation: neither a digit nor a control, one test each
+        continue;
+      }
       if (isDigit(c)) {
         int start = i;
         int digits = 0;

@@ -181,19 +181,31 @@ public final class Source {
   }
 
   private static String[] splitLines(String text, List<Diagnostic> repairs) {
-    boolean crlf = text.contains("\r\n");
-    boolean cr = text.replace("\r\n", "").indexOf('\r') >= 0;
-    if (crlf) {
-      repairs.add(Diagnostic.info(0, 0, "converted CRLF line ends"));
+    String normal = text;
+    if (text.indexOf('\r') >= 0) {
+      boolean crlf = text.contains("\r\n");
+      boolean cr = text.replace("\r\n", "").indexOf('\r') >= 0;
+      if (crlf) {
+        repairs.add(Diagnostic.info(0, 0, "converted CRLF line ends"));
+      }
+      if (cr) {
+        repairs.add(Diagnostic.info(0, 0, "converted CR line ends"));
+      }
+      normal = text.replace("\r\n", "\n").replace('\r', '\n');
     }
-    if (cr) {
-      repairs.add(Diagnostic.info(0, 0, "converted CR line ends"));
+    int end = normal.endsWith("\n") ? normal.length() - 1 : normal.length();
+    if (end == 0) {
+      return new String[0];
     }
-    String normal = text.replace("\r\n", "\n").replace('\r', '\n');
-    if (normal.endsWith("\n")) {
-      normal = normal.substring(0, normal.length() - 1);
+    // split by hand: every line of the input once, without the list and pattern of String.split
+    List<String> lines = new ArrayList<>(end / 32 + 1);
+    int from = 0;
+    for (int nl = normal.indexOf('\n'); nl >= 0 && nl < end; nl = normal.indexOf('\n', from)) {
+      lines.add(normal.substring(from, nl));
+      from = nl + 1;
     }
-    return normal.isEmpty() ? new String[0] : normal.split("\n", -1);
+    lines.add(normal.substring(from, end));
+    return lines.toArray(new String[0]);
   }
 
   private static String expandTabs(String line) {

@@ -28,8 +28,20 @@ record TorchinfoHeader(boolean depthIdx, boolean varNames, int layerWidth, List<
 
   /** Whether {@code text} starts like a torchinfo header; {@code Layer (type)} alone also fits others. */
   static Matcher layerTitle(String text) {
+    if (!startsWithLayerTitle(text)) {
+      return null; // every line of every text is asked: most are settled without the pattern
+    }
     Matcher m = LAYER_TITLE.matcher(text);
     return m.lookingAt() ? m : null;
+  }
+
+  /** Whether {@code text} is spaces and then {@code Layer (type}: what every header title starts with. */
+  static boolean startsWithLayerTitle(String text) {
+    int i = 0;
+    while (i < text.length() && text.charAt(i) == ' ') {
+      i++;
+    }
+    return text.startsWith("Layer (type", i);
   }
 
   /** Reads a header row, or {@code null} if {@code text} is not one. */

@@ -23,8 +23,9 @@ public final class Counting {
   }
 
   /** As {@link #analyze(Network, RuleTable, int, List)}, sizing image-bound tensors for {@code inputSize}. */
-  public static Analysis analyze(Network network, RuleTable rules, int index, List<Diagnostic> extra,
+  public static Analysis analyze(Network network, RuleTable shared, int index, List<Diagnostic> extra,
       InputSize inputSize) {
+    RuleTable rules = shared.forOneTree();
     boolean statedCounts = StatedCounts.applies(network.root());
     // a table states what each row holds; modules a printout hides are inside some row's count
     Layer root = statedCounts ? network.root() : HiddenChildren.expand(network.root(), rules);
@@ -39,7 +40,12 @@ public final class Counting {
     diagnostics.addAll(network.diagnostics());
     OptionalLong graph = graphDepth(network, root, resolved, keras, diagnostics);
     Blocks blocks = new Blocks(root);
-    Explainer explainer = new Explainer(root, resolved, structure, blocks, graph.isEmpty());
+    boolean structureDepth = graph.isEmpty();
+    // an explanation that cannot be cut is made only if asked for; one that may be is made now,
+    // so that a diagnostic can say it was
+    Explainer explainer = Explainer.fits(root) ? null : new Explainer(root, resolved, structure, blocks, structureDepth);
+    Analysis.Explanation explanation = explainer != null ? explainer.explanation()
+        : DeferredExplanation.of(() -> new Explainer(root, resolved, structure, blocks, structureDepth).explanation());
     addParameterDiagnostics(tally, diagnostics);
     if (torchsummary) {
       diagnostics.add(Diagnostic.info(0, 0, "torchsummary counts, per forward call, only the tensors named weight and"
@@ -54,12 +60,12 @@ public final class Counting {
     ParameterNotes.add(tally.parameters, footer.exact, ties, inputSize, tally.assumptions, diagnostics);
     List<Analysis.AppliedRule> userRules = UserRuleUses.of(root, resolved, rules);
     UserRuleUses.report(userRules, root, diagnostics);
-    if (explainer.truncated) {
+    if (explainer != null && explainer.truncated) {
       diagnostics.add(Diagnostic.info(0, 0, "the explanation lists only the first module occurrences (at most "
           + Explainer.LIMIT + ", with paths of at most " + Explainer.PATH_CHARS + " characters in all)"));
     }
 
-    long depth = graph.isPresent() ? graph.getAsLong() : structure.of(root) * root.repeat();
+    long depth = graph.isPresent() ? graph.getAsLong() : structure.ofRoot() * root.repeat();
     Analysis.LayerCounts layers = new Analysis.LayerCounts(
         Saturating.toInt(depth),
         graph.isPresent() ? "graph" : "structure",
@@ -76,7 +82,7 @@ public final class Counting {
     Analysis.Macs macs = keras ? MacsEstimate.of(root, resolved, statedMacs) : new Analysis.Macs(statedMacs, null, List.of());
     return new Analysis(index, network.format(), true, new Analysis.Model(network.modelName(), root.typeName()),
         parameters(network, root, resolved, tally, footer.exact, ties, inputSize, diagnostics), layers, byType,
-        diagnostics, network, explainer.explanation(), macs, costs == null ? null : costs.sizes(), userRules);
+        diagnostics, network, explanation, macs, costs == null ? null : costs.sizes(), userRules);
   }
 
   /** Keras and TensorFlow.js summaries. */

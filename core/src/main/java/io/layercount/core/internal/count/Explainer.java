@@ -66,6 +66,42 @@ final class Explainer {
     }
   }
 
+  /**
+   * Whether the explanation of the tree at {@code root} surely stays within {@link #LIMIT} and
+   * {@link #PATH_CHARS}, so that it is never cut and can be made when first asked for. Occurrences
+   * are counted exactly, path lengths from above: an occurrence's key is at most its name, a
+   * separator and the digits of its run length longer. Stops at the first limit, so it looks at
+   * no more than {@link #LIMIT} nodes.
+   */
+  static boolean fits(Layer root) {
+    Deque<Layer> layers = new ArrayDeque<>();
+    Deque<long[]> counts = new ArrayDeque<>();
+    layers.push(root);
+    counts.push(new long[] {1, 0});
+    long visits = 1;
+    long chars = 0;
+    while (!layers.isEmpty()) {
+      Layer layer = layers.pop();
+      long[] at = counts.pop();
+      long occurrences = at[0];
+      long pathLength = at[1];
+      List<Layer> children = layer.children();
+      for (int i = 0; i < children.size(); i++) {
+        Layer child = children.get(i);
+        long n = Saturating.multiply(occurrences, child.repeat());
+        visits = Saturating.add(visits, n);
+        chars = Saturating.add(chars, Saturating.multiply(n, pathLength + child.name().length() + 12L));
+        if (visits > LIMIT || chars > PATH_CHARS) {
+          return false;
+        }
+        long key = child.name().length() + (child.repeat() > 1 ? 1 + Long.toString(child.repeat()).length() : 0);
+        layers.push(child);
+        counts.push(new long[] {n, (pathLength == 0 ? 0 : pathLength + 1) + key});
+      }
+    }
+    return true;
+  }
+
   private void push(Visit v, List<Layer> children, int[] shown, Map<Integer, String> off, Deque<Visit> stack,
       boolean blockContainer) {
     boolean blockList = blockContainer && v.firstOccurrence();

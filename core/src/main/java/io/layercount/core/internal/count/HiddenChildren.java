@@ -49,7 +49,10 @@ final class HiddenChildren {
       if (layer.isLeaf() && !rules.hiddenChildren(layer.typeName()).isEmpty()) {
         return true;
       }
-      layer.children().forEach(stack::push);
+      List<Layer> children = layer.children();
+      for (int i = 0; i < children.size(); i++) {
+        stack.push(children.get(i));
+      }
     }
     return false;
   }

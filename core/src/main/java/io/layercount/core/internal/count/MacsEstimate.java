@@ -1,13 +1,9 @@
 package io.layercount.core.internal.count;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.layercount.core.Analysis;
+import io.layercount.core.internal.rules.BuiltInJson;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.model.Layer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -122,14 +118,6 @@ final class MacsEstimate {
   }
 
   private static Pattern load() {
-    try (InputStream in = MacsEstimate.class.getResourceAsStream("/io/layercount/core/rules/macs.json")) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource rules/macs.json");
-      }
-      JsonNode json = new ObjectMapper().readTree(in);
-      return Pattern.compile(json.path("perOutputPosition").asText());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Pattern.compile(BuiltInJson.read("macs.json").path("perOutputPosition").asText());
   }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 public final class ModuleFacts {
   private ModuleFacts() {}
 
-  public static LayerFacts of(Layer printedRoot, RuleTable rules) {
+  public static LayerFacts of(Layer printedRoot, RuleTable shared) {
+    RuleTable rules = shared.forOneTree();
     Layer root = HiddenChildren.expand(printedRoot, rules);
     Resolved resolved = new Resolved(root, rules);
     Map<Layer, LayerFacts.Fact> facts = new IdentityHashMap<>();

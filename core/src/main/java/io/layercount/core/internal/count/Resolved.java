@@ -11,6 +11,7 @@ import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,8 +65,9 @@ public final class Resolved {
         }
       }
       Layer childOwner = LayerNormOwners.isPlainContainer(layer.typeName()) ? owner : layer;
-      for (Layer child : layer.children()) {
-        stack.push(child);
+      List<Layer> children = layer.children();
+      for (int i = 0; i < children.size(); i++) {
+        stack.push(children.get(i));
         owners.push(childOwner);
       }
     }

@@ -38,9 +38,16 @@ final class StatedCounts {
       if (layer.stated().params() != null || layer.stated().repeated()) {
         return true;
       }
-      layer.children().forEach(stack::push);
+      pushAll(stack, layer.children());
     }
     return false;
+  }
+
+  /** Pushes {@code children} in order, by index: asked of every node of every tree. */
+  private static void pushAll(Deque<Layer> stack, List<Layer> children) {
+    for (int i = 0; i < children.size(); i++) {
+      stack.push(children.get(i));
+    }
   }
 
   /**

@@ -7,22 +7,26 @@ import java.util.function.ToIntFunction;
 
 /**
  * The {@code depth} convention inferred from the module tree (see {@link Dataflow}): the longest
- * conv/FC path through each module, and which children fell off it and why.
+ * conv/FC path through the root, and which children fell off each module's path and why. Only
+ * these are kept, not the replay's working state: an explanation made later holds on to them.
  */
 final class StructureDepth {
-  private final Dataflow flow;
+  private final long rootDepth;
+  private final Map<Layer, Map<Integer, String>> offPaths;
 
   StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted) {
-    flow = new Dataflow(root, ownWeighted);
+    Dataflow flow = new Dataflow(root, ownWeighted);
+    rootDepth = flow.depthOf(root);
+    offPaths = flow.offPaths();
   }
 
-  /** The longest conv/FC path through {@code layer} (one occurrence). */
-  long of(Layer layer) {
-    return flow.depthOf(layer);
+  /** The longest conv/FC path through the root (one occurrence). */
+  long ofRoot() {
+    return rootDepth;
   }
 
   /** Children of {@code layer} (by index) off the longest path, with the reason. */
   Map<Integer, String> excludedChildren(Layer layer) {
-    return flow.offPath(layer);
+    return offPaths.getOrDefault(layer, Map.of());
   }
 }

@@ -70,7 +70,10 @@ final class UserRuleUses {
       if (layer.line() > 0) {
         lines.merge(layer.typeName(), layer.line(), Math::min);
       }
-      layer.children().forEach(stack::push);
+      List<Layer> children = layer.children();
+      for (int i = 0; i < children.size(); i++) {
+        stack.push(children.get(i));
+      }
     }
     return lines;
   }

@@ -1,59 +1,117 @@
 package io.layercount.core.internal.depth;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a child's key alone says about where it reads from. Widths decide most of the dataflow;
  * names settle what widths cannot: a shortcut whose width fits the stream, projections that share
  * one input, heads that forward never calls.
+ *
+ * <p>Keys are compared as sets and prefixes, not regular expressions: the replay asks about every
+ * child occurrence, and matching a pattern each time was a tenth of the whole analysis.
  */
 enum ChildRole {
   /** {@code downsample}, {@code shortcut}, {@code skip}: reads the block's input, bypassing its siblings. */
-  BYPASS("(downsample|shortcut|skip|residual|conv_skip|short|shortcut_conv|proj_shortcut)"),
+  BYPASS(Set.of("downsample", "shortcut", "skip", "residual", "conv_skip", "short", "shortcut_conv", "proj_shortcut"),
+      null),
   /**
    * {@code q}/{@code k}/{@code v} and gated-MLP {@code gate_proj}/{@code up_proj} projections: each
    * reads the same input as the previous sibling of this role.
    */
-  SHARED_INPUT("(q|k|v|kv|query|key|value|q_proj|k_proj|v_proj|to_q|to_k|to_v|to_query|to_key|to_value|wq|wk|wv|gate_proj|up_proj|w1|w3"
-      + "|fc1_g|fc1_x)"),
+  SHARED_INPUT(Set.of("q", "k", "v", "kv", "query", "key", "value", "q_proj", "k_proj", "v_proj", "to_q", "to_k", "to_v",
+      "to_query", "to_key", "to_value", "wq", "wk", "wv", "gate_proj", "up_proj", "w1", "w3", "fc1_g", "fc1_x"), null),
   /**
    * Inception {@code branch*} children: {@code branch5x5_1} then {@code branch5x5_2} chain, the first
    * of a branch reads the block's input, {@code _2a}/{@code _2b} read the same step side by side, and
    * the block writes all branch ends concatenated.
    */
-  BRANCH("(?i)branch.*"),
+  BRANCH(Set.of(), "branch"),
   /** {@code aux*}, {@code AuxLogits}: a training-time classifier off the main path. */
-  AUXILIARY("(?i)aux.*"),
+  AUXILIARY(Set.of(), "aux"),
   /** Anything else: placed by its widths. */
-  PLAIN(null);
+  PLAIN(Set.of(), null);
 
-  private static final Pattern QUERY = Pattern.compile("(?i)(q|query|q_proj|to_q|to_query|wq|query_proj)");
-  private static final List<ChildRole> NAMED = List.of(BYPASS, SHARED_INPUT, BRANCH, AUXILIARY);
-  private final Pattern key;
+  private static final List<String> QUERY = List.of("q", "query", "q_proj", "to_q", "to_query", "wq", "query_proj");
+  private static final List<String> FUSED = List.of("qkv", "to_qkv", "qkv_proj", "to_qkv_proj");
+  /** Every exact key, with its role: no key of one role is a key or a prefix of another's. */
+  private static final Map<String, ChildRole> BY_KEY = byKey(BYPASS, SHARED_INPUT);
 
-  ChildRole(String key) {
-    this.key = key == null ? null : Pattern.compile(key);
+  /** Keys of this role, matched exactly. */
+  private final Set<String> keys;
+  /** A prefix of this role's keys, matched ignoring ASCII case, or {@code null}. */
+  private final String prefix;
+
+  ChildRole(Set<String> keys, String prefix) {
+    this.keys = keys;
+    this.prefix = prefix;
   }
-
-  private static final Pattern FUSED = Pattern.compile("(?i)(to_)?qkv(_proj)?");
 
   /** Whether a child is a fused query-key-value projection, whose output attention reads in parts. */
   static boolean isFusedQkv(String name) {
-    return FUSED.matcher(name).matches();
+    return equalsOneIgnoringAsciiCase(name, FUSED);
   }
 
   /** Whether a {@link #SHARED_INPUT} projection is the query, whose width attention's result has. */
   static boolean isQuery(String name) {
-    return QUERY.matcher(name).matches();
+    return equalsOneIgnoringAsciiCase(name, QUERY);
   }
 
   static ChildRole of(String name) {
-    for (ChildRole role : NAMED) {
-      if (role.key.matcher(name).matches()) {
-        return role;
+    if (name.isEmpty() || name.charAt(0) <= '9') {
+      return PLAIN; // positions ("0", "12") and the root: no key of a role starts so
+    }
+    ChildRole role = BY_KEY.get(name);
+    if (role != null) {
+      return role;
+    }
+    return startsWithIgnoringAsciiCase(name, BRANCH.prefix) ? BRANCH
+        : startsWithIgnoringAsciiCase(name, AUXILIARY.prefix) ? AUXILIARY
+        : PLAIN;
+  }
+
+  private static Map<String, ChildRole> byKey(ChildRole... roles) {
+    Map<String, ChildRole> map = new HashMap<>();
+    for (ChildRole role : roles) {
+      role.keys.forEach(k -> map.put(k, role));
+    }
+    return map;
+  }
+
+  /**
+   * What the patterns {@code (?i)branch.*} and {@code (?i)aux.*} matched: the prefix in any ASCII
+   * case, then anything but a line end.
+   */
+  private static boolean startsWithIgnoringAsciiCase(String name, String lowerPrefix) {
+    if (name.length() < lowerPrefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < lowerPrefix.length(); i++) {
+      if (asciiLower(name.charAt(i)) != lowerPrefix.charAt(i)) {
+        return false;
       }
     }
-    return PLAIN;
+    for (int i = lowerPrefix.length(); i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean equalsOneIgnoringAsciiCase(String name, List<String> lowerKeys) {
+    for (String key : lowerKeys) {
+      if (key.length() == name.length() && startsWithIgnoringAsciiCase(name, key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
-import java.util.regex.Pattern;
 
 /**
  * The {@code depth} convention from a module tree alone: each module's forward is replayed over its
@@ -57,7 +56,6 @@ public final class Dataflow {
 
   /** The most features a side input such as a coordinate offset has (2-d or 3-d positions, box corners). */
   private static final long SIDE_INPUT_FEATURES = 4;
-  private static final Pattern INDEX = Pattern.compile("\\d+");
   /**
    * torch.nn's containers: instances share no code of their own, so what one shows is not applied to
    * those printed before it (a ModuleList of projections says nothing of one of encoder layers).
@@ -120,6 +118,9 @@ public final class Dataflow {
 
   /** The longest conv/FC path through {@code layer}, as first replayed. */
   public long depthOf(Layer layer) {
+    if (layer.isLeaf()) {
+      return ownWeighted.applyAsInt(layer); // a leaf is its own conv/FC layers, whatever it reads
+    }
     Long d = firstDepth.get(layer);
     if (d == null) {
       if (!spans.containsKey(layer)) {
@@ -133,6 +134,11 @@ public final class Dataflow {
   /** Children of {@code layer} (by index) off its longest path, with the reason. */
   public Map<Integer, String> offPath(Layer layer) {
     return offPath.getOrDefault(layer, Map.of());
+  }
+
+  /** {@link #offPath} of every module replayed, by module. */
+  public Map<Layer, Map<Integer, String>> offPaths() {
+    return java.util.Collections.unmodifiableMap(offPath);
   }
 
   /** Each module's first input width and last output width, children before parents. */
@@ -160,7 +166,9 @@ public final class Dataflow {
         Layer firstReader = null;
         long out = Widths.UNKNOWN;
         boolean laterReadsOut = false;
-        for (Layer child : layer.children()) {
+        List<Layer> children = layer.children();
+        for (int i = 0; i < children.size(); i++) {
+          Layer child = children.get(i);
           Widths w = spans.get(child);
           if (!first.knownIn()) {
             first = w;
@@ -180,8 +188,9 @@ public final class Dataflow {
       } else {
         stack.push(layer);
         expanded.push(true);
-        for (Layer child : layer.children()) {
-          stack.push(child);
+        List<Layer> children = layer.children();
+        for (int i = 0; i < children.size(); i++) {
+          stack.push(children.get(i));
           expanded.push(false);
         }
       }
@@ -223,9 +232,7 @@ public final class Dataflow {
   private Result leaf(Layer layer, long in) {
     Widths w = spans.get(layer);
     int weighted = ownWeighted.applyAsInt(layer);
-    Result r = new Result(weighted, w.knownOut() ? w.out() : in);
-    firstDepth.putIfAbsent(layer, r.depth());
-    return r;
+    return new Result(weighted, w.knownOut() ? w.out() : in);
   }
 
   /** One module's forward being replayed: the tensors made so far. */
@@ -434,7 +441,7 @@ public final class Dataflow {
         // the channels a split left unread are concatenated back (CSP stages, Res2Net, ShuffleNet)
         Point deeper = unread.depth > current.depth ? unread : current;
         source = new Point(deeper.depth, child.in(), deeper, -1);
-        (deeper == current ? unread : current).feeds.add(source);
+        (deeper == current ? unread : current).feed(source);
         sourceKind = Source.STREAM;
         unread = null;
       } else {
@@ -446,7 +453,7 @@ public final class Dataflow {
           // was made from: the next layer reads their product
           Point deeper = current.depth > earlier.depth ? current : earlier;
           source = new Point(deeper.depth, child.in(), deeper, -1);
-          (deeper == current ? earlier : current).feeds.add(source);
+          (deeper == current ? earlier : current).feed(source);
           sourceKind = Source.STREAM;
         } else if (earlier != null) {
           source = earlier;
@@ -697,7 +704,7 @@ public final class Dataflow {
       open.removeIf(p -> {
         boolean merged = p == consumed || (p.width == consumed.width && p.depth <= consumed.depth);
         if (merged && fresh && p != consumed && p != consumed.previous) {
-          p.feeds.add(consumed);
+          p.feed(consumed);
         }
         return merged;
       });
@@ -872,7 +879,7 @@ public final class Dataflow {
       Point joined = new Point(deepest.depth, atEnd && !sameWidths ? Widths.UNKNOWN : width, deepest, -1);
       for (Point p : projections) {
         if (p != deepest) {
-          p.feeds.add(joined);
+          p.feed(joined);
         }
       }
       open.removeIf(p -> projections.stream().anyMatch(q -> q == p));
@@ -897,7 +904,7 @@ public final class Dataflow {
         for (BranchState b : branches.values()) {
           for (Point p : b.ends) {
             if (p != deepest) {
-              p.feeds.add(joined);
+              p.feed(joined);
             }
           }
         }
@@ -909,23 +916,43 @@ public final class Dataflow {
       branch = null;
     }
 
+    /**
+     * The children off the path ending at {@code end}, with the reason; most modules have none,
+     * and then nothing is built.
+     */
     private Map<Integer, String> offPathChildren(Point end) {
-      Set<Integer> onPath = new HashSet<>();
+      boolean[] onPath = new boolean[layer.children().size()];
       for (Point p = end; p != null; p = p.previous) {
-        onPath.add(p.child);
+        if (p.child >= 0) {
+          onPath[p.child] = true;
+        }
       }
-      Map<Point, Long> onward = new IdentityHashMap<>();
-      Map<Integer, String> off = new LinkedHashMap<>();
-      sources.forEach((i, s) -> {
-        if (onPath.contains(i)) {
-          return;
+      Map<Point, Long> onward = null;
+      Map<Integer, String> off = null;
+      for (Map.Entry<Integer, Source> e : sources.entrySet()) {
+        int i = e.getKey();
+        if (onPath[i]) {
+          continue;
+        }
+        if (off == null) {
+          off = new LinkedHashMap<>();
+          onward = new IdentityHashMap<>();
         }
         Point out = outputs.get(i);
         boolean asLong = out != null && out.depth > 0
             && Saturating.add(out.depth, onward(out, onward)) >= end.depth;
-        off.put(i, asLong ? besideReason(i, out, onPath) : s.reason);
-      });
-      return off;
+        off.put(i, asLong ? besideReason(i, out, pathChildren(end)) : e.getValue().reason);
+      }
+      return off == null ? Map.of() : off;
+    }
+
+    /** The children on the path ending at {@code end}, -1 for merges, in the set the reasons are chosen from. */
+    private Set<Integer> pathChildren(Point end) {
+      Set<Integer> onPath = new HashSet<>();
+      for (Point p = end; p != null; p = p.previous) {
+        onPath.add(p.child);
+      }
+      return onPath;
     }
 
     /**
@@ -958,7 +985,7 @@ public final class Dataflow {
     /** A sibling's key; an index says little alone, so it follows the list's key ({@code branches.1}). */
     private String siblingName(int child) {
       String name = layer.children().get(child).name();
-      return INDEX.matcher(name).matches() && !layer.name().isEmpty() ? layer.name() + "." + name : name;
+      return isIndex(name) && !layer.name().isEmpty() ? layer.name() + "." + name : name;
     }
 
     private static int nearer(int to, int candidate, int best) {
@@ -1012,7 +1039,7 @@ public final class Dataflow {
     for (Layer child : children) {
       Widths w = spans.get(child);
       if (!child.isLeaf() || ownWeighted.applyAsInt(child) == 0 || !w.knownIn() || !w.knownOut()
-          || !INDEX.matcher(child.name()).matches()) {
+          || !isIndex(child.name())) {
         return null;
       }
       chainable &= previous == null || previous.out() == w.in();
@@ -1021,6 +1048,19 @@ public final class Dataflow {
       previous = w;
     }
     return chainable ? null : new Widths(in, out);
+  }
+
+  /** Whether a key is a position ({@code 0}, {@code 12}): ASCII digits only, as {@code \d+} matched. */
+  private static boolean isIndex(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first conv/FC leaf in printed order (the layer itself if it is a leaf); found without recursion. */
@@ -1126,7 +1166,7 @@ public final class Dataflow {
       }
       long best = 0;
       boolean ready = true;
-      for (Point next : p.feeds) {
+      for (Point next : p.feeds()) {
         Long after = onward.get(next);
         if (after == null) {
           stack.push(next);
@@ -1167,7 +1207,7 @@ public final class Dataflow {
       Point concatenated = new Point(deepest.depth, width, deepest, -1);
       for (Point p : ends) {
         if (p != deepest) {
-          p.feeds.add(concatenated);
+          p.feed(concatenated);
         }
       }
       return concatenated;

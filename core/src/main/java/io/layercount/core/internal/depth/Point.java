@@ -15,8 +15,14 @@ final class Point {
   final Point previous;
   /** The index of the child whose output this is, or -1 for the input and for merges. */
   final int child;
-  /** The tensors made from this one, later in the forward. */
-  final List<Point> feeds = new ArrayList<>(1);
+  /**
+   * The first tensor made from this one, later in the forward, or {@code null}; most tensors feed
+   * exactly one, so the others are kept apart, in {@link #moreFeeds} (a list each was an allocation
+   * per tensor of every replay).
+   */
+  private Point firstFeed;
+  /** The tensors made from this one after {@link #firstFeed}, in order, or {@code null}. */
+  private List<Point> moreFeeds;
 
   Point(long depth, long width, Point previous, int child) {
     this.depth = depth;
@@ -24,8 +30,34 @@ final class Point {
     this.previous = previous;
     this.child = child;
     if (previous != null) {
-      previous.feeds.add(this);
+      previous.feed(this);
     }
+  }
+
+  /** Records that {@code made} was made from this tensor. */
+  void feed(Point made) {
+    if (firstFeed == null) {
+      firstFeed = made;
+      return;
+    }
+    if (moreFeeds == null) {
+      moreFeeds = new ArrayList<>(2);
+    }
+    moreFeeds.add(made);
+  }
+
+  /** The tensors made from this one, in the order they were made. */
+  List<Point> feeds() {
+    if (firstFeed == null) {
+      return List.of();
+    }
+    if (moreFeeds == null) {
+      return List.of(firstFeed);
+    }
+    List<Point> all = new ArrayList<>(moreFeeds.size() + 1);
+    all.add(firstFeed);
+    all.addAll(moreFeeds);
+    return all;
   }
 
   /** The conv/FC layers this tensor's own step adds: a child's, or none for merges and reshapes. */

@@ -1,12 +1,8 @@
 package io.layercount.core.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.LayerKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,20 +11,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * The parameter rules of one framework, read once from JSON resources: hand-written rows
  * ({@code torch.json}, {@code keras.json}) and, for PyTorch, rows generated from the corpus
  * ({@code torch-corpus.json}: third-party classes that own nothing, and classes that own exactly
- * what a torch.nn printed signature implies). Immutable and thread-safe.
+ * what a torch.nn printed signature implies). The shared tables are immutable and thread-safe;
+ * {@link #forOneTree()} gives a copy for one analysis that remembers its answers.
  */
 public final class RuleTable {
-  private static final String BASE = "/io/layercount/core/rules/";
   private static final String PARAMETRIZED = "parametrized";
   private static final String PARAMETRIZATION_LIST = "parametrization-list";
-  private static final JsonNode NO_ROWS = new ObjectMapper().createObjectNode();
+  private static final JsonNode NO_ROWS = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
   private static final RuleTable TORCH = load("torch.json", "torch-corpus.json", "torch-tensors.json");
   private static final RuleTable KERAS = load("keras.json", null, null);
 
@@ -43,6 +38,10 @@ public final class RuleTable {
   private final UserRules user;
   /** Class → printed child key-and-class sets under which the corpus shows it owning nothing. */
   private final Map<String, Set<String>> ownsNothingByChildTypes;
+  /** The hand-written row of each class, remembered for one tree, or {@code null} (see {@link #forOneTree}). */
+  private final ByTypeName<TypeRule> handRules;
+  /** The tensor rows naming each class, remembered for one tree, or {@code null}. */
+  private final ByTypeName<List<TensorRule>> tensorRows;
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
       Map<String, TypeRule> corpus, LayerNormOwners layerNormOwners, TensorRules tensors,
@@ -55,9 +54,11 @@ public final class RuleTable {
     this.ownsNothingByChildren = Map.copyOf(ownsNothingByChildren);
     this.ownsNothingByChildTypes = Map.copyOf(ownsNothingByChildTypes);
     this.user = UserRules.NONE;
+    this.handRules = null;
+    this.tensorRows = null;
   }
 
-  private RuleTable(RuleTable builtIn, UserRules user) {
+  private RuleTable(RuleTable builtIn, UserRules user, boolean oneTree) {
     this.byName = builtIn.byName;
     this.byPattern = builtIn.byPattern;
     this.corpus = builtIn.corpus;
@@ -66,6 +67,8 @@ public final class RuleTable {
     this.ownsNothingByChildren = builtIn.ownsNothingByChildren;
     this.ownsNothingByChildTypes = builtIn.ownsNothingByChildTypes;
     this.user = user;
+    this.handRules = oneTree ? new ByTypeName<>(this::findHandRule) : null;
+    this.tensorRows = oneTree ? new ByTypeName<>(tensors::rowsNaming) : null;
   }
 
   /** The PyTorch rules. */
@@ -80,7 +83,15 @@ public final class RuleTable {
 
   /** This table with {@code user}'s rows put before every built-in row. */
   public RuleTable withUserRules(UserRules user) {
-    return user.isEmpty() ? this : new RuleTable(this, user.over(this.user));
+    return user.isEmpty() ? this : new RuleTable(this, user.over(this.user), handRules != null);
+  }
+
+  /**
+   * This table for the analysis of one tree: the same rows, with the answers about each class name
+   * remembered. The copy is not thread-safe; the shared table stays immutable.
+   */
+  public RuleTable forOneTree() {
+    return new RuleTable(this, user, true);
   }
 
   /** Whether any user row is in force. */
@@ -129,17 +140,18 @@ public final class RuleTable {
       return TensorRules.resolve(mine.tensors(), layer, place, this::formulaOf);
     }
     if (handRuleFor(layer) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
-      TensorRule row = tensors.rowFor(layer, place.parentType(), this::ownsNothing);
+      TensorRule row = tensorRowCovering(layer, place.parentType());
       if (row != null) {
         return TensorRules.resolve(row, layer, place, this::formulaOf);
       }
-      if (!corpus.containsKey(layer.typeName())
-          && ownsNothingByChildren.getOrDefault(layer.typeName(), Set.of()).contains(childKeys(layer))) {
+      // the keys are only joined for the classes the corpus lists: most have no entry
+      Set<String> byKeys = ownsNothingByChildren.get(layer.typeName());
+      if (byKeys != null && !corpus.containsKey(layer.typeName()) && byKeys.contains(childKeys(layer))) {
         return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
             + " occurrence printed with these children (torch-corpus.json)");
       }
-      if (!corpus.containsKey(layer.typeName())
-          && ownsNothingByChildTypes.getOrDefault(layer.typeName(), Set.of()).contains(childTypes(layer))) {
+      Set<String> byTypes = ownsNothingByChildTypes.get(layer.typeName());
+      if (byTypes != null && !corpus.containsKey(layer.typeName()) && byTypes.contains(childTypes(layer))) {
         return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
             + " occurrence printed with these children of these classes (torch-corpus.json)");
       }
@@ -155,11 +167,12 @@ public final class RuleTable {
 
   /** The printed child keys of {@code layer}, sorted, numbers as {@code #}, comma-separated. */
   static String childKeys(Layer layer) {
-    TreeSet<String> keys = new TreeSet<>();
-    for (Layer child : layer.children()) {
-      keys.add(child.name().chars().allMatch(Character::isDigit) && !child.name().isEmpty() ? "#" : child.name());
+    List<Layer> children = layer.children();
+    String[] keys = new String[children.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = keyOf(children.get(i));
     }
-    return String.join(",", keys);
+    return sortedDistinct(keys);
   }
 
   /**
@@ -168,17 +181,52 @@ public final class RuleTable {
    * several designs (timm {@code Block} of BEiT, with layer-scale vectors, and of PVT-v2, without).
    */
   static String childTypes(Layer layer) {
-    TreeSet<String> keys = new TreeSet<>();
-    for (Layer child : layer.children()) {
-      String key = child.name().chars().allMatch(Character::isDigit) && !child.name().isEmpty() ? "#" : child.name();
-      keys.add(key + ":" + child.typeName());
+    List<Layer> children = layer.children();
+    String[] keys = new String[children.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = keyOf(children.get(i)) + ":" + children.get(i).typeName();
     }
-    return String.join(",", keys);
+    return sortedDistinct(keys);
+  }
+
+  /** A child's key, with a number (a position in a list) as {@code #}. */
+  private static String keyOf(Layer child) {
+    String name = child.name();
+    if (name.isEmpty()) {
+      return name;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!Character.isDigit(name.charAt(i))) {
+        return name;
+      }
+    }
+    return "#";
+  }
+
+  /** The distinct {@code keys} in natural order, comma-separated, as a sorted set would join them. */
+  private static String sortedDistinct(String[] keys) {
+    java.util.Arrays.sort(keys);
+    StringBuilder joined = new StringBuilder();
+    for (int i = 0; i < keys.length; i++) {
+      if (i > 0 && keys[i].equals(keys[i - 1])) {
+        continue;
+      }
+      if (i > 0) {
+        joined.append(',');
+      }
+      joined.append(keys[i]);
+    }
+    return joined.toString();
   }
 
   /** The {@code torch-tensors.json} row that covers {@code layer} as printed, or {@code null}; for tests. */
   TensorRule tensorRowFor(Layer layer, Place place) {
-    return handRuleFor(layer) == null ? tensors.rowFor(layer, place.parentType(), this::ownsNothing) : null;
+    return handRuleFor(layer) == null ? tensorRowCovering(layer, place.parentType()) : null;
+  }
+
+  private TensorRule tensorRowCovering(Layer layer, String parentType) {
+    return tensorRows == null ? tensors.rowFor(layer, parentType, this::ownsNothing)
+        : TensorRules.firstCovering(tensorRows.get(layer.typeName()), layer, parentType, this::ownsNothing);
   }
 
   /**
@@ -327,6 +375,10 @@ public final class RuleTable {
   }
 
   private TypeRule handRule(String typeName) {
+    return handRules == null ? findHandRule(typeName) : handRules.get(typeName);
+  }
+
+  private TypeRule findHandRule(String typeName) {
     UserRule mine = user.formulaFor(typeName);
     return mine != null ? mine.formula() : builtInHandRule(typeName);
   }
@@ -420,13 +472,6 @@ public final class RuleTable {
   }
 
   private static JsonNode read(String file) {
-    try (InputStream in = RuleTable.class.getResourceAsStream(BASE + file)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + BASE + file);
-      }
-      return new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return BuiltInJson.read(file);
   }
 }

@@ -109,7 +109,8 @@ public final class StreamWidths {
       Node node = nodes.get(layer);
       OptionalLong stream = node.before;
       List<Layer> children = layer.children();
-      for (Layer child : children) {
+      for (int i = 0; i < children.size(); i++) {
+        Layer child = children.get(i);
         Node c = nodes.get(child);
         if (c.parentType != null) {
           continue; // one object printed at several places keeps its first place
@@ -161,8 +162,8 @@ public final class StreamWidths {
   }
 
   private OptionalLong first(List<Layer> children, java.util.function.Function<Node, OptionalLong> width) {
-    for (Layer child : children) {
-      OptionalLong w = width.apply(nodes.get(child));
+    for (int i = 0; i < children.size(); i++) {
+      OptionalLong w = width.apply(nodes.get(children.get(i)));
       if (w.isPresent()) {
         return w;
       }

@@ -50,6 +50,11 @@ record TensorRule(Set<String> types, Pattern pattern, boolean bareOnly, List<Str
     tensors = List.copyOf(tensors);
   }
 
+  /** Whether the row is about class {@code typeName}, whatever its other conditions. */
+  boolean names(String typeName) {
+    return types.contains(typeName) || pattern != null && pattern.matcher(typeName).matches();
+  }
+
   /**
    * Whether the row covers {@code layer} as printed, inside a layer of class {@code parentType};
    * {@code ownsNothing} tells whether a printed child is a leaf known to own nothing.
@@ -61,7 +66,7 @@ record TensorRule(Set<String> types, Pattern pattern, boolean bareOnly, List<Str
     if (unlessParent != null && unlessParent.matcher(parentType).matches()) {
       return false;
     }
-    if (!types.contains(layer.typeName()) && (pattern == null || !pattern.matcher(layer.typeName()).matches())) {
+    if (!names(layer.typeName())) {
       return false;
     }
     if (bareOnly && !layer.arguments().raw().isBlank()) {

@@ -55,8 +55,7 @@ final class TensorRules {
 
   /** Whether some row names {@code typeName} (whatever its conditions). */
   boolean names(String typeName) {
-    return rows.stream().anyMatch(r -> r.types().contains(typeName)
-        || (r.pattern() != null && r.pattern().matcher(typeName).matches()));
+    return rows.stream().anyMatch(r -> r.names(typeName));
   }
 
   /**
@@ -64,6 +63,25 @@ final class TensorRules {
    * {@code ownsNothing} tells whether a printed child is a leaf known to own nothing.
    */
   TensorRule rowFor(Layer layer, String parentType, Predicate<Layer> ownsNothing) {
+    return firstCovering(rows, layer, parentType, ownsNothing);
+  }
+
+  /** The rows naming {@code typeName}, in table order: the only ones that can cover a layer of that class. */
+  List<TensorRule> rowsNaming(String typeName) {
+    List<TensorRule> naming = new ArrayList<>();
+    for (TensorRule row : rows) {
+      if (row.names(typeName)) {
+        naming.add(row);
+      }
+    }
+    return naming;
+  }
+
+  /**
+   * The first of {@code rows} covering {@code layer} inside a layer of class {@code parentType}, or
+   * {@code null}; {@code ownsNothing} tells whether a printed child is a leaf known to own nothing.
+   */
+  static TensorRule firstCovering(List<TensorRule> rows, Layer layer, String parentType, Predicate<Layer> ownsNothing) {
     for (TensorRule row : rows) {
       if (row.covers(layer, parentType, ownsNothing)) {
         return row;

@@ -62,7 +62,9 @@ public final class TiedWeights {
     while (!steps.isEmpty()) {
       Step step = steps.pop();
       Layer layer = step.layer();
-      for (Layer child : layer.children()) {
+      List<Layer> children = layer.children();
+      for (int i = 0; i < children.size(); i++) {
+        Layer child = children.get(i);
         if (child.repeat() == 1) { // a tensor inside a run would be tied once per occurrence: not a pattern we read
           steps.push(new Step(child, step));
         }

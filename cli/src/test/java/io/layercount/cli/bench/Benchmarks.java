@@ -1,0 +1,82 @@
+package io.layercount.cli.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH benchmarks and prints the figures the performance targets are stated in: MB/s per
+ * corpus format, MB/s per synthetic size, and how the time grows when the input grows tenfold.
+ * Nothing here passes or fails on a figure; a benchmark fails only when it cannot run (a heap too
+ * small for the largest printout among them). {@code --quick} measures less, for a first look.
+ */
+public final class Benchmarks {
+  private static final double MB = 1e6;
+
+  private Benchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = List.of(args).contains("--quick");
+    String corpus = System.getProperty("layercount.corpus", "../shared/corpus");
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(CorpusThroughput.class.getName())
+        .include(SyntheticScaling.class.getName())
+        .forks(1)
+        .warmupIterations(quick ? 2 : 5).warmupTime(TimeValue.seconds(1))
+        .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
+        .jvmArgs("-Xmx1g", "-Dlayercount.corpus=" + corpus)
+        .shouldFailOnError(true);
+    Collection<RunResult> results = new Runner(options.build()).run();
+    print(results, quick);
+  }
+
+  private static void print(Collection<RunResult> results, boolean quick) {
+    Map<String, double[]> scaling = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>();
+    for (RunResult run : results) {
+      String benchmark = run.getParams().getBenchmark();
+      Result<?> r = run.getPrimaryResult();
+      double ms = r.getScore();
+      double error = Double.isNaN(r.getScoreError()) ? 0 : r.getScoreError();
+      String label;
+      long bytes;
+      if (benchmark.endsWith("CorpusThroughput.analyseAll")) {
+        String format = run.getParams().getParam("format");
+        List<CorpusThroughput.Input> inputs = CorpusThroughput.inputs(format);
+        bytes = inputs.stream().mapToLong(i -> i.bytes().length).sum();
+        label = String.format(Locale.ROOT, "corpus %-10s %5d texts", format, inputs.size());
+      } else {
+        int modules = Integer.parseInt(run.getParams().getParam("modules"));
+        bytes = SyntheticPrintout.of(modules).getBytes(StandardCharsets.US_ASCII).length;
+        label = String.format(Locale.ROOT, "synthetic %,9d modules", modules);
+        scaling.put(Integer.toString(modules), new double[] {bytes, ms});
+      }
+      lines.add(String.format(Locale.ROOT, "%-32s %9.2f MB  %10.2f ms ± %7.2f  %8.1f MB/s", label, bytes / MB, ms,
+          error, bytes / MB / (ms / 1000)));
+    }
+    System.out.println();
+    System.out.println("== layercount benchmark figures (JMH, 1 fork, " + (quick ? "3 x 1 s" : "5 x 2 s")
+        + " measured after warm-up; -Xmx1g; parse + analyse from bytes; MB = 10^6 bytes) ==");
+    lines.forEach(System.out::println);
+    List<String> sizes = new ArrayList<>(scaling.keySet());
+    for (int i = 1; i < sizes.size(); i++) {
+      double[] small = scaling.get(sizes.get(i - 1));
+      double[] large = scaling.get(sizes.get(i));
+      System.out.printf(Locale.ROOT, "growth %s -> %s modules: %.1fx the input, %.1fx the time%n", sizes.get(i - 1),
+          sizes.get(i), large[0] / small[0], large[1] / small[1]);
+    }
+    System.out.printf(Locale.ROOT, "machine: %d processors, %s %s, load average %s%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.version"), LoadAverage.now());
+  }
+}

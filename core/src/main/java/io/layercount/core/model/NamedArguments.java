@@ -1,0 +1,151 @@
+package io.layercount.core.model;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The named arguments of a layer: an unmodifiable map in printed order, kept as two arrays. A
+ * layer prints a handful of named arguments, and a model a million layers: a linked hash map per
+ * layer cost more memory than the rest of the layer, and a lookup among a handful of keys is a
+ * scan. Behaves as {@code Collections.unmodifiableMap(new LinkedHashMap<>(...))} did.
+ */
+final class NamedArguments extends AbstractMap<String, String> {
+  static final NamedArguments EMPTY = new NamedArguments(new String[0], new String[0], 0);
+
+  private final String[] keys;
+  private final String[] values;
+  private final int size;
+
+  private NamedArguments(String[] keys, String[] values, int size) {
+    this.keys = keys;
+    this.values = values;
+    this.size = size;
+  }
+
+  /** {@code map}'s entries in its iteration order; the same instance when it is one already. */
+  static Map<String, String> copyOf(Map<String, String> map) {
+    if (map instanceof NamedArguments named) {
+      return named;
+    }
+    Builder builder = new Builder();
+    map.forEach(builder::putIfAbsent);
+    return builder.build();
+  }
+
+  @Override
+  public String get(Object key) {
+    int i = indexOf(key);
+    return i < 0 ? null : values[i];
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return indexOf(key) >= 0;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public void forEach(BiConsumer<? super String, ? super String> action) {
+    for (int i = 0; i < size; i++) {
+      action.accept(keys[i], values[i]);
+    }
+  }
+
+  private int indexOf(Object key) {
+    for (int i = 0; i < size; i++) {
+      if (Objects.equals(keys[i], key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public Set<Entry<String, String>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Entry<String, String>> iterator() {
+        return new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
+
+          @Override
+          public Entry<String, String> next() {
+            if (next >= size) {
+              throw new NoSuchElementException();
+            }
+            int i = next++;
+            return new SimpleImmutableEntry<>(keys[i], values[i]);
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+  }
+
+  /**
+   * Collects entries in order, the first of a key winning. Keys are compared by scanning while
+   * there are few, by a hash set past {@link #SCAN}: a damaged line may hold thousands.
+   */
+  static final class Builder {
+    private static final int SCAN = 8;
+    private String[] keys = new String[4];
+    private String[] values = new String[4];
+    private int size;
+    private Set<String> seen;
+
+    void putIfAbsent(String key, String value) {
+      if (seen != null ? !seen.add(key) : contains(key)) {
+        return;
+      }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        values = Arrays.copyOf(values, size * 2);
+      }
+      keys[size] = key;
+      values[size] = value;
+      size++;
+      if (seen == null && size > SCAN) {
+        seen = new HashSet<>(Arrays.asList(keys).subList(0, size));
+      }
+    }
+
+    private boolean contains(String key) {
+      for (int i = 0; i < size; i++) {
+        if (Objects.equals(keys[i], key)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    Map<String, String> build() {
+      return size == 0 ? EMPTY
+          : new NamedArguments(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), size);
+    }
+  }
+}

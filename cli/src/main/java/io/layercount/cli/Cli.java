@@ -88,7 +88,8 @@ final class Cli {
     Output output = options.output();
     ViewWriter views = new ViewWriter(output, names.size() > 1, analyzer::facts);
     HtmlReport page = output.htmlFile() == null ? null : new HtmlReport(analyzer::facts);
-    try (Pipeline inputs = new Pipeline(names, reader, input -> analyse(analyzer, input), options.jobs())) {
+    try (Pipeline inputs = new Pipeline(names, reader, input -> analyse(analyzer, input),
+        options.jobsFor(names.size()))) {
       while (inputs.hasNext()) {
         Pipeline.Done done = inputs.next();
         String name = done.name();

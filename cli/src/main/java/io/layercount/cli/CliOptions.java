@@ -19,13 +19,23 @@ import java.util.List;
  * @param output the Markdown, DOT, Mermaid, list or HTML views asked for
  * @param limits how much input is accepted ({@code --max-...} options)
  * @param rules the user's rules files ({@code --rules FILE}), later ones winning, in order
- * @param jobs how many inputs are analysed at a time ({@code --jobs N}); the output keeps input order
+ * @param jobs how many inputs are analysed at a time ({@code --jobs N}), or {@link
+ *     #JOBS_PER_PROCESSOR} when not given; the output keeps input order
  */
 record CliOptions(boolean help, boolean version, boolean json, boolean quiet, boolean explain,
     Convention convention, List<String> inputs, InputSize inputSize, Output output, Limits limits,
     List<String> rules, int jobs) {
+  /** {@code jobs} without {@code --jobs}: one per processor, never more than there are inputs. */
+  static final int JOBS_PER_PROCESSOR = 0;
+
   CliOptions {
     inputs = List.copyOf(inputs);
     rules = List.copyOf(rules);
+  }
+
+  /** How many inputs to analyse at a time, of {@code inputs} in all. */
+  int jobsFor(int inputs) {
+    int wanted = jobs == JOBS_PER_PROCESSOR ? Runtime.getRuntime().availableProcessors() : jobs;
+    return Math.max(1, Math.min(wanted, inputs));
   }
 }

@@ -43,7 +43,7 @@ final class OptionParser {
   static final Option HTML = Option.builder().longOpt("html").hasArg().argName("FILE")
       .desc("also write a self-contained HTML report (tree, conventions, chart) to FILE").get();
   static final Option JOBS = Option.builder().longOpt("jobs").hasArg().argName("N")
-      .desc("analyse N inputs at a time, in parallel (default 1); the output stays in input order").get();
+      .desc("analyse N inputs at a time, in parallel (default: one per processor); the output stays in input order").get();
   static final Option HELP = Option.builder("h").longOpt("help").desc("show this help and exit").get();
   static final Option VERSION = Option.builder("V").longOpt("version").desc("show the version and exit").get();
 
@@ -118,7 +118,7 @@ final class OptionParser {
 
   private static int jobs(CommandLine line) throws UsageException {
     String value = line.getOptionValue(JOBS);
-    return value == null ? 1 : positive("jobs", value);
+    return value == null ? CliOptions.JOBS_PER_PROCESSOR : positive("jobs", value);
   }
 
   private static List<String> rulesFiles(CommandLine line) throws UsageException {

@@ -75,10 +75,12 @@ class JobsTest {
     List<String> names = files(12);
     Files.writeString(Path.of(names.get(5)), "not a model at all");
     names.add(7, dir.resolve("missing.txt").toString());
-    Run one = Run.of(Main::run, "", args(names, "--json"));
+    Run one = Run.of(Main::run, "", args(names, "--json", "--jobs", "1"));
     Run four = Run.of(Main::run, "", args(names, "--json", "--jobs", "4"));
+    Run byDefault = Run.of(Main::run, "", args(names, "--json"));
     assertEquals(1, one.status());
     assertEquals(one, four);
+    assertEquals(one, byDefault);
     assertEquals(names.size(), four.out().lines().count());
     assertTrue(four.out().lines().skip(7).findFirst().orElseThrow().contains("\"ok\":false"), four.out());
   }
@@ -105,9 +107,20 @@ class JobsTest {
       return List.of(named(text.text()));
     });
     int status = cli.run(new ByteArrayInputStream(new byte[0]), watched,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), args(names, "--json"));
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), args(names, "--json", "--jobs", "1"));
     assertEquals(0, status);
     assertEquals(3, bytes.toString(StandardCharsets.UTF_8).lines().count());
+  }
+
+  @Test
+  void withoutJobsEachProcessorAnalysesOneInputButNeverMoreJobsThanInputs() throws Exception {
+    int processors = Runtime.getRuntime().availableProcessors();
+    CliOptions byDefault = OptionParser.parse("x.txt");
+    assertEquals(Math.min(processors, 1000), byDefault.jobsFor(1000));
+    assertEquals(1, byDefault.jobsFor(1));
+    assertEquals(1, byDefault.jobsFor(0));
+    assertEquals(3, OptionParser.parse("--jobs", "3", "x.txt").jobsFor(1000));
+    assertEquals(2, OptionParser.parse("--jobs", "3", "x.txt").jobsFor(2));
   }
 
   @Test

@@ -15,7 +15,7 @@ class OptionParserTest {
   void filesOnlyGiveTheDefaultReport() throws UsageException {
     CliOptions o = OptionParser.parse("a.txt", "b.txt");
     assertEquals(new CliOptions(false, false, false, false, false, Convention.DEPTH, List.of("a.txt", "b.txt"), null,
-        Output.REPORT, Limits.DEFAULT, List.of(), 1), o);
+        Output.REPORT, Limits.DEFAULT, List.of(), CliOptions.JOBS_PER_PROCESSOR), o);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.layercount.core.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -108,7 +110,7 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
       "(3, 3, 3)", "(0, 0, 0)");
 
   private static Map<String, String> common(String... texts) {
-    Map<String, String> map = new java.util.HashMap<>();
+    Map<String, String> map = new HashMap<>();
     for (String t : texts) {
       map.put(t, t);
     }
@@ -224,11 +226,11 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
         return new long[0];
       }
       if (count == out.length) {
-        out = java.util.Arrays.copyOf(out, count * 2);
+        out = Arrays.copyOf(out, count * 2);
       }
       out[count++] = n;
     }
-    return count == out.length ? out : java.util.Arrays.copyOf(out, count);
+    return count == out.length ? out : Arrays.copyOf(out, count);
   }
 
   /**

@@ -23,9 +23,8 @@ public final class Counting {
   }
 
   /** As {@link #analyze(Network, RuleTable, int, List)}, sizing image-bound tensors for {@code inputSize}. */
-  public static Analysis analyze(Network network, RuleTable shared, int index, List<Diagnostic> extra,
+  public static Analysis analyze(Network network, RuleTable rules, int index, List<Diagnostic> extra,
       InputSize inputSize) {
-    RuleTable rules = shared.forOneTree();
     boolean statedCounts = StatedCounts.applies(network.root());
     // a table states what each row holds; modules a printout hides are inside some row's count
     Layer root = statedCounts ? network.root() : HiddenChildren.expand(network.root(), rules);

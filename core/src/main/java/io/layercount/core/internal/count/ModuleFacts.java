@@ -13,8 +13,7 @@ import java.util.Map;
 public final class ModuleFacts {
   private ModuleFacts() {}
 
-  public static LayerFacts of(Layer printedRoot, RuleTable shared) {
-    RuleTable rules = shared.forOneTree();
+  public static LayerFacts of(Layer printedRoot, RuleTable rules) {
     Layer root = HiddenChildren.expand(printedRoot, rules);
     Resolved resolved = new Resolved(root, rules);
     Map<Layer, LayerFacts.Fact> facts = new IdentityHashMap<>();

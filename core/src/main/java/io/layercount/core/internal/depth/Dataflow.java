@@ -5,6 +5,7 @@ import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -138,7 +139,7 @@ public final class Dataflow {
 
   /** {@link #offPath} of every module replayed, by module. */
   public Map<Layer, Map<Integer, String>> offPaths() {
-    return java.util.Collections.unmodifiableMap(offPath);
+    return Collections.unmodifiableMap(offPath);
   }
 
   /** Each module's first input width and last output width, children before parents. */
@@ -929,6 +930,7 @@ public final class Dataflow {
       }
       Map<Point, Long> onward = null;
       Map<Integer, String> off = null;
+      Set<Integer> path = null;
       for (Map.Entry<Integer, Source> e : sources.entrySet()) {
         int i = e.getKey();
         if (onPath[i]) {
@@ -941,7 +943,10 @@ public final class Dataflow {
         Point out = outputs.get(i);
         boolean asLong = out != null && out.depth > 0
             && Saturating.add(out.depth, onward(out, onward)) >= end.depth;
-        off.put(i, asLong ? besideReason(i, out, pathChildren(end)) : e.getValue().reason);
+        if (asLong && path == null) {
+          path = pathChildren(end);
+        }
+        off.put(i, asLong ? besideReason(i, out, path) : e.getValue().reason);
       }
       return off == null ? Map.of() : off;
     }

@@ -1,9 +1,11 @@
 package io.layercount.core.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.LayerKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,13 +19,13 @@ import java.util.regex.Pattern;
  * The parameter rules of one framework, read once from JSON resources: hand-written rows
  * ({@code torch.json}, {@code keras.json}) and, for PyTorch, rows generated from the corpus
  * ({@code torch-corpus.json}: third-party classes that own nothing, and classes that own exactly
- * what a torch.nn printed signature implies). The shared tables are immutable and thread-safe;
- * {@link #forOneTree()} gives a copy for one analysis that remembers its answers.
+ * what a torch.nn printed signature implies). Immutable and thread-safe: the answers about each
+ * class name are remembered, but they follow from the rows alone.
  */
 public final class RuleTable {
   private static final String PARAMETRIZED = "parametrized";
   private static final String PARAMETRIZATION_LIST = "parametrization-list";
-  private static final JsonNode NO_ROWS = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+  private static final JsonNode NO_ROWS = JsonNodeFactory.instance.objectNode();
   private static final RuleTable TORCH = load("torch.json", "torch-corpus.json", "torch-tensors.json");
   private static final RuleTable KERAS = load("keras.json", null, null);
 
@@ -38,9 +40,9 @@ public final class RuleTable {
   private final UserRules user;
   /** Class → printed child key-and-class sets under which the corpus shows it owning nothing. */
   private final Map<String, Set<String>> ownsNothingByChildTypes;
-  /** The hand-written row of each class, remembered for one tree, or {@code null} (see {@link #forOneTree}). */
+  /** The hand-written (or user) row of each class, remembered across analyses. */
   private final ByTypeName<TypeRule> handRules;
-  /** The tensor rows naming each class, remembered for one tree, or {@code null}. */
+  /** The tensor rows naming each class, remembered across analyses; shared with the user's copies. */
   private final ByTypeName<List<TensorRule>> tensorRows;
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
@@ -54,11 +56,11 @@ public final class RuleTable {
     this.ownsNothingByChildren = Map.copyOf(ownsNothingByChildren);
     this.ownsNothingByChildTypes = Map.copyOf(ownsNothingByChildTypes);
     this.user = UserRules.NONE;
-    this.handRules = null;
-    this.tensorRows = null;
+    this.handRules = new ByTypeName<>(this::findHandRule);
+    this.tensorRows = new ByTypeName<>(tensors::rowsNaming);
   }
 
-  private RuleTable(RuleTable builtIn, UserRules user, boolean oneTree) {
+  private RuleTable(RuleTable builtIn, UserRules user) {
     this.byName = builtIn.byName;
     this.byPattern = builtIn.byPattern;
     this.corpus = builtIn.corpus;
@@ -67,8 +69,8 @@ public final class RuleTable {
     this.ownsNothingByChildren = builtIn.ownsNothingByChildren;
     this.ownsNothingByChildTypes = builtIn.ownsNothingByChildTypes;
     this.user = user;
-    this.handRules = oneTree ? new ByTypeName<>(this::findHandRule) : null;
-    this.tensorRows = oneTree ? new ByTypeName<>(tensors::rowsNaming) : null;
+    this.handRules = new ByTypeName<>(this::findHandRule); // the user's rows change the answers
+    this.tensorRows = builtIn.tensorRows;
   }
 
   /** The PyTorch rules. */
@@ -83,15 +85,7 @@ public final class RuleTable {
 
   /** This table with {@code user}'s rows put before every built-in row. */
   public RuleTable withUserRules(UserRules user) {
-    return user.isEmpty() ? this : new RuleTable(this, user.over(this.user), handRules != null);
-  }
-
-  /**
-   * This table for the analysis of one tree: the same rows, with the answers about each class name
-   * remembered. The copy is not thread-safe; the shared table stays immutable.
-   */
-  public RuleTable forOneTree() {
-    return new RuleTable(this, user, true);
+    return user.isEmpty() ? this : new RuleTable(this, user.over(this.user));
   }
 
   /** Whether any user row is in force. */
@@ -205,7 +199,7 @@ public final class RuleTable {
 
   /** The distinct {@code keys} in natural order, comma-separated, as a sorted set would join them. */
   private static String sortedDistinct(String[] keys) {
-    java.util.Arrays.sort(keys);
+    Arrays.sort(keys);
     StringBuilder joined = new StringBuilder();
     for (int i = 0; i < keys.length; i++) {
       if (i > 0 && keys[i].equals(keys[i - 1])) {
@@ -225,8 +219,7 @@ public final class RuleTable {
   }
 
   private TensorRule tensorRowCovering(Layer layer, String parentType) {
-    return tensorRows == null ? tensors.rowFor(layer, parentType, this::ownsNothing)
-        : TensorRules.firstCovering(tensorRows.get(layer.typeName()), layer, parentType, this::ownsNothing);
+    return TensorRules.firstCovering(tensorRows.get(layer.typeName()), layer, parentType, this::ownsNothing);
   }
 
   /**
@@ -375,7 +368,7 @@ public final class RuleTable {
   }
 
   private TypeRule handRule(String typeName) {
-    return handRules == null ? findHandRule(typeName) : handRules.get(typeName);
+    return handRules.get(typeName);
   }
 
   private TypeRule findHandRule(String typeName) {

@@ -58,14 +58,6 @@ final class TensorRules {
     return rows.stream().anyMatch(r -> r.names(typeName));
   }
 
-  /**
-   * The first row covering {@code layer} inside a layer of class {@code parentType}, or {@code null};
-   * {@code ownsNothing} tells whether a printed child is a leaf known to own nothing.
-   */
-  TensorRule rowFor(Layer layer, String parentType, Predicate<Layer> ownsNothing) {
-    return firstCovering(rows, layer, parentType, ownsNothing);
-  }
-
   /** The rows naming {@code typeName}, in table order: the only ones that can cover a layer of that class. */
   List<TensorRule> rowsNaming(String typeName) {
     List<TensorRule> naming = new ArrayList<>();
@@ -74,7 +66,7 @@ final class TensorRules {
         naming.add(row);
       }
     }
-    return naming;
+    return List.copyOf(naming);
   }
 
   /**

@@ -7,7 +7,8 @@ import org.apache.commons.cli.Option;
 
 /** The texts of {@code --help} and {@code --version}. */
 final class Help {
-  private static final int OPTION_WIDTH = 25;
+  /** Spaces at least between an option's names and its description. */
+  private static final int GAP = 2;
   private static final String INTRO = """
       Usage: layercount [options] FILE...
 
@@ -54,13 +55,23 @@ final class Help {
   static String usage() {
     StringBuilder sb = new StringBuilder(INTRO);
     // listed from the parser's own options, so that the help can never name one it does not take
+    // descriptions start in one column, past the longest names (--max-nesting-depth N)
+    int width = 0;
     for (Option o : OptionParser.options().getOptions()) {
-      String names = (o.getOpt() == null ? "    --" : "-" + o.getOpt() + ", --") + o.getLongOpt()
-          + (o.hasArg() ? " " + o.getArgName() : "");
-      sb.append("  ").append(names).append(" ".repeat(OPTION_WIDTH - names.length()))
+      width = Math.max(width, names(o).length() + GAP);
+    }
+    for (Option o : OptionParser.options().getOptions()) {
+      String names = names(o);
+      sb.append("  ").append(names).append(" ".repeat(width - names.length()))
           .append(o.getDescription()).append('\n');
     }
     return sb.append(OUTRO).toString();
+  }
+
+  /** {@code -j, --json} or {@code     --rules FILE}: an option's names as the help lists them. */
+  private static String names(Option o) {
+    return (o.getOpt() == null ? "    --" : "-" + o.getOpt() + ", --") + o.getLongOpt()
+        + (o.hasArg() ? " " + o.getArgName() : "");
   }
 
   /** {@code layercount 1.2.3}, the version Maven built. */

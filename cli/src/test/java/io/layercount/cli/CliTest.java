@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +95,22 @@ class CliTest {
       assertTrue(run.out().contains(must), "help mentions " + must);
     }
     assertEquals("", run.err());
+  }
+
+  @Test
+  void helpStartsEveryOptionsDescriptionInOneColumnApartFromItsNames() {
+    String out = Run.of(cli::run, "", "--help").out();
+    String options = out.substring(out.indexOf("Options:\n") + "Options:\n".length(), out.indexOf("\n\nExamples:"));
+    Set<Integer> columns = new TreeSet<>();
+    for (String line : options.split("\n")) {
+      if (line.trim().startsWith("-")) {
+        // names, at least two spaces, then the description (was "--max-nesting-depth Nat most")
+        Matcher m = Pattern.compile("^ +(-\\S*(?: -\\S+)?(?: [A-Za-z]+)?) {2,}\\S").matcher(line);
+        assertTrue(m.find(), "names and description run together: " + line);
+        columns.add(m.end() - 1);
+      }
+    }
+    assertEquals(1, columns.size(), "description columns " + columns + " in\n" + options);
   }
 
   @Test

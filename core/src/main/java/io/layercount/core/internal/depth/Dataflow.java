@@ -242,10 +242,13 @@ public final class Dataflow {
     final long inputWidth;
     final Point input;
     final List<Point> open = new ArrayList<>();
-    final Map<Long, Point> latestByWidth = new HashMap<>();
-    final Map<Integer, Source> sources = new LinkedHashMap<>();
+    final WidthMap<Point> latestByWidth = new WidthMap<>();
+    /** How each child ran, by index; {@link #ran} lists the indices in the order they first ran. */
+    final Source[] sources;
+    final int[] ran;
+    int ranCount;
     /** Each child's output (its first occurrence's), to tell a path as long as the listed one. */
-    final Map<Integer, Point> outputs = new HashMap<>();
+    final Point[] outputs;
     Point current;
     Point shared;
     /**
@@ -322,6 +325,10 @@ public final class Dataflow {
 
     Replay(Layer layer, Input arrival) {
       this.layer = layer;
+      int childCount = layer.children().size();
+      this.sources = new Source[childCount];
+      this.ran = new int[childCount];
+      this.outputs = new Point[childCount];
       this.arrival = arrival;
       this.inputWidth = arrival.width();
       // where the caller cannot tell (the root), the input has the width its first reader reads
@@ -359,7 +366,7 @@ public final class Dataflow {
         }
         ChildRole role = ChildRole.of(child.name());
         if (role == ChildRole.AUXILIARY) {
-          sources.put(index, Source.AUXILIARY);
+          ran(index, Source.AUXILIARY);
           position++;
           continue;
         }
@@ -630,7 +637,7 @@ public final class Dataflow {
 
     void accept(Result r) {
       Layer child = layer.children().get(index);
-      sources.put(index, sourceKind);
+      ran(index, sourceKind);
       if (passed != null || !r.lanes().isEmpty()) {
         acceptStreams(r, child.repeat() - occurrence - 1);
         return;
@@ -645,7 +652,9 @@ public final class Dataflow {
         occurrence++;
         return;
       }
-      outputs.putIfAbsent(index, out);
+      if (outputs[index] == null) {
+        outputs[index] = out;
+      }
       if (sourceKind == Source.BYPASS) {
         // a shortcut joins the block's output, not the stream inside it, even when printed first;
         // what the next layer reads tells whether it was one (see confirmShortcut)
@@ -711,6 +720,14 @@ public final class Dataflow {
       });
     }
 
+    /** Records how child {@code i} ran; a child taken again (a run's next occurrence) keeps its first place. */
+    private void ran(int i, Source kind) {
+      if (sources[i] == null) {
+        ran[ranCount++] = i;
+      }
+      sources[i] = kind;
+    }
+
     private void add(Point p) {
       open.add(p);
       latestByWidth.put(p.width, p);
@@ -766,7 +783,9 @@ public final class Dataflow {
         deepest = deepest == null || p.depth > deepest.depth ? p : deepest;
         main = lane.width() == r.width() && (main == null || p.depth > main.depth) ? p : main;
       }
-      outputs.putIfAbsent(index, deepest);
+      if (outputs[index] == null) {
+        outputs[index] = deepest;
+      }
       current = main != null ? main : deepest;
       copyBeside = false;
       leftStreams = !r.lanes().isEmpty();
@@ -854,7 +873,7 @@ public final class Dataflow {
       String name = layer.children().get(candidate.child).name();
       if (readsIt && (!readsInput || name.startsWith("downsample"))) {
         shortcuts.remove(candidate);
-        sources.put(candidate.child, Source.STREAM);
+        ran(candidate.child, Source.STREAM);
         close(candidate.previous);
         add(candidate);
         current = candidate;
@@ -931,8 +950,8 @@ public final class Dataflow {
       Map<Point, Long> onward = null;
       Map<Integer, String> off = null;
       Set<Integer> path = null;
-      for (Map.Entry<Integer, Source> e : sources.entrySet()) {
-        int i = e.getKey();
+      for (int k = 0; k < ranCount; k++) {
+        int i = ran[k];
         if (onPath[i]) {
           continue;
         }
@@ -940,13 +959,13 @@ public final class Dataflow {
           off = new LinkedHashMap<>();
           onward = new IdentityHashMap<>();
         }
-        Point out = outputs.get(i);
+        Point out = outputs[i];
         boolean asLong = out != null && out.depth > 0
             && Saturating.add(out.depth, onward(out, onward)) >= end.depth;
         if (asLong && path == null) {
           path = pathChildren(end);
         }
-        off.put(i, asLong ? besideReason(i, out, path) : e.getValue().reason);
+        off.put(i, asLong ? besideReason(i, out, path) : sources[i].reason);
       }
       return off == null ? Map.of() : off;
     }
@@ -969,7 +988,7 @@ public final class Dataflow {
       int sameInput = -1;
       int asDeep = -1;
       for (int j : onPath) {
-        Point other = j < 0 ? null : outputs.get(j);
+        Point other = j < 0 ? null : outputs[j];
         if (other == null) {
           continue;
         }

@@ -5,6 +5,7 @@ import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class StreamWidths {
     }
     long[] kernel = Arguments.tuple(layer.arguments().get("kernel_size"));
     long[] stride = Arguments.tuple(layer.arguments().get("stride"));
-    return kernel.length == 2 && java.util.Arrays.equals(kernel, stride) && kernel[0] > 1 && kernel[1] > 1;
+    return kernel.length == 2 && Arrays.equals(kernel, stride) && kernel[0] > 1 && kernel[1] > 1;
   }
 
   /** The stream width reaching each node, and the width the next layer after it takes in. */
@@ -175,18 +176,22 @@ public final class StreamWidths {
   private static List<Layer> postOrder(Layer root) {
     List<Layer> order = new ArrayList<>();
     Deque<Layer> stack = new ArrayDeque<>();
-    Deque<Integer> next = new ArrayDeque<>();
+    int[] next = new int[16]; // the next child of each layer on the stack, unboxed
     stack.push(root);
-    next.push(0);
+    int depth = 0;
     while (!stack.isEmpty()) {
       Layer top = stack.peek();
-      int i = next.pop();
+      int i = next[depth];
       if (i < top.children().size()) {
-        next.push(i + 1);
+        next[depth] = i + 1;
         stack.push(top.children().get(i));
-        next.push(0);
+        if (++depth == next.length) {
+          next = Arrays.copyOf(next, depth * 2);
+        }
+        next[depth] = 0;
       } else {
         stack.pop();
+        depth--;
         order.add(top);
       }
     }

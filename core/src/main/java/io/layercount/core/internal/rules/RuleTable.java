@@ -357,11 +357,18 @@ public final class RuleTable {
   /**
    * The hand-written row for {@code layer}, or {@code null}: none for a layer printed with children
    * whose class shares its name with a torch.nn leaf it cannot be (timm SwiftFormer's
-   * {@code Embedding} holding a convolution and a norm is no {@code nn.Embedding}).
+   * {@code Embedding} holding a convolution and a norm is no {@code nn.Embedding}), nor for a
+   * {@code MultiheadAttention} printing children {@code nn.MultiheadAttention} does not have
+   * (fairseq's prints its own {@code q_proj}, {@code k_proj} and {@code v_proj}, and hides no input
+   * projection).
    */
   private TypeRule handRuleFor(Layer layer) {
     TypeRule rule = handRule(layer.typeName());
     if (rule != null && !layer.isLeaf() && Formulas.SIGNATURES.contains(rule.formula().name())) {
+      return null;
+    }
+    if (rule != null && MultiheadAttentionFormula.NAME.equals(rule.formula().name())
+        && !MultiheadAttentionFormula.printedAsTorch(layer)) {
       return null;
     }
     return rule;

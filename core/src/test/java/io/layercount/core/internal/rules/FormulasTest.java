@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.LayerKind;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -117,6 +118,19 @@ class FormulasTest {
         List.of(rename(outProjNoBias)), 1)).ownParameters());
     assertEquals(8L * (8 + 4 + 6) + 24, RuleTable.torch().resolve(Layer.of("attn", "MultiheadAttention",
         Arguments.parse("embed_dim=8, kdim=4, vdim=6"), List.of(), 1)).ownParameters());
+  }
+
+  @Test
+  void aMultiheadAttentionPrintingItsOwnProjectionsIsNotTorchsAndHidesNoInputProjection() {
+    // fairseq's MultiheadAttention prints q_proj, k_proj, v_proj and out_proj as children: the built-in
+    // rule's hidden 3E x E + 3E would count the projections twice and push the bound above the truth
+    List<Layer> children = new ArrayList<>();
+    children.add(Layer.of("dropout_module", "FairseqDropout", Arguments.NONE, List.of(), 3));
+    for (String name : List.of("k_proj", "v_proj", "q_proj", "out_proj")) {
+      children.add(Layer.of(name, "Linear", Arguments.parse("in_features=8, out_features=8, bias=True"), List.of(), 4));
+    }
+    Resolution r = RuleTable.torch().resolve(Layer.of("self_attn", "MultiheadAttention", Arguments.NONE, children, 2));
+    assertFalse(r.known(), "no built-in rule for another class of the same name: " + r);
   }
 
   private static Layer rename(Layer l) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.layercount.core.Analysis;
 import io.layercount.core.LayerCount;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,16 @@ class EndToEndTest {
   void everyParserIsOnTheClassPath() {
     assertEquals(java.util.Set.of("pytorch", "torchinfo", "torchsummary", "keras"),
         LayerCount.standard().parsers().stream().map(p -> p.family()).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void aPrintoutWithATotalLinePastedAfterItIsCounted() {
+    List<Analysis> analyses = LayerCount.standard().analyze("t",
+        "Net(\n  (fc): Linear(in_features=4, out_features=2, bias=True)\n)\nTotal params: 10\n");
+    assertEquals(1, analyses.size());
+    assertTrue(analyses.get(0).ok(), analyses.get(0).diagnostics().toString());
+    assertEquals("pytorch", analyses.get(0).format());
+    assertEquals(10L, analyses.get(0).parameters().total());
   }
 
   /** The answer to "why is ResNet-18 called 18?", layer by layer. */

@@ -11,30 +11,33 @@ final class PrintoutDetector {
   static final double WITHOUT_CHILD = 0.5;
   /** The whole text is one module on one line. */
   static final double ONE_LINE = 0.3;
+  /**
+   * A printout in a text that also has lines only summary tables print: below every table parser's
+   * score for a table it recognises, above none.
+   */
+  static final double BESIDE_TABLE_LINES = 0.2;
 
   private PrintoutDetector() {}
 
   static double score(Source source) {
     List<Source.Line> lines = source.lines();
+    boolean tableLines = false;
     for (Source.Line line : lines) {
-      if (isTableLine(line.text())) {
-        return 0;
-      }
+      tableLines |= isTableLine(line.text());
     }
     double best = 0;
-    for (int i = 0; i < lines.size(); i++) {
+    for (int i = 0; i < lines.size() && best < WITH_CHILD; i++) {
       PrintoutStart start = lines.get(i).isBlank() ? null : PrintoutStart.at(lines, i);
       if (start != null) {
-        if (start.withChild()) {
-          return WITH_CHILD;
-        }
-        best = WITHOUT_CHILD;
+        best = start.withChild() ? WITH_CHILD : WITHOUT_CHILD;
       }
     }
     if (best == 0 && OneLinePrintout.of(lines) != null) {
-      return ONE_LINE;
+      best = ONE_LINE;
     }
-    return best;
+    // a table parser that finds its table reads the text; where none does, the printout is still
+    // one (a 'Total params: N' line a user added after print(model))
+    return tableLines ? Math.min(best, BESIDE_TABLE_LINES) : best;
   }
 
   /**

@@ -219,6 +219,16 @@ class PytorchPrintoutParserTest {
   }
 
   @Test
+  void aPrintoutFollowedByATotalLineIsStillReadThoughATableParserWouldWinATable() {
+    // a user pasted print(model) and then the count their script printed
+    String text = "Net(\n  (fc): Linear(in_features=4, out_features=2, bias=True)\n)\nTotal params: 10\n";
+    double score = parser.detect(Source.of("t", text));
+    assertEquals(PrintoutDetector.BESIDE_TABLE_LINES, score);
+    assertTrue(score < 0.3, "below any table parser's score for a table it recognises");
+    assertEquals(1, parser.parse(Source.of("t", text)).networks().size());
+  }
+
+  @Test
   void deepNestingNeedsNoDeepStack() {
     int depth = 4_000;
     StringBuilder text = new StringBuilder("Root(\n");

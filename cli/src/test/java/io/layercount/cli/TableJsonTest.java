@@ -82,4 +82,25 @@ class TableJsonTest {
     assertEquals(0.38, json.at("/sizes/totalMB").asDouble());
     assertEquals(0.25, json.at("/sizes/paramsMB").asDouble());
   }
+
+  @Test
+  void torchinfoTableCutAtItsDepthLimitSaysTheLayerCountsMayBeTooSmall() throws IOException {
+    // summary(model) of HF ViT-B/16 at torchinfo's default depth=3: ModuleList: 3-3 holds the twelve
+    // encoder layers, ViTPatchEmbeddings: 3-1 its patch convolution, neither listed
+    JsonNode json = json("torchinfo-vit-depth3.txt");
+    assertEquals(86_567_656, json.at("/parameters/total").asLong());
+    assertEquals(1, json.at("/layers/weighted").asInt());
+    String warning = null;
+    for (JsonNode d : json.at("/diagnostics")) {
+      if (d.at("/message").asText().contains("depth limit")) {
+        warning = d.at("/severity").asText() + " line " + d.at("/line").asInt() + ": " + d.at("/message").asText();
+      }
+    }
+    assertTrue(warning != null && warning.startsWith("warning line 7: the table lists rows down to depth 3 only, and"
+        + " ViTPatchEmbeddings and 1 more row(s)") && warning.contains("may be too small"), String.valueOf(warning));
+    // a table whose deepest rows are all layers of known classes says nothing of the kind
+    for (JsonNode d : json("torchinfo-reused-conv.txt").at("/diagnostics")) {
+      assertFalse(d.at("/message").asText().contains("depth limit"), d.toString());
+    }
+  }
 }

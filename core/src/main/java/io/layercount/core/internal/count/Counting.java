@@ -55,6 +55,9 @@ public final class Counting {
     if (keras) {
       NestedModels.report(root, resolved, diagnostics);
     }
+    if ("torchinfo".equals(network.format())) {
+      CollapsedRows.report(root, resolved, diagnostics);
+    }
     FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
     ParameterNotes.add(tally.parameters, footer.exact, ties, inputSize, tally.assumptions, diagnostics);
     List<Analysis.AppliedRule> userRules = UserRuleUses.of(root, resolved, rules);

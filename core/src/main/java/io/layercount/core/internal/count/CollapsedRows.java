@@ -1,0 +1,71 @@
+package io.layercount.core.internal.count;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.LayerKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Says where a torchinfo table stops at its depth limit ({@code summary(model, depth=3)}, the
+ * default) above layers that hold parameters: a row at the table's deepest level that is a
+ * container or a class of no known layer, with a count, stands for a sub-tree the table does not
+ * list (ViT's {@code ModuleList: 3-3} of twelve encoder layers). Its parameters are in the total,
+ * but depth, weighted, parameterized, leaves and modules count only the rows shown.
+ */
+final class CollapsedRows {
+  private CollapsedRows() {}
+
+  static void report(Layer root, Resolved resolved, List<Diagnostic> out) {
+    // the deepest level is known only at the end: rows that may stand for a sub-tree are kept with theirs
+    int deepest = 0;
+    List<Layer> candidates = new ArrayList<>();
+    List<Integer> candidateDepths = new ArrayList<>();
+    Deque<Layer> stack = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
+    stack.push(root);
+    depths.push(0);
+    while (!stack.isEmpty()) {
+      Layer layer = stack.pop();
+      int depth = depths.pop();
+      deepest = Math.max(deepest, depth);
+      List<Layer> children = layer.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        stack.push(children.get(i));
+        depths.push(depth + 1);
+      }
+      if (depth > 0 && layer.isLeaf() && holdsUnlistedLayers(layer, resolved)) {
+        candidates.add(layer);
+        candidateDepths.add(depth);
+      }
+    }
+    Layer first = null;
+    int collapsed = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      if (candidateDepths.get(i) == deepest) {
+        first = first == null ? candidates.get(i) : first;
+        collapsed++;
+      }
+    }
+    if (first == null) {
+      return;
+    }
+    out.add(Diagnostic.warning(first.line(), 0, "the table lists rows down to depth " + deepest + " only, and "
+        + first.typeName() + (collapsed > 1 ? " and " + (collapsed - 1) + " more row(s) at that depth hold"
+        : " at that depth holds") + " parameters in layers it may not list (torchinfo's depth limit; summary(model,"
+        + " depth=...) shows them): the parameter total counts them, but depth, weighted, parameterized, leaves and"
+        + " modules count only the rows shown, so they may be too small"));
+  }
+
+  /** A row with a count that is a container or a class of no known layer: it may stand for a sub-tree. */
+  private static boolean holdsUnlistedLayers(Layer layer, Resolved resolved) {
+    Long params = layer.stated().params();
+    if (params == null || params == 0 || layer.stated().repeated()) {
+      return false;
+    }
+    LayerKind kind = resolved.of(layer).kind();
+    return kind == LayerKind.CONTAINER || kind == LayerKind.UNKNOWN;
+  }
+}

@@ -228,9 +228,29 @@ final class NetworkAssembler {
           "'" + ref.text() + "' names a layer printed later; the rows are not in topological order"));
       return later;
     }
+    if (earlier.isEmpty() && !ref.nameCut() && isImplicitInput(ref.name())) {
+      return null; // the model's input: Keras 1 lists a Sequential's first layer as connected to it, but no row for it
+    }
     diagnostics.add(Diagnostic.warning(at.line, at.column,
         "'" + ref.text() + "' names no layer of this table (outside layer_range, or lost)"));
     return null;
+  }
+
+  /**
+   * Whether a name is that of an input layer Keras made itself: {@code input_1}, or Keras 1's
+   * {@code lambda_input_1} for a Sequential model whose first layer is {@code lambda_1}.
+   */
+  private static boolean isImplicitInput(String name) {
+    int at = name.lastIndexOf("input_");
+    if (at < 0 || at > 0 && name.charAt(at - 1) != '_' || at + 6 == name.length()) {
+      return false;
+    }
+    for (int i = at + 6; i < name.length(); i++) {
+      if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a reference and a row can name the same layer, given what each lost. */

@@ -34,24 +34,24 @@ class ConnectionsTest {
     return out;
   }
 
+  /** A Keras 1 table of a Lambda and a Dense layer, connected to {@code first} and {@code second}. */
+  private static String table(String first, String second) {
+    return HEADER
+        + "lambda_1 (Lambda)                (None, 160, 320, 3)   0           " + first + "[0][0]\n" + RULE
+        + "dense_1 (Dense)                  (None, 160, 320, 1)   4           " + second + "[0][0]\n" + "=".repeat(100)
+        + "\nTotal params: 4\nTrainable params: 4\nNon-trainable params: 0\n";
+  }
+
   @Test
   void aKeras1SequentialsFirstLayerReadsTheInputItListsNoRowFor() {
     // Keras 1 prints a Sequential model's first layer as connected to 'lambda_input_1', an input
     // layer it made itself and does not list: the model's input, not a lost layer
-    String text = HEADER
-        + "lambda_1 (Lambda)                (None, 160, 320, 3)   0           lambda_input_1[0][0]\n" + RULE
-        + "dense_1 (Dense)                  (None, 160, 320, 1)   4           lambda_1[0][0]\n" + "=".repeat(100) + "\n"
-        + "Total params: 4\nTrainable params: 4\nNon-trainable params: 0\n";
-    assertEquals(List.of(), warnings(text));
+    assertEquals(List.of(), warnings(table("lambda_input_1", "lambda_1")));
   }
 
   @Test
   void aLaterRowNamingNoLayerIsStillWarnedOf() {
-    String text = HEADER
-        + "lambda_1 (Lambda)                (None, 160, 320, 3)   0           lambda_input_1[0][0]\n" + RULE
-        + "dense_1 (Dense)                  (None, 160, 320, 1)   4           other_input_1[0][0]\n" + "=".repeat(100) + "\n"
-        + "Total params: 4\nTrainable params: 4\nNon-trainable params: 0\n";
-    List<String> warnings = warnings(text);
+    List<String> warnings = warnings(table("lambda_input_1", "other_input_1"));
     assertEquals(1, warnings.size(), warnings.toString());
     assertTrue(warnings.get(0).startsWith("6: 'other_input_1[0][0]' names no layer of this table"), warnings.toString());
   }

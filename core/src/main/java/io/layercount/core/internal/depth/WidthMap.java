@@ -1,7 +1,5 @@
 package io.layercount.core.internal.depth;
 
-import java.util.Arrays;
-
 /**
  * A map from a tensor width (any {@code long}, {@link Widths#UNKNOWN} included) to a value, without
  * boxing: a replay puts a width for every tensor it makes, and a boxed {@code HashMap} made that one
@@ -62,10 +60,5 @@ final class WidthMap<V> {
   private static int slot(long width, int mask) {
     long h = width * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32)) & mask;
-  }
-
-  @Override
-  public String toString() {
-    return "WidthMap" + Arrays.toString(keys);
   }
 }

@@ -22,8 +22,8 @@ final class PrintoutDetector {
   static double score(Source source) {
     List<Source.Line> lines = source.lines();
     boolean tableLines = false;
-    for (Source.Line line : lines) {
-      tableLines |= isTableLine(line.text());
+    for (int i = 0; i < lines.size() && !tableLines; i++) {
+      tableLines = isTableLine(lines.get(i).text());
     }
     double best = 0;
     for (int i = 0; i < lines.size() && best < WITH_CHILD; i++) {

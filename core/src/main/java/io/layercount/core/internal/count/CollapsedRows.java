@@ -4,7 +4,6 @@ import io.layercount.core.Diagnostic;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.LayerKind;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -19,10 +18,10 @@ final class CollapsedRows {
   private CollapsedRows() {}
 
   static void report(Layer root, Resolved resolved, List<Diagnostic> out) {
-    // the deepest level is known only at the end: rows that may stand for a sub-tree are kept with theirs
+    // the rows that may stand for a sub-tree at the deepest level seen so far: a deeper row resets them
     int deepest = 0;
-    List<Layer> candidates = new ArrayList<>();
-    List<Integer> candidateDepths = new ArrayList<>();
+    Layer first = null;
+    int collapsed = 0;
     Deque<Layer> stack = new ArrayDeque<>();
     Deque<Integer> depths = new ArrayDeque<>();
     stack.push(root);
@@ -30,22 +29,18 @@ final class CollapsedRows {
     while (!stack.isEmpty()) {
       Layer layer = stack.pop();
       int depth = depths.pop();
-      deepest = Math.max(deepest, depth);
+      if (depth > deepest) {
+        deepest = depth;
+        first = null;
+        collapsed = 0;
+      }
       List<Layer> children = layer.children();
       for (int i = children.size() - 1; i >= 0; i--) {
         stack.push(children.get(i));
         depths.push(depth + 1);
       }
-      if (depth > 0 && layer.isLeaf() && holdsUnlistedLayers(layer, resolved)) {
-        candidates.add(layer);
-        candidateDepths.add(depth);
-      }
-    }
-    Layer first = null;
-    int collapsed = 0;
-    for (int i = 0; i < candidates.size(); i++) {
-      if (candidateDepths.get(i) == deepest) {
-        first = first == null ? candidates.get(i) : first;
+      if (depth == deepest && depth > 0 && layer.isLeaf() && holdsUnlistedLayers(layer, resolved)) {
+        first = first == null ? layer : first;
         collapsed++;
       }
     }

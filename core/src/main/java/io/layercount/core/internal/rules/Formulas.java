@@ -32,7 +32,7 @@ final class Formulas {
     add("lstm-cell", RecurrentFormula.cell(4), LayerKind.RECURRENT);
     add("gru-cell", RecurrentFormula.cell(3), LayerKind.RECURRENT);
     add("rnn-cell", RecurrentFormula.cell(1), LayerKind.RECURRENT);
-    add(MultiheadAttentionFormula.NAME, MultiheadAttentionFormula::inputProjection, LayerKind.ATTENTION);
+    add("multihead-attention", MultiheadAttentionFormula::inputProjection, LayerKind.ATTENTION);
     add("prelu", NormAndEmbeddingFormulas::prelu, LayerKind.ACTIVATION);
     add("parameter-list", ParameterListFormula::printedTensors, LayerKind.OTHER);
     add("stated", Formulas::stated, LayerKind.OTHER);

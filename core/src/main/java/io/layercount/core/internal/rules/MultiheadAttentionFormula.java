@@ -12,25 +12,7 @@ import java.util.OptionalLong;
  * {@code add_bias_kv} is never printed; the rule table notes that.
  */
 final class MultiheadAttentionFormula {
-  /** The formula's name in the rule table. */
-  static final String NAME = "multihead-attention";
-
   private MultiheadAttentionFormula() {}
-
-  /**
-   * Whether {@code layer} is printed as {@code nn.MultiheadAttention} prints itself: its only child,
-   * if any, is {@code out_proj}. A class of that name with other children (fairseq's, with
-   * {@code q_proj}, {@code k_proj}, {@code v_proj} and a dropout module) is another class: the hidden
-   * input projection is not in it.
-   */
-  static boolean printedAsTorch(Layer layer) {
-    for (Layer child : layer.children()) {
-      if (!child.name().equals("out_proj")) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   static OptionalLong inputProjection(Layer layer) {
     Layer outProj = null;

@@ -357,21 +357,15 @@ public final class RuleTable {
   /**
    * The hand-written row for {@code layer}, or {@code null}: none for a layer printed with children
    * whose class shares its name with a torch.nn leaf it cannot be (timm SwiftFormer's
-   * {@code Embedding} holding a convolution and a norm is no {@code nn.Embedding}), nor for a
-   * {@code MultiheadAttention} printing children {@code nn.MultiheadAttention} does not have
-   * (fairseq's prints its own {@code q_proj}, {@code k_proj} and {@code v_proj}, and hides no input
-   * projection).
+   * {@code Embedding} holding a convolution and a norm is no {@code nn.Embedding}), nor for one
+   * printing children its row says the class never prints ({@link TypeRule#onlyChildren}).
    */
   private TypeRule handRuleFor(Layer layer) {
     TypeRule rule = handRule(layer.typeName());
     if (rule != null && !layer.isLeaf() && Formulas.SIGNATURES.contains(rule.formula().name())) {
       return null;
     }
-    if (rule != null && MultiheadAttentionFormula.NAME.equals(rule.formula().name())
-        && !MultiheadAttentionFormula.printedAsTorch(layer)) {
-      return null;
-    }
-    return rule;
+    return rule != null && rule.fitsChildren(layer) ? rule : null;
   }
 
   private TypeRule handRule(String typeName) {
@@ -416,7 +410,7 @@ public final class RuleTable {
       JsonNode generated = read(corpusFile);
       String note = "owns nothing in every corpus occurrence (" + corpusFile + ")";
       TypeRule none = new TypeRule(LayerKind.CONTAINER, Formulas.byName("none"), true, 0, note, "corpus", false,
-          List.of());
+          List.of(), Set.of());
       for (JsonNode type : generated.path("ownsNothing")) {
         corpus.put(type.asText(), none);
       }
@@ -424,7 +418,7 @@ public final class RuleTable {
         Formulas.Named formula = require(e.getValue().asText());
         corpus.put(e.getKey(), new TypeRule(formula.kind(), formula, true, formula.kind().isWeighted() ? 1 : 0,
             "prints like torch.nn (" + formula.name() + ") and owns what that implies in every corpus occurrence",
-            "corpus", false, List.of()));
+            "corpus", false, List.of(), Set.of()));
       });
       generated.path("ownsNothingByChildren").fields()
           .forEachRemaining(e -> byChildren.put(e.getKey(), texts(e.getValue())));
@@ -450,7 +444,7 @@ public final class RuleTable {
           types, child.path("otherwise").asText("Module")));
     }
     return new TypeRule(kind, formula, row.path("exact").asBoolean(true), weighted, note, basis,
-        row.path("biasHidden").asBoolean(false), hidden);
+        row.path("biasHidden").asBoolean(false), hidden, texts(row.path("onlyChildren")));
   }
 
   private static Set<String> texts(JsonNode array) {

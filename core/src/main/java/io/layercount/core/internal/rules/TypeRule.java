@@ -1,7 +1,9 @@
 package io.layercount.core.internal.rules;
 
+import io.layercount.core.model.Layer;
 import io.layercount.core.model.LayerKind;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One row of a rule table: the kind of a class and the formula for what it owns.
@@ -15,11 +17,28 @@ import java.util.List;
  * @param biasHidden whether a bias the class may lack goes unprinted (LayerNorm), so its count
  *     depends on the owning class
  * @param hidden child modules the class's printed text does not show
+ * @param onlyChildren the only child keys a printout of the class shows, or empty for any: a module of
+ *     that name printing others is another class (fairseq's {@code MultiheadAttention} prints its own
+ *     {@code q_proj}, {@code k_proj} and {@code v_proj}, and hides no input projection)
  */
 record TypeRule(LayerKind kind, Formulas.Named formula, boolean exact, int weighted, String note, String basis,
-    boolean biasHidden, List<HiddenChild> hidden) {
+    boolean biasHidden, List<HiddenChild> hidden, Set<String> onlyChildren) {
 
   public TypeRule {
     hidden = List.copyOf(hidden);
+    onlyChildren = Set.copyOf(onlyChildren);
+  }
+
+  /** Whether {@code layer}'s printed children are all ones the class prints (see {@link #onlyChildren}). */
+  boolean fitsChildren(Layer layer) {
+    if (onlyChildren.isEmpty()) {
+      return true;
+    }
+    for (Layer child : layer.children()) {
+      if (!onlyChildren.contains(child.name())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

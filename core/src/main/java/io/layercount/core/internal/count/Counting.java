@@ -32,7 +32,7 @@ public final class Counting {
     Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary);
     TiedWeights ties = new TiedWeights(root, resolved::of);
     Tally tally = new Tally(root, resolved);
-    StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted());
+    StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted(), resolved.size());
     boolean keras = isKeras(network.format());
 
     List<Diagnostic> diagnostics = new ArrayList<>(extra);

@@ -45,7 +45,7 @@ public final class Resolved {
   private static Map<Layer, Resolution> byRule(Layer root, RuleTable rules, InputSize inputSize,
       Map<Layer, UserRule> byUser) {
     StreamWidths places = new StreamWidths(root, rules, inputSize);
-    Map<Layer, Resolution> byLayer = new IdentityHashMap<>();
+    Map<Layer, Resolution> byLayer = new IdentityHashMap<>(places.size());
     Deque<Layer> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
     stack.push(root);
@@ -72,6 +72,11 @@ public final class Resolved {
       }
     }
     return byLayer;
+  }
+
+  /** How many distinct nodes were resolved: a size for other maps over the same tree. */
+  public int size() {
+    return byLayer.size();
   }
 
   public Resolution of(Layer layer) {

@@ -14,8 +14,9 @@ final class StructureDepth {
   private final long rootDepth;
   private final Map<Layer, Map<Integer, String>> offPaths;
 
-  StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted) {
-    Dataflow flow = new Dataflow(root, ownWeighted);
+  /** The depth of {@code root}, a tree of about {@code nodes} distinct nodes (a size for the maps; 0 if not known). */
+  StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
+    Dataflow flow = new Dataflow(root, ownWeighted, nodes);
     rootDepth = flow.depthOf(root);
     offPaths = flow.offPaths();
   }

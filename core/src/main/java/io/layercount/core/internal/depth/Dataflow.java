@@ -64,9 +64,9 @@ public final class Dataflow {
   private static final Set<String> GENERIC_CONTAINERS = Set.of("ModuleList", "ModuleDict", "Sequential");
 
   private final ToIntFunction<Layer> ownWeighted;
-  private final Map<Layer, Widths> spans = new IdentityHashMap<>();
-  private final Map<Layer, Map<Input, Result>> memo = new IdentityHashMap<>();
-  private final Map<Layer, Long> firstDepth = new IdentityHashMap<>();
+  private final Map<Layer, Widths> spans;
+  private final Map<Layer, Map<Input, Result>> memo;
+  private final Map<Layer, Long> firstDepth;
   private final Map<Layer, Map<Integer, String>> offPath = new IdentityHashMap<>();
   /**
    * Class name → keys of children that an instance showed, by their widths, to read the block's
@@ -89,8 +89,16 @@ public final class Dataflow {
   /** Children (by index) writing several streams on a module's longest path, and the width it leaves them by. */
   private final Map<Layer, Map<Integer, Long>> exits = new IdentityHashMap<>();
 
-  public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted) {
+  /**
+   * Replays {@code root}; the maps are sized for {@code nodes} distinct nodes (0: not known), since
+   * growing them cost several per cent of an analysis.
+   */
+  public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
     this.ownWeighted = ownWeighted;
+    this.spans = new IdentityHashMap<>(Math.max(nodes, 32));
+    // only modules with children are replayed: about a third of the nodes
+    this.memo = new IdentityHashMap<>(Math.max(nodes / 3, 32));
+    this.firstDepth = new IdentityHashMap<>(Math.max(nodes / 3, 32));
     this.streams = new Streams(spans);
     this.copies = new DepthwiseCopies(spans, ownWeighted);
     measureSpans(root);

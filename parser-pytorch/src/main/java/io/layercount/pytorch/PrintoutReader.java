@@ -211,7 +211,7 @@ final class PrintoutReader {
         diagnostics.add(Diagnostic.info(line.number(), line.column(0),
             "ignored the prefix '" + prefix.strip() + "' repeated on every line of the printout"));
       }
-      root = new ModuleNode(header.typeName(), header.form(), null, line.number());
+      root = new ModuleNode(TypeNames.canonical(header.typeName()), header.form(), null, line.number());
       legacy = header.form() != ModuleNode.Form.MODERN;
       stack.push(new Frame(root, start.rootIndent(), header.closer()));
     }
@@ -252,7 +252,7 @@ final class PrintoutReader {
         return;
       }
       int count = RunCheck.count(key, text.count(), line, diagnostics);
-      ModuleNode node = new ModuleNode(shared(text.typeName()), text.form(), text.arguments(), line.number());
+      ModuleNode node = new ModuleNode(TypeNames.canonical(text.typeName()), text.form(), text.arguments(), line.number());
       top.node.add(new Entry.Child(key, count, node, line.number()));
       if (text.kind() == ModuleText.Kind.OPEN) {
         legacy |= text.form() != ModuleNode.Form.MODERN;

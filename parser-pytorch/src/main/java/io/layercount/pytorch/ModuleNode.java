@@ -17,7 +17,10 @@ public final class ModuleNode {
   private final Form form;
   private final String oneLineArguments;
   private final int line;
-  private final List<Entry> entries = new ArrayList<>();
+  /** Made at the first entry: most modules are one-line leaves with none. */
+  private List<Entry> entries;
+  /** The read-only view {@link #entries()} gives, made once. */
+  private List<Entry> view = List.of();
   private boolean closed;
 
   ModuleNode(String typeName, Form form, String oneLineArguments, int line) {
@@ -59,7 +62,7 @@ public final class ModuleNode {
 
   /** Extra lines and children in printed order (empty for a one-line module). */
   public List<Entry> entries() {
-    return Collections.unmodifiableList(entries);
+    return view;
   }
 
   /** Whether the text closed the block (a truncated printout leaves blocks open). */
@@ -68,6 +71,10 @@ public final class ModuleNode {
   }
 
   void add(Entry entry) {
+    if (entries == null) {
+      entries = new ArrayList<>();
+      view = Collections.unmodifiableList(entries);
+    }
     entries.add(entry);
   }
 

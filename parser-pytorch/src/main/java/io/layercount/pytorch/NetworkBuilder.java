@@ -38,12 +38,12 @@ final class NetworkBuilder {
       }
       stack.pop();
       ModuleNode node = frame.node;
-      Layer layer = new Layer(frame.name, node.typeName(), arguments(node, parsed), frame.children, frame.repeat,
+      Layer layer = new Layer(frame.name, node.typeName(), arguments(node, parsed), frame.children(), frame.repeat,
           Layer.Stated.NONE, node.line());
       if (stack.isEmpty()) {
         done = layer;
       } else {
-        stack.peek().children.add(layer);
+        stack.peek().add(layer);
       }
     }
     return done;
@@ -72,13 +72,25 @@ final class NetworkBuilder {
     final ModuleNode node;
     final String name;
     final int repeat;
-    final List<Layer> children = new ArrayList<>();
+    /** Made at the first child: most modules are leaves. */
+    private List<Layer> children;
     int next;
 
     Frame(ModuleNode node, String name, int repeat) {
       this.node = node;
       this.name = name;
       this.repeat = repeat;
+    }
+
+    void add(Layer child) {
+      if (children == null) {
+        children = new ArrayList<>();
+      }
+      children.add(child);
+    }
+
+    List<Layer> children() {
+      return children == null ? List.of() : children;
     }
   }
 }

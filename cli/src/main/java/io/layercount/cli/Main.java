@@ -25,7 +25,11 @@ public final class Main {
     // a ResNet: a second thread counts a one-layer printout, which does both, while this one
     // parses the command line and reads and parses the first input (a class is initialised once;
     // whoever needs it first waits for it). A daemon: --help does not wait for it.
-    Thread warmUp = new Thread(() -> LayerCount.standard().analyze(WARM_UP), "layercount-warm-up");
+    // The tables first: reading them is most of the wait, and needs nothing the main thread loads.
+    Thread warmUp = new Thread(() -> {
+      LayerCount.preloadRules();
+      LayerCount.standard().analyze(WARM_UP);
+    }, "layercount-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
     System.exit(run(System.in, utf8(FileDescriptor.out), utf8(FileDescriptor.err), args));

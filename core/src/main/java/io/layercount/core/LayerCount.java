@@ -64,6 +64,15 @@ public final class LayerCount {
     return a;
   }
 
+  /**
+   * Reads the built-in rule tables now rather than at the first analysis. They take longer to read
+   * than a ResNet takes to count: a caller that runs this on a second thread while it reads its
+   * first input hides most of that. Idempotent and thread-safe; the tables are read once per process.
+   */
+  public static void preloadRules() {
+    Analyzer.preloadRules();
+  }
+
   /** Every parser on the class path or module path (found with {@link ServiceLoader}) and the built-in rules. */
   public static LayerCount standard() {
     return builder().build();

@@ -26,6 +26,12 @@ public final class Analyzer {
     this.keras = RuleTable.keras().withUserRules(user);
   }
 
+  /** Reads the built-in tables (class initialisation: once per process, whichever thread comes first). */
+  public static void preloadRules() {
+    RuleTable.torch();
+    RuleTable.keras();
+  }
+
   public static Analyzer standard() {
     return STANDARD;
   }

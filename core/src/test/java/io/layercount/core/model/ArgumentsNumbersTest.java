@@ -1,0 +1,32 @@
+package io.layercount.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class ArgumentsNumbersTest {
+  @Test
+  void plainDecimalsAroundTheSharedAnswers() {
+    for (long n : new long[] {0, 1, 64, 4095, 4096, 4097, 65536, 999_999_999_999_999_999L}) {
+      assertEquals(OptionalLong.of(n), Arguments.parseLong(Long.toString(n)), "" + n);
+      assertEquals(OptionalLong.of(n), Arguments.parseLong("  " + n + "\t"), "blank around " + n);
+    }
+  }
+
+  @Test
+  void whatIsNoCount() {
+    for (String s : new String[] {null, "", "   ", "-1", "+3", "1_000", "1,000", "3.0", "1e3", "0x10", "12 34",
+        "1000000000000000000" /* 19 digits */, "True"}) {
+      assertEquals(OptionalLong.empty(), Arguments.parseLong(s), "" + s);
+    }
+  }
+
+  @Test
+  void namedOrPositional() {
+    Arguments a = Arguments.parse("3, 64, kernel_size=(3, 3), out_channels= 128 ");
+    assertEquals(OptionalLong.of(128), a.longValue("out_channels", 1));
+    assertEquals(OptionalLong.of(64), a.longValue("missing", 1));
+    assertEquals(OptionalLong.empty(), a.longValue("kernel_size", -1));
+  }
+}

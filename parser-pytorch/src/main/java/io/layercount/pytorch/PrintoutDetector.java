@@ -22,8 +22,9 @@ final class PrintoutDetector {
   static double score(Source source) {
     List<Source.Line> lines = source.lines();
     boolean tableLines = false;
+    boolean boxDrawing = source.maxChar() >= BOX_FIRST;
     for (int i = 0; i < lines.size() && !tableLines; i++) {
-      tableLines = isTableLine(lines.get(i).text());
+      tableLines = isTableLine(lines.get(i).text(), boxDrawing);
     }
     double best = 0;
     for (int i = 0; i < lines.size() && best < WITH_CHILD; i++) {
@@ -45,16 +46,22 @@ final class PrintoutDetector {
    * footers, and box-drawing characters. A plain {@code ====} banner is not enough on its own:
    * logs put them around printouts too.
    */
-  private static boolean isTableLine(String s) {
-    if (s.contains("Layer (type") || s.contains("Param #") || s.startsWith("Total params")) {
+  private static boolean isTableLine(String s, boolean boxDrawing) {
+    // a '#' is rare in a printout: one character sought is cheaper than a word
+    if (s.contains("Layer (type") || s.indexOf('#') >= 0 && s.contains("Param #") || s.startsWith("Total params")) {
       return true;
     }
-    for (int i = 0; i < s.length(); i++) {
+    // only where the text holds such characters at all (a printout is plain ASCII): most texts skip this
+    for (int i = 0; boxDrawing && i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= '\u2500' && c <= '\u257F') {
+      if (c >= BOX_FIRST && c <= BOX_LAST) {
         return true;
       }
     }
     return false;
   }
+
+  /** Unicode's box-drawing block. */
+  private static final char BOX_FIRST = '\u2500';
+  private static final char BOX_LAST = '\u257F';
 }

@@ -94,11 +94,12 @@ final class PrintoutReader {
       return;
     }
     int from = prefix.length();
-    if (LineSyntax.isBlank(s, from)) {
+    // without a prefix the line's own indent serves (counted once, when the text was read)
+    int ind = from == 0 ? line.indent() : LineSyntax.indent(s, from);
+    if (from + ind >= s.length()) {
       current.pendingBlanks.add(i);
       return;
     }
-    int ind = LineSyntax.indent(s, from);
     if (current.stopped) {
       skipPastLimit(i, line, from, ind);
       return;

@@ -29,7 +29,7 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
       return null;
     }
     String n = lines.get(next).text();
-    int lead = LineSyntax.indent(s, 0);
+    int lead = lines.get(i).indent();
     int nameAt = header.typeStart();
     int spaceStart = nameAt;
     while (spaceStart > lead && s.charAt(spaceStart - 1) == ' ') {

@@ -21,50 +21,69 @@ final class InputProblems {
   private final Occurrences control = new Occurrences();
   private final Occurrences beyond64Bits = new Occurrences();
   private final Occurrences beyondLimit = new Occurrences();
+  /** Whether the line {@link #check} scanned last holds an escape (a colour code) or a tab: the repairs' cue. */
+  boolean escape;
+  boolean tab;
+  /** The largest character of every line scanned. */
+  char max;
 
   InputProblems(Limits limits) {
     this.limits = limits;
   }
 
-  /** The line to keep: {@code raw}, or an empty line when it is past the length limit. */
-  String check(int number, String raw) {
+  /**
+   * The line to keep: {@code raw}, or an empty line when it is past the length limit. A line within
+   * the limit is copied into {@code buffer} (at least as long) and scanned there: the caller reads
+   * the same characters from it.
+   */
+  String check(int number, String raw, char[] buffer) {
+    escape = false;
+    tab = false;
     if (raw.length() > limits.maxLineChars()) {
       longLines.add(Diagnostic.error(number, 1, Limits.exceeded(
           String.format(Locale.ROOT, "line %d has %,d characters", number, raw.length()),
           "maxLineChars", limits.maxLineChars()) + "; the line was left out, so a count may be missing"));
       return "";
     }
-    scan(number, raw);
+    raw.getChars(0, raw.length(), buffer, 0);
+    scan(number, buffer, raw.length());
     return raw;
   }
 
-  private void scan(int number, String raw) {
+  private void scan(int number, char[] raw, int n) {
     int i = 0;
-    int n = raw.length();
     while (i < n) {
-      char c = raw.charAt(i);
+      char c = raw[i];
       if (c > '9' && c != 0x7F) {
-        i++; // letters and most punctuation: neither a digit nor a control, one test each
+        if (c > max) {
+          max = c;
+        }
+        i++; // letters and most punctuation: neither a digit nor a control, a test or two each
         continue;
       }
       if (isDigit(c)) {
         int start = i;
         int digits = 0;
-        while (i < n && isDigit(raw.charAt(i))) {
+        while (i < n && isDigit(raw[i])) {
           i++;
           digits++;
           // a thousands separator continues the number only before exactly three digits
-          if (i + 4 <= n && raw.charAt(i) == ',' && isDigit(raw.charAt(i + 1)) && isDigit(raw.charAt(i + 2))
-              && isDigit(raw.charAt(i + 3)) && (i + 4 == n || !isDigit(raw.charAt(i + 4)))) {
+          if (i + 4 <= n && raw[i] == ',' && isDigit(raw[i + 1]) && isDigit(raw[i + 2])
+              && isDigit(raw[i + 3]) && (i + 4 == n || !isDigit(raw[i + 4]))) {
             i++;
           }
         }
         if (digits > limits.maxNumberDigits()) {
           beyondLimit.add(number, start + 1, digits);
-        } else if (digits > LONG_DIGITS && !partOfDecimal(raw, start, i)) {
+        } else if (digits > LONG_DIGITS && !partOfDecimal(raw, n, start, i)) {
           beyond64Bits.add(number, start + 1, digits);
         }
         continue;
+      }
+      if (c < 0x20) {
+        // one pass for the repairs too: they look for escapes and tabs only where this saw one
+        escape |= c == 0x1B;
+        tab |= c == '\t';
       }
       if (isControl(c)) {
         control.add(number, i + 1, c);
@@ -98,10 +117,9 @@ final class InputProblems {
    * Whether the digits from {@code start} to {@code end} are part of a decimal such as a momentum
    * of {@code 0.00029999999999996696}: a count is never written with a point or an exponent.
    */
-  private static boolean partOfDecimal(String raw, int start, int end) {
-    boolean fraction = start > 0 && raw.charAt(start - 1) == '.';
-    boolean integerPart = end < raw.length() && (raw.charAt(end) == '.' || raw.charAt(end) == 'e'
-        || raw.charAt(end) == 'E');
+  private static boolean partOfDecimal(char[] raw, int n, int start, int end) {
+    boolean fraction = start > 0 && raw[start - 1] == '.';
+    boolean integerPart = end < n && (raw[end] == '.' || raw[end] == 'e' || raw[end] == 'E');
     return fraction || integerPart;
   }
 

@@ -29,8 +29,11 @@ public final class Source {
   private final List<Diagnostic> repairs;
   private final List<Diagnostic> problems;
   private final Limits limits;
+  private final char maxChar;
 
-  private Source(String name, List<Line> lines, List<Diagnostic> repairs, List<Diagnostic> problems, Limits limits) {
+  private Source(String name, List<Line> lines, List<Diagnostic> repairs, List<Diagnostic> problems, Limits limits,
+      char maxChar) {
+    this.maxChar = maxChar;
     this.name = name;
     this.lines = List.copyOf(lines);
     this.repairs = List.copyOf(repairs);
@@ -44,8 +47,21 @@ public final class Source {
    * @param number 1-based line number in the original input
    * @param offset how many characters were removed before the text (quote and common indent)
    * @param text the repaired text
+   * @param indent how many spaces {@code text} starts with: found once here, where every parser asks
    */
-  public record Line(int number, int offset, String text) {
+  public record Line(int number, int offset, String text, int indent) {
+    /** Checks that the indent lies within the text (it is not recounted: the point is to count once). */
+    public Line {
+      if (indent < 0 || indent > text.length()) {
+        throw new IllegalArgumentException("indent " + indent + " outside a text of " + text.length() + " characters");
+      }
+    }
+
+    /** A line whose indent is counted from {@code text}. */
+    public Line(int number, int offset, String text) {
+      this(number, offset, text, leadingSpaces(text));
+    }
+
     /** The original column (1-based) of a 0-based index into {@link #text()}. */
     public int column(int index) {
       return offset + index + 1;
@@ -53,16 +69,8 @@ public final class Source {
 
     /** Whether the repaired text is empty or white space. */
     public boolean isBlank() {
-      return text.isBlank();
-    }
-
-    /** Leading spaces. */
-    public int indent() {
-      int i = 0;
-      while (i < text.length() && text.charAt(i) == ' ') {
-        i++;
-      }
-      return i;
+      // past the indent, a line with text shows it at once
+      return (indent >= text.length() || Character.isWhitespace(text.charAt(indent))) && text.isBlank();
     }
   }
 
@@ -81,36 +89,58 @@ public final class Source {
       problems.add(Diagnostic.error(0, 0, Limits.exceeded(
           String.format(java.util.Locale.ROOT, "the input has %,d characters", text.length()),
           "maxInputChars", limits.maxInputChars()) + "; nothing was read"));
-      return new Source(name, List.of(), List.of(), problems, limits);
+      return new Source(name, List.of(), List.of(), problems, limits, (char) 0);
     }
     List<Diagnostic> repairs = new ArrayList<>();
     String[] raw = splitLines(text, repairs);
     List<String> cleaned = new ArrayList<>(raw.length);
+    // each cleaned line's leading spaces, counted while it is scanned: the indent repairs and every
+    // parser need them, and a character at a time through String.charAt is slow in the JIT's first tier
+    int[] leads = new int[raw.length];
     InputProblems scan = new InputProblems(limits);
+    char[] buffer = new char[256];
     int ansi = 0;
     int tabs = 0;
     int trailing = 0;
     for (int n = 0; n < raw.length; n++) {
-      String l = scan.check(n + 1, raw[n]);
-      if (l.indexOf('\u001B') >= 0) {
+      String l = raw[n];
+      if (l.length() > buffer.length && l.length() <= limits.maxLineChars()) {
+        buffer = new char[Math.max(l.length(), buffer.length * 2)];
+      }
+      l = scan.check(n + 1, l, buffer);
+      boolean changed = false;
+      if (scan.escape) {
         String stripped = ANSI.matcher(l).replaceAll("");
         if (!stripped.equals(l)) {
           ansi++;
           l = stripped;
+          changed = true;
         }
       }
-      if (l.indexOf('\t') >= 0) {
+      if (scan.tab) { // colour codes hold no tab: removing them leaves every tab
         tabs++;
         l = expandTabs(l);
+        changed = true;
+      }
+      if (changed) {
+        l.getChars(0, Math.min(l.length(), buffer.length), buffer, 0);
+        if (l.length() > buffer.length) {
+          buffer = l.toCharArray();
+        }
       }
       int end = l.length();
-      while (end > 0 && Character.isWhitespace(l.charAt(end - 1))) {
+      while (end > 0 && Character.isWhitespace(buffer[end - 1])) {
         end--;
       }
       if (end < l.length()) {
         trailing++;
         l = l.substring(0, end);
       }
+      int lead = 0;
+      while (lead < end && buffer[lead] == ' ') {
+        lead++;
+      }
+      leads[n] = lead;
       cleaned.add(l);
     }
     if (ansi > 0) {
@@ -126,8 +156,13 @@ public final class Source {
     int quote = mark.length();
     if (quote > 0) {
       repairs.add(Diagnostic.info(0, 0, "removed a '" + mark.strip() + "' " + QuoteMark.what(mark) + " before every line"));
+      // the indents that matter are those after the mark
+      for (int i = 0; i < leads.length; i++) {
+        String l = cleaned.get(i);
+        leads[i] = l.length() <= quote ? 0 : leadingSpaces(l.substring(quote));
+      }
     }
-    int indent = commonIndent(cleaned, quote);
+    int indent = commonIndent(cleaned, quote, leads);
     if (indent > 0) {
       repairs.add(Diagnostic.info(0, 0, "removed an indent of " + indent + " common to every line"));
     }
@@ -135,12 +170,11 @@ public final class Source {
     for (int i = 0; i < cleaned.size(); i++) {
       String l = cleaned.get(i);
       int cut = Math.min(l.length(), quote);
-      String rest = l.substring(cut);
-      int ind = Math.min(indent, leadingSpaces(rest));
-      lines.add(new Line(i + 1, cut + ind, rest.substring(ind)));
+      int ind = Math.min(indent, leads[i]);
+      lines.add(new Line(i + 1, cut + ind, l.substring(cut + ind), leads[i] - ind));
     }
     scan.report(problems);
-    return new Source(name, lines, repairs, problems, limits);
+    return new Source(name, lines, repairs, problems, limits, scan.max);
   }
 
   /** The input's name as given (a path or {@code -}). */
@@ -164,6 +198,14 @@ public final class Source {
    */
   public List<Diagnostic> problems() {
     return problems;
+  }
+
+  /**
+   * The largest character in the text (lines past the length limit aside): a parser looking for
+   * characters no plain text holds, such as box drawing, need not look where none can be.
+   */
+  public char maxChar() {
+    return maxChar;
   }
 
   /** The limits this text was read under; parsers apply the nesting, layer and digit limits. */
@@ -223,13 +265,16 @@ public final class Source {
     return sb.toString();
   }
 
-  private static int commonIndent(List<String> lines, int quote) {
+  /** The fewest leading spaces ({@code leads}, counted after the quote mark) of a line with text. */
+  private static int commonIndent(List<String> lines, int quote, int[] leads) {
     int min = Integer.MAX_VALUE;
-    for (String l : lines) {
-      if (l.length() <= quote || l.isBlank()) {
+    for (int i = 0; i < leads.length; i++) {
+      String l = lines.get(i);
+      // trailing white space is gone: a line with nothing past the quote mark is blank, any other is not
+      if (l.length() <= quote) {
         continue;
       }
-      min = Math.min(min, leadingSpaces(l.substring(quote)));
+      min = Math.min(min, leads[i]);
     }
     return min == Integer.MAX_VALUE ? 0 : min;
   }

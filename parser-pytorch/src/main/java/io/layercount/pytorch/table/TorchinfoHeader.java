@@ -1,5 +1,6 @@
 package io.layercount.pytorch.table;
 
+import io.layercount.core.spi.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,6 +34,20 @@ record TorchinfoHeader(boolean depthIdx, boolean varNames, int layerWidth, List<
     }
     Matcher m = LAYER_TITLE.matcher(text);
     return m.lookingAt() ? m : null;
+  }
+
+  /** {@link #layerTitle(String)} of a line, its indent already counted. */
+  static Matcher layerTitle(Source.Line line) {
+    if (!startsWithLayerTitle(line)) {
+      return null;
+    }
+    Matcher m = LAYER_TITLE.matcher(line.text());
+    return m.lookingAt() ? m : null;
+  }
+
+  /** {@link #startsWithLayerTitle(String)} of a line, its indent already counted: every line of every text is asked. */
+  static boolean startsWithLayerTitle(Source.Line line) {
+    return line.text().startsWith("Layer (type", line.indent());
   }
 
   /** Whether {@code text} is spaces and then {@code Layer (type}: what every header title starts with. */

@@ -42,7 +42,7 @@ public final class TorchinfoParser implements SummaryParser {
     double best = 0;
     for (int i = 0; i < lines.size(); i++) {
       if (isHeader(lines, i)) {
-        Matcher m = TorchinfoHeader.layerTitle(lines.get(i).text());
+        Matcher m = TorchinfoHeader.layerTitle(lines.get(i));
         best = Math.max(best, m.group(2) != null || m.group(3) != null ? 0.95 : 0.85);
       }
     }
@@ -69,7 +69,7 @@ public final class TorchinfoParser implements SummaryParser {
    * with tree glyphs or is a root row whose cells all look like torchinfo's.
    */
   static boolean isHeader(List<Source.Line> lines, int index) {
-    Matcher m = TorchinfoHeader.layerTitle(lines.get(index).text());
+    Matcher m = TorchinfoHeader.layerTitle(lines.get(index));
     if (m == null) {
       return false;
     }

@@ -61,7 +61,7 @@ public final class TorchsummaryParser implements SummaryParser {
 
   /** {@code Layer (type)} with known column titles only, over a row {@code Name-1  [...]}. */
   static boolean isHeader(List<Source.Line> lines, int index) {
-    if (!TorchinfoHeader.startsWithLayerTitle(lines.get(index).text())) {
+    if (!TorchinfoHeader.startsWithLayerTitle(lines.get(index))) {
       return false;
     }
     Matcher m = HEADER.matcher(lines.get(index).text());

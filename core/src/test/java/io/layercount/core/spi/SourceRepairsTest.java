@@ -1,0 +1,236 @@
+package io.layercount.core.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.Limits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Source#of} against a plain reference of its repairs (the String-at-a-time version it
+ * replaced), on generated lines mixing what the repairs and the problem scan look for: colour codes,
+ * tabs, quote and comment marks, common indents, trailing and Unicode white space, long numbers,
+ * decimals, thousands separators, control characters, CR and CRLF ends, lines past the limit.
+ */
+class SourceRepairsTest {
+  private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
+  private static final String[] PIECES = {
+      "  ", "    ", "\t", " \t", "(conv1): Conv2d(3, 64, kernel_size=(7, 7))", "Linear(in_features=2)", "x",
+      "\u001B[31m", "\u001B[0m", "\u001B[1;32m", "\u001B", "> ", ">", "# ", "#", "// ", "12345678901234567890",
+      "1234567890123456789", "0.00029999999999996696", "1,234,567", "12,34", "1e30", "\u0000", "\u0007", "\u007F",
+      "\f", "\u2028", "\u00A0", "\u2500\u2500", "Total params: 1,000", "   ", "é", "1234567890123456789012345"};
+
+  @Test
+  void sameLinesRepairsAndProblemsAsTheReference() {
+    Random random = new Random(20261203);
+    Limits limits = Limits.builder().maxLineChars(60).maxNumberDigits(24).build();
+    for (int round = 0; round < 3000; round++) {
+      StringBuilder text = new StringBuilder();
+      int lines = 1 + random.nextInt(8);
+      String prefix = random.nextInt(4) == 0 ? PIECES[10 + random.nextInt(6)] : "";
+      String indent = random.nextBoolean() ? "  ".repeat(random.nextInt(3)) : "";
+      for (int l = 0; l < lines; l++) {
+        StringBuilder line = new StringBuilder(prefix).append(indent);
+        int pieces = random.nextInt(5);
+        for (int p = 0; p < pieces; p++) {
+          line.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        text.append(line).append(random.nextInt(6) == 0 ? "\r\n" : random.nextInt(10) == 0 ? "\r" : "\n");
+      }
+      String input = random.nextBoolean() ? text.toString() : text.substring(0, text.length() - 1);
+      Source actual = Source.of("t", input, limits);
+      Reference expected = Reference.of(input, limits);
+      String what = "input " + round + ": " + input.replace("\n", "\\n").replace("\r", "\\r");
+      assertEquals(expected.lines, render(actual.lines()), what);
+      assertEquals(expected.repairs, texts(actual.repairs()), what);
+      List<String> problems = new ArrayList<>();
+      actual.problems().forEach(d -> problems.add(d.line() + ":" + d.column() + " " + d.severity()));
+      assertEquals(expected.problems, problems, what);
+    }
+  }
+
+  @Test
+  void eachLineKnowsItsIndent() {
+    Source source = Source.of("t", "    Net(\n      (fc): Linear()\n\n    )\n");
+    List<String> seen = new ArrayList<>();
+    for (Source.Line line : source.lines()) {
+      seen.add(line.indent() + ":" + line.isBlank());
+    }
+    assertEquals(List.of("0:false", "2:false", "0:true", "0:false"), seen);
+  }
+
+  private static List<String> render(List<Source.Line> lines) {
+    List<String> out = new ArrayList<>();
+    for (Source.Line l : lines) {
+      int spaces = 0;
+      while (spaces < l.text().length() && l.text().charAt(spaces) == ' ') {
+        spaces++;
+      }
+      assertEquals(spaces, l.indent(), "indent of line " + l.number());
+      assertEquals(l.text().isBlank(), l.isBlank(), "blank line " + l.number());
+      out.add(l.number() + "|" + l.offset() + "|" + l.text());
+    }
+    return out;
+  }
+
+  private static List<String> texts(List<Diagnostic> diagnostics) {
+    List<String> out = new ArrayList<>();
+    diagnostics.forEach(d -> out.add(d.message()));
+    return out;
+  }
+
+  /** The repairs as they were made one String at a time. */
+  private static final class Reference {
+    final List<String> lines = new ArrayList<>();
+    final List<String> repairs = new ArrayList<>();
+    /** line:column and severity of each problem: long lines, then the first long number, huge number, control. */
+    final List<String> problems = new ArrayList<>();
+    private String tooManyDigits;
+    private String beyond64Bits;
+    private String control;
+
+    static Reference of(String text, Limits limits) {
+      Reference r = new Reference();
+      String normal = text;
+      if (text.indexOf('\r') >= 0) {
+        if (text.contains("\r\n")) {
+          r.repairs.add("converted CRLF line ends");
+        }
+        if (text.replace("\r\n", "").indexOf('\r') >= 0) {
+          r.repairs.add("converted CR line ends");
+        }
+        normal = text.replace("\r\n", "\n").replace('\r', '\n');
+      }
+      if (normal.endsWith("\n")) {
+        normal = normal.substring(0, normal.length() - 1);
+      }
+      List<String> cleaned = new ArrayList<>();
+      int ansi = 0;
+      int tabs = 0;
+      int trailing = 0;
+      if (!normal.isEmpty()) {
+        int number = 0;
+        for (String raw : normal.split("\n", -1)) {
+          number++;
+          String l = raw;
+          if (raw.length() > limits.maxLineChars()) {
+            r.problems.add(number + ":1 ERROR");
+            l = "";
+          } else {
+            r.scan(number, raw, limits);
+          }
+          if (l.indexOf('\u001B') >= 0) {
+            String stripped = ANSI.matcher(l).replaceAll("");
+            if (!stripped.equals(l)) {
+              ansi++;
+              l = stripped;
+            }
+          }
+          if (l.indexOf('\t') >= 0) {
+            tabs++;
+            StringBuilder sb = new StringBuilder();
+            for (char c : l.toCharArray()) {
+              if (c == '\t') {
+                do {
+                  sb.append(' ');
+                } while (sb.length() % 8 != 0);
+              } else {
+                sb.append(c);
+              }
+            }
+            l = sb.toString();
+          }
+          int end = l.length();
+          while (end > 0 && Character.isWhitespace(l.charAt(end - 1))) {
+            end--;
+          }
+          if (end < l.length()) {
+            trailing++;
+            l = l.substring(0, end);
+          }
+          cleaned.add(l);
+        }
+      }
+      if (ansi > 0) {
+        r.repairs.add("removed ANSI colour codes from " + ansi + " line(s)");
+      }
+      if (tabs > 0) {
+        r.repairs.add("expanded tabs to spaces (stops of 8) in " + tabs + " line(s)");
+      }
+      if (trailing > 0) {
+        r.repairs.add("removed trailing white space from " + trailing + " line(s)");
+      }
+      for (String first : new String[] {r.tooManyDigits, r.beyond64Bits, r.control}) {
+        if (first != null) {
+          r.problems.add(first);
+        }
+      }
+      String mark = QuoteMark.common(cleaned);
+      int quote = mark.length();
+      if (quote > 0) {
+        r.repairs.add("removed a '" + mark.strip() + "' " + QuoteMark.what(mark) + " before every line");
+      }
+      int indent = Integer.MAX_VALUE;
+      for (String l : cleaned) {
+        if (l.length() > quote && !l.isBlank()) {
+          indent = Math.min(indent, spaces(l.substring(quote)));
+        }
+      }
+      indent = indent == Integer.MAX_VALUE ? 0 : indent;
+      if (indent > 0) {
+        r.repairs.add("removed an indent of " + indent + " common to every line");
+      }
+      for (int i = 0; i < cleaned.size(); i++) {
+        String l = cleaned.get(i);
+        int cut = Math.min(l.length(), quote);
+        String rest = l.substring(cut);
+        int ind = Math.min(indent, spaces(rest));
+        r.lines.add((i + 1) + "|" + (cut + ind) + "|" + rest.substring(ind));
+      }
+      return r;
+    }
+
+    /** The problem scan, a character at a time through the String. */
+    private void scan(int number, String raw, Limits limits) {
+      for (int i = 0; i < raw.length(); ) {
+        char c = raw.charAt(i);
+        if (c >= '0' && c <= '9') {
+          int start = i;
+          int digits = 0;
+          while (i < raw.length() && Character.isDigit(raw.charAt(i)) && raw.charAt(i) <= '9') {
+            i++;
+            digits++;
+            if (raw.startsWith(",", i) && i + 4 <= raw.length() && raw.substring(i + 1, i + 4).chars().allMatch(d -> d >= '0' && d <= '9')
+                && (i + 4 == raw.length() || !(raw.charAt(i + 4) >= '0' && raw.charAt(i + 4) <= '9'))) {
+              i++;
+            }
+          }
+          boolean decimal = start > 0 && raw.charAt(start - 1) == '.'
+              || i < raw.length() && "eE.".indexOf(raw.charAt(i)) >= 0;
+          if (digits > limits.maxNumberDigits()) {
+            tooManyDigits = tooManyDigits != null ? tooManyDigits : number + ":" + (start + 1) + " ERROR";
+          } else if (digits > 19 && !decimal) {
+            beyond64Bits = beyond64Bits != null ? beyond64Bits : number + ":" + (start + 1) + " ERROR";
+          }
+          continue;
+        }
+        if ((c < 0x20 && c != '\t' && c != '\f' && c != 0x1B) || c == 0x7F) {
+          control = control != null ? control : number + ":" + (i + 1) + " WARNING";
+        }
+        i++;
+      }
+    }
+
+    private static int spaces(String s) {
+      int i = 0;
+      while (i < s.length() && s.charAt(i) == ' ') {
+        i++;
+      }
+      return i;
+    }
+  }
+}

@@ -37,6 +37,9 @@ public final class KerasSummaryParser implements SummaryParser {
     double best = 0;
     for (int i = 0; i < lines.size(); i++) {
       String t = lines.get(i).text();
+      if (!t.contains(Lines.LAYER_TITLE)) {
+        continue; // both headers hold it: one search per line of every text, not two
+      }
       if (Lines.isBoxHeader(t)) {
         return 1.0;
       }

@@ -18,9 +18,12 @@ final class Lines {
     return n >= 3;
   }
 
+  /** The first column's title, in every Keras header row. */
+  static final String LAYER_TITLE = "Layer (type)";
+
   /** The header row of a Keras 1-2 or TensorFlow.js table. */
   static boolean isPlainHeader(String text) {
-    return text.contains("Layer (type)")
+    return text.contains(LAYER_TITLE)
         && ColumnKind.SHAPE.find(text) >= 0
         && text.contains("Param #")
         && text.indexOf('┃') < 0
@@ -29,7 +32,7 @@ final class Lines {
 
   /** The header row of a Keras 3 box table. */
   static boolean isBoxHeader(String text) {
-    if (!text.contains("Layer (type)")) {
+    if (!text.contains(LAYER_TITLE)) {
       return false; // asked of every line: trimmed only when it may be one
     }
     String t = text.trim();

@@ -25,14 +25,24 @@ public final class Main {
     // a ResNet: a second thread counts a one-layer printout, which does both, while this one
     // parses the command line and reads and parses the first input (a class is initialised once;
     // whoever needs it first waits for it). A daemon: --help does not wait for it.
-    // The tables first: reading them is most of the wait, and needs nothing the main thread loads.
-    Thread warmUp = new Thread(() -> {
-      LayerCount.preloadRules();
-      LayerCount.standard().analyze(WARM_UP);
-    }, "layercount-warm-up");
+    Thread warmUp = new Thread(new WarmUp(), "layercount-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
     System.exit(run(System.in, utf8(FileDescriptor.out), utf8(FileDescriptor.err), args));
+  }
+
+  /**
+   * The tables first: reading them is most of the wait, and needs nothing the main thread loads. A
+   * class, not a lambda: the JVM's first lambda costs about 8 ms to link, which would hold the
+   * second thread back; this way it starts at once, and the first lambda links on the main thread
+   * while the tables are read.
+   */
+  private static final class WarmUp implements Runnable {
+    @Override
+    public void run() {
+      LayerCount.preloadRules();
+      LayerCount.standard().analyze(WARM_UP);
+    }
   }
 
   /**

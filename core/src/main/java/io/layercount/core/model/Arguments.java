@@ -257,14 +257,8 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     if (value == null) {
       return OptionalLong.empty();
     }
-    int from = 0;
-    int to = value.length();
-    while (from < to && value.charAt(from) <= ' ') {
-      from++;
-    }
-    while (to > from && value.charAt(to - 1) <= ' ') {
-      to--;
-    }
+    int from = skipBlank(value, 0, value.length());
+    int to = trimEnd(value, from, value.length());
     long n = from == to ? -1 : digits(value, from, to);
     if (n < 0) {
       return OptionalLong.empty();

@@ -136,15 +136,11 @@ class SourceRepairsTest {
           }
           if (l.indexOf('\t') >= 0) {
             tabs++;
-            StringBuilder sb = new StringBuilder();
-            for (char c : l.toCharArray()) {
-              if (c == '\t') {
-                do {
-                  sb.append(' ');
-                } while (sb.length() % 8 != 0);
-              } else {
-                sb.append(c);
-              }
+            // each tab to the next stop of 8, by the column it starts at
+            String[] parts = l.split("\t", -1);
+            StringBuilder sb = new StringBuilder(parts[0]);
+            for (int p = 1; p < parts.length; p++) {
+              sb.append(" ".repeat(8 - sb.length() % 8)).append(parts[p]);
             }
             l = sb.toString();
           }

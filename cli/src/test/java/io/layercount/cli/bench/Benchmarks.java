@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs the JMH benchmarks and prints the figures the performance targets are stated in: MB/s per
@@ -32,7 +32,7 @@ public final class Benchmarks {
         .include(CorpusThroughput.class.getName())
         .include(SyntheticScaling.class.getName())
         .forks(1)
-        .warmupIterations(quick ? 2 : 5).warmupTime(TimeValue.seconds(1))
+        .warmupIterations(quick ? 2 : 8).warmupTime(TimeValue.seconds(1))
         .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
         .jvmArgs("-Xmx1g", "-Dlayercount.corpus=" + corpus)
         .shouldFailOnError(true);
@@ -45,9 +45,13 @@ public final class Benchmarks {
     List<String> lines = new ArrayList<>();
     for (RunResult run : results) {
       String benchmark = run.getParams().getBenchmark();
-      Result<?> r = run.getPrimaryResult();
-      double ms = r.getScore();
-      double error = Double.isNaN(r.getScoreError()) ? 0 : r.getScoreError();
+      // every operation is timed (SampleTime): the median and quartiles, not a mean that one collection
+      // or a busy neighbour on a shared machine can move by half
+      Statistics stats = run.getPrimaryResult().getStatistics();
+      double ms = stats.getPercentile(50);
+      double q1 = stats.getPercentile(25);
+      double q3 = stats.getPercentile(75);
+      long samples = stats.getN();
       String label;
       long bytes;
       if (benchmark.endsWith("CorpusThroughput.analyseAll")) {
@@ -61,18 +65,19 @@ public final class Benchmarks {
         label = String.format(Locale.ROOT, "synthetic %,9d modules", modules);
         scaling.put(Integer.toString(modules), new double[] {bytes, ms});
       }
-      lines.add(String.format(Locale.ROOT, "%-32s %9.2f MB  %10.2f ms ± %7.2f  %8.1f MB/s", label, bytes / MB, ms,
-          error, bytes / MB / (ms / 1000)));
+      lines.add(String.format(Locale.ROOT, "%-32s %9.2f MB  median %10.2f ms (quartiles %.2f to %.2f, %d runs)  %8.1f MB/s",
+          label, bytes / MB, ms, q1, q3, samples, bytes / MB / (ms / 1000)));
     }
     System.out.println();
     System.out.println("== layercount benchmark figures (JMH, 1 fork, " + (quick ? "3 x 1 s" : "5 x 2 s")
-        + " measured after warm-up; -Xmx1g; parse + analyse from bytes; MB = 10^6 bytes) ==");
+        + " measured after warm-up, every run timed; -Xmx1g; parse + analyse from bytes; MB = 10^6 bytes;"
+        + " MB/s of the median) ==");
     lines.forEach(System.out::println);
     List<String> sizes = new ArrayList<>(scaling.keySet());
     for (int i = 1; i < sizes.size(); i++) {
       double[] small = scaling.get(sizes.get(i - 1));
       double[] large = scaling.get(sizes.get(i));
-      System.out.printf(Locale.ROOT, "growth %s -> %s modules: %.1fx the input, %.1fx the time%n", sizes.get(i - 1),
+      System.out.printf(Locale.ROOT, "growth %s -> %s modules: %.1fx the input, %.1fx the median time%n", sizes.get(i - 1),
           sizes.get(i), large[0] / small[0], large[1] / small[1]);
     }
     System.out.printf(Locale.ROOT, "machine: %d processors, %s %s, load average %s%n",

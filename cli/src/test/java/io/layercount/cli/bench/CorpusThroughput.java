@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * torchsummary tables.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CorpusThroughput {
   @Param({"pytorch", "keras", "torchinfo"})

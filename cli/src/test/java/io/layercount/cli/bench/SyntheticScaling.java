@@ -21,7 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * benchmark JVM is given ({@code -Xmx1g}). The limits are raised to let such a text in.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SyntheticScaling {
   @Param({"1000", "10000", "100000", "1000000"})

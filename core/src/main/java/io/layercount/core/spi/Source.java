@@ -59,7 +59,7 @@ public final class Source {
 
     /** A line whose indent is counted from {@code text}. */
     public Line(int number, int offset, String text) {
-      this(number, offset, text, leadingSpaces(text));
+      this(number, offset, text, leadingSpaces(text, 0));
     }
 
     /** The original column (1-based) of a 0-based index into {@link #text()}. */
@@ -104,8 +104,8 @@ public final class Source {
     int trailing = 0;
     for (int n = 0; n < raw.length; n++) {
       String l = raw[n];
-      if (l.length() > buffer.length && l.length() <= limits.maxLineChars()) {
-        buffer = new char[Math.max(l.length(), buffer.length * 2)];
+      if (l.length() <= limits.maxLineChars()) {
+        buffer = room(buffer, l.length());
       }
       l = scan.check(n + 1, l, buffer);
       boolean changed = false;
@@ -123,10 +123,8 @@ public final class Source {
         changed = true;
       }
       if (changed) {
-        l.getChars(0, Math.min(l.length(), buffer.length), buffer, 0);
-        if (l.length() > buffer.length) {
-          buffer = l.toCharArray();
-        }
+        buffer = room(buffer, l.length());
+        l.getChars(0, l.length(), buffer, 0);
       }
       int end = l.length();
       while (end > 0 && Character.isWhitespace(buffer[end - 1])) {
@@ -159,7 +157,7 @@ public final class Source {
       // the indents that matter are those after the mark
       for (int i = 0; i < leads.length; i++) {
         String l = cleaned.get(i);
-        leads[i] = l.length() <= quote ? 0 : leadingSpaces(l.substring(quote));
+        leads[i] = leadingSpaces(l, quote);
       }
     }
     int indent = commonIndent(cleaned, quote, leads);
@@ -279,11 +277,18 @@ public final class Source {
     return min == Integer.MAX_VALUE ? 0 : min;
   }
 
-  private static int leadingSpaces(String s) {
-    int i = 0;
+  /** How many spaces {@code s} holds from {@code from} on (none when it ends before). */
+  private static int leadingSpaces(String s, int from) {
+    int i = from;
     while (i < s.length() && s.charAt(i) == ' ') {
       i++;
     }
-    return i;
+    return i - from;
   }
+
+  /** {@code buffer}, or a larger one if it holds fewer than {@code length} chars. */
+  private static char[] room(char[] buffer, int length) {
+    return length <= buffer.length ? buffer : new char[Math.max(length, buffer.length * 2)];
+  }
+
 }

@@ -27,16 +27,10 @@ record TorchinfoHeader(boolean depthIdx, boolean varNames, int layerWidth, List<
     columns = List.copyOf(columns);
   }
 
-  /** Whether {@code text} starts like a torchinfo header; {@code Layer (type)} alone also fits others. */
-  static Matcher layerTitle(String text) {
-    if (!startsWithLayerTitle(text)) {
-      return null; // every line of every text is asked: most are settled without the pattern
-    }
-    Matcher m = LAYER_TITLE.matcher(text);
-    return m.lookingAt() ? m : null;
-  }
-
-  /** {@link #layerTitle(String)} of a line, its indent already counted. */
+  /**
+   * Whether {@code line} starts like a torchinfo header; {@code Layer (type)} alone also fits others.
+   * Every line of every text is asked: most are settled by the title at the line's indent.
+   */
   static Matcher layerTitle(Source.Line line) {
     if (!startsWithLayerTitle(line)) {
       return null;
@@ -45,23 +39,15 @@ record TorchinfoHeader(boolean depthIdx, boolean varNames, int layerWidth, List<
     return m.lookingAt() ? m : null;
   }
 
-  /** {@link #startsWithLayerTitle(String)} of a line, its indent already counted: every line of every text is asked. */
+  /** Whether {@code line} is spaces and then {@code Layer (type}: what every header title starts with. */
   static boolean startsWithLayerTitle(Source.Line line) {
     return line.text().startsWith("Layer (type", line.indent());
   }
 
-  /** Whether {@code text} is spaces and then {@code Layer (type}: what every header title starts with. */
-  static boolean startsWithLayerTitle(String text) {
-    int i = 0;
-    while (i < text.length() && text.charAt(i) == ' ') {
-      i++;
-    }
-    return text.startsWith("Layer (type", i);
-  }
-
-  /** Reads a header row, or {@code null} if {@code text} is not one. */
-  static TorchinfoHeader parse(String text) {
-    Matcher m = layerTitle(text);
+  /** Reads a header row, or {@code null} if {@code line} is not one. */
+  static TorchinfoHeader parse(Source.Line line) {
+    String text = line.text();
+    Matcher m = layerTitle(line);
     if (m == null) {
       return null;
     }

@@ -33,7 +33,7 @@ final class TorchinfoTableReader {
   }
 
   static Network read(TableBlock block, Limits limits) {
-    TorchinfoHeader header = TorchinfoHeader.parse(block.header().text());
+    TorchinfoHeader header = TorchinfoHeader.parse(block.header());
     return new TorchinfoTableReader(block, header, limits).read();
   }
 

@@ -7,6 +7,7 @@ import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -74,18 +75,25 @@ final class Explainer {
    * no more than {@link #LIMIT} nodes.
    */
   static boolean fits(Layer root) {
-    Deque<Layer> layers = new ArrayDeque<>();
-    Deque<long[]> counts = new ArrayDeque<>();
-    layers.push(root);
-    counts.push(new long[] {1, 0});
+    // a stack of nodes and, beside it, of their occurrence counts and path lengths, unboxed
+    Layer[] layers = new Layer[16];
+    long[] counts = new long[32];
+    int top = 0;
+    layers[0] = root;
+    counts[0] = 1;
+    counts[1] = 0;
     long visits = 1;
     long chars = 0;
-    while (!layers.isEmpty()) {
-      Layer layer = layers.pop();
-      long[] at = counts.pop();
-      long occurrences = at[0];
-      long pathLength = at[1];
+    while (top >= 0) {
+      Layer layer = layers[top];
+      long occurrences = counts[2 * top];
+      long pathLength = counts[2 * top + 1];
+      top--;
       List<Layer> children = layer.children();
+      if (top + 1 + children.size() >= layers.length) {
+        layers = Arrays.copyOf(layers, Math.max(layers.length * 2, top + 2 + children.size()));
+        counts = Arrays.copyOf(counts, 2 * layers.length);
+      }
       for (int i = 0; i < children.size(); i++) {
         Layer child = children.get(i);
         long n = Saturating.multiply(occurrences, child.repeat());
@@ -95,8 +103,10 @@ final class Explainer {
           return false;
         }
         long key = child.name().length() + (child.repeat() > 1 ? 1 + Long.toString(child.repeat()).length() : 0);
-        layers.push(child);
-        counts.push(new long[] {n, (pathLength == 0 ? 0 : pathLength + 1) + key});
+        top++;
+        layers[top] = child;
+        counts[2 * top] = n;
+        counts[2 * top + 1] = (pathLength == 0 ? 0 : pathLength + 1) + key;
       }
     }
     return true;

@@ -27,7 +27,12 @@ final class HiddenChildren {
     while (!stack.isEmpty()) {
       Frame top = stack.peek();
       if (top.next < top.layer.children().size()) {
-        stack.push(new Frame(top.layer.children().get(top.next++)));
+        Layer child = top.layer.children().get(top.next++);
+        if (child.isLeaf() && rules.hiddenChildren(child.typeName()).isEmpty()) {
+          top.add(child); // a leaf that hides nothing stays as it is: no frame for it
+        } else {
+          stack.push(new Frame(child));
+        }
         continue;
       }
       stack.pop();

@@ -2,7 +2,6 @@ package io.layercount.core.internal.count;
 
 import io.layercount.core.InputSize;
 import io.layercount.core.internal.rules.LayerNormOwners;
-import io.layercount.core.internal.rules.Place;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
 import io.layercount.core.internal.rules.StreamWidths;
@@ -56,10 +55,9 @@ public final class Resolved {
       if (byLayer.containsKey(layer)) {
         continue;
       }
-      Place place = places.of(layer);
-      byLayer.put(layer, rules.resolve(layer, owner, place));
+      byLayer.put(layer, rules.resolve(layer, owner, places));
       if (rules.hasUserRules()) {
-        UserRule mine = rules.userRuleFor(layer, place);
+        UserRule mine = rules.userRuleFor(layer, places);
         if (mine != null) {
           byUser.put(layer, mine);
         }

@@ -36,6 +36,9 @@ public final class Dataflow {
    * width of the input stream that path starts from ({@link Widths#UNKNOWN}: the main input), and,
    * where it writes several streams ({@link Streams}), the tensor it leaves of each width.
    */
+  /** The empty list a replay's lazily made lists start as (most modules have neither projections nor shortcuts). */
+  private static final List<Point> NO_POINTS = List.of();
+
   private record Result(long depth, long width, long from, List<Lane> lanes) {
     Result(long depth, long width) {
       this(depth, width, Widths.UNKNOWN, List.of());
@@ -299,9 +302,9 @@ public final class Dataflow {
      * layer with widths runs or the module ends: then they combine into one tensor (attention's
      * result, the gated product) as wide as the query, or the first where there is none.
      */
-    final List<Point> projections = new ArrayList<>();
+    List<Point> projections = NO_POINTS;
     /** Shortcut outputs: they join the block's output at its end. */
-    final List<Point> shortcuts = new ArrayList<>();
+    List<Point> shortcuts = NO_POINTS;
     /**
      * A fused query-key-value projection ran and no later child read a part of it: the module ends
      * on attention's result (BotNet, lambda layers), whose width the text does not state.
@@ -328,7 +331,7 @@ public final class Dataflow {
     Source sourceKind;
     boolean offAxis;
     /** Inception branches by name: the step each runs, what that step reads, what it wrote. */
-    final Map<String, BranchState> branches = new LinkedHashMap<>();
+    Map<String, BranchState> branches = Map.of();
     BranchState branch;
 
     /** Children that read equal slices of the input channels (MixedConv2d): widths sum to the input's. */
@@ -364,7 +367,7 @@ public final class Dataflow {
     /** The depth the passed tensors are measured from (the shallowest of them). */
     long passedBase;
     /** Where it writes several streams: the tensor it leaves of each width. */
-    final Map<Long, Point> laneEnds = new HashMap<>();
+    Map<Long, Point> laneEnds = Map.of();
 
     Replay(Layer layer, Input arrival) {
       this.layer = layer;
@@ -648,6 +651,9 @@ public final class Dataflow {
       sourceKind = Source.BRANCH;
       if (branch == null) {
         branch = new BranchState(name.step(), input);
+        if (branches.isEmpty()) {
+          branches = new LinkedHashMap<>();
+        }
         branches.put(name.branch(), branch);
       } else if (name.step() != branch.step) {
         branch.step = name.step();
@@ -701,6 +707,9 @@ public final class Dataflow {
       if (sourceKind == Source.BYPASS) {
         // a shortcut joins the block's output, not the stream inside it, even when printed first;
         // what the next layer reads tells whether it was one (see confirmShortcut)
+        if (shortcuts == NO_POINTS) {
+          shortcuts = new ArrayList<>();
+        }
         shortcuts.add(out);
         unconfirmed = out;
         occurrence++;
@@ -730,8 +739,13 @@ public final class Dataflow {
       }
       if (ChildRole.of(child.name()) == ChildRole.SHARED_INPUT) {
         if (sourceKind != Source.SHARED) {
-          projections.clear();
+          if (!projections.isEmpty()) {
+            projections.clear();
+          }
           query = null;
+        }
+        if (projections == NO_POINTS) {
+          projections = new ArrayList<>();
         }
         projections.add(out);
         if (query == null && ChildRole.isQuery(child.name())) {
@@ -851,6 +865,9 @@ public final class Dataflow {
         return List.of();
       }
       List<Lane> lanes = new ArrayList<>();
+      if (laneEnds.isEmpty()) {
+        laneEnds = new HashMap<>();
+      }
       best.forEach((w, p) -> {
         laneEnds.put(w, p);
         lanes.add(new Lane(w, p.depth, originWidth(p)));
@@ -975,7 +992,7 @@ public final class Dataflow {
         add(joined);
         current = joined;
       }
-      branches.clear();
+      branches = Map.of();
       branch = null;
     }
 

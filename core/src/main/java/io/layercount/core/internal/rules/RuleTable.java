@@ -101,6 +101,11 @@ public final class RuleTable {
     return user.decisiveFor(layer, place.parentType());
   }
 
+  /** As {@link #userRuleFor(Layer, Place)}, at the place {@code places} gives {@code layer}. */
+  public UserRule userRuleFor(Layer layer, StreamWidths places) {
+    return user.decisiveFor(layer, places.parentType(layer));
+  }
+
   /** Whether a built-in row (hand-written, generated or tensor) names {@code typeName}. */
   public boolean knowsBuiltIn(String typeName) {
     return builtInHandRule(typeName) != null || corpus.containsKey(typeName)
@@ -129,14 +134,26 @@ public final class RuleTable {
    * {@link #resolve(Layer, Layer)}.
    */
   public Resolution resolve(Layer layer, Layer owner, Place place) {
-    UserRule mine = user.decisiveFor(layer, place.parentType());
+    return resolve(layer, owner, place.parentType(), null, place);
+  }
+
+  /**
+   * As {@link #resolve(Layer, Layer, Place)}, at the place {@code places} gives {@code layer}; the
+   * whole place is looked up only for a class sized by it.
+   */
+  public Resolution resolve(Layer layer, Layer owner, StreamWidths places) {
+    return resolve(layer, owner, places.parentType(layer), places, null);
+  }
+
+  private Resolution resolve(Layer layer, Layer owner, String parentType, StreamWidths places, Place place) {
+    UserRule mine = user.decisiveFor(layer, parentType);
     if (mine != null && mine.tensors() != null && (!layer.isLeaf() || layer.stated().params() == null)) {
-      return TensorRules.resolve(mine.tensors(), layer, place, this::formulaOf);
+      return TensorRules.resolve(mine.tensors(), layer, place != null ? place : places.of(layer), this::formulaOf);
     }
     if (handRuleFor(layer) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
-      TensorRule row = tensorRowCovering(layer, place.parentType());
+      TensorRule row = tensorRowCovering(layer, parentType);
       if (row != null) {
-        return TensorRules.resolve(row, layer, place, this::formulaOf);
+        return TensorRules.resolve(row, layer, place != null ? place : places.of(layer), this::formulaOf);
       }
       // the keys are only joined for the classes the corpus lists: most have no entry
       Set<String> byKeys = ownsNothingByChildren.get(layer.typeName());

@@ -93,6 +93,12 @@ public final class StreamWidths {
     return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType, to, node.parentOut);
   }
 
+  /** The class of the parent {@code layer} sits in at its first place ({@code ""} at the root or off the tree). */
+  public String parentType(Layer layer) {
+    Node node = nodes.get(layer);
+    return node == null ? "" : node.parentType;
+  }
+
   /** A 2-d convolution whose stride equals its kernel (larger than 1): it cuts an image into patches. */
   private static boolean isPatchEmbedding(Layer layer, RuleTable rules) {
     if (!"conv".equals(rules.formulaOf(layer.typeName()))) {

@@ -32,7 +32,7 @@ public record Layer(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(typeName, "typeName");
     arguments = arguments == null ? Arguments.NONE : arguments;
-    children = List.copyOf(children);
+    children = LayerList.of(children);
     stated = stated == null ? Stated.NONE : stated;
     if (repeat < 1) {
       throw new IllegalArgumentException("repeat must be at least 1: " + repeat);

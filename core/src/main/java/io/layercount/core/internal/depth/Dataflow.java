@@ -232,7 +232,13 @@ public final class Dataflow {
         continue;
       }
       Input in = top.childInput();
-      Result known = child.isLeaf() ? leaf(child, in.width()) : answer(child, in);
+      Result known;
+      if (child.isLeaf()) {
+        top.childWeighted = ownWeighted.applyAsInt(child);
+        known = leaf(top.childSpan, top.childWeighted, in.width());
+      } else {
+        known = answer(child, in);
+      }
       if (known != null) {
         top.accept(known);
       } else {
@@ -277,8 +283,10 @@ public final class Dataflow {
   }
 
   private Result leaf(Layer layer, long in) {
-    Widths w = spans.get(layer);
-    int weighted = ownWeighted.applyAsInt(layer);
+    return leaf(spans.get(layer), ownWeighted.applyAsInt(layer), in);
+  }
+
+  private static Result leaf(Widths w, int weighted, long in) {
     return new Result(weighted, w.knownOut() ? w.out() : in);
   }
 
@@ -326,6 +334,9 @@ public final class Dataflow {
      */
     boolean lastWidened;
     int index;
+    /** The widths of the child {@link #nextChild} chose, and its own conv/FC count where it is a leaf. */
+    Widths childSpan;
+    int childWeighted;
     int occurrence;
     Point source;
     Source sourceKind;
@@ -416,7 +427,8 @@ public final class Dataflow {
           position++;
           continue;
         }
-        chooseSource(index == runsFirst ? ChildRole.PLAIN : role, child, spans.get(child));
+        childSpan = spans.get(child);
+        chooseSource(index == runsFirst ? ChildRole.PLAIN : role, child, childSpan);
         return child;
       }
       return null;
@@ -691,7 +703,7 @@ public final class Dataflow {
         acceptStreams(r, child.repeat() - occurrence - 1);
         return;
       }
-      leftStreams &= !spans.get(child).knownOut();
+      leftStreams &= !childSpan.knownOut();
       Point out = new Point(Saturating.add(source.depth, r.depth()), offAxis ? current.width : r.width(), source, index);
       int remaining = child.repeat() - occurrence - 1;
       boolean chains = sourceKind == Source.STREAM && r.width() == source.width && remaining > 0;
@@ -759,8 +771,8 @@ public final class Dataflow {
       } else if (sourceKind == Source.SPLIT) {
         fusedQkv = false;
       }
-      previousWeightedLeaf = child.isLeaf() && ownWeighted.applyAsInt(child) > 0;
-      Widths w = spans.get(child);
+      previousWeightedLeaf = child.isLeaf() && childWeighted > 0;
+      Widths w = childSpan;
       lastWidened = w.knownIn() && w.knownOut() ? w.out() > w.in() : lastWidened;
       occurrence++;
     }

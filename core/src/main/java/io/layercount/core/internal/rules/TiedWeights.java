@@ -43,6 +43,8 @@ public final class TiedWeights {
    */
   private static final Map<String, String> HEAD_TWINS =
       Map.of("enc_score_head", "class_embed", "enc_bbox_head", "bbox_embed", "ctc_head", "out");
+  /** The values of {@link #HEAD_TWINS}, to test a name by hash rather than by a scan of the map. */
+  private static final Set<String> HEAD_TWIN_VALUES = Set.copyOf(HEAD_TWINS.values());
 
   /** Parameters counted more than once under the assumption, 0 when no pattern is printed. */
   public final long saved;
@@ -75,7 +77,7 @@ public final class TiedWeights {
       if (step.parent() != null && HEAD_TWINS.containsKey(layer.name())) {
         headSteps.add(step);
       }
-      if (step.parent() != null && HEAD_TWINS.containsValue(layer.name())) {
+      if (step.parent() != null && HEAD_TWIN_VALUES.contains(layer.name())) {
         twinsByKey.computeIfAbsent(layer.name(), k -> new ArrayList<>()).add(step);
       }
       if (!layer.isLeaf() || step.parent() == null) {

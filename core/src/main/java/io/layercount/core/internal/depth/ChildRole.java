@@ -103,6 +103,9 @@ enum ChildRole {
   }
 
   private static boolean equalsOneIgnoringAsciiCase(String name, List<String> lowerKeys) {
+    if (name.isEmpty() || name.charAt(0) <= '9') {
+      return false; // positions: no key starts so (most children are numbered)
+    }
     for (String key : lowerKeys) {
       if (key.length() == name.length() && startsWithIgnoringAsciiCase(name, key)) {
         return true;

@@ -337,6 +337,8 @@ public final class Dataflow {
     /** The widths of the child {@link #nextChild} chose, and its own conv/FC count where it is a leaf. */
     Widths childSpan;
     int childWeighted;
+    /** The role the name of that child gives it. */
+    ChildRole childRole;
     int occurrence;
     Point source;
     Source sourceKind;
@@ -422,6 +424,7 @@ public final class Dataflow {
           continue;
         }
         ChildRole role = ChildRole.of(child.name());
+        childRole = role;
         if (role == ChildRole.AUXILIARY) {
           ran(index, Source.AUXILIARY);
           position++;
@@ -749,7 +752,7 @@ public final class Dataflow {
         add(out);
         occurrence += remaining;
       }
-      if (ChildRole.of(child.name()) == ChildRole.SHARED_INPUT) {
+      if (childRole == ChildRole.SHARED_INPUT) {
         if (sourceKind != Source.SHARED) {
           if (!projections.isEmpty()) {
             projections.clear();

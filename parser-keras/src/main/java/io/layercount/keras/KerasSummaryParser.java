@@ -35,10 +35,11 @@ public final class KerasSummaryParser implements SummaryParser {
   public double detect(Source source) {
     List<Line> lines = source.lines();
     double best = 0;
-    for (int i = 0; i < lines.size(); i++) {
+    // both headers hold the title: only lines that hold its start (a search other parsers share) are read
+    for (int i : source.linesContaining("Layer (type")) {
       String t = lines.get(i).text();
       if (!t.contains(Lines.LAYER_TITLE)) {
-        continue; // both headers hold it: one search per line of every text, not two
+        continue;
       }
       if (Lines.isBoxHeader(t)) {
         return 1.0;

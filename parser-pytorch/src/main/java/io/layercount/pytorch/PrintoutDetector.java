@@ -21,7 +21,8 @@ final class PrintoutDetector {
 
   static double score(Source source) {
     List<Source.Line> lines = source.lines();
-    boolean tableLines = false;
+    // the title every summary table prints: one search, which the table parsers' detection shares
+    boolean tableLines = source.linesContaining(TABLE_TITLE).length > 0;
     boolean boxDrawing = source.maxChar() >= BOX_FIRST;
     for (int i = 0; i < lines.size() && !tableLines; i++) {
       tableLines = isTableLine(lines.get(i).text(), boxDrawing);
@@ -42,13 +43,13 @@ final class PrintoutDetector {
   }
 
   /**
-   * Lines only summary tables print: Keras and torchinfo headers ({@code Layer (type}), their
-   * footers, and box-drawing characters. A plain {@code ====} banner is not enough on its own:
+   * Lines only summary tables print, besides their headers ({@link #TABLE_TITLE}): their footers
+   * and box-drawing characters. A plain {@code ====} banner is not enough on its own:
    * logs put them around printouts too.
    */
   private static boolean isTableLine(String s, boolean boxDrawing) {
     // a '#' is rare in a printout: one character sought is cheaper than a word
-    if (s.contains("Layer (type") || s.indexOf('#') >= 0 && s.contains("Param #") || s.startsWith("Total params")) {
+    if (s.indexOf('#') >= 0 && s.contains("Param #") || s.startsWith("Total params")) {
       return true;
     }
     // only where the text holds such characters at all (a printout is plain ASCII): most texts skip this
@@ -60,6 +61,9 @@ final class PrintoutDetector {
     }
     return false;
   }
+
+  /** What every summary table's header holds (Keras, torchinfo, torchsummary). */
+  static final String TABLE_TITLE = "Layer (type";
 
   /** Unicode's box-drawing block. */
   private static final char BOX_FIRST = '\u2500';

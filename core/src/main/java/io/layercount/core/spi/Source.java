@@ -3,6 +3,7 @@ package io.layercount.core.spi;
 import io.layercount.core.Diagnostic;
 import io.layercount.core.Limits;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,9 @@ public final class Source {
   private final List<Diagnostic> problems;
   private final Limits limits;
   private final char maxChar;
+  /** The needle {@link #linesContaining} searched for last, and what it found. */
+  private String searched;
+  private int[] searchedLines;
 
   private Source(String name, List<Line> lines, List<Diagnostic> repairs, List<Diagnostic> problems, Limits limits,
       char maxChar) {
@@ -204,6 +208,29 @@ public final class Source {
    */
   public char maxChar() {
     return maxChar;
+  }
+
+  /**
+   * The indexes (into {@link #lines()}) of the lines that contain {@code needle}, in order. The
+   * answer for the last needle asked is kept: parsers that detect their format by one title (every
+   * summary table prints {@code Layer (type}) share one search of the text.
+   */
+  public synchronized int[] linesContaining(String needle) {
+    if (!needle.equals(searched)) {
+      int[] found = new int[8];
+      int count = 0;
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).text().contains(needle)) {
+          if (count == found.length) {
+            found = Arrays.copyOf(found, count * 2);
+          }
+          found[count++] = i;
+        }
+      }
+      searched = needle;
+      searchedLines = Arrays.copyOf(found, count);
+    }
+    return searchedLines.clone();
   }
 
   /** The limits this text was read under; parsers apply the nesting, layer and digit limits. */

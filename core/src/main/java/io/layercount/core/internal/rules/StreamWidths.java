@@ -22,6 +22,11 @@ public final class StreamWidths {
 
   /** What is known about one node; filled children first, then parents first. */
   private static final class Node {
+    private static final Node[] NO_KIDS = new Node[0];
+
+    final Layer layer;
+    /** The nodes of the layer's children, in printed order: the walks below follow them, not the map. */
+    Node[] kids = NO_KIDS;
     OptionalLong in = NONE;
     OptionalLong out = NONE;
     OptionalLong firstOut = NONE;
@@ -31,6 +36,10 @@ public final class StreamWidths {
     boolean afterFromOutside;
     String parentType;
     OptionalLong parentOut = NONE;
+
+    Node(Layer layer) {
+      this.layer = layer;
+    }
   }
 
   private final Map<Layer, Node> nodes;
@@ -48,16 +57,26 @@ public final class StreamWidths {
     nodes = new IdentityHashMap<>(postOrder.size()); // sized once: growing it cost 5 % of an analysis
     Layer patchEmbedding = null;
     for (Layer layer : postOrder) {
-      Node node = new Node();
+      if (nodes.containsKey(layer)) {
+        continue; // one object printed at several places: its widths are the same at each
+      }
+      Node node = new Node(layer);
+      List<Layer> children = layer.children();
+      if (!children.isEmpty()) {
+        node.kids = new Node[children.size()];
+        for (int i = 0; i < node.kids.length; i++) {
+          node.kids[i] = nodes.get(children.get(i)); // children come first in post-order
+        }
+      }
       if (layer.isLeaf() || rules.isParametrized(layer)) {
         String formula = rules.formulaOf(layer.typeName());
         node.in = LayerWidths.in(layer, formula);
         node.out = LayerWidths.out(layer, formula);
         node.firstOut = node.out;
       } else {
-        node.in = first(layer.children(), n -> n.in);
-        node.out = containerOut(layer, rules);
-        node.firstOut = first(layer.children(), n -> n.firstOut);
+        node.in = first(node.kids, n -> n.in);
+        node.out = containerOut(node, rules);
+        node.firstOut = first(node.kids, n -> n.firstOut);
       }
       nodes.put(layer, node);
     }
@@ -71,7 +90,7 @@ public final class StreamWidths {
     patchGrid = inputSize == null || stride.length != 2
         ? OptionalLong.empty()
         : Sizes.product(inputSize.height() / stride[0], inputSize.width() / stride[1]);
-    assignBefore(root);
+    assignBefore(nodes.get(root));
   }
 
   /**
@@ -109,39 +128,39 @@ public final class StreamWidths {
     return kernel.length == 2 && Arrays.equals(kernel, stride) && kernel[0] > 1 && kernel[1] > 1;
   }
 
-  /** The stream width reaching each node, and the width the next layer after it takes in. */
-  private void assignBefore(Layer root) {
-    Deque<Layer> stack = new ArrayDeque<>();
-    Node top = nodes.get(root);
+  /**
+   * The stream width reaching each node, and the width the next layer after it takes in; walks the
+   * nodes' child arrays rather than looking each child up in the map.
+   */
+  private static void assignBefore(Node top) {
+    Deque<Node> stack = new ArrayDeque<>();
     top.before = NONE;
     top.after = NONE;
     top.parentType = "";
-    stack.push(root);
+    stack.push(top);
     while (!stack.isEmpty()) {
-      Layer layer = stack.pop();
-      Node node = nodes.get(layer);
+      Node node = stack.pop();
+      Layer layer = node.layer;
       OptionalLong stream = node.before;
-      List<Layer> children = layer.children();
-      for (int i = 0; i < children.size(); i++) {
-        Layer child = children.get(i);
-        Node c = nodes.get(child);
+      Node[] kids = node.kids;
+      for (Node c : kids) {
         if (c.parentType != null) {
           continue; // one object printed at several places keeps its first place
         }
         c.parentType = layer.typeName();
         c.parentOut = node.out;
         c.before = stream;
-        stack.push(child);
+        stack.push(c);
         if (c.out.isPresent()) {
           stream = c.out;
         }
       }
       OptionalLong next = node.after;
       boolean outside = true;
-      for (int i = children.size() - 1; i >= 0; i--) {
-        Node c = nodes.get(children.get(i));
+      for (int i = kids.length - 1; i >= 0; i--) {
+        Node c = kids[i];
         if (c.after == null) {
-          boolean fromRun = children.get(i).repeat() > 1 && c.in.isPresent();
+          boolean fromRun = c.layer.repeat() > 1 && c.in.isPresent();
           c.after = fromRun ? c.in : next;
           c.afterFromOutside = !fromRun && outside;
         }
@@ -157,12 +176,12 @@ public final class StreamWidths {
    * The output width of a container: its last child that shows one, passing over embedding tables
    * that are not its only one (a T5 attention prints its relative-position bias table last).
    */
-  private OptionalLong containerOut(Layer layer, RuleTable rules) {
-    List<Layer> children = layer.children();
+  private static OptionalLong containerOut(Node node, RuleTable rules) {
+    Node[] kids = node.kids;
     OptionalLong embedding = OptionalLong.empty();
-    for (int k = children.size() - 1; k >= 0; k--) {
-      Layer child = children.get(k);
-      OptionalLong w = nodes.get(child).out;
+    for (int k = kids.length - 1; k >= 0; k--) {
+      Layer child = kids[k].layer;
+      OptionalLong w = kids[k].out;
       if (w.isEmpty()) {
         continue;
       }
@@ -174,9 +193,9 @@ public final class StreamWidths {
     return embedding;
   }
 
-  private OptionalLong first(List<Layer> children, java.util.function.Function<Node, OptionalLong> width) {
-    for (int i = 0; i < children.size(); i++) {
-      OptionalLong w = width.apply(nodes.get(children.get(i)));
+  private static OptionalLong first(Node[] kids, java.util.function.Function<Node, OptionalLong> width) {
+    for (Node kid : kids) {
+      OptionalLong w = width.apply(kid);
       if (w.isPresent()) {
         return w;
       }

@@ -36,7 +36,7 @@ public final class KerasSummaryParser implements SummaryParser {
     List<Line> lines = source.lines();
     double best = 0;
     // both headers hold the title: only lines that hold its start (a search other parsers share) are read
-    for (int i : source.linesContaining("Layer (type")) {
+    for (int i : source.linesContaining(Lines.TABLE_TITLE)) {
       String t = lines.get(i).text();
       if (!t.contains(Lines.LAYER_TITLE)) {
         continue;

@@ -20,6 +20,11 @@ final class Lines {
 
   /** The first column's title, in every Keras header row. */
   static final String LAYER_TITLE = "Layer (type)";
+  /**
+   * Its start, which every summary table's header holds (torchinfo's and torchsummary's too): the
+   * search for it is made once per text and shared by the detectors ({@code Source.linesContaining}).
+   */
+  static final String TABLE_TITLE = "Layer (type";
 
   /** The header row of a Keras 1-2 or TensorFlow.js table. */
   static boolean isPlainHeader(String text) {

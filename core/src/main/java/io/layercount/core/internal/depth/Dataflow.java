@@ -30,15 +30,17 @@ import java.util.function.ToIntFunction;
 public final class Dataflow {
   /** Occurrences of a run replayed one by one before the rest follow the pattern they settled into. */
   private static final int REPLAYED_OCCURRENCES = 3;
+  /**
+   * What a replay's projections and shortcuts are while it has none (most modules): a list is made
+   * at the first one, and emptying one puts this back.
+   */
+  private static final List<Point> NO_POINTS = List.of();
 
   /**
    * What a module does to its input: conv/FC layers on its longest path, the width it writes, the
    * width of the input stream that path starts from ({@link Widths#UNKNOWN}: the main input), and,
    * where it writes several streams ({@link Streams}), the tensor it leaves of each width.
    */
-  /** The empty list a replay's lazily made lists start as (most modules have neither projections nor shortcuts). */
-  private static final List<Point> NO_POINTS = List.of();
-
   private record Result(long depth, long width, long from, List<Lane> lanes) {
     Result(long depth, long width) {
       this(depth, width, Widths.UNKNOWN, List.of());
@@ -754,9 +756,7 @@ public final class Dataflow {
       }
       if (childRole == ChildRole.SHARED_INPUT) {
         if (sourceKind != Source.SHARED) {
-          if (!projections.isEmpty()) {
-            projections.clear();
-          }
+          projections = NO_POINTS;
           query = null;
         }
         if (projections == NO_POINTS) {
@@ -980,7 +980,7 @@ public final class Dataflow {
       open.removeIf(p -> projections.stream().anyMatch(q -> q == p));
       add(joined);
       current = joined;
-      projections.clear();
+      projections = NO_POINTS;
       query = null;
     }
 

@@ -22,13 +22,17 @@ class SourceRepairsTest {
       "  ", "    ", "\t", " \t", "(conv1): Conv2d(3, 64, kernel_size=(7, 7))", "Linear(in_features=2)", "x",
       "\u001B[31m", "\u001B[0m", "\u001B[1;32m", "\u001B", "> ", ">", "# ", "#", "// ", "12345678901234567890",
       "1234567890123456789", "0.00029999999999996696", "1,234,567", "12,34", "1e30", "\u0000", "\u0007", "\u007F",
-      "\f", "\u2028", "\u00A0", "\u2500\u2500", "Total params: 1,000", "   ", "é", "1234567890123456789012345"};
+      "\f", "\u2028", "\u00A0", "\u2500\u2500", "Total params: 1,000", "   ", "é", "1234567890123456789012345",
+      "1,234,567,890,123,456,789,012", "123,456", "9,999,999,999,999,999,999", "12345,6789012345", "99999", "~", "0.5"};
 
   @Test
   void sameLinesRepairsAndProblemsAsTheReference() {
     Random random = new Random(20261203);
-    Limits limits = Limits.builder().maxLineChars(60).maxNumberDigits(24).build();
-    for (int round = 0; round < 6000; round++) {
+    Limits wide = Limits.builder().maxLineChars(60).maxNumberDigits(24).build();
+    // numbers longer than 5 digits are past the limit, well before 64 bits
+    Limits narrow = Limits.builder().maxLineChars(60).maxNumberDigits(5).build();
+    for (int round = 0; round < 8000; round++) {
+      Limits limits = round % 4 == 3 ? narrow : wide;
       StringBuilder text = new StringBuilder();
       // a third with CR ends, a third Latin-1 only (what nearly every real text is)
       boolean cr = round % 3 == 0;
@@ -54,6 +58,7 @@ class SourceRepairsTest {
       List<String> problems = new ArrayList<>();
       actual.problems().forEach(d -> problems.add(d.line() + ":" + d.column() + " " + d.severity()));
       assertEquals(expected.problems, problems, what);
+      assertEquals(expected.maxChar, actual.maxChar(), what);
     }
   }
 
@@ -96,6 +101,8 @@ class SourceRepairsTest {
     private String tooManyDigits;
     private String beyond64Bits;
     private String control;
+    /** The largest character past the digits, DEL aside, of the lines within the length limit. */
+    char maxChar;
 
     static Reference of(String text, Limits limits) {
       Reference r = new Reference();
@@ -217,6 +224,9 @@ class SourceRepairsTest {
             beyond64Bits = beyond64Bits != null ? beyond64Bits : number + ":" + (start + 1) + " ERROR";
           }
           continue;
+        }
+        if (c > '9' && c != 0x7F && c > maxChar) {
+          maxChar = c;
         }
         if ((c < 0x20 && c != '\t' && c != '\f' && c != 0x1B) || c == 0x7F) {
           control = control != null ? control : number + ":" + (i + 1) + " WARNING";

@@ -41,8 +41,9 @@ final class DepthwiseCopies {
     while (before >= 0 && !spans.get(children.get(before)).knownOut()) {
       before--;
     }
-    if (before >= 0 && isDepthwiseStep(children.get(last))
-        && spans.get(children.get(before)).out() == spans.get(children.get(last)).in()) {
+    // the widths first: they are at hand, where the depthwise test reads arguments and children
+    if (before >= 0 && spans.get(children.get(before)).out() == spans.get(children.get(last)).in()
+        && isDepthwiseStep(children.get(last))) {
       endingOnOne.add(layer);
     }
   }

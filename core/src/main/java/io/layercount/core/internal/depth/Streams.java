@@ -56,7 +56,8 @@ final class Streams {
   }
 
   Shape of(Layer layer) {
-    return shapes.getOrDefault(layer, Shape.NONE);
+    // most trees hold no module of several streams: nothing to look up (each lookup hashes the layer)
+    return shapes.isEmpty() ? Shape.NONE : shapes.getOrDefault(layer, Shape.NONE);
   }
 
   /** Measures a container whose children are measured (their spans and shapes are known). */
@@ -128,6 +129,9 @@ final class Streams {
 
   /** A module whose first reader reads several streams reads them; whose last writer writes several writes them. */
   private Shape containerShape(Layer layer) {
+    if (shapes.isEmpty()) {
+      return Shape.NONE; // no child has a shape: none reads or writes several streams
+    }
     Shape first = Shape.NONE;
     Shape last = Shape.NONE;
     boolean found = false;

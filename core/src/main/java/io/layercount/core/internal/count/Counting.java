@@ -40,9 +40,11 @@ public final class Counting {
     OptionalLong graph = graphDepth(network, root, resolved, keras, diagnostics);
     Blocks blocks = new Blocks(root);
     boolean structureDepth = graph.isEmpty();
-    // an explanation that cannot be cut is made only if asked for; one that may be is made now,
-    // so that a diagnostic can say it was
-    Explainer explainer = Explainer.fits(root) ? null : new Explainer(root, resolved, structure, blocks, structureDepth);
+    // an explanation is made only if asked for where it is known beforehand whether it is cut; one
+    // that may be is made now, so that a diagnostic can say whether it was
+    Explainer.Fit fit = Explainer.fit(root);
+    Explainer explainer = fit == Explainer.Fit.UNSURE ? new Explainer(root, resolved, structure, blocks, structureDepth)
+        : null;
     Analysis.Explanation explanation = explainer != null ? explainer.explanation()
         : DeferredExplanation.of(() -> new Explainer(root, resolved, structure, blocks, structureDepth).explanation());
     addParameterDiagnostics(tally, diagnostics);
@@ -62,7 +64,7 @@ public final class Counting {
     ParameterNotes.add(tally.parameters, footer.exact, ties, inputSize, tally.assumptions, diagnostics);
     List<Analysis.AppliedRule> userRules = UserRuleUses.of(root, resolved, rules);
     UserRuleUses.report(userRules, root, diagnostics);
-    if (explainer != null && explainer.truncated) {
+    if (fit == Explainer.Fit.CUT || explainer != null && explainer.truncated) {
       diagnostics.add(Diagnostic.info(0, 0, "the explanation lists only the first module occurrences (at most "
           + Explainer.LIMIT + ", with paths of at most " + Explainer.PATH_CHARS + " characters in all)"));
     }

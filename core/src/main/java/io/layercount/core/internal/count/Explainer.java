@@ -67,14 +67,25 @@ final class Explainer {
     }
   }
 
+  /** What {@link #fit} can tell before an explanation is made. */
+  enum Fit {
+    /** It surely stays within the limits: it is never cut. */
+    WHOLE,
+    /** It surely is cut: the tree has more module occurrences than {@link #LIMIT}. */
+    CUT,
+    /** The path lengths, counted from above, may pass {@link #PATH_CHARS}: only making it tells. */
+    UNSURE
+  }
+
   /**
-   * Whether the explanation of the tree at {@code root} surely stays within {@link #LIMIT} and
-   * {@link #PATH_CHARS}, so that it is never cut and can be made when first asked for. Occurrences
-   * are counted exactly, path lengths from above: an occurrence's key is at most its name, a
-   * separator and the digits of its run length longer. Stops at the first limit, so it looks at
-   * no more than {@link #LIMIT} nodes.
+   * Whether the explanation of the tree at {@code root} stays within {@link #LIMIT} and
+   * {@link #PATH_CHARS}, so that it is made (whole or cut, as told) only when first asked for.
+   * Occurrences are counted exactly: past {@link #LIMIT} of them the explanation is cut, as it
+   * shows no more. Path lengths are counted from above: an occurrence's key is at most its name,
+   * a separator and the digits of its run length longer. Stops at {@link #LIMIT} occurrences, so
+   * it looks at no more nodes than that.
    */
-  static boolean fits(Layer root) {
+  static Fit fit(Layer root) {
     // a stack of nodes and, beside it, of their occurrence counts and path lengths, unboxed
     Layer[] layers = new Layer[16];
     long[] counts = new long[32];
@@ -98,10 +109,11 @@ final class Explainer {
         Layer child = children.get(i);
         long n = Saturating.multiply(occurrences, child.repeat());
         visits = Saturating.add(visits, n);
-        chars = Saturating.add(chars, Saturating.multiply(n, pathLength + child.name().length() + 12L));
-        if (visits > LIMIT || chars > PATH_CHARS) {
-          return false;
+        if (visits > LIMIT) {
+          return Fit.CUT;
         }
+        // past the bound on paths, the walk goes on only to tell whether the occurrences are too many
+        chars = Saturating.add(chars, Saturating.multiply(n, pathLength + child.name().length() + 12L));
         long key = child.name().length() + (child.repeat() > 1 ? 1 + Long.toString(child.repeat()).length() : 0);
         top++;
         layers[top] = child;
@@ -109,7 +121,7 @@ final class Explainer {
         counts[2 * top + 1] = (pathLength == 0 ? 0 : pathLength + 1) + key;
       }
     }
-    return true;
+    return chars > PATH_CHARS ? Fit.UNSURE : Fit.WHOLE;
   }
 
   private void push(Visit v, List<Layer> children, int[] shown, Map<Integer, String> off, Deque<Visit> stack,

@@ -117,10 +117,64 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     return Map.copyOf(map);
   }
 
-  /** {@code text[from, to)}, shared where it is a common key or value. */
+  /**
+   * {@link #COMMON} again, to be looked up by a part of a text without cutting it out first: open
+   * addressing on {@link String#hashCode()}, and a filter on length and first character so that a
+   * part no common string can be (a width such as {@code 65}) is not even hashed.
+   */
+  private static final String[] COMMON_SLOTS;
+  private static final int MAX_COMMON_LENGTH = 24;
+  /** Bit {@code c} of entry {@code length}: some common string of that length starts with {@code c} (ASCII). */
+  private static final long[][] COMMON_STARTS = new long[MAX_COMMON_LENGTH + 1][2];
+
+  static {
+    int size = Integer.highestOneBit(COMMON.size() * 4 - 1) << 1;
+    COMMON_SLOTS = new String[size];
+    for (String t : COMMON.keySet()) {
+      if (t.length() > MAX_COMMON_LENGTH || t.charAt(0) >= 128) {
+        throw new IllegalStateException("a common argument text must be short ASCII: " + t);
+      }
+      int slot = slot(t.hashCode());
+      while (COMMON_SLOTS[slot] != null) {
+        slot = (slot + 1) & (size - 1);
+      }
+      COMMON_SLOTS[slot] = t;
+      char first = t.charAt(0);
+      COMMON_STARTS[t.length()][first >> 6] |= 1L << (first & 63);
+    }
+  }
+
+  private static int slot(int hash) {
+    return (hash ^ (hash >>> 16)) & (COMMON_SLOTS.length - 1);
+  }
+
+  /** The common string equal to {@code text[from, to)}, or {@code null}. */
+  private static String commonPart(String text, int from, int to) {
+    int length = to - from;
+    if (length == 0 || length > MAX_COMMON_LENGTH) {
+      return null;
+    }
+    char first = text.charAt(from);
+    if (first >= 128 || (COMMON_STARTS[length][first >> 6] & 1L << (first & 63)) == 0) {
+      return null;
+    }
+    int hash = 0;
+    for (int i = from; i < to; i++) {
+      hash = 31 * hash + text.charAt(i);
+    }
+    for (int slot = slot(hash); COMMON_SLOTS[slot] != null; slot = (slot + 1) & (COMMON_SLOTS.length - 1)) {
+      String known = COMMON_SLOTS[slot];
+      if (known.length() == length && known.hashCode() == hash && text.regionMatches(from, known, 0, length)) {
+        return known;
+      }
+    }
+    return null;
+  }
+
+  /** {@code text[from, to)}, shared where it is a common key or value (cut out only where it is not). */
   private static String part(String text, int from, int to) {
-    String s = text.substring(from, to);
-    return COMMON.getOrDefault(s, s);
+    String known = commonPart(text, from, to);
+    return known != null ? known : text.substring(from, to);
   }
 
   /** {@code text[from, to)} as {@link String#trim()} would give it. */

@@ -1,0 +1,84 @@
+package io.layercount.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The keys and values torch.nn prints most are kept once (found without cutting them out of the
+ * text): what a parse gives is the same text whether shared or not, and only the common ones are
+ * the shared instances.
+ */
+class ArgumentsCommonTest {
+  /** Some of the common texts (the interned literals are the instances kept) and near misses. */
+  private static final String[] COMMON = {"in_features", "kernel_size", "bias", "True", "False", "0", "1", "(3, 3)",
+      "(1,)", "'zeros'", "1e-05", "track_running_stats", "p", "num_features"};
+  private static final String[] OTHER = {"in_feature", "kernel_sizes", "Bias", "bias_", "true", "00", "10", "(3, 4)",
+      "(1, )", "'zero'", "1e-5", "track_running_stat", "q", "é", "num_featureß", "x".repeat(30), "65", "(3,3)",
+      "bjBs" /* the hash of "bias" */};
+
+  @Test
+  void sameTextsSharedWhereCommon() {
+    Random random = new Random(20261203);
+    for (int round = 0; round < 3000; round++) {
+      List<String> positional = new ArrayList<>();
+      Map<String, String> named = new LinkedHashMap<>();
+      StringBuilder text = new StringBuilder();
+      int items = 1 + random.nextInt(6);
+      for (int i = 0; i < items; i++) {
+        String value = pick(random);
+        if (i > 0) {
+          text.append(random.nextBoolean() ? ", " : ",  ");
+        }
+        if (random.nextBoolean()) {
+          String key = pick(random).replaceAll("[^A-Za-z_]", "");
+          if (key.isEmpty() || named.containsKey(key)) {
+            key = "k" + i;
+          }
+          named.put(key, value);
+          text.append(key).append(random.nextBoolean() ? "=" : " = ").append(value);
+        } else {
+          positional.add(value);
+          text.append(value);
+        }
+      }
+      Arguments a = Arguments.parse(text.toString());
+      String what = "round " + round + ": " + text;
+      assertEquals(positional, a.positional(), what);
+      assertEquals(named, a.named(), what);
+      for (String p : a.positional()) {
+        checkShared(p, what);
+      }
+      a.named().forEach((k, v) -> {
+        checkShared(k, what);
+        checkShared(v, what);
+      });
+    }
+  }
+
+  private static String pick(Random random) {
+    return random.nextBoolean() ? COMMON[random.nextInt(COMMON.length)] : OTHER[random.nextInt(OTHER.length)];
+  }
+
+  /** A common text is the literal itself; any other is a text of its own, never a literal of the table. */
+  private static void checkShared(String s, String what) {
+    for (String c : COMMON) {
+      if (c.equals(s)) {
+        assertSame(c, s, what + ": '" + s + "'");
+        return;
+      }
+    }
+    for (String o : OTHER) {
+      if (o.equals(s)) {
+        assertNotSame(o, s, what + ": '" + s + "' is cut from the text");
+      }
+    }
+  }
+}

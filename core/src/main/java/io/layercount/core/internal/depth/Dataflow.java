@@ -363,7 +363,7 @@ public final class Dataflow {
     /** What this module was called on, the key of its memo. */
     final Input arrival;
     /** The tensors it was called on, by width: the main input and the other streams ({@link Streams}). */
-    final Map<Long, Point> inputs = new LinkedHashMap<>();
+    final Map<Long, Point> inputs;
     /** A list of streams: each entry reads the input of its width and consumes nothing. */
     final boolean streamList;
     /** It leaves its caller a tensor of each width (see Streams). */
@@ -400,11 +400,16 @@ public final class Dataflow {
       this.chains = !slices && layer.typeName().equals("Sequential");
       this.summed = !slices && branchesSummed(layer, width);
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
-      inputs.put(width, input);
-      for (Lane lane : arrival.lanes()) {
-        Point p = new Point(Saturating.add(own, lane.depth()), lane.width(), null, -1);
-        inputs.put(lane.width(), p);
-        add(p);
+      if (arrival.lanes().isEmpty()) {
+        inputs = Map.of(width, input); // called on one tensor, as nearly every module is: no map of its own
+      } else {
+        inputs = new LinkedHashMap<>();
+        inputs.put(width, input);
+        for (Lane lane : arrival.lanes()) {
+          Point p = new Point(Saturating.add(own, lane.depth()), lane.width(), null, -1);
+          inputs.put(lane.width(), p);
+          add(p);
+        }
       }
       Streams.Shape shape = streams.of(layer);
       this.writesSeveral = shape.writesSeveral() || arrival.perStream();

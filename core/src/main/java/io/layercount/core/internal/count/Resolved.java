@@ -1,5 +1,6 @@
 package io.layercount.core.internal.count;
 
+import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.InputSize;
 import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
@@ -44,7 +45,7 @@ public final class Resolved {
   private static Map<Layer, Resolution> byRule(Layer root, RuleTable rules, InputSize inputSize,
       Map<Layer, UserRule> byUser) {
     StreamWidths places = new StreamWidths(root, rules, inputSize);
-    Map<Layer, Resolution> byLayer = new IdentityHashMap<>(places.size());
+    Map<Layer, Resolution> byLayer = new IdentityTable<>(places.size());
     Deque<Layer> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
     stack.push(root);

@@ -1,5 +1,6 @@
 package io.layercount.core.internal.depth;
 
+import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.count.Saturating;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
@@ -72,7 +73,7 @@ public final class Dataflow {
   private final Map<Layer, Widths> spans;
   private final Map<Layer, Answers> memo;
   private final Map<Layer, Long> firstDepth;
-  private final Map<Layer, Map<Integer, String>> offPath = new IdentityHashMap<>();
+  private final Map<Layer, Map<Integer, String>> offPath;
   /**
    * Class name → keys of children that an instance showed, by their widths, to read the block's
    * input beside their siblings (RepVGG's {@code conv_1x1} where the block changes width). Instances
@@ -100,10 +101,11 @@ public final class Dataflow {
    */
   public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
     this.ownWeighted = ownWeighted;
-    this.spans = new IdentityHashMap<>(Math.max(nodes, 32));
+    this.spans = new IdentityTable<>(nodes);
     // only modules with children are replayed: about a third of the nodes
-    this.memo = new IdentityHashMap<>(Math.max(nodes / 3, 32));
-    this.firstDepth = new IdentityHashMap<>(Math.max(nodes / 3, 32));
+    this.memo = new IdentityTable<>(nodes / 3);
+    this.firstDepth = new IdentityTable<>(nodes / 3);
+    this.offPath = new IdentityTable<>(nodes / 3);
     this.streams = new Streams(spans);
     this.copies = new DepthwiseCopies(spans, ownWeighted);
     measureSpans(root);

@@ -1,5 +1,6 @@
 package io.layercount.core.internal.rules;
 
+import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.InputSize;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
@@ -7,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -54,7 +54,7 @@ public final class StreamWidths {
   /** The places of every node under {@code root}; {@code inputSize} may be {@code null}. */
   public StreamWidths(Layer root, RuleTable rules, InputSize inputSize) {
     List<Layer> postOrder = postOrder(root);
-    nodes = new IdentityHashMap<>(postOrder.size()); // sized once: growing it cost 5 % of an analysis
+    nodes = new IdentityTable<>(postOrder.size()); // sized once: growing it cost 5 % of an analysis
     Layer patchEmbedding = null;
     for (Layer layer : postOrder) {
       if (nodes.containsKey(layer)) {

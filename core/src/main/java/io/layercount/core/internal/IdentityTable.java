@@ -1,0 +1,252 @@
+package io.layercount.core.internal;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A map whose keys compare by identity, as {@link java.util.IdentityHashMap}, kept in segments of
+ * at most {@value #SEGMENT_SLOTS} slots each: no array of it ever grows to the size the G1
+ * collector allocates as a humongous object (half a region: 512 KB at a 1 GB heap). The counting
+ * keeps a map over every node of a tree; at 100,000 nodes a single table is 2 MB, and each such
+ * table started a concurrent collection cycle and the mixed collections after it (a 100k-module
+ * analysis took twice as long under G1 as under the parallel collector).
+ *
+ * <p>Open addressing with linear probing over key-value pairs per segment; the segment is chosen by
+ * the high bits of the mixed identity hash, the slot by the low ones. No {@code null} keys or
+ * values. Iteration order is unspecified. Not thread-safe.
+ */
+public final class IdentityTable<K, V> extends AbstractMap<K, V> {
+  /** Key and value slots a segment holds when it may no longer double (64 K references: 256 KB). */
+  static final int SEGMENT_SLOTS = 1 << 16;
+  /** The entries a segment is planned for: a third of its pairs, so that it stays under two thirds full. */
+  private static final int SEGMENT_ENTRIES = SEGMENT_SLOTS / 2 / 3;
+  private static final int MAX_SEGMENT_BITS = 12;
+  private static final int MIN_PAIRS = 4;
+
+  private final Object[][] segments;
+  private final int[] counts;
+  private final int segmentBits;
+  private int size;
+
+  /** A map planned for about {@code expected} entries (0 or less: few). */
+  public IdentityTable(int expected) {
+    int bits = 0;
+    while (bits < MAX_SEGMENT_BITS && (long) SEGMENT_ENTRIES << bits < expected) {
+      bits++;
+    }
+    segmentBits = bits;
+    int perSegment = Math.max(0, expected) >> bits;
+    int pairs = MIN_PAIRS;
+    while (pairs * 2 < SEGMENT_SLOTS && pairs * 2 < perSegment * 3) {
+      pairs <<= 1;
+    }
+    segments = new Object[1 << bits][];
+    counts = new int[1 << bits];
+    for (int s = 0; s < segments.length; s++) {
+      segments[s] = new Object[pairs * 2];
+    }
+  }
+
+  private static int hash(Object key) {
+    return System.identityHashCode(key) * 0x9E3779B9;
+  }
+
+  private Object[] segmentOf(int h) {
+    return segments[segmentBits == 0 ? 0 : h >>> (32 - segmentBits)];
+  }
+
+  private static int firstSlot(int h, int length) {
+    return (h << 1) & (length - 1);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V get(Object key) {
+    int h = hash(key);
+    Object[] table = segmentOf(h);
+    for (int i = firstSlot(h, table.length); table[i] != null; i = (i + 2) & (table.length - 1)) {
+      if (table[i] == key) {
+        return (V) table[i + 1];
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return get(key) != null;
+  }
+
+  @Override
+  public V getOrDefault(Object key, V defaultValue) {
+    V v = get(key);
+    return v != null ? v : defaultValue;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V put(K key, V value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    int h = hash(key);
+    int s = segmentBits == 0 ? 0 : h >>> (32 - segmentBits);
+    Object[] table = segments[s];
+    int i = firstSlot(h, table.length);
+    for (; table[i] != null; i = (i + 2) & (table.length - 1)) {
+      if (table[i] == key) {
+        V old = (V) table[i + 1];
+        table[i + 1] = value;
+        return old;
+      }
+    }
+    table[i] = key;
+    table[i + 1] = value;
+    size++;
+    if (++counts[s] * 3 > table.length) { // more than two thirds of the pairs used
+      segments[s] = grown(table);
+    }
+    return null;
+  }
+
+  @Override
+  public V putIfAbsent(K key, V value) {
+    V v = get(key);
+    return v != null ? v : put(key, value);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V remove(Object key) {
+    int h = hash(key);
+    int s = segmentBits == 0 ? 0 : h >>> (32 - segmentBits);
+    Object[] table = segments[s];
+    int mask = table.length - 1;
+    for (int i = firstSlot(h, table.length); table[i] != null; i = (i + 2) & mask) {
+      if (table[i] == key) {
+        V old = (V) table[i + 1];
+        table[i] = null;
+        table[i + 1] = null;
+        size--;
+        counts[s]--;
+        closeGap(table, i);
+        return old;
+      }
+    }
+    return null;
+  }
+
+  /** Moves back the entries after a freed slot that would no longer be found past it. */
+  private static void closeGap(Object[] table, int freed) {
+    int mask = table.length - 1;
+    int gap = freed;
+    for (int i = (gap + 2) & mask; table[i] != null; i = (i + 2) & mask) {
+      int home = firstSlot(hash(table[i]), table.length);
+      // the entry at i may move to the gap when its home does not lie cyclically in (gap, i]
+      boolean stays = gap < i ? home > gap && home <= i : home > gap || home <= i;
+      if (!stays) {
+        table[gap] = table[i];
+        table[gap + 1] = table[i + 1];
+        table[i] = null;
+        table[i + 1] = null;
+        gap = i;
+      }
+    }
+  }
+
+  private static Object[] grown(Object[] table) {
+    Object[] bigger = new Object[table.length * 2];
+    int mask = bigger.length - 1;
+    for (int j = 0; j < table.length; j += 2) {
+      Object key = table[j];
+      if (key != null) {
+        int i = firstSlot(hash(key), bigger.length);
+        while (bigger[i] != null) {
+          i = (i + 2) & mask;
+        }
+        bigger[i] = key;
+        bigger[i + 1] = table[j + 1];
+      }
+    }
+    return bigger;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  @Override
+  public void clear() {
+    for (int s = 0; s < segments.length; s++) {
+      java.util.Arrays.fill(segments[s], null);
+      counts[s] = 0;
+    }
+    size = 0;
+  }
+
+  /** The entries, read-only (neither the set nor its iterator removes). */
+  @Override
+  public Set<Entry<K, V>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Entry<K, V>> iterator() {
+        return new Entries();
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
+  }
+
+  private final class Entries implements Iterator<Entry<K, V>> {
+    private int segment;
+    private int slot = -2;
+
+    Entries() {
+      advance();
+    }
+
+    private void advance() {
+      slot += 2;
+      while (segment < segments.length) {
+        Object[] table = segments[segment];
+        while (slot < table.length && table[slot] == null) {
+          slot += 2;
+        }
+        if (slot < table.length) {
+          return;
+        }
+        segment++;
+        slot = 0;
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return segment < segments.length;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Entry<K, V> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Object[] table = segments[segment];
+      Entry<K, V> e = new SimpleImmutableEntry<>((K) table[slot], (V) table[slot + 1]);
+      advance();
+      return e;
+    }
+  }
+}

@@ -4,6 +4,7 @@ import io.layercount.core.Diagnostic;
 import io.layercount.core.Limits;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,7 @@ public final class Source {
       char maxChar) {
     this.maxChar = maxChar;
     this.name = name;
-    this.lines = List.copyOf(lines);
+    this.lines = lines;
     this.repairs = List.copyOf(repairs);
     this.problems = List.copyOf(problems);
     this.limits = limits;
@@ -96,18 +97,18 @@ public final class Source {
       return new Source(name, List.of(), List.of(), problems, limits, (char) 0);
     }
     List<Diagnostic> repairs = new ArrayList<>();
-    String[] raw = splitLines(text, repairs);
-    List<String> cleaned = new ArrayList<>(raw.length);
+    // each line is cleaned in place: no list of a line per element is made beside the array
+    String[] cleaned = splitLines(text, repairs);
     // each cleaned line's leading spaces, counted while it is scanned: the indent repairs and every
     // parser need them, and a character at a time through String.charAt is slow in the JIT's first tier
-    int[] leads = new int[raw.length];
+    int[] leads = new int[cleaned.length];
     InputProblems scan = new InputProblems(limits);
     char[] buffer = new char[256];
     int ansi = 0;
     int tabs = 0;
     int trailing = 0;
-    for (int n = 0; n < raw.length; n++) {
-      String l = raw[n];
+    for (int n = 0; n < cleaned.length; n++) {
+      String l = cleaned[n];
       if (l.length() <= limits.maxLineChars()) {
         buffer = room(buffer, l.length());
       }
@@ -143,7 +144,7 @@ public final class Source {
         lead++;
       }
       leads[n] = lead;
-      cleaned.add(l);
+      cleaned[n] = l;
     }
     if (ansi > 0) {
       repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
@@ -154,29 +155,30 @@ public final class Source {
     if (trailing > 0) {
       repairs.add(Diagnostic.info(0, 0, "removed trailing white space from " + trailing + " line(s)"));
     }
-    String mark = QuoteMark.common(cleaned);
+    String mark = QuoteMark.common(Arrays.asList(cleaned));
     int quote = mark.length();
     if (quote > 0) {
       repairs.add(Diagnostic.info(0, 0, "removed a '" + mark.strip() + "' " + QuoteMark.what(mark) + " before every line"));
       // the indents that matter are those after the mark
       for (int i = 0; i < leads.length; i++) {
-        String l = cleaned.get(i);
-        leads[i] = leadingSpaces(l, quote);
+        leads[i] = leadingSpaces(cleaned[i], quote);
       }
     }
     int indent = commonIndent(cleaned, quote, leads);
     if (indent > 0) {
       repairs.add(Diagnostic.info(0, 0, "removed an indent of " + indent + " common to every line"));
     }
-    List<Line> lines = new ArrayList<>(cleaned.size());
-    for (int i = 0; i < cleaned.size(); i++) {
-      String l = cleaned.get(i);
+    Line[] lines = new Line[cleaned.length];
+    for (int i = 0; i < cleaned.length; i++) {
+      String l = cleaned[i];
       int cut = Math.min(l.length(), quote);
       int ind = Math.min(indent, leads[i]);
-      lines.add(new Line(i + 1, cut + ind, l.substring(cut + ind), leads[i] - ind));
+      lines[i] = new Line(i + 1, cut + ind, l.substring(cut + ind), leads[i] - ind);
     }
     scan.report(problems);
-    return new Source(name, lines, repairs, problems, limits, scan.max);
+    // a read-only view of the array, not a copy of it: a list of every line of a large text is
+    // large enough for a collector to treat as one of its costly large objects
+    return new Source(name, Collections.unmodifiableList(Arrays.asList(lines)), repairs, problems, limits, scan.max);
   }
 
   /** The input's name as given (a path or {@code -}). */
@@ -264,15 +266,21 @@ public final class Source {
     if (end == 0) {
       return new String[0];
     }
-    // split by hand: every line of the input once, without the list and pattern of String.split
-    List<String> lines = new ArrayList<>(end / 32 + 1);
+    // split by hand: every line of the input once, without the list and pattern of String.split,
+    // into an array of the exact size (the line ends are counted first)
+    int count = 1;
+    for (int nl = normal.indexOf('\n'); nl >= 0 && nl < end; nl = normal.indexOf('\n', nl + 1)) {
+      count++;
+    }
+    String[] lines = new String[count];
     int from = 0;
+    int n = 0;
     for (int nl = normal.indexOf('\n'); nl >= 0 && nl < end; nl = normal.indexOf('\n', from)) {
-      lines.add(normal.substring(from, nl));
+      lines[n++] = normal.substring(from, nl);
       from = nl + 1;
     }
-    lines.add(normal.substring(from, end));
-    return lines.toArray(new String[0]);
+    lines[n] = normal.substring(from, end);
+    return lines;
   }
 
   private static String expandTabs(String line) {
@@ -291,10 +299,10 @@ public final class Source {
   }
 
   /** The fewest leading spaces ({@code leads}, counted after the quote mark) of a line with text. */
-  private static int commonIndent(List<String> lines, int quote, int[] leads) {
+  private static int commonIndent(String[] lines, int quote, int[] leads) {
     int min = Integer.MAX_VALUE;
     for (int i = 0; i < leads.length; i++) {
-      String l = lines.get(i);
+      String l = lines[i];
       // trailing white space is gone: a line with nothing past the quote mark is blank, any other is not
       if (l.length() <= quote) {
         continue;

@@ -16,7 +16,7 @@ import java.util.Set;
  * analysis took twice as long under G1 as under the parallel collector).
  *
  * <p>Open addressing with linear probing over key-value pairs per segment; the segment is chosen by
- * the high bits of the mixed identity hash, the slot by the low ones. No {@code null} keys or
+ * the upper half of the mixed identity hash, the slot by the lower. No {@code null} keys or
  * values. Iteration order is unspecified. Not thread-safe.
  */
 public final class IdentityTable<K, V> extends AbstractMap<K, V> {
@@ -29,7 +29,8 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
 
   private final Object[][] segments;
   private final int[] counts;
-  private final int segmentBits;
+  /** Which bits of the hash, above the 16 the slot is taken from, choose the segment. */
+  private final int segmentMask;
   private int size;
 
   /** A map planned for about {@code expected} entries (0 or less: few). */
@@ -38,7 +39,7 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
     while (bits < MAX_SEGMENT_BITS && (long) SEGMENT_ENTRIES << bits < expected) {
       bits++;
     }
-    segmentBits = bits;
+    segmentMask = (1 << bits) - 1;
     int perSegment = Math.max(0, expected) >> bits;
     int pairs = MIN_PAIRS;
     while (pairs * 2 < SEGMENT_SLOTS && pairs * 2 < perSegment * 3) {
@@ -55,8 +56,9 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
     return System.identityHashCode(key) * 0x9E3779B9;
   }
 
-  private Object[] segmentOf(int h) {
-    return segments[segmentBits == 0 ? 0 : h >>> (32 - segmentBits)];
+  /** The segment of a hash: bits 16 and up (a segment has at most 2^15 pairs, found by bits 0 to 14). */
+  private int segment(int h) {
+    return (h >>> 16) & segmentMask;
   }
 
   private static int firstSlot(int h, int length) {
@@ -67,7 +69,7 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
   @SuppressWarnings("unchecked")
   public V get(Object key) {
     int h = hash(key);
-    Object[] table = segmentOf(h);
+    Object[] table = segments[segment(h)];
     for (int i = firstSlot(h, table.length); table[i] != null; i = (i + 2) & (table.length - 1)) {
       if (table[i] == key) {
         return (V) table[i + 1];
@@ -93,7 +95,7 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     int h = hash(key);
-    int s = segmentBits == 0 ? 0 : h >>> (32 - segmentBits);
+    int s = segment(h);
     Object[] table = segments[s];
     int i = firstSlot(h, table.length);
     for (; table[i] != null; i = (i + 2) & (table.length - 1)) {
@@ -122,7 +124,7 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
   @SuppressWarnings("unchecked")
   public V remove(Object key) {
     int h = hash(key);
-    int s = segmentBits == 0 ? 0 : h >>> (32 - segmentBits);
+    int s = segment(h);
     Object[] table = segments[s];
     int mask = table.length - 1;
     for (int i = firstSlot(h, table.length); table[i] != null; i = (i + 2) & mask) {

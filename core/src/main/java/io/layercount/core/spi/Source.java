@@ -2,10 +2,11 @@ package io.layercount.core.spi;
 
 import io.layercount.core.Diagnostic;
 import io.layercount.core.Limits;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.regex.Pattern;
 
 /**
@@ -176,9 +177,32 @@ public final class Source {
       lines[i] = new Line(i + 1, cut + ind, l.substring(cut + ind), leads[i] - ind);
     }
     scan.report(problems);
-    // a read-only view of the array, not a copy of it: a list of every line of a large text is
-    // large enough for a collector to treat as one of its costly large objects
-    return new Source(name, Collections.unmodifiableList(Arrays.asList(lines)), repairs, problems, limits, scan.max);
+    return new Source(name, new LineList(lines), repairs, problems, limits, scan.max);
+  }
+
+  /**
+   * The lines, read-only, over the array they were made in rather than a copy of it: a list of every
+   * line of a large text is large enough for a collector to treat as one of its costly large
+   * objects. One class, whose {@code get} is the array access, for every text: the parsers ask for
+   * each line several times, and the JIT's first tier, which the command line runs, makes a call
+   * through each wrapper a list has.
+   */
+  private static final class LineList extends AbstractList<Line> implements RandomAccess {
+    private final Line[] lines;
+
+    LineList(Line[] lines) {
+      this.lines = lines;
+    }
+
+    @Override
+    public Line get(int index) {
+      return lines[index];
+    }
+
+    @Override
+    public int size() {
+      return lines.length;
+    }
   }
 
   /** The input's name as given (a path or {@code -}). */

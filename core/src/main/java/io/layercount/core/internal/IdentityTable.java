@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A map whose keys compare by identity, as {@link java.util.IdentityHashMap}, kept in segments of
- * at most {@value #SEGMENT_SLOTS} slots each: no array of it ever grows to the size the G1
+ * at most {@value #SEGMENT_SLOTS} slots each (a full one splits the segments in two): no array of it ever grows to the size the G1
  * collector allocates as a humongous object (half a region: 512 KB at a 1 GB heap). The counting
  * keeps a map over every node of a tree; at 100,000 nodes a single table is 2 MB, and each such
  * table started a concurrent collection cycle and the mixed collections after it (a 100k-module
@@ -27,10 +27,10 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
   private static final int MAX_SEGMENT_BITS = 12;
   private static final int MIN_PAIRS = 4;
 
-  private final Object[][] segments;
-  private final int[] counts;
+  private Object[][] segments;
+  private int[] counts;
   /** Which bits of the hash, above the 16 the slot is taken from, choose the segment. */
-  private final int segmentMask;
+  private int segmentMask;
   private int size;
 
   /** A map planned for about {@code expected} entries (0 or less: few). */
@@ -109,9 +109,47 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
     table[i + 1] = value;
     size++;
     if (++counts[s] * 3 > table.length) { // more than two thirds of the pairs used
-      segments[s] = grown(table);
+      if (table.length < SEGMENT_SLOTS || segmentMask == (1 << MAX_SEGMENT_BITS) - 1) {
+        segments[s] = grown(table);
+      } else {
+        split();
+      }
     }
     return null;
+  }
+
+  /**
+   * Doubles the segments, each entry moving to the one the next bit of its hash names: a table
+   * planned too small grows by more segments rather than by larger ones.
+   */
+  private void split() {
+    int old = segments.length;
+    Object[][] more = new Object[old * 2][];
+    int[] moreCounts = new int[old * 2];
+    int mask = old * 2 - 1;
+    for (int s = 0; s < old; s++) {
+      Object[] table = segments[s];
+      more[s] = new Object[table.length];
+      more[s + old] = new Object[table.length];
+      for (int j = 0; j < table.length; j += 2) {
+        Object key = table[j];
+        if (key != null) {
+          int h = hash(key);
+          int to = (h >>> 16) & mask;
+          Object[] target = more[to];
+          int i = firstSlot(h, target.length);
+          while (target[i] != null) {
+            i = (i + 2) & (target.length - 1);
+          }
+          target[i] = key;
+          target[i + 1] = table[j + 1];
+          moreCounts[to]++;
+        }
+      }
+    }
+    segments = more;
+    counts = moreCounts;
+    segmentMask = mask;
   }
 
   @Override

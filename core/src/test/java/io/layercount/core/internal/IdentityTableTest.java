@@ -83,10 +83,11 @@ class IdentityTableTest {
     assertThrows(NullPointerException.class, () -> table.put("k", null));
   }
 
-  @Test
-  void noSegmentOfATablePlannedForAMillionKeysReachesTheHumongousSize() throws Exception {
+  @ParameterizedTest(name = "planned for {0}")
+  @ValueSource(ints = {1_000_000, 0})
+  void noSegmentOfATableOfAMillionKeysReachesTheHumongousSizeWhateverItWasPlannedFor(int planned) throws Exception {
     List<String> keys = keys(1_000_000);
-    IdentityTable<String, String> table = new IdentityTable<>(keys.size());
+    IdentityTable<String, String> table = new IdentityTable<>(planned);
     for (String key : keys) {
       table.put(key, key);
     }
@@ -95,6 +96,9 @@ class IdentityTableTest {
     for (Object[] segment : (Object[][]) field.get(table)) {
       assertTrue(segment.length <= IdentityTable.SEGMENT_SLOTS, "a segment of " + segment.length + " slots");
     }
-    assertSame(keys.get(123_456), table.get(keys.get(123_456)));
+    for (String key : keys) {
+      assertSame(key, table.get(key));
+    }
+    assertEquals(keys.size(), table.size());
   }
 }

@@ -25,11 +25,12 @@ public final class Counting {
   /** As {@link #analyze(Network, RuleTable, int, List)}, sizing image-bound tensors for {@code inputSize}. */
   public static Analysis analyze(Network network, RuleTable rules, int index, List<Diagnostic> extra,
       InputSize inputSize) {
-    boolean statedCounts = StatedCounts.applies(network.root());
+    TreeSurvey survey = TreeSurvey.of(network.root(), rules);
+    boolean statedCounts = survey.statedCounts();
     // a table states what each row holds; modules a printout hides are inside some row's count
-    Layer root = statedCounts ? network.root() : HiddenChildren.expand(network.root(), rules);
+    Layer root = statedCounts || !survey.anyHidden() ? network.root() : HiddenChildren.expand(network.root(), rules);
     boolean torchsummary = "torchsummary".equals(network.format());
-    Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary);
+    Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary, survey.nodes());
     TiedWeights ties = new TiedWeights(root, resolved::of);
     Tally tally = new Tally(root, resolved);
     StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted(), resolved.size());

@@ -37,14 +37,23 @@ public final class Resolved {
    * @param weightAndBiasOnly the table counts only tensors named weight and bias (torchsummary)
    */
   public Resolved(Layer root, RuleTable rules, InputSize inputSize, boolean statedCounts, boolean weightAndBiasOnly) {
+    this(root, rules, inputSize, statedCounts, weightAndBiasOnly, 0);
+  }
+
+  /**
+   * As {@link #Resolved(Layer, RuleTable, InputSize, boolean, boolean)}, for a tree of about
+   * {@code nodes} nodes (0: not known), a size for the maps.
+   */
+  public Resolved(Layer root, RuleTable rules, InputSize inputSize, boolean statedCounts, boolean weightAndBiasOnly,
+      int nodes) {
     byUser = rules.hasUserRules() ? new IdentityHashMap<>() : Map.of();
-    Map<Layer, Resolution> byRule = byRule(root, rules, inputSize, byUser);
+    Map<Layer, Resolution> byRule = byRule(root, rules, inputSize, byUser, nodes);
     byLayer = statedCounts ? StatedCounts.resolve(root, rules, byRule, weightAndBiasOnly) : byRule;
   }
 
   private static Map<Layer, Resolution> byRule(Layer root, RuleTable rules, InputSize inputSize,
-      Map<Layer, UserRule> byUser) {
-    StreamWidths places = new StreamWidths(root, rules, inputSize);
+      Map<Layer, UserRule> byUser, int nodes) {
+    StreamWidths places = new StreamWidths(root, rules, inputSize, nodes);
     Map<Layer, Resolution> byLayer = new IdentityTable<>(places.size());
     Deque<Layer> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();

@@ -30,26 +30,6 @@ final class StatedCounts {
 
   private StatedCounts() {}
 
-  /** Whether the text states per-layer counts: some layer below the root has one, or is a repeat. */
-  static boolean applies(Layer root) {
-    Deque<Layer> stack = new ArrayDeque<>(root.children());
-    while (!stack.isEmpty()) {
-      Layer layer = stack.pop();
-      if (layer.stated().params() != null || layer.stated().repeated()) {
-        return true;
-      }
-      pushAll(stack, layer.children());
-    }
-    return false;
-  }
-
-  /** Pushes {@code children} in order, by index: asked of every node of every tree. */
-  private static void pushAll(Deque<Layer> stack, List<Layer> children) {
-    for (int i = 0; i < children.size(); i++) {
-      stack.push(children.get(i));
-    }
-  }
-
   /**
    * The resolution of every layer of the tree below {@code root}, from the text's counts.
    *

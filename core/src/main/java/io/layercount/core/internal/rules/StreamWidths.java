@@ -5,12 +5,12 @@ import io.layercount.core.InputSize;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The {@link Place} of every node of a module tree: stream widths follow the printed order of
@@ -53,12 +53,22 @@ public final class StreamWidths {
 
   /** The places of every node under {@code root}; {@code inputSize} may be {@code null}. */
   public StreamWidths(Layer root, RuleTable rules, InputSize inputSize) {
-    List<Layer> postOrder = postOrder(root);
-    nodes = new IdentityTable<>(postOrder.size()); // sized once: growing it cost 5 % of an analysis
-    Layer patchEmbedding = null;
-    for (Layer layer : postOrder) {
+    this(root, rules, inputSize, 0);
+  }
+
+  /**
+   * As {@link #StreamWidths(Layer, RuleTable, InputSize)}, for a tree of about {@code expected}
+   * distinct nodes (0: not known): the map is sized for them (growing it cost 3 % of an analysis).
+   */
+  public StreamWidths(Layer root, RuleTable rules, InputSize inputSize, int expected) {
+    nodes = new IdentityTable<>(expected);
+    Layer[] patchEmbedding = {null};
+    forEachPostOrder(root, layer -> {
       if (nodes.containsKey(layer)) {
-        continue; // one object printed at several places: its widths are the same at each
+        return; // one object printed at several places: its widths are the same at each
+      }
+      if (patchEmbedding[0] == null && layer.isLeaf() && isPatchEmbedding(layer, rules)) {
+        patchEmbedding[0] = layer; // leaves come in printed order: the first one cuts the image
       }
       Node node = new Node(layer);
       List<Layer> children = layer.children();
@@ -79,13 +89,9 @@ public final class StreamWidths {
         node.firstOut = first(node.kids, n -> n.firstOut);
       }
       nodes.put(layer, node);
-    }
-    for (Layer layer : postOrder) {
-      if (patchEmbedding == null && layer.isLeaf() && isPatchEmbedding(layer, rules)) {
-        patchEmbedding = layer; // leaves come in printed order: the first one cuts the image
-      }
-    }
-    long[] stride = patchEmbedding == null ? new long[0] : Arguments.tuple(patchEmbedding.arguments().get("stride"));
+    });
+    long[] stride = patchEmbedding[0] == null ? new long[0]
+        : Arguments.tuple(patchEmbedding[0].arguments().get("stride"));
     patchStride = stride.length == 2 ? stride[0] + "×" + stride[1] : null;
     patchGrid = inputSize == null || stride.length != 2
         ? OptionalLong.empty()
@@ -203,29 +209,27 @@ public final class StreamWidths {
     return NONE;
   }
 
-  /** Every node, children before parents, in printed order. */
-  private static List<Layer> postOrder(Layer root) {
-    List<Layer> order = new ArrayList<>();
-    Deque<Layer> stack = new ArrayDeque<>();
+  /** Visits every node, children before parents, in printed order; iterative, so any depth is safe. */
+  private static void forEachPostOrder(Layer root, Consumer<Layer> visit) {
+    Layer[] stack = new Layer[16];
     int[] next = new int[16]; // the next child of each layer on the stack, unboxed
-    stack.push(root);
+    stack[0] = root;
     int depth = 0;
-    while (!stack.isEmpty()) {
-      Layer top = stack.peek();
+    while (depth >= 0) {
+      Layer top = stack[depth];
       int i = next[depth];
       if (i < top.children().size()) {
         next[depth] = i + 1;
-        stack.push(top.children().get(i));
-        if (++depth == next.length) {
+        if (++depth == stack.length) {
+          stack = Arrays.copyOf(stack, depth * 2);
           next = Arrays.copyOf(next, depth * 2);
         }
+        stack[depth] = top.children().get(i);
         next[depth] = 0;
       } else {
-        stack.pop();
+        visit.accept(top);
         depth--;
-        order.add(top);
       }
     }
-    return order;
   }
 }

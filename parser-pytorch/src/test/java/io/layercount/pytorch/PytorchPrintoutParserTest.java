@@ -249,6 +249,42 @@ class PytorchPrintoutParserTest {
     assertEquals(depth + 2, CorpusTruthTest.count(net.root())[1]);
   }
 
+  @Test
+  void aPrintoutOfTensOfThousandsOfDistinctModulesKeepsEveryNameArgumentAndLine() {
+    // past the 4,096 modules of a chunk of the builder's list and the 32,768 argument texts it keeps
+    // for sharing: each block's layers print widths of their own, so a mix-up shows
+    int blocks = 9_000;
+    StringBuilder text = new StringBuilder("Net(\n  (blocks): ModuleList(\n");
+    for (int b = 0; b < blocks; b++) {
+      text.append("    (").append(b).append("): Block(\n")
+          .append("      (fc): Linear(in_features=").append(b + 1).append(", out_features=").append(b + 2)
+          .append(", bias=True)\n")
+          .append("      (norm): LayerNorm((").append(b + 2).append(",), eps=1e-05, elementwise_affine=True)\n")
+          .append("      (act): GELU(approximate='none')\n")
+          .append("      (drop): Dropout(p=0.").append(b % 10).append(", inplace=False)\n")
+          .append("    )\n");
+    }
+    text.append("  )\n)\n");
+    Network net = only(parser.parse(Source.of("t", text.toString())));
+    List<Layer> list = net.root().children().get(0).children();
+    assertEquals(blocks, list.size());
+    for (int b = 0; b < blocks; b++) {
+      Layer block = list.get(b);
+      int line = 3 + 6 * b;
+      assertEquals(Integer.toString(b), block.name());
+      assertEquals(line, block.line());
+      assertEquals(List.of("fc", "norm", "act", "drop"), names(block));
+      Layer fc = block.children().get(0);
+      assertEquals(Integer.toString(b + 1), fc.arguments().get("in_features"), "block " + b);
+      assertEquals(Integer.toString(b + 2), fc.arguments().get("out_features"), "block " + b);
+      assertEquals(line + 1, fc.line());
+      assertEquals("(" + (b + 2) + ",)", block.children().get(1).arguments().positional(0), "block " + b);
+      assertEquals("0." + b % 10, block.children().get(3).arguments().get("p"), "block " + b);
+      assertEquals(line + 4, block.children().get(3).line());
+    }
+    assertEquals(1 + 1 + 5 * blocks, CorpusTruthTest.count(net.root())[1]);
+  }
+
   private ParseResult parse(String fixture) {
     return parser.parse(Source.of(fixture, resource(fixture)));
   }

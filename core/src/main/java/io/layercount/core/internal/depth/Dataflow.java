@@ -70,9 +70,12 @@ public final class Dataflow {
   private static final Set<String> GENERIC_CONTAINERS = Set.of("ModuleList", "ModuleDict", "Sequential");
 
   private final ToIntFunction<Layer> ownWeighted;
-  private final Map<Layer, Widths> spans;
-  private final Map<Layer, Answers> memo;
-  private final Map<Layer, Long> firstDepth;
+  /**
+   * What is known of each node measured, in one object per node: its span, its own conv/FC count,
+   * its replays' results. Each child a replay runs is one lookup (three tables and the rule
+   * answers' own cost four at 100k nodes, a cache miss each).
+   */
+  private final Map<Layer, Facts> facts;
   private final Map<Layer, Map<Integer, String>> offPath;
   /**
    * Class name → keys of children that an instance showed, by their widths, to read the block's
@@ -101,13 +104,11 @@ public final class Dataflow {
    */
   public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
     this.ownWeighted = ownWeighted;
-    this.spans = new IdentityTable<>(nodes);
+    this.facts = new IdentityTable<>(nodes);
     // only modules with children are replayed: about a third of the nodes
-    this.memo = new IdentityTable<>(nodes / 3);
-    this.firstDepth = new IdentityTable<>(nodes / 3);
     this.offPath = new IdentityTable<>(nodes / 3);
-    this.streams = new Streams(spans);
-    this.copies = new DepthwiseCopies(spans, ownWeighted);
+    this.streams = new Streams(this::span);
+    this.copies = new DepthwiseCopies(this::span, this::weighted);
     measureSpans(root);
     replay(root, Widths.UNKNOWN);
     if (!shownLate.isEmpty()) {
@@ -125,8 +126,10 @@ public final class Dataflow {
   private void forget() {
     parallelByClass.clear();
     shownLate.forEach((type, keys) -> parallelByClass.put(type, new HashSet<>(keys)));
-    memo.clear();
-    firstDepth.clear();
+    for (Facts f : facts.values()) {
+      f.answers = null;
+      f.replayed = false;
+    }
     offPath.clear();
     streamReplays.clear();
     exits.clear();
@@ -137,14 +140,12 @@ public final class Dataflow {
     if (layer.isLeaf()) {
       return ownWeighted.applyAsInt(layer); // a leaf is its own conv/FC layers, whatever it reads
     }
-    Long d = firstDepth.get(layer);
-    if (d == null) {
-      if (!spans.containsKey(layer)) {
-        measureSpans(layer);
-      }
-      d = replay(layer, Widths.UNKNOWN).depth();
+    Facts f = facts.get(layer);
+    if (f == null) {
+      measureSpans(layer);
+      f = facts.get(layer);
     }
-    return d;
+    return f.replayed ? f.firstDepth : replay(layer, Widths.UNKNOWN).depth();
   }
 
   /** Children of {@code layer} (by index) off its longest path, with the reason. */
@@ -166,16 +167,17 @@ public final class Dataflow {
     while (!stack.isEmpty()) {
       Layer layer = stack.pop();
       boolean childrenDone = expanded.pop();
-      if (spans.containsKey(layer)) {
+      if (facts.containsKey(layer)) {
         continue;
       }
       if (layer.isLeaf()) {
-        spans.put(layer, Widths.ofLeaf(layer, ownWeighted.applyAsInt(layer)));
+        int weighted = ownWeighted.applyAsInt(layer);
+        facts.put(layer, new Facts(Widths.ofLeaf(layer, weighted), weighted));
       } else if (childrenDone) {
         Widths sliced = slicedSpan(layer);
         Widths norm = Widths.ofNormWithChildren(layer);
         if (sliced != null || norm.knownIn()) {
-          spans.put(layer, sliced != null ? sliced : norm);
+          facts.put(layer, new Facts(sliced != null ? sliced : norm, ownWeighted.applyAsInt(layer)));
           continue;
         }
         Widths first = Widths.NONE;
@@ -185,7 +187,7 @@ public final class Dataflow {
         List<Layer> children = layer.children();
         for (int i = 0; i < children.size(); i++) {
           Layer child = children.get(i);
-          Widths w = spans.get(child);
+          Widths w = span(child);
           if (!first.knownIn()) {
             first = w;
             firstReader = child;
@@ -198,7 +200,7 @@ public final class Dataflow {
         // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
         boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
             && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
-        spans.put(layer, new Widths(otherAxis ? out : first.in(), out));
+        facts.put(layer, new Facts(new Widths(otherAxis ? out : first.in(), out), ownWeighted.applyAsInt(layer)));
         streams.measure(layer);
         copies.measure(layer);
       } else {
@@ -218,7 +220,7 @@ public final class Dataflow {
       return leaf(root, width);
     }
     Deque<Replay> stack = new ArrayDeque<>();
-    stack.push(new Replay(root, Input.of(width)));
+    stack.push(new Replay(root, facts.get(root), Input.of(width)));
     Result returned = null;
     while (true) {
       Replay top = stack.peek();
@@ -236,25 +238,46 @@ public final class Dataflow {
         continue;
       }
       Input in = top.childInput();
+      Facts childFacts = top.childFacts;
       Result known;
       if (child.isLeaf()) {
-        top.childWeighted = ownWeighted.applyAsInt(child);
+        top.childWeighted = childFacts.weighted;
         known = leaf(top.childSpan, top.childWeighted, in.width());
       } else {
-        known = answer(child, in);
+        known = childFacts.answers == null ? null : childFacts.answers.get(in);
       }
       if (known != null) {
         top.accept(known);
       } else {
-        stack.push(new Replay(child, in));
+        stack.push(new Replay(child, childFacts, in));
       }
     }
   }
 
-  /** The remembered result of {@code layer} called on {@code in}, or {@code null}. */
-  private Result answer(Layer layer, Input in) {
-    Answers a = memo.get(layer);
-    return a == null ? null : a.get(in);
+  /** The span of a measured node. */
+  private Widths span(Layer layer) {
+    return facts.get(layer).span;
+  }
+
+  /** The own conv/FC count of a measured node. */
+  private int weighted(Layer layer) {
+    return facts.get(layer).weighted;
+  }
+
+  /** What is known of one measured node. */
+  private static final class Facts {
+    final Widths span;
+    final int weighted;
+    /** The results of its replays by input, {@code null} before the first. */
+    Answers answers;
+    /** Whether it was replayed, and the depth its first replay found. */
+    boolean replayed;
+    long firstDepth;
+
+    Facts(Widths span, int weighted) {
+      this.span = span;
+      this.weighted = weighted;
+    }
   }
 
   /**
@@ -287,7 +310,8 @@ public final class Dataflow {
   }
 
   private Result leaf(Layer layer, long in) {
-    return leaf(spans.get(layer), ownWeighted.applyAsInt(layer), in);
+    Facts f = facts.get(layer);
+    return leaf(f.span, f.weighted, in);
   }
 
   private static Result leaf(Widths w, int weighted, long in) {
@@ -297,6 +321,8 @@ public final class Dataflow {
   /** One module's forward being replayed: the tensors made so far. */
   private final class Replay {
     final Layer layer;
+    /** What is known of {@link #layer}: its span, own count and the results of its replays. */
+    final Facts node;
     final long inputWidth;
     final Point input;
     final List<Point> open = new ArrayList<>();
@@ -340,6 +366,8 @@ public final class Dataflow {
     int index;
     /** The widths of the child {@link #nextChild} chose, and its own conv/FC count where it is a leaf. */
     Widths childSpan;
+    /** What is known of that child. */
+    Facts childFacts;
     int childWeighted;
     /** The role the name of that child gives it. */
     ChildRole childRole;
@@ -386,8 +414,9 @@ public final class Dataflow {
     /** Where it writes several streams: the tensor it leaves of each width. */
     Map<Long, Point> laneEnds = Map.of();
 
-    Replay(Layer layer, Input arrival) {
+    Replay(Layer layer, Facts facts, Input arrival) {
       this.layer = layer;
+      this.node = facts;
       int childCount = layer.children().size();
       this.sources = new Source[childCount];
       this.ran = new int[childCount];
@@ -395,8 +424,8 @@ public final class Dataflow {
       this.arrival = arrival;
       this.inputWidth = arrival.width();
       // where the caller cannot tell (the root), the input has the width its first reader reads
-      long width = inputWidth == Widths.UNKNOWN ? spans.get(layer).in() : inputWidth;
-      int own = ownWeighted.applyAsInt(layer);
+      long width = inputWidth == Widths.UNKNOWN ? node.span.in() : inputWidth;
+      int own = node.weighted;
       this.input = new Point(Saturating.add(own, arrival.depth()), width, null, -1);
       this.slices = readsChannelSlices(layer, width);
       this.chains = !slices && layer.typeName().equals("Sequential");
@@ -439,7 +468,8 @@ public final class Dataflow {
           position++;
           continue;
         }
-        childSpan = spans.get(child);
+        childFacts = facts.get(child);
+        childSpan = childFacts.span;
         chooseSource(index == runsFirst ? ChildRole.PLAIN : role, child, childSpan);
         return child;
       }
@@ -457,9 +487,9 @@ public final class Dataflow {
       if (last < 1 || ChildRole.of(children.get(last).name()) != ChildRole.BYPASS || width == Widths.UNKNOWN) {
         return -1;
       }
-      Widths shortcut = spans.get(children.get(last));
+      Widths shortcut = span(children.get(last));
       for (int i = 0; i < last; i++) {
-        Widths w = spans.get(children.get(i));
+        Widths w = span(children.get(i));
         if (w.knownIn()) {
           // the caller may have passed the width the first layer reads (a Sequential takes it on trust)
           return w.in() == shortcut.out() && shortcut.in() != shortcut.out()
@@ -823,8 +853,14 @@ public final class Dataflow {
       Point end = deepestOpen();
       List<Lane> lanes = writesSeveral || leftStreams ? lanesOut() : List.of();
       Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width, originWidth(end), lanes);
-      memo.computeIfAbsent(layer, k -> new Answers()).put(arrival, r);
-      firstDepth.putIfAbsent(layer, r.depth());
+      if (node.answers == null) {
+        node.answers = new Answers();
+      }
+      node.answers.put(arrival, r);
+      if (!node.replayed) {
+        node.replayed = true;
+        node.firstDepth = r.depth();
+      }
       replayedClasses.add(layer.typeName());
       if (!offPath.containsKey(layer)) {
         trace(end);
@@ -1143,8 +1179,9 @@ public final class Dataflow {
     boolean chainable = true;
     Widths previous = null;
     for (Layer child : children) {
-      Widths w = spans.get(child);
-      if (!child.isLeaf() || ownWeighted.applyAsInt(child) == 0 || !w.knownIn() || !w.knownOut()
+      Facts f = facts.get(child);
+      Widths w = f.span;
+      if (!child.isLeaf() || f.weighted == 0 || !w.knownIn() || !w.knownOut()
           || !isIndex(child.name())) {
         return null;
       }
@@ -1176,7 +1213,7 @@ public final class Dataflow {
 
   /** The first leaf whose widths the text states: what reads a module's input. */
   private Layer firstLeafWithWidths(Layer layer) {
-    return firstLeaf(layer, leaf -> spans.get(leaf).knownIn());
+    return firstLeaf(layer, leaf -> span(leaf).knownIn());
   }
 
   private Layer firstLeaf(Layer layer, java.util.function.Predicate<Layer> wanted) {
@@ -1210,7 +1247,7 @@ public final class Dataflow {
     Set<String> kernels = new HashSet<>();
     boolean allStrided = true;
     for (Layer child : children) {
-      Widths w = spans.get(child);
+      Widths w = span(child);
       Layer conv = onlyWeightedLeaf(child);
       if (conv == null || !w.knownIn() || w.in() != w.out() || width != Widths.UNKNOWN && width != w.in()) {
         return false;
@@ -1247,8 +1284,9 @@ public final class Dataflow {
     }
     long sum = 0;
     for (Layer child : children) {
-      Widths w = spans.get(child);
-      if (!child.isLeaf() || ownWeighted.applyAsInt(child) == 0 || !w.knownIn()) {
+      Facts f = facts.get(child);
+      Widths w = f.span;
+      if (!child.isLeaf() || f.weighted == 0 || !w.knownIn()) {
         return false;
       }
       sum += w.in() * child.repeat();

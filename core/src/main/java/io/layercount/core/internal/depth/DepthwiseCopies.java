@@ -4,9 +4,9 @@ import io.layercount.core.model.Layer;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -17,10 +17,10 @@ import java.util.function.ToIntFunction;
  */
 final class DepthwiseCopies {
   private final Set<Layer> endingOnOne = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Map<Layer, Widths> spans;
+  private final Function<Layer, Widths> spans;
   private final ToIntFunction<Layer> ownWeighted;
 
-  DepthwiseCopies(Map<Layer, Widths> spans, ToIntFunction<Layer> ownWeighted) {
+  DepthwiseCopies(Function<Layer, Widths> spans, ToIntFunction<Layer> ownWeighted) {
     this.spans = spans;
     this.ownWeighted = ownWeighted;
   }
@@ -34,15 +34,15 @@ final class DepthwiseCopies {
   void measure(Layer layer) {
     List<Layer> children = layer.children();
     int last = children.size() - 1;
-    while (last >= 0 && !spans.get(children.get(last)).knownIn()) {
+    while (last >= 0 && !spans.apply(children.get(last)).knownIn()) {
       last--;
     }
     int before = last - 1;
-    while (before >= 0 && !spans.get(children.get(before)).knownOut()) {
+    while (before >= 0 && !spans.apply(children.get(before)).knownOut()) {
       before--;
     }
     // the widths first: they are at hand, where the depthwise test reads arguments and children
-    if (before >= 0 && spans.get(children.get(before)).out() == spans.get(children.get(last)).in()
+    if (before >= 0 && spans.apply(children.get(before)).out() == spans.apply(children.get(last)).in()
         && isDepthwiseStep(children.get(last))) {
       endingOnOne.add(layer);
     }
@@ -62,7 +62,7 @@ final class DepthwiseCopies {
       }
       conv = weighted.get(0);
     }
-    Widths w = spans.get(conv);
+    Widths w = spans.apply(conv);
     OptionalLong groups = conv.arguments().longValue("groups", -1);
     return conv.isLeaf() && ownWeighted.applyAsInt(conv) == 1 && groups.isPresent() && groups.getAsLong() > 1
         && w.in() == groups.getAsLong() && w.out() == w.in();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Which modules read or write several tensors of different widths side by side, as HRNet keeps one
@@ -49,9 +50,9 @@ final class Streams {
   }
 
   private final Map<Layer, Shape> shapes = new IdentityHashMap<>();
-  private final Map<Layer, Widths> spans;
+  private final Function<Layer, Widths> spans;
 
-  Streams(Map<Layer, Widths> spans) {
+  Streams(Function<Layer, Widths> spans) {
     this.spans = spans;
   }
 
@@ -88,7 +89,7 @@ final class Streams {
     Widths previous = null;
     for (Layer child : children) {
       Shape entry = rows ? row(child) : of(child);
-      Widths w = spans.get(child);
+      Widths w = spans.apply(child);
       occurrences += child.repeat();
       reads.addAll(entry.readsSeveral() ? entry.reads() : w.knownIn() ? Set.of(w.in()) : Set.of());
       writes.addAll(entry.writesSeveral() ? entry.writes() : w.knownOut() ? Set.of(w.out()) : Set.of());
@@ -114,7 +115,7 @@ final class Streams {
     Set<Long> reads = new TreeSet<>();
     Set<Long> writes = new TreeSet<>();
     for (Layer entry : row.children()) {
-      Widths w = spans.get(entry);
+      Widths w = spans.apply(entry);
       if (w.knownIn()) {
         reads.add(w.in());
       }
@@ -136,7 +137,7 @@ final class Streams {
     Shape last = Shape.NONE;
     boolean found = false;
     for (Layer child : layer.children()) {
-      Widths w = spans.get(child);
+      Widths w = spans.apply(child);
       if (!found && w.knownIn()) {
         first = of(child);
         found = true;

@@ -22,6 +22,9 @@ import java.util.Map;
  * (its counting took 1.5 times as long at 100,000 modules).
  */
 final class NetworkBuilder {
+  /** How many distinct argument texts of a printout are kept for sharing (see {@link #parse}). */
+  private static final int PARSED_TEXTS = 1 << 15;
+
   private NetworkBuilder() {}
 
   static Network network(Printout printout) {
@@ -86,8 +89,6 @@ final class NetworkBuilder {
     }
     return arguments;
   }
-
-  private static final int PARSED_TEXTS = 1 << 15;
 
   /**
    * Every module of a tree, children before parents and in printed order, with what its layer is

@@ -2,6 +2,7 @@ package io.layercount.core.internal;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -9,8 +10,8 @@ import java.util.Set;
 
 /**
  * A map whose keys compare by identity, as {@link java.util.IdentityHashMap}, kept in segments of
- * at most {@value #SEGMENT_SLOTS} slots each (a full one splits the segments in two): no array of it ever grows to the size the G1
- * collector allocates as a humongous object (half a region: 512 KB at a 1 GB heap). The counting
+ * at most {@value #SEGMENT_SLOTS} slots each (a full one splits the segments in two): no array of
+ * it ever grows to the size the G1 collector allocates as a humongous object (half a region: 512 KB at a 1 GB heap). The counting
  * keeps a map over every node of a tree; at 100,000 nodes a single table is 2 MB, and each such
  * table started a concurrent collection cycle and the mixed collections after it (a 100k-module
  * analysis took twice as long under G1 as under the parallel collector).
@@ -136,13 +137,7 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
         if (key != null) {
           int h = hash(key);
           int to = (h >>> 16) & mask;
-          Object[] target = more[to];
-          int i = firstSlot(h, target.length);
-          while (target[i] != null) {
-            i = (i + 2) & (target.length - 1);
-          }
-          target[i] = key;
-          target[i + 1] = table[j + 1];
+          place(more[to], h, key, table[j + 1]);
           moreCounts[to]++;
         }
       }
@@ -199,19 +194,23 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
 
   private static Object[] grown(Object[] table) {
     Object[] bigger = new Object[table.length * 2];
-    int mask = bigger.length - 1;
     for (int j = 0; j < table.length; j += 2) {
       Object key = table[j];
       if (key != null) {
-        int i = firstSlot(hash(key), bigger.length);
-        while (bigger[i] != null) {
-          i = (i + 2) & mask;
-        }
-        bigger[i] = key;
-        bigger[i + 1] = table[j + 1];
+        place(bigger, hash(key), key, table[j + 1]);
       }
     }
     return bigger;
+  }
+
+  /** Puts a key known to be absent from {@code table} (which has room) in the first free slot from its home. */
+  private static void place(Object[] table, int h, Object key, Object value) {
+    int i = firstSlot(h, table.length);
+    while (table[i] != null) {
+      i = (i + 2) & (table.length - 1);
+    }
+    table[i] = key;
+    table[i + 1] = value;
   }
 
   @Override
@@ -227,7 +226,7 @@ public final class IdentityTable<K, V> extends AbstractMap<K, V> {
   @Override
   public void clear() {
     for (int s = 0; s < segments.length; s++) {
-      java.util.Arrays.fill(segments[s], null);
+      Arrays.fill(segments[s], null);
       counts[s] = 0;
     }
     size = 0;

@@ -28,7 +28,7 @@ public final class Counting {
     TreeSurvey survey = TreeSurvey.of(network.root(), rules);
     boolean statedCounts = survey.statedCounts();
     // a table states what each row holds; modules a printout hides are inside some row's count
-    Layer root = statedCounts || !survey.anyHidden() ? network.root() : HiddenChildren.expand(network.root(), rules);
+    Layer root = statedCounts || !survey.anyHidden() ? network.root() : HiddenChildren.rebuild(network.root(), rules);
     boolean torchsummary = "torchsummary".equals(network.format());
     Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary, survey.nodes());
     TiedWeights ties = new TiedWeights(root, resolved::of);

@@ -18,9 +18,11 @@ final class HiddenChildren {
   private HiddenChildren() {}
 
   static Layer expand(Layer root, RuleTable rules) {
-    if (!anyHidden(root, rules)) {
-      return root;
-    }
+    return TreeSurvey.of(root, rules).anyHidden() ? rebuild(root, rules) : root;
+  }
+
+  /** As {@link #expand}, for a tree a {@link TreeSurvey} found hiding children. */
+  static Layer rebuild(Layer root, RuleTable rules) {
     Deque<Frame> stack = new ArrayDeque<>();
     stack.push(new Frame(root));
     Layer result = root;
@@ -44,22 +46,6 @@ final class HiddenChildren {
       }
     }
     return result;
-  }
-
-  private static boolean anyHidden(Layer root, RuleTable rules) {
-    Deque<Layer> stack = new ArrayDeque<>();
-    stack.push(root);
-    while (!stack.isEmpty()) {
-      Layer layer = stack.pop();
-      if (layer.isLeaf() && !rules.hiddenChildren(layer.typeName()).isEmpty()) {
-        return true;
-      }
-      List<Layer> children = layer.children();
-      for (int i = 0; i < children.size(); i++) {
-        stack.push(children.get(i));
-      }
-    }
-    return false;
   }
 
   /** A node being rebuilt: its children as rebuilt so far. */

@@ -98,6 +98,8 @@ final class NetworkBuilder {
    */
   private static final class Modules {
     private static final int CHUNK = 4096;
+    /** The entries the first chunk starts with; it doubles up to {@link #CHUNK}. */
+    private static final int FIRST = 64;
 
     int count;
     /** Per chunk: node, name and arguments of each module. */
@@ -133,11 +135,17 @@ final class NetworkBuilder {
         objects = Arrays.copyOf(objects, chunk * 2);
         numbers = Arrays.copyOf(numbers, chunk * 2);
       }
-      if (objects[chunk] == null) {
-        objects[chunk] = new Object[3 * CHUNK];
-        numbers[chunk] = new int[2 * CHUNK];
-      }
       int i = count % CHUNK;
+      if (objects[chunk] == null) {
+        // the first chunk grows from a few entries: most printouts have a few hundred modules, and a
+        // full chunk for each was a tenth of the bytes an analysis allocated
+        int size = chunk == 0 ? FIRST : CHUNK;
+        objects[chunk] = new Object[3 * size];
+        numbers[chunk] = new int[2 * size];
+      } else if (2 * i == numbers[chunk].length) {
+        objects[chunk] = Arrays.copyOf(objects[chunk], 6 * i);
+        numbers[chunk] = Arrays.copyOf(numbers[chunk], 4 * i);
+      }
       objects[chunk][3 * i] = frame.node;
       objects[chunk][3 * i + 1] = frame.name;
       objects[chunk][3 * i + 2] = arguments;

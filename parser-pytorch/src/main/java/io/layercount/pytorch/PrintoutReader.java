@@ -296,6 +296,9 @@ final class PrintoutReader {
 
     /** Blank lines followed by more of block {@code top} belong to it (HF configs print them). */
     void flushBlanks(Frame top, List<Source.Line> lines) {
+      if (pendingBlanks.isEmpty()) {
+        return; // nearly always: no iterator made for each line
+      }
       for (int b : pendingBlanks) {
         top.node.add(new Entry.Extra(0, "", lines.get(b).number()));
       }

@@ -1,6 +1,5 @@
 package io.layercount.core.internal.count;
 
-import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.InputSize;
 import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
@@ -11,7 +10,6 @@ import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +19,10 @@ import java.util.Map;
  * from the text ({@link StatedCounts}).
  */
 public final class Resolved {
-  private final Map<Layer, Resolution> byLayer;
+  /** The nodes holding the rule answers, or {@code null} where the text's counts decide ({@link #stated}). */
+  private final StreamWidths places;
+  /** The answers from the text's own counts, or {@code null}. */
+  private final Map<Layer, Resolution> stated;
   /** The user rule that decided each node, where one did; empty without user rules. */
   private final Map<Layer, UserRule> byUser;
 
@@ -47,48 +48,61 @@ public final class Resolved {
   public Resolved(Layer root, RuleTable rules, InputSize inputSize, boolean statedCounts, boolean weightAndBiasOnly,
       int nodes) {
     byUser = rules.hasUserRules() ? new IdentityHashMap<>() : Map.of();
-    Map<Layer, Resolution> byRule = byRule(root, rules, inputSize, byUser, nodes);
-    byLayer = statedCounts ? StatedCounts.resolve(root, rules, byRule, weightAndBiasOnly) : byRule;
+    StreamWidths widths = byRule(root, rules, inputSize, byUser, nodes);
+    if (statedCounts) {
+      places = null;
+      stated = StatedCounts.resolve(root, rules, layer -> widths.node(layer).answer(), weightAndBiasOnly);
+    } else {
+      places = widths;
+      stated = null;
+    }
   }
 
-  private static Map<Layer, Resolution> byRule(Layer root, RuleTable rules, InputSize inputSize,
+  /**
+   * The rule answer of every distinct node, kept in its stream-width node: the walk follows those
+   * nodes (a layer printed at several places is one node, answered at the first place reached).
+   */
+  private static StreamWidths byRule(Layer root, RuleTable rules, InputSize inputSize,
       Map<Layer, UserRule> byUser, int nodes) {
     StreamWidths places = new StreamWidths(root, rules, inputSize, nodes);
-    Map<Layer, Resolution> byLayer = new IdentityTable<>(places.size());
-    Deque<Layer> stack = new ArrayDeque<>();
+    Deque<StreamWidths.Node> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
-    stack.push(root);
+    stack.push(places.root());
     owners.push(root);
     while (!stack.isEmpty()) {
-      Layer layer = stack.pop();
+      StreamWidths.Node node = stack.pop();
       Layer owner = owners.pop();
-      if (byLayer.containsKey(layer)) {
+      if (node.answer() != null) {
         continue;
       }
-      byLayer.put(layer, rules.resolve(layer, owner, places));
+      Layer layer = node.layer();
+      node.answer(rules.resolve(node, owner, places));
       if (rules.hasUserRules()) {
-        UserRule mine = rules.userRuleFor(layer, places);
+        UserRule mine = rules.userRuleFor(node);
         if (mine != null) {
           byUser.put(layer, mine);
         }
       }
       Layer childOwner = LayerNormOwners.isPlainContainer(layer.typeName()) ? owner : layer;
-      List<Layer> children = layer.children();
-      for (int i = 0; i < children.size(); i++) {
-        stack.push(children.get(i));
+      for (int i = 0, n = node.kidCount(); i < n; i++) {
+        stack.push(node.kid(i));
         owners.push(childOwner);
       }
     }
-    return byLayer;
+    return places;
   }
 
   /** How many distinct nodes were resolved: a size for other maps over the same tree. */
   public int size() {
-    return byLayer.size();
+    return places != null ? places.size() : stated.size();
   }
 
   public Resolution of(Layer layer) {
-    return byLayer.get(layer);
+    if (places == null) {
+      return stated.get(layer);
+    }
+    StreamWidths.Node node = places.node(layer);
+    return node == null ? null : node.answer();
   }
 
   /** The user rule that decided {@code layer}, or {@code null} when the built-in rules did. */

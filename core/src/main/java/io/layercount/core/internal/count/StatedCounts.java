@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The parameter counts of a table that prints one per row (Keras {@code Param #}, torchinfo,
@@ -38,12 +39,12 @@ final class StatedCounts {
    *     nothing the model holds itself (torchsummary): a row of a recurrent or attention layer, or of
    *     a class no rule knows, may hold more than it shows, and so may the model
    */
-  static Map<Layer, Resolution> resolve(Layer root, RuleTable rules, Map<Layer, Resolution> byRule,
+  static Map<Layer, Resolution> resolve(Layer root, RuleTable rules, Function<Layer, Resolution> byRule,
       boolean weightAndBiasOnly) {
     Map<Layer, Resolution> out = new IdentityHashMap<>();
     Map<Layer, Long> subtree = new IdentityHashMap<>();
     for (Layer layer : postOrder(root)) {
-      Resolution rule = classify(layer, rules, byRule.get(layer));
+      Resolution rule = classify(layer, rules, byRule.apply(layer));
       Layer.Stated s = layer.stated();
       Long own;
       Resolution r;

@@ -106,6 +106,11 @@ public final class RuleTable {
     return user.decisiveFor(layer, places.parentType(layer));
   }
 
+  /** As {@link #userRuleFor(Layer, StreamWidths)}, for the node {@code at}. */
+  public UserRule userRuleFor(StreamWidths.Node at) {
+    return user.decisiveFor(at.layer(), at.parentType());
+  }
+
   /** Whether a built-in row (hand-written, generated or tensor) names {@code typeName}. */
   public boolean knowsBuiltIn(String typeName) {
     return builtInHandRule(typeName) != null || corpus.containsKey(typeName)
@@ -143,6 +148,14 @@ public final class RuleTable {
    */
   public Resolution resolve(Layer layer, Layer owner, StreamWidths places) {
     return resolve(layer, owner, places.parentType(layer), places, null);
+  }
+
+  /**
+   * As {@link #resolve(Layer, Layer, StreamWidths)} for the node {@code at} of {@code places}: its
+   * parent's class is read from the node, not looked up.
+   */
+  public Resolution resolve(StreamWidths.Node at, Layer owner, StreamWidths places) {
+    return resolve(at.layer(), owner, at.parentType(), places, null);
   }
 
   private Resolution resolve(Layer layer, Layer owner, String parentType, StreamWidths places, Place place) {

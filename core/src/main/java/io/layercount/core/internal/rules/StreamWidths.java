@@ -20,8 +20,12 @@ import java.util.function.Consumer;
 public final class StreamWidths {
   private static final OptionalLong NONE = OptionalLong.empty();
 
-  /** What is known about one node; filled children first, then parents first. */
-  private static final class Node {
+  /**
+   * What is known about one node; filled children first, then parents first. The rule answer for
+   * the node is kept here too ({@link #answer}), so that the pass making them walks these nodes and
+   * every later pass finds a node's place and answer in one lookup.
+   */
+  public static final class Node {
     private static final Node[] NO_KIDS = new Node[0];
 
     final Layer layer;
@@ -37,12 +41,43 @@ public final class StreamWidths {
     String parentType;
     OptionalLong parentOut = NONE;
 
+    /** The rule answer at the node's first place, once made. */
+    private Resolution answer;
+
     Node(Layer layer) {
       this.layer = layer;
+    }
+
+    public Layer layer() {
+      return layer;
+    }
+
+    /** The nodes of the layer's children, in printed order (one node for a layer printed at several places). */
+    public int kidCount() {
+      return kids.length;
+    }
+
+    public Node kid(int i) {
+      return kids[i];
+    }
+
+    /** The class of the parent the node sits in at its first place ({@code ""} at the root). */
+    public String parentType() {
+      return parentType;
+    }
+
+    /** The rule answer set with {@link #answer(Resolution)}, or {@code null}. */
+    public Resolution answer() {
+      return answer;
+    }
+
+    public void answer(Resolution r) {
+      answer = r;
     }
   }
 
   private final Map<Layer, Node> nodes;
+  private final Node root;
   private final OptionalLong patchGrid;
   private final String patchStride;
 
@@ -96,7 +131,18 @@ public final class StreamWidths {
     patchGrid = inputSize == null || stride.length != 2
         ? OptionalLong.empty()
         : Sizes.product(inputSize.height() / stride[0], inputSize.width() / stride[1]);
-    assignBefore(nodes.get(root));
+    this.root = nodes.get(root);
+    assignBefore(this.root);
+  }
+
+  /** The root's node. */
+  public Node root() {
+    return root;
+  }
+
+  /** The node of {@code layer}, or {@code null} when it is not in the tree. */
+  public Node node(Layer layer) {
+    return nodes.get(layer);
   }
 
   /**

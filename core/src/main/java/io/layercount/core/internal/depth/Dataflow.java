@@ -172,22 +172,26 @@ public final class Dataflow {
       }
       if (layer.isLeaf()) {
         int weighted = ownWeighted.applyAsInt(layer);
-        facts.put(layer, new Facts(Widths.ofLeaf(layer, weighted), weighted));
+        facts.put(layer, new Facts(Widths.ofLeaf(layer, weighted), weighted, Facts.NO_KIDS));
       } else if (childrenDone) {
-        Widths sliced = slicedSpan(layer);
+        List<Layer> children = layer.children();
+        Facts[] kids = new Facts[children.size()];
+        for (int i = 0; i < kids.length; i++) {
+          kids[i] = facts.get(children.get(i));
+        }
+        Widths sliced = slicedSpan(layer, kids);
         Widths norm = Widths.ofNormWithChildren(layer);
         if (sliced != null || norm.knownIn()) {
-          facts.put(layer, new Facts(sliced != null ? sliced : norm, ownWeighted.applyAsInt(layer)));
+          facts.put(layer, new Facts(sliced != null ? sliced : norm, ownWeighted.applyAsInt(layer), kids));
           continue;
         }
         Widths first = Widths.NONE;
         Layer firstReader = null;
         long out = Widths.UNKNOWN;
         boolean laterReadsOut = false;
-        List<Layer> children = layer.children();
-        for (int i = 0; i < children.size(); i++) {
+        for (int i = 0; i < kids.length; i++) {
           Layer child = children.get(i);
-          Widths w = span(child);
+          Widths w = kids[i].span;
           if (!first.knownIn()) {
             first = w;
             firstReader = child;
@@ -200,9 +204,9 @@ public final class Dataflow {
         // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
         boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
             && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
-        facts.put(layer, new Facts(new Widths(otherAxis ? out : first.in(), out), ownWeighted.applyAsInt(layer)));
+        facts.put(layer, new Facts(new Widths(otherAxis ? out : first.in(), out), ownWeighted.applyAsInt(layer), kids));
         streams.measure(layer);
-        copies.measure(layer);
+        copies.measure(layer, kids);
       } else {
         stack.push(layer);
         expanded.push(true);
@@ -265,18 +269,23 @@ public final class Dataflow {
   }
 
   /** What is known of one measured node. */
-  private static final class Facts {
+  static final class Facts {
+    static final Facts[] NO_KIDS = new Facts[0];
+
     final Widths span;
     final int weighted;
+    /** The facts of its children, in printed order: a replay reaches a child's without a lookup. */
+    final Facts[] kids;
     /** The results of its replays by input, {@code null} before the first. */
     Answers answers;
     /** Whether it was replayed, and the depth its first replay found. */
     boolean replayed;
     long firstDepth;
 
-    Facts(Widths span, int weighted) {
+    Facts(Widths span, int weighted, Facts[] kids) {
       this.span = span;
       this.weighted = weighted;
+      this.kids = kids;
     }
   }
 
@@ -427,9 +436,9 @@ public final class Dataflow {
       long width = inputWidth == Widths.UNKNOWN ? node.span.in() : inputWidth;
       int own = node.weighted;
       this.input = new Point(Saturating.add(own, arrival.depth()), width, null, -1);
-      this.slices = readsChannelSlices(layer, width);
+      this.slices = readsChannelSlices(layer, facts.kids, width);
       this.chains = !slices && layer.typeName().equals("Sequential");
-      this.summed = !slices && branchesSummed(layer, width);
+      this.summed = !slices && branchesSummed(layer, facts.kids, width);
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
       if (arrival.lanes().isEmpty()) {
         inputs = Map.of(width, input); // called on one tensor, as nearly every module is: no map of its own
@@ -468,7 +477,7 @@ public final class Dataflow {
           position++;
           continue;
         }
-        childFacts = facts.get(child);
+        childFacts = node.kids[index];
         childSpan = childFacts.span;
         chooseSource(index == runsFirst ? ChildRole.PLAIN : role, child, childSpan);
         return child;
@@ -487,9 +496,9 @@ public final class Dataflow {
       if (last < 1 || ChildRole.of(children.get(last).name()) != ChildRole.BYPASS || width == Widths.UNKNOWN) {
         return -1;
       }
-      Widths shortcut = span(children.get(last));
+      Widths shortcut = node.kids[last].span;
       for (int i = 0; i < last; i++) {
-        Widths w = span(children.get(i));
+        Widths w = node.kids[i].span;
         if (w.knownIn()) {
           // the caller may have passed the width the first layer reads (a Sequential takes it on trust)
           return w.in() == shortcut.out() && shortcut.in() != shortcut.out()
@@ -537,7 +546,7 @@ public final class Dataflow {
         source = input;
         sourceKind = Source.BRANCH;
       } else if (!child.knownIn() || width == Widths.UNKNOWN || child.in() == width
-          || readsChannelSlices(childLayer, width)) {
+          || readsChannelSlices(childLayer, childFacts.kids, width)) {
         source = merged(width);
         sourceKind = Source.STREAM;
       } else if (copyBeside && child.in() == Saturating.multiply(width, 2)) {
@@ -1169,7 +1178,7 @@ public final class Dataflow {
    * by position qualify: named ones ({@code qkv}, {@code proj}) are different steps of one forward.
    * {@code null} otherwise.
    */
-  private Widths slicedSpan(Layer layer) {
+  private static Widths slicedSpan(Layer layer, Facts[] kids) {
     List<Layer> children = layer.children();
     if (children.size() < 2) {
       return null;
@@ -1178,8 +1187,9 @@ public final class Dataflow {
     long out = 0;
     boolean chainable = true;
     Widths previous = null;
-    for (Layer child : children) {
-      Facts f = facts.get(child);
+    for (int i = 0; i < kids.length; i++) {
+      Layer child = children.get(i);
+      Facts f = kids[i];
       Widths w = f.span;
       if (!child.isLeaf() || f.weighted == 0 || !w.knownIn() || !w.knownOut()
           || !isIndex(child.name())) {
@@ -1238,7 +1248,7 @@ public final class Dataflow {
    * re-parameterizable blocks (MobileOne's {@code conv_kxk}, LCNetV2's {@code dw_conv_list}).
    * Stacked in a chain, same-width strided convolutions would shrink the map again at each step.
    */
-  private boolean branchesSummed(Layer layer, long width) {
+  private boolean branchesSummed(Layer layer, Facts[] kids, long width) {
     List<Layer> children = layer.children();
     if (!layer.typeName().equals("ModuleList") || children.isEmpty()
         || children.size() == 1 && children.get(0).repeat() < 2) {
@@ -1246,8 +1256,9 @@ public final class Dataflow {
     }
     Set<String> kernels = new HashSet<>();
     boolean allStrided = true;
-    for (Layer child : children) {
-      Widths w = span(child);
+    for (int i = 0; i < kids.length; i++) {
+      Layer child = children.get(i);
+      Widths w = kids[i].span;
       Layer conv = onlyWeightedLeaf(child);
       if (conv == null || !w.knownIn() || w.in() != w.out() || width != Widths.UNKNOWN && width != w.in()) {
         return false;
@@ -1277,14 +1288,15 @@ public final class Dataflow {
     return found;
   }
 
-  private boolean readsChannelSlices(Layer layer, long inputWidth) {
+  private static boolean readsChannelSlices(Layer layer, Facts[] kids, long inputWidth) {
     List<Layer> children = layer.children();
     if (inputWidth == Widths.UNKNOWN || children.size() < 2) {
       return false;
     }
     long sum = 0;
-    for (Layer child : children) {
-      Facts f = facts.get(child);
+    for (int i = 0; i < kids.length; i++) {
+      Layer child = children.get(i);
+      Facts f = kids[i];
       Widths w = f.span;
       if (!child.isLeaf() || f.weighted == 0 || !w.knownIn()) {
         return false;

@@ -30,19 +30,19 @@ final class DepthwiseCopies {
     return endingOnOne.contains(layer);
   }
 
-  /** Measures a container whose children's spans are known. */
-  void measure(Layer layer) {
+  /** Measures a container whose children's facts ({@code kids}, in printed order) are known. */
+  void measure(Layer layer, Dataflow.Facts[] kids) {
     List<Layer> children = layer.children();
-    int last = children.size() - 1;
-    while (last >= 0 && !spans.apply(children.get(last)).knownIn()) {
+    int last = kids.length - 1;
+    while (last >= 0 && !kids[last].span.knownIn()) {
       last--;
     }
     int before = last - 1;
-    while (before >= 0 && !spans.apply(children.get(before)).knownOut()) {
+    while (before >= 0 && !kids[before].span.knownOut()) {
       before--;
     }
     // the widths first: they are at hand, where the depthwise test reads arguments and children
-    if (before >= 0 && spans.apply(children.get(before)).out() == spans.apply(children.get(last)).in()
+    if (before >= 0 && kids[before].span.out() == kids[last].span.in()
         && isDepthwiseStep(children.get(last))) {
       endingOnOne.add(layer);
     }

@@ -164,8 +164,7 @@ public final class Counting {
   private static long[] statedTrainableSplit(Layer root, Resolved resolved) {
     long[] split = new long[2];
     boolean[] any = {false};
-    boolean complete = Occurrences.walk(root, (layer, n) -> {
-      Resolution r = resolved.of(layer);
+    boolean complete = resolved.walk(root, (layer, r, n) -> {
       if (layer.stated().repeated() || (r.known() && r.ownParameters() == 0)) {
         return true;
       }

@@ -8,6 +8,7 @@ import io.layercount.core.internal.rules.StreamWidths;
 import io.layercount.core.internal.rules.UserRule;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -103,6 +104,48 @@ public final class Resolved {
     }
     StreamWidths.Node node = places.node(layer);
     return node == null ? null : node.answer();
+  }
+
+  /** What to do with one node that stands for {@code count} occurrences, given its answer; false stops the walk. */
+  @FunctionalInterface
+  interface Visitor {
+    boolean visit(Layer layer, Resolution answer, long count);
+  }
+
+  /**
+   * As {@link Occurrences#walk} over {@code root} (every node in printed pre-order, with the product
+   * of the run lengths above and at it), with each node's answer: over the stream-width nodes that
+   * hold the answers where {@code root} is the tree they were made for, so that no node is looked
+   * up; returns false when the visitor stopped it.
+   */
+  boolean walk(Layer root, Visitor visitor) {
+    if (places == null || places.root().layer() != root) {
+      return Occurrences.walk(root, (layer, n) -> visitor.visit(layer, of(layer), n));
+    }
+    StreamWidths.Node[] nodes = new StreamWidths.Node[16];
+    long[] counts = new long[16];
+    nodes[0] = places.root();
+    counts[0] = root.repeat();
+    int top = 1;
+    while (top > 0) {
+      StreamWidths.Node node = nodes[--top];
+      long n = counts[top];
+      Layer layer = node.layer();
+      if (!visitor.visit(layer, node.answer(), n)) {
+        return false;
+      }
+      int kids = node.kidCount();
+      if (top + kids > nodes.length) {
+        nodes = Arrays.copyOf(nodes, Math.max(2 * nodes.length, top + kids));
+        counts = Arrays.copyOf(counts, nodes.length);
+      }
+      for (int i = kids - 1; i >= 0; i--) {
+        StreamWidths.Node kid = node.kid(i);
+        nodes[top] = kid;
+        counts[top++] = Saturating.multiply(n, kid.layer().repeat());
+      }
+    }
+    return true;
   }
 
   /** The user rule that decided {@code layer}, or {@code null} when the built-in rules did. */

@@ -29,8 +29,8 @@ public final class Tally {
   final Map<String, Resolution> why = new LinkedHashMap<>();
 
   Tally(Layer root, Resolved resolved) {
-    Occurrences.walk(root, (layer, n) -> {
-      add(layer, resolved.of(layer), n);
+    resolved.walk(root, (layer, r, n) -> {
+      add(layer, r, n);
       return true;
     });
   }

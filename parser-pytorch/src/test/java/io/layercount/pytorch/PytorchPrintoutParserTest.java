@@ -251,7 +251,7 @@ class PytorchPrintoutParserTest {
 
   @Test
   void aPrintoutOfTensOfThousandsOfDistinctModulesKeepsEveryNameArgumentAndLine() {
-    // past the 4,096 modules of a chunk of the builder's list and the 32,768 argument texts it keeps
+    // past the 4,096 modules of a chunk of the builder's list and the 2,048 argument texts it keeps
     // for sharing: each block's layers print widths of their own, so a mix-up shows
     int blocks = 9_000;
     StringBuilder text = new StringBuilder("Net(\n  (blocks): ModuleList(\n");

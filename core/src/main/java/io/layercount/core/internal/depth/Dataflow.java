@@ -6,6 +6,7 @@ import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -158,65 +159,99 @@ public final class Dataflow {
     return Collections.unmodifiableMap(offPath);
   }
 
-  /** Each module's first input width and last output width, children before parents. */
+  /**
+   * Each module's first input width and last output width, children before parents: a walk in
+   * printed order whose finished children leave their facts on a stack, where their parent takes
+   * them (no lookup per child). A node printed at several places is measured at the first.
+   */
   private void measureSpans(Layer root) {
-    Deque<Layer> stack = new ArrayDeque<>();
-    Deque<Boolean> expanded = new ArrayDeque<>();
-    stack.push(root);
-    expanded.push(false);
-    while (!stack.isEmpty()) {
-      Layer layer = stack.pop();
-      boolean childrenDone = expanded.pop();
-      if (facts.containsKey(layer)) {
-        continue;
-      }
-      if (layer.isLeaf()) {
-        int weighted = ownWeighted.applyAsInt(layer);
-        facts.put(layer, new Facts(Widths.ofLeaf(layer, weighted), weighted, Facts.NO_KIDS));
-      } else if (childrenDone) {
-        List<Layer> children = layer.children();
-        Facts[] kids = new Facts[children.size()];
-        for (int i = 0; i < kids.length; i++) {
-          kids[i] = facts.get(children.get(i));
+    if (facts.containsKey(root)) {
+      return;
+    }
+    if (root.isLeaf()) {
+      facts.put(root, leafFacts(root));
+      return;
+    }
+    Layer[] path = new Layer[16];
+    int[] next = new int[16];
+    Facts[] done = new Facts[16];
+    int finished = 0;
+    path[0] = root;
+    int depth = 0;
+    while (depth >= 0) {
+      Layer top = path[depth];
+      List<Layer> children = top.children();
+      int i = next[depth];
+      if (i < children.size()) {
+        next[depth] = i + 1;
+        Layer child = children.get(i);
+        Facts f = facts.get(child);
+        if (f == null && child.isLeaf()) {
+          f = leafFacts(child);
+          facts.put(child, f);
         }
-        Widths sliced = slicedSpan(layer, kids);
-        Widths norm = Widths.ofNormWithChildren(layer);
-        if (sliced != null || norm.knownIn()) {
-          facts.put(layer, new Facts(sliced != null ? sliced : norm, ownWeighted.applyAsInt(layer), kids));
+        if (f != null) {
+          if (finished == done.length) {
+            done = Arrays.copyOf(done, finished * 2);
+          }
+          done[finished++] = f;
           continue;
         }
-        Widths first = Widths.NONE;
-        Layer firstReader = null;
-        long out = Widths.UNKNOWN;
-        boolean laterReadsOut = false;
-        for (int i = 0; i < kids.length; i++) {
-          Layer child = children.get(i);
-          Widths w = kids[i].span;
-          if (!first.knownIn()) {
-            first = w;
-            firstReader = child;
-          } else if (w.knownIn()) {
-            laterReadsOut = w.in() == w.out();
-          }
-          out = w.knownOut() ? w.out() : out;
+        if (++depth == path.length) {
+          path = Arrays.copyOf(path, depth * 2);
+          next = Arrays.copyOf(next, depth * 2);
         }
-        // a fully connected first reader that keeps a width the module does not write mixes along
-        // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
-        boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
-            && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
-        facts.put(layer, new Facts(new Widths(otherAxis ? out : first.in(), out), ownWeighted.applyAsInt(layer), kids));
-        streams.measure(layer);
-        copies.measure(layer, kids);
+        path[depth] = child;
+        next[depth] = 0;
       } else {
-        stack.push(layer);
-        expanded.push(true);
-        List<Layer> children = layer.children();
-        for (int i = 0; i < children.size(); i++) {
-          stack.push(children.get(i));
-          expanded.push(false);
+        finished -= children.size();
+        Facts f = containerFacts(top, Arrays.copyOfRange(done, finished, finished + children.size()));
+        facts.put(top, f);
+        if (finished == done.length) {
+          done = Arrays.copyOf(done, finished * 2);
         }
+        done[finished++] = f;
+        depth--;
       }
     }
+  }
+
+  private Facts leafFacts(Layer layer) {
+    int weighted = ownWeighted.applyAsInt(layer);
+    return new Facts(Widths.ofLeaf(layer, weighted), weighted, Facts.NO_KIDS);
+  }
+
+  /** The facts of a module whose children's facts ({@code kids}, in printed order) are known. */
+  private Facts containerFacts(Layer layer, Facts[] kids) {
+    List<Layer> children = layer.children();
+    Widths sliced = slicedSpan(layer, kids);
+    Widths norm = Widths.ofNormWithChildren(layer);
+    if (sliced != null || norm.knownIn()) {
+      return new Facts(sliced != null ? sliced : norm, ownWeighted.applyAsInt(layer), kids);
+    }
+    Widths first = Widths.NONE;
+    Layer firstReader = null;
+    long out = Widths.UNKNOWN;
+    boolean laterReadsOut = false;
+    for (int i = 0; i < kids.length; i++) {
+      Layer child = children.get(i);
+      Widths w = kids[i].span;
+      if (!first.knownIn()) {
+        first = w;
+        firstReader = child;
+      } else if (w.knownIn()) {
+        laterReadsOut = w.in() == w.out();
+      }
+      out = w.knownOut() ? w.out() : out;
+    }
+    // a fully connected first reader that keeps a width the module does not write mixes along
+    // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
+    boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
+        && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
+    Facts f = new Facts(new Widths(otherAxis ? out : first.in(), out), ownWeighted.applyAsInt(layer), kids);
+    streams.measure(layer);
+    copies.measure(layer, kids);
+    return f;
   }
 
   private Result replay(Layer root, long width) {

@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
 
 /**
  * The {@link Place} of every node of a module tree: stream widths follow the printed order of
@@ -19,6 +18,7 @@ import java.util.function.Consumer;
  */
 public final class StreamWidths {
   private static final OptionalLong NONE = OptionalLong.empty();
+  private static final Node[] NO_KIDS = new Node[0];
 
   /**
    * What is known about one node; filled children first, then parents first. The rule answer for
@@ -26,11 +26,10 @@ public final class StreamWidths {
    * every later pass finds a node's place and answer in one lookup.
    */
   public static final class Node {
-    private static final Node[] NO_KIDS = new Node[0];
 
     final Layer layer;
     /** The nodes of the layer's children, in printed order: the walks below follow them, not the map. */
-    Node[] kids = NO_KIDS;
+    Node[] kids;
     OptionalLong in = NONE;
     OptionalLong out = NONE;
     OptionalLong firstOut = NONE;
@@ -98,21 +97,21 @@ public final class StreamWidths {
   public StreamWidths(Layer root, RuleTable rules, InputSize inputSize, int expected) {
     nodes = new IdentityTable<>(expected);
     Layer[] patchEmbedding = {null};
+    // children before parents, in printed order; a finished node leaves itself on a stack, where its
+    // parent takes its children's nodes from (no lookup per child). A layer printed at several
+    // places is one node: its widths are the same at each.
     forEachPostOrder(root, layer -> {
-      if (nodes.containsKey(layer)) {
-        return; // one object printed at several places: its widths are the same at each
+      Node known = nodes.get(layer);
+      if (known != null) {
+        return known;
       }
       if (patchEmbedding[0] == null && layer.isLeaf() && isPatchEmbedding(layer, rules)) {
         patchEmbedding[0] = layer; // leaves come in printed order: the first one cuts the image
       }
+      return null;
+    }, (layer, kids) -> {
       Node node = new Node(layer);
-      List<Layer> children = layer.children();
-      if (!children.isEmpty()) {
-        node.kids = new Node[children.size()];
-        for (int i = 0; i < node.kids.length; i++) {
-          node.kids[i] = nodes.get(children.get(i)); // children come first in post-order
-        }
-      }
+      node.kids = kids;
       if (layer.isLeaf() || rules.isParametrized(layer)) {
         String formula = rules.formulaOf(layer.typeName());
         node.in = LayerWidths.in(layer, formula);
@@ -124,6 +123,7 @@ public final class StreamWidths {
         node.firstOut = first(node.kids, n -> n.firstOut);
       }
       nodes.put(layer, node);
+      return node;
     });
     long[] stride = patchEmbedding[0] == null ? new long[0]
         : Arguments.tuple(patchEmbedding[0].arguments().get("stride"));
@@ -255,25 +255,65 @@ public final class StreamWidths {
     return NONE;
   }
 
-  /** Visits every node, children before parents, in printed order; iterative, so any depth is safe. */
-  private static void forEachPostOrder(Layer root, Consumer<Layer> visit) {
+  /** Finds the node made before for a layer, or {@code null} when its subtree is to be walked. */
+  @FunctionalInterface
+  private interface Known {
+    Node of(Layer layer);
+  }
+
+  /** Makes the node of a layer from its children's nodes, in printed order. */
+  @FunctionalInterface
+  private interface Make {
+    Node of(Layer layer, Node[] kids);
+  }
+
+  /**
+   * Walks the tree children before parents, in printed order, iteratively (any depth is safe): a
+   * layer {@code known} has a node for is not walked into; every other is made by {@code make}
+   * from its children's nodes, which the walk keeps on a stack until their parent takes them.
+   */
+  private static void forEachPostOrder(Layer root, Known known, Make make) {
+    if (known.of(root) != null) {
+      return;
+    }
     Layer[] stack = new Layer[16];
     int[] next = new int[16]; // the next child of each layer on the stack, unboxed
+    Node[] done = new Node[16];
+    int finished = 0;
     stack[0] = root;
     int depth = 0;
     while (depth >= 0) {
       Layer top = stack[depth];
+      List<Layer> children = top.children();
       int i = next[depth];
-      if (i < top.children().size()) {
+      if (i < children.size()) {
         next[depth] = i + 1;
+        Layer child = children.get(i);
+        Node node = known.of(child);
+        if (node == null && child.isLeaf()) {
+          node = make.of(child, NO_KIDS);
+        }
+        if (node != null) {
+          if (finished == done.length) {
+            done = Arrays.copyOf(done, finished * 2);
+          }
+          done[finished++] = node;
+          continue;
+        }
         if (++depth == stack.length) {
           stack = Arrays.copyOf(stack, depth * 2);
           next = Arrays.copyOf(next, depth * 2);
         }
-        stack[depth] = top.children().get(i);
+        stack[depth] = child;
         next[depth] = 0;
       } else {
-        visit.accept(top);
+        finished -= children.size();
+        Node[] kids = children.isEmpty() ? NO_KIDS : Arrays.copyOfRange(done, finished, finished + children.size());
+        Node node = make.of(top, kids);
+        if (finished == done.length) {
+          done = Arrays.copyOf(done, finished * 2);
+        }
+        done[finished++] = node;
         depth--;
       }
     }

@@ -44,6 +44,31 @@ public final class RuleTable {
   private final ByTypeName<TypeRule> handRules;
   /** The tensor rows naming each class, remembered across analyses; shared with the user's copies. */
   private final ByTypeName<List<TensorRule>> tensorRows;
+  /** What the tables say of each class, in one answer: a node's questions take one lookup, not one per table. */
+  private final ByTypeName<ClassFacts> classes = new ByTypeName<>(this::classFacts);
+
+  /**
+   * The rows of one class: its hand-written (or user) row, its corpus row, the formula it follows
+   * ({@link #formulaOf}), its tensor rows, and the child sets under which the corpus shows it owning
+   * nothing (keys, and keys with classes).
+   */
+  private record ClassFacts(TypeRule hand, TypeRule corpus, String formula, List<TensorRule> tensorRows,
+      Set<String> ownsNothingByKeys, Set<String> ownsNothingByTypes) {}
+
+  private ClassFacts classFacts(String typeName) {
+    TypeRule hand = handRules.get(typeName);
+    TypeRule fromCorpus = corpus.get(typeName);
+    TypeRule rule = hand != null ? hand : fromCorpus;
+    String formula;
+    if (rule != null && rule.formula().name().equals(PARAMETRIZED)) {
+      TypeRule base = parametrizedBase(typeName);
+      formula = base == null ? null : base.formula().name();
+    } else {
+      formula = rule == null ? null : rule.formula().name();
+    }
+    return new ClassFacts(hand, fromCorpus, formula, tensorRows.get(typeName), ownsNothingByChildren.get(typeName),
+        ownsNothingByChildTypes.get(typeName));
+  }
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
       Map<String, TypeRule> corpus, LayerNormOwners layerNormOwners, TensorRules tensors,
@@ -163,24 +188,25 @@ public final class RuleTable {
     if (mine != null && mine.tensors() != null && (!layer.isLeaf() || layer.stated().params() == null)) {
       return TensorRules.resolve(mine.tensors(), layer, place != null ? place : places.of(layer), this::formulaOf);
     }
-    if (handRuleFor(layer) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
-      TensorRule row = tensorRowCovering(layer, parentType);
+    ClassFacts facts = classes.get(layer.typeName());
+    if (handRuleFor(layer, facts) == null && (!layer.isLeaf() || layer.stated().params() == null)) {
+      TensorRule row = TensorRules.firstCovering(facts.tensorRows(), layer, parentType, this::ownsNothing);
       if (row != null) {
         return TensorRules.resolve(row, layer, place != null ? place : places.of(layer), this::formulaOf);
       }
       // the keys are only joined for the classes the corpus lists: most have no entry
-      Set<String> byKeys = ownsNothingByChildren.get(layer.typeName());
-      if (byKeys != null && !corpus.containsKey(layer.typeName()) && byKeys.contains(childKeys(layer))) {
+      Set<String> byKeys = facts.ownsNothingByKeys();
+      if (byKeys != null && facts.corpus() == null && byKeys.contains(childKeys(layer))) {
         return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
             + " occurrence printed with these children (torch-corpus.json)");
       }
-      Set<String> byTypes = ownsNothingByChildTypes.get(layer.typeName());
-      if (byTypes != null && !corpus.containsKey(layer.typeName()) && byTypes.contains(childTypes(layer))) {
+      Set<String> byTypes = facts.ownsNothingByTypes();
+      if (byTypes != null && facts.corpus() == null && byTypes.contains(childTypes(layer))) {
         return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
             + " occurrence printed with these children of these classes (torch-corpus.json)");
       }
     }
-    return resolve(layer, owner);
+    return resolve(layer, owner, facts);
   }
 
   /** Whether {@code layer} is a leaf the rules know to own nothing (an activation), wherever it sits. */
@@ -249,7 +275,7 @@ public final class RuleTable {
   }
 
   private TensorRule tensorRowCovering(Layer layer, String parentType) {
-    return TensorRules.firstCovering(tensorRows.get(layer.typeName()), layer, parentType, this::ownsNothing);
+    return TensorRules.firstCovering(classes.get(layer.typeName()).tensorRows(), layer, parentType, this::ownsNothing);
   }
 
   /**
@@ -257,15 +283,7 @@ public final class RuleTable {
    * {@code ParametrizedX}, the formula of X, whose arguments it prints.
    */
   String formulaOf(String typeName) {
-    TypeRule rule = handRule(typeName);
-    if (rule == null) {
-      rule = corpus.get(typeName);
-    }
-    if (rule != null && rule.formula().name().equals(PARAMETRIZED)) {
-      TypeRule base = parametrizedBase(typeName);
-      return base == null ? null : base.formula().name();
-    }
-    return rule == null ? null : rule.formula().name();
+    return classes.get(typeName).formula();
   }
 
   /**
@@ -273,7 +291,7 @@ public final class RuleTable {
    * ({@code ParametrizedConv1d}).
    */
   boolean isParametrized(Layer layer) {
-    TypeRule rule = handRuleFor(layer);
+    TypeRule rule = handRuleFor(layer, classes.get(layer.typeName()));
     return rule != null && rule.formula().name().equals(PARAMETRIZED) && parametrizedBase(layer.typeName()) != null;
   }
 
@@ -294,9 +312,14 @@ public final class RuleTable {
    * does not show, such as whether a LayerNorm has a bias.
    */
   public Resolution resolve(Layer layer, Layer owner) {
-    TypeRule rule = handRuleFor(layer);
+    return resolve(layer, owner, classes.get(layer.typeName()));
+  }
+
+  /** As {@link #resolve(Layer, Layer)}, with the rows of the layer's class at hand. */
+  private Resolution resolve(Layer layer, Layer owner, ClassFacts facts) {
+    TypeRule rule = handRuleFor(layer, facts);
     if (rule == null) {
-      rule = corpus.get(layer.typeName());
+      rule = facts.corpus();
     }
     Long stated = layer.isLeaf() ? layer.stated().params() : null;
     if (rule == null) {
@@ -391,7 +414,11 @@ public final class RuleTable {
    * printing children its row says the class never prints ({@link TypeRule#onlyChildren}).
    */
   private TypeRule handRuleFor(Layer layer) {
-    TypeRule rule = handRule(layer.typeName());
+    return handRuleFor(layer, classes.get(layer.typeName()));
+  }
+
+  private static TypeRule handRuleFor(Layer layer, ClassFacts facts) {
+    TypeRule rule = facts.hand();
     if (rule != null && !layer.isLeaf() && Formulas.SIGNATURES.contains(rule.formula().name())) {
       return null;
     }
@@ -399,7 +426,7 @@ public final class RuleTable {
   }
 
   private TypeRule handRule(String typeName) {
-    return handRules.get(typeName);
+    return classes.get(typeName).hand();
   }
 
   private TypeRule findHandRule(String typeName) {

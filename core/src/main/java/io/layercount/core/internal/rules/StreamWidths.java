@@ -6,10 +6,13 @@ import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The {@link Place} of every node of a module tree: stream widths follow the printed order of
@@ -77,8 +80,15 @@ public final class StreamWidths {
 
   private final Map<Layer, Node> nodes;
   private final Node root;
-  private final OptionalLong patchGrid;
-  private final String patchStride;
+  private final RuleTable rules;
+  private final InputSize inputSize;
+  /**
+   * The grid of patches the first patch embedding cuts the image into, and its stride: found when a
+   * place is first asked for (a tensor row sized by them), not for every analysis, since the
+   * search parses the kernel and stride of every convolution until it finds one.
+   */
+  private OptionalLong patchGrid;
+  private String patchStride;
 
   /** How many nodes it holds (each distinct node once). */
   public int size() {
@@ -96,19 +106,11 @@ public final class StreamWidths {
    */
   public StreamWidths(Layer root, RuleTable rules, InputSize inputSize, int expected) {
     nodes = new IdentityTable<>(expected);
-    Layer[] patchEmbedding = {null};
     // children before parents, in printed order; a finished node leaves itself on a stack, where its
     // parent takes its children's nodes from (no lookup per child). A layer printed at several
     // places is one node: its widths are the same at each.
     forEachPostOrder(root, layer -> {
-      Node known = nodes.get(layer);
-      if (known != null) {
-        return known;
-      }
-      if (patchEmbedding[0] == null && layer.isLeaf() && isPatchEmbedding(layer, rules)) {
-        patchEmbedding[0] = layer; // leaves come in printed order: the first one cuts the image
-      }
-      return null;
+      return nodes.get(layer);
     }, (layer, kids) -> {
       Node node = new Node(layer);
       node.kids = kids;
@@ -125,12 +127,8 @@ public final class StreamWidths {
       nodes.put(layer, node);
       return node;
     });
-    long[] stride = patchEmbedding[0] == null ? new long[0]
-        : Arguments.tuple(patchEmbedding[0].arguments().get("stride"));
-    patchStride = stride.length == 2 ? stride[0] + "×" + stride[1] : null;
-    patchGrid = inputSize == null || stride.length != 2
-        ? OptionalLong.empty()
-        : Sizes.product(inputSize.height() / stride[0], inputSize.width() / stride[1]);
+    this.rules = rules;
+    this.inputSize = inputSize;
     this.root = nodes.get(root);
     assignBefore(this.root);
   }
@@ -153,6 +151,7 @@ public final class StreamWidths {
    */
   public Place of(Layer layer) {
     Node node = nodes.get(layer);
+    findPatches();
     if (node == null) {
       return new Place(NONE, NONE, NONE, patchGrid, patchStride, "", NONE, NONE);
     }
@@ -168,6 +167,43 @@ public final class StreamWidths {
   public String parentType(Layer layer) {
     Node node = nodes.get(layer);
     return node == null ? "" : node.parentType;
+  }
+
+  /** Sets {@link #patchGrid} and {@link #patchStride} from the first patch embedding, once. */
+  private void findPatches() {
+    if (patchGrid != null) {
+      return;
+    }
+    Layer first = firstPatchEmbedding(root.layer);
+    long[] stride = first == null ? new long[0] : Arguments.tuple(first.arguments().get("stride"));
+    patchStride = stride.length == 2 ? stride[0] + "×" + stride[1] : null;
+    patchGrid = inputSize == null || stride.length != 2
+        ? OptionalLong.empty()
+        : Sizes.product(inputSize.height() / stride[0], inputSize.width() / stride[1]);
+  }
+
+  /**
+   * The first leaf in printed order that cuts the image into patches, or {@code null}; iterative,
+   * and each node once (a layer printed at several places is looked at where it is first).
+   */
+  private Layer firstPatchEmbedding(Layer top) {
+    Set<Layer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Layer> stack = new ArrayDeque<>();
+    stack.push(top);
+    while (!stack.isEmpty()) {
+      Layer layer = stack.pop();
+      if (!seen.add(layer)) {
+        continue;
+      }
+      if (layer.isLeaf() && isPatchEmbedding(layer, rules)) {
+        return layer;
+      }
+      List<Layer> children = layer.children();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        stack.push(children.get(i));
+      }
+    }
+    return null;
   }
 
   /** A 2-d convolution whose stride equals its kernel (larger than 1): it cuts an image into patches. */

@@ -33,7 +33,8 @@ public final class Counting {
     Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary, survey.nodes());
     TiedWeights ties = new TiedWeights(root, resolved::of);
     Tally tally = new Tally(root, resolved);
-    StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted(), resolved.size());
+    StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted(), resolved.size(),
+        resolved.places());
     boolean keras = isKeras(network.format());
 
     List<Diagnostic> diagnostics = new ArrayList<>(extra);

@@ -93,6 +93,11 @@ public final class Resolved {
     return places;
   }
 
+  /** The stream-width nodes holding the answers, or {@code null} where the text's counts decided them. */
+  StreamWidths places() {
+    return places;
+  }
+
   /** How many distinct nodes were resolved: a size for other maps over the same tree. */
   public int size() {
     return places != null ? places.size() : stated.size();

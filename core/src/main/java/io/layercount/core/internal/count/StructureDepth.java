@@ -1,6 +1,7 @@
 package io.layercount.core.internal.count;
 
 import io.layercount.core.internal.depth.Dataflow;
+import io.layercount.core.internal.rules.StreamWidths;
 import io.layercount.core.model.Layer;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -16,7 +17,16 @@ final class StructureDepth {
 
   /** The depth of {@code root}, a tree of about {@code nodes} distinct nodes (a size for the maps; 0 if not known). */
   StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
-    Dataflow flow = new Dataflow(root, ownWeighted, nodes);
+    this(root, ownWeighted, nodes, null);
+  }
+
+  /**
+   * As {@link #StructureDepth(Layer, ToIntFunction, int)}; where {@code places} (the stream-width
+   * nodes of {@code root}, holding the rule answers) is given, the inference keeps what it knows of
+   * each node there.
+   */
+  StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted, int nodes, StreamWidths places) {
+    Dataflow flow = places == null ? new Dataflow(root, ownWeighted, nodes) : new Dataflow(places, ownWeighted);
     rootDepth = flow.depthOf(root);
     offPaths = flow.offPaths();
   }

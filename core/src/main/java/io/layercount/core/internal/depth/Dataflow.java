@@ -2,6 +2,7 @@ package io.layercount.core.internal.depth;
 
 import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.count.Saturating;
+import io.layercount.core.internal.rules.StreamWidths;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
@@ -76,7 +77,9 @@ public final class Dataflow {
    * its replays' results. Each child a replay runs is one lookup (three tables and the rule
    * answers' own cost four at 100k nodes, a cache miss each).
    */
-  private final Map<Layer, Facts> facts;
+  private final FactStore facts;
+  /** The stream-width nodes the facts are kept in, or {@code null} where they are kept in a table. */
+  private final StreamWidths places;
   private final Map<Layer, Map<Integer, String>> offPath;
   /**
    * Class name → keys of children that an instance showed, by their widths, to read the block's
@@ -104,8 +107,23 @@ public final class Dataflow {
    * growing them cost several per cent of an analysis.
    */
   public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
+    this(root, ownWeighted, nodes, null);
+  }
+
+  /**
+   * Replays the tree of {@code places} (its stream-width nodes, which hold the rule answers),
+   * keeping what it knows of each node in that node: measuring walks the nodes, with no lookup
+   * per node (a cache miss or two each at 100,000 nodes). {@code ownWeighted} answers for layers
+   * the nodes do not cover.
+   */
+  public Dataflow(StreamWidths places, ToIntFunction<Layer> ownWeighted) {
+    this(places.root().layer(), ownWeighted, places.size(), places);
+  }
+
+  private Dataflow(Layer root, ToIntFunction<Layer> ownWeighted, int nodes, StreamWidths places) {
     this.ownWeighted = ownWeighted;
-    this.facts = new IdentityTable<>(nodes);
+    this.places = places;
+    this.facts = places == null ? new TableStore(nodes) : new NodeStore(places);
     // only modules with children are replayed: about a third of the nodes
     this.offPath = new IdentityTable<>(nodes / 3);
     this.streams = new Streams(this::span);
@@ -127,7 +145,7 @@ public final class Dataflow {
   private void forget() {
     parallelByClass.clear();
     shownLate.forEach((type, keys) -> parallelByClass.put(type, new HashSet<>(keys)));
-    for (Facts f : facts.values()) {
+    for (Facts f : facts.all()) {
       f.answers = null;
       f.replayed = false;
     }
@@ -165,11 +183,16 @@ public final class Dataflow {
    * them (no lookup per child). A node printed at several places is measured at the first.
    */
   private void measureSpans(Layer root) {
-    if (facts.containsKey(root)) {
+    if (facts.get(root) != null) {
+      return;
+    }
+    StreamWidths.Node rootNode = places == null ? null : places.node(root);
+    if (rootNode != null) {
+      measureNodes(rootNode);
       return;
     }
     if (root.isLeaf()) {
-      facts.put(root, leafFacts(root));
+      facts.put(root, leafFacts(root, ownWeighted.applyAsInt(root)));
       return;
     }
     Layer[] path = new Layer[16];
@@ -187,7 +210,7 @@ public final class Dataflow {
         Layer child = children.get(i);
         Facts f = facts.get(child);
         if (f == null && child.isLeaf()) {
-          f = leafFacts(child);
+          f = leafFacts(child, ownWeighted.applyAsInt(child));
           facts.put(child, f);
         }
         if (f != null) {
@@ -205,7 +228,8 @@ public final class Dataflow {
         next[depth] = 0;
       } else {
         finished -= children.size();
-        Facts f = containerFacts(top, Arrays.copyOfRange(done, finished, finished + children.size()));
+        Facts f = containerFacts(top, Arrays.copyOfRange(done, finished, finished + children.size()),
+            ownWeighted.applyAsInt(top));
         facts.put(top, f);
         if (finished == done.length) {
           done = Arrays.copyOf(done, finished * 2);
@@ -216,18 +240,60 @@ public final class Dataflow {
     }
   }
 
-  private Facts leafFacts(Layer layer) {
-    int weighted = ownWeighted.applyAsInt(layer);
+  /**
+   * As {@link #measureSpans}, over the stream-width nodes of a tree: the facts of each are kept in
+   * it, its children's taken from theirs.
+   */
+  private void measureNodes(StreamWidths.Node root) {
+    if (root.kidCount() == 0) {
+      root.depth(leafFacts(root.layer(), root.answer().weighted()));
+      return;
+    }
+    StreamWidths.Node[] path = new StreamWidths.Node[16];
+    int[] next = new int[16];
+    path[0] = root;
+    int depth = 0;
+    while (depth >= 0) {
+      StreamWidths.Node top = path[depth];
+      int i = next[depth];
+      if (i < top.kidCount()) {
+        next[depth] = i + 1;
+        StreamWidths.Node kid = top.kid(i);
+        if (kid.depth() != null) {
+          continue;
+        }
+        if (kid.kidCount() == 0) {
+          kid.depth(leafFacts(kid.layer(), kid.answer().weighted()));
+          continue;
+        }
+        if (++depth == path.length) {
+          path = Arrays.copyOf(path, depth * 2);
+          next = Arrays.copyOf(next, depth * 2);
+        }
+        path[depth] = kid;
+        next[depth] = 0;
+      } else {
+        Facts[] kids = new Facts[top.kidCount()];
+        for (int k = 0; k < kids.length; k++) {
+          kids[k] = (Facts) top.kid(k).depth();
+        }
+        top.depth(containerFacts(top.layer(), kids, top.answer().weighted()));
+        depth--;
+      }
+    }
+  }
+
+  private static Facts leafFacts(Layer layer, int weighted) {
     return new Facts(Widths.ofLeaf(layer, weighted), weighted, Facts.NO_KIDS);
   }
 
   /** The facts of a module whose children's facts ({@code kids}, in printed order) are known. */
-  private Facts containerFacts(Layer layer, Facts[] kids) {
+  private Facts containerFacts(Layer layer, Facts[] kids, int weighted) {
     List<Layer> children = layer.children();
     Widths sliced = slicedSpan(layer, kids);
     Widths norm = Widths.ofNormWithChildren(layer);
     if (sliced != null || norm.knownIn()) {
-      return new Facts(sliced != null ? sliced : norm, ownWeighted.applyAsInt(layer), kids);
+      return new Facts(sliced != null ? sliced : norm, weighted, kids);
     }
     Widths first = Widths.NONE;
     Layer firstReader = null;
@@ -248,7 +314,7 @@ public final class Dataflow {
     // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
     boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
         && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
-    Facts f = new Facts(new Widths(otherAxis ? out : first.in(), out), ownWeighted.applyAsInt(layer), kids);
+    Facts f = new Facts(new Widths(otherAxis ? out : first.in(), out), weighted, kids);
     streams.measure(layer);
     copies.measure(layer, kids);
     return f;
@@ -301,6 +367,77 @@ public final class Dataflow {
   /** The own conv/FC count of a measured node. */
   private int weighted(Layer layer) {
     return facts.get(layer).weighted;
+  }
+
+  /** Where the facts of each node are kept. */
+  private interface FactStore {
+    Facts get(Layer layer);
+
+    void put(Layer layer, Facts f);
+
+    Iterable<Facts> all();
+  }
+
+  /** In a table of their own. */
+  private static final class TableStore implements FactStore {
+    private final Map<Layer, Facts> table;
+
+    TableStore(int nodes) {
+      table = new IdentityTable<>(nodes);
+    }
+
+    @Override
+    public Facts get(Layer layer) {
+      return table.get(layer);
+    }
+
+    @Override
+    public void put(Layer layer, Facts f) {
+      table.put(layer, f);
+    }
+
+    @Override
+    public Iterable<Facts> all() {
+      return table.values();
+    }
+  }
+
+  /** In the stream-width nodes, and in a table for layers outside their tree. */
+  private static final class NodeStore implements FactStore {
+    private final StreamWidths places;
+    private final TableStore others = new TableStore(0);
+
+    NodeStore(StreamWidths places) {
+      this.places = places;
+    }
+
+    @Override
+    public Facts get(Layer layer) {
+      StreamWidths.Node node = places.node(layer);
+      return node != null ? (Facts) node.depth() : others.get(layer);
+    }
+
+    @Override
+    public void put(Layer layer, Facts f) {
+      StreamWidths.Node node = places.node(layer);
+      if (node != null) {
+        node.depth(f);
+      } else {
+        others.put(layer, f);
+      }
+    }
+
+    @Override
+    public Iterable<Facts> all() {
+      List<Facts> all = new ArrayList<>();
+      for (StreamWidths.Node node : places.nodes()) {
+        if (node.depth() != null) {
+          all.add((Facts) node.depth());
+        }
+      }
+      others.all().forEach(all::add);
+      return all;
+    }
   }
 
   /** What is known of one measured node. */

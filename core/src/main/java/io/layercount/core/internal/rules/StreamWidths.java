@@ -45,6 +45,8 @@ public final class StreamWidths {
 
     /** The rule answer at the node's first place, once made. */
     private Resolution answer;
+    /** What the depth inference keeps of the node ({@link #depth()}). */
+    private Object depth;
 
     Node(Layer layer) {
       this.layer = layer;
@@ -75,6 +77,15 @@ public final class StreamWidths {
 
     public void answer(Resolution r) {
       answer = r;
+    }
+
+    /** What the depth inference keeps of the node, or {@code null}: its own type, opaque here. */
+    public Object depth() {
+      return depth;
+    }
+
+    public void depth(Object facts) {
+      depth = facts;
     }
   }
 
@@ -136,6 +147,11 @@ public final class StreamWidths {
   /** The root's node. */
   public Node root() {
     return root;
+  }
+
+  /** Every node, each once, in no order. */
+  public Iterable<Node> nodes() {
+    return nodes.values();
   }
 
   /** The node of {@code layer}, or {@code null} when it is not in the tree. */

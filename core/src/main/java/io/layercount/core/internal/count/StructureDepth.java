@@ -29,6 +29,7 @@ final class StructureDepth {
     Dataflow flow = places == null ? new Dataflow(root, ownWeighted, nodes) : new Dataflow(places, ownWeighted);
     rootDepth = flow.depthOf(root);
     offPaths = flow.offPaths();
+    flow.release();
   }
 
   /** The longest conv/FC path through the root (one occurrence). */

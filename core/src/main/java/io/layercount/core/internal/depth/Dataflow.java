@@ -141,6 +141,37 @@ public final class Dataflow {
     }
   }
 
+  /**
+   * Lets go of what was kept in the stream-width nodes, once the depths and off-path children have
+   * been read: the nodes live on with the rule answers (an analysis's explanation reads them), and
+   * an analysis of 100,000 modules held 10 MB more with them.
+   */
+  public void release() {
+    if (places == null || places.root().depth() == null) {
+      return;
+    }
+    StreamWidths.Node[] stack = new StreamWidths.Node[16];
+    stack[0] = places.root();
+    places.root().depth(null);
+    int top = 1;
+    while (top > 0) {
+      StreamWidths.Node node = stack[--top];
+      for (int i = 0, n = node.kidCount(); i < n; i++) {
+        StreamWidths.Node kid = node.kid(i);
+        if (kid.depth() == null) {
+          continue; // cleared at an earlier place
+        }
+        kid.depth(null);
+        if (kid.kidCount() > 0) {
+          if (top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+          }
+          stack[top++] = kid;
+        }
+      }
+    }
+  }
+
   /** Forgets what the replay found, but for what later instances showed of their classes. */
   private void forget() {
     parallelByClass.clear();

@@ -1,6 +1,7 @@
 package io.layercount.core.internal.depth;
 
 import io.layercount.core.internal.IdentityTable;
+import io.layercount.core.internal.PostOrder;
 import io.layercount.core.internal.count.Saturating;
 import io.layercount.core.internal.rules.StreamWidths;
 import io.layercount.core.model.Arguments;
@@ -222,53 +223,12 @@ public final class Dataflow {
       measureNodes(rootNode);
       return;
     }
-    if (root.isLeaf()) {
-      facts.put(root, leafFacts(root, ownWeighted.applyAsInt(root)));
-      return;
-    }
-    Layer[] path = new Layer[16];
-    int[] next = new int[16];
-    Facts[] done = new Facts[16];
-    int finished = 0;
-    path[0] = root;
-    int depth = 0;
-    while (depth >= 0) {
-      Layer top = path[depth];
-      List<Layer> children = top.children();
-      int i = next[depth];
-      if (i < children.size()) {
-        next[depth] = i + 1;
-        Layer child = children.get(i);
-        Facts f = facts.get(child);
-        if (f == null && child.isLeaf()) {
-          f = leafFacts(child, ownWeighted.applyAsInt(child));
-          facts.put(child, f);
-        }
-        if (f != null) {
-          if (finished == done.length) {
-            done = Arrays.copyOf(done, finished * 2);
-          }
-          done[finished++] = f;
-          continue;
-        }
-        if (++depth == path.length) {
-          path = Arrays.copyOf(path, depth * 2);
-          next = Arrays.copyOf(next, depth * 2);
-        }
-        path[depth] = child;
-        next[depth] = 0;
-      } else {
-        finished -= children.size();
-        Facts f = containerFacts(top, Arrays.copyOfRange(done, finished, finished + children.size()),
-            ownWeighted.applyAsInt(top));
-        facts.put(top, f);
-        if (finished == done.length) {
-          done = Arrays.copyOf(done, finished * 2);
-        }
-        done[finished++] = f;
-        depth--;
-      }
-    }
+    PostOrder.fold(root, facts::get, (layer, kids) -> {
+      int weighted = ownWeighted.applyAsInt(layer);
+      Facts f = layer.isLeaf() ? leafFacts(layer, weighted) : containerFacts(layer, kids, weighted);
+      facts.put(layer, f);
+      return f;
+    }, Facts.NO_KIDS);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.layercount.core.internal.rules;
 
 import io.layercount.core.internal.IdentityTable;
+import io.layercount.core.internal.PostOrder;
 import io.layercount.core.InputSize;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
@@ -120,9 +121,7 @@ public final class StreamWidths {
     // children before parents, in printed order; a finished node leaves itself on a stack, where its
     // parent takes its children's nodes from (no lookup per child). A layer printed at several
     // places is one node: its widths are the same at each.
-    forEachPostOrder(root, layer -> {
-      return nodes.get(layer);
-    }, (layer, kids) -> {
+    PostOrder.fold(root, nodes::get, (layer, kids) -> {
       Node node = new Node(layer);
       node.kids = kids;
       if (layer.isLeaf() || rules.isParametrized(layer)) {
@@ -137,7 +136,7 @@ public final class StreamWidths {
       }
       nodes.put(layer, node);
       return node;
-    });
+    }, NO_KIDS);
     this.rules = rules;
     this.inputSize = inputSize;
     this.root = nodes.get(root);
@@ -305,69 +304,5 @@ public final class StreamWidths {
       }
     }
     return NONE;
-  }
-
-  /** Finds the node made before for a layer, or {@code null} when its subtree is to be walked. */
-  @FunctionalInterface
-  private interface Known {
-    Node of(Layer layer);
-  }
-
-  /** Makes the node of a layer from its children's nodes, in printed order. */
-  @FunctionalInterface
-  private interface Make {
-    Node of(Layer layer, Node[] kids);
-  }
-
-  /**
-   * Walks the tree children before parents, in printed order, iteratively (any depth is safe): a
-   * layer {@code known} has a node for is not walked into; every other is made by {@code make}
-   * from its children's nodes, which the walk keeps on a stack until their parent takes them.
-   */
-  private static void forEachPostOrder(Layer root, Known known, Make make) {
-    if (known.of(root) != null) {
-      return;
-    }
-    Layer[] stack = new Layer[16];
-    int[] next = new int[16]; // the next child of each layer on the stack, unboxed
-    Node[] done = new Node[16];
-    int finished = 0;
-    stack[0] = root;
-    int depth = 0;
-    while (depth >= 0) {
-      Layer top = stack[depth];
-      List<Layer> children = top.children();
-      int i = next[depth];
-      if (i < children.size()) {
-        next[depth] = i + 1;
-        Layer child = children.get(i);
-        Node node = known.of(child);
-        if (node == null && child.isLeaf()) {
-          node = make.of(child, NO_KIDS);
-        }
-        if (node != null) {
-          if (finished == done.length) {
-            done = Arrays.copyOf(done, finished * 2);
-          }
-          done[finished++] = node;
-          continue;
-        }
-        if (++depth == stack.length) {
-          stack = Arrays.copyOf(stack, depth * 2);
-          next = Arrays.copyOf(next, depth * 2);
-        }
-        stack[depth] = child;
-        next[depth] = 0;
-      } else {
-        finished -= children.size();
-        Node[] kids = children.isEmpty() ? NO_KIDS : Arrays.copyOfRange(done, finished, finished + children.size());
-        Node node = make.of(top, kids);
-        if (finished == done.length) {
-          done = Arrays.copyOf(done, finished * 2);
-        }
-        done[finished++] = node;
-        depth--;
-      }
-    }
   }
 }

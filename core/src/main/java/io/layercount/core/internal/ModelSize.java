@@ -3,8 +3,7 @@ package io.layercount.core.internal;
 import io.layercount.core.Limits;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,14 +17,15 @@ public final class ModelSize {
 
   /** Why {@code network} is past a limit, or {@code null} when it is within them. */
   public static String check(Network network, Limits limits) {
-    Deque<Layer> layers = new ArrayDeque<>();
-    Deque<Integer> depths = new ArrayDeque<>();
-    layers.push(network.root());
-    depths.push(0);
+    // the layers to visit and their depths, in arrays: no boxed depth per layer
+    Layer[] layers = new Layer[16];
+    int[] depths = new int[16];
+    layers[0] = network.root();
+    int top = 1;
     long entries = 0;
-    while (!layers.isEmpty()) {
-      Layer layer = layers.pop();
-      int depth = depths.pop();
+    while (top > 0) {
+      Layer layer = layers[--top];
+      int depth = depths[top];
       if (depth > limits.maxNestingDepth()) {
         return Limits.exceeded(String.format(Locale.ROOT, "the model nests modules more than %,d levels deep (line %d)",
             limits.maxNestingDepth(), layer.line()), "maxNestingDepth", limits.maxNestingDepth());
@@ -35,9 +35,13 @@ public final class ModelSize {
             limits.maxLayers()), "maxLayers", limits.maxLayers());
       }
       List<Layer> children = layer.children();
+      if (top + children.size() > layers.length) {
+        layers = Arrays.copyOf(layers, Math.max(2 * layers.length, top + children.size()));
+        depths = Arrays.copyOf(depths, layers.length);
+      }
       for (int i = 0; i < children.size(); i++) {
-        layers.push(children.get(i));
-        depths.push(depth + 1);
+        layers[top] = children.get(i);
+        depths[top++] = depth + 1;
       }
     }
     return null;

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,17 @@ public final class TiedWeights {
       Map.of("enc_score_head", "class_embed", "enc_bbox_head", "bbox_embed", "ctc_head", "out");
   /** The values of {@link #HEAD_TWINS}, to test a name by hash rather than by a scan of the map. */
   private static final Set<String> HEAD_TWIN_VALUES = Set.copyOf(HEAD_TWINS.values());
+  /** Every key a pattern above names: a node under any other key is passed over with one lookup. */
+  private static final Set<String> PATTERN_KEYS = patternKeys();
+
+  private static Set<String> patternKeys() {
+    Set<String> keys = new HashSet<>(TOKEN_EMBEDDINGS);
+    keys.addAll(HEADS);
+    keys.addAll(SHARED_BLOCKS);
+    keys.addAll(HEAD_TWINS.keySet());
+    keys.addAll(HEAD_TWIN_VALUES);
+    return Set.copyOf(keys);
+  }
 
   /** Parameters counted more than once under the assumption, 0 when no pattern is printed. */
   public final long saved;
@@ -70,6 +82,9 @@ public final class TiedWeights {
         if (child.repeat() == 1) { // a tensor inside a run would be tied once per occurrence: not a pattern we read
           steps.push(new Step(child, step));
         }
+      }
+      if (step.parent() == null || !PATTERN_KEYS.contains(layer.name())) {
+        continue; // the root, and nearly every node: no pattern names its key
       }
       if (!layer.isLeaf() && step.parent() != null && SHARED_BLOCKS.contains(layer.name())) {
         sharedBlocks.computeIfAbsent(canonicalText(layer), k -> new ArrayList<>()).add(step);

@@ -75,8 +75,7 @@ public final class Dataflow {
   private final ToIntFunction<Layer> ownWeighted;
   /**
    * What is known of each node measured, in one object per node: its span, its own conv/FC count,
-   * its replays' results. Each child a replay runs is one lookup (three tables and the rule
-   * answers' own cost four at 100k nodes, a cache miss each).
+   * its children's facts, its replays' results. A replay reaches a child's from its own.
    */
   private final FactStore facts;
   /** The stream-width nodes the facts are kept in, or {@code null} where they are kept in a table. */

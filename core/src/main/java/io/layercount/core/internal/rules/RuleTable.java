@@ -40,11 +40,11 @@ public final class RuleTable {
   private final UserRules user;
   /** Class → printed child key-and-class sets under which the corpus shows it owning nothing. */
   private final Map<String, Set<String>> ownsNothingByChildTypes;
-  /** The hand-written (or user) row of each class, remembered across analyses. */
-  private final ByTypeName<TypeRule> handRules;
-  /** The tensor rows naming each class, remembered across analyses; shared with the user's copies. */
-  private final ByTypeName<List<TensorRule>> tensorRows;
-  /** What the tables say of each class, in one answer: a node's questions take one lookup, not one per table. */
+  /**
+   * What the tables say of each class, in one answer remembered across analyses (a user's copy of
+   * the table remembers its own, since the user's rows change them): a node's questions take one
+   * lookup, not one per table.
+   */
   private final ByTypeName<ClassFacts> classes = new ByTypeName<>(this::classFacts);
 
   /**
@@ -56,7 +56,7 @@ public final class RuleTable {
       Set<String> ownsNothingByKeys, Set<String> ownsNothingByTypes) {}
 
   private ClassFacts classFacts(String typeName) {
-    TypeRule hand = handRules.get(typeName);
+    TypeRule hand = findHandRule(typeName);
     TypeRule fromCorpus = corpus.get(typeName);
     TypeRule rule = hand != null ? hand : fromCorpus;
     String formula;
@@ -66,7 +66,7 @@ public final class RuleTable {
     } else {
       formula = rule == null ? null : rule.formula().name();
     }
-    return new ClassFacts(hand, fromCorpus, formula, tensorRows.get(typeName), ownsNothingByChildren.get(typeName),
+    return new ClassFacts(hand, fromCorpus, formula, tensors.rowsNaming(typeName), ownsNothingByChildren.get(typeName),
         ownsNothingByChildTypes.get(typeName));
   }
 
@@ -81,8 +81,6 @@ public final class RuleTable {
     this.ownsNothingByChildren = Map.copyOf(ownsNothingByChildren);
     this.ownsNothingByChildTypes = Map.copyOf(ownsNothingByChildTypes);
     this.user = UserRules.NONE;
-    this.handRules = new ByTypeName<>(this::findHandRule);
-    this.tensorRows = new ByTypeName<>(tensors::rowsNaming);
   }
 
   private RuleTable(RuleTable builtIn, UserRules user) {
@@ -94,8 +92,6 @@ public final class RuleTable {
     this.ownsNothingByChildren = builtIn.ownsNothingByChildren;
     this.ownsNothingByChildTypes = builtIn.ownsNothingByChildTypes;
     this.user = user;
-    this.handRules = new ByTypeName<>(this::findHandRule); // the user's rows change the answers
-    this.tensorRows = builtIn.tensorRows;
   }
 
   /** The PyTorch rules. */

@@ -218,6 +218,25 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     return parseLong(value);
   }
 
+  /**
+   * {@link #longValue} without an {@code OptionalLong}: the whole number, or {@code missing} where
+   * there is none. The passes that read every layer's widths read them so, since a width past
+   * 4,096 made an object each time it was read.
+   */
+  public long longValue(String key, int index, long missing) {
+    String value = get(key);
+    if (value == null && index >= 0) {
+      value = positional(index);
+    }
+    if (value == null) {
+      return missing;
+    }
+    int from = skipBlank(value, 0, value.length());
+    int to = trimEnd(value, from, value.length());
+    long n = from == to ? -1 : digits(value, from, to);
+    return n < 0 ? missing : n;
+  }
+
   /** A boolean flag: {@code True/False}, {@code true/false}, {@code 1/0}; {@code fallback} if absent or odd. */
   public boolean flag(String key, boolean fallback) {
     String value = get(key);

@@ -12,22 +12,24 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The named arguments of a layer: an unmodifiable map in printed order, kept as two arrays. A
+ * The named arguments of a layer: an unmodifiable map in printed order, kept as one array. A
  * layer prints a handful of named arguments, and a model a million layers: a linked hash map per
  * layer cost more memory than the rest of the layer, and a lookup among a handful of keys is a
  * scan. Behaves as {@code Collections.unmodifiableMap(new LinkedHashMap<>(...))} did.
  */
 final class NamedArguments extends AbstractMap<String, String> {
-  static final NamedArguments EMPTY = new NamedArguments(new String[0], new String[0], 0);
+  static final NamedArguments EMPTY = new NamedArguments(new String[0]);
 
-  private final String[] keys;
-  private final String[] values;
+  /**
+   * Key {@code i} at {@code 2 i}, its value at {@code 2 i + 1}: one array of the exact size (two
+   * arrays were 16 bytes more per layer, and a layer's keys and values are read together).
+   */
+  private final String[] entries;
   private final int size;
 
-  private NamedArguments(String[] keys, String[] values, int size) {
-    this.keys = keys;
-    this.values = values;
-    this.size = size;
+  private NamedArguments(String[] entries) {
+    this.entries = entries;
+    this.size = entries.length / 2;
   }
 
   /** {@code map}'s entries in its iteration order; the same instance when it is one already. */
@@ -43,7 +45,7 @@ final class NamedArguments extends AbstractMap<String, String> {
   @Override
   public String get(Object key) {
     int i = indexOf(key);
-    return i < 0 ? null : values[i];
+    return i < 0 ? null : entries[2 * i + 1];
   }
 
   @Override
@@ -59,13 +61,13 @@ final class NamedArguments extends AbstractMap<String, String> {
   @Override
   public void forEach(BiConsumer<? super String, ? super String> action) {
     for (int i = 0; i < size; i++) {
-      action.accept(keys[i], values[i]);
+      action.accept(entries[2 * i], entries[2 * i + 1]);
     }
   }
 
   private int indexOf(Object key) {
     for (int i = 0; i < size; i++) {
-      if (Objects.equals(keys[i], key)) {
+      if (Objects.equals(entries[2 * i], key)) {
         return i;
       }
     }
@@ -91,7 +93,7 @@ final class NamedArguments extends AbstractMap<String, String> {
               throw new NoSuchElementException();
             }
             int i = next++;
-            return new SimpleImmutableEntry<>(keys[i], values[i]);
+            return new SimpleImmutableEntry<>(entries[2 * i], entries[2 * i + 1]);
           }
         };
       }
@@ -109,8 +111,8 @@ final class NamedArguments extends AbstractMap<String, String> {
    */
   static final class Builder {
     private static final int SCAN = 8;
-    private String[] keys = new String[4];
-    private String[] values = new String[4];
+    /** As {@link NamedArguments#entries}: key {@code i} at {@code 2 i}, its value after it. */
+    private String[] entries = new String[8];
     private int size;
     private Set<String> seen;
 
@@ -118,21 +120,23 @@ final class NamedArguments extends AbstractMap<String, String> {
       if (seen != null ? !seen.add(key) : contains(key)) {
         return;
       }
-      if (size == keys.length) {
-        keys = Arrays.copyOf(keys, size * 2);
-        values = Arrays.copyOf(values, size * 2);
+      if (2 * size == entries.length) {
+        entries = Arrays.copyOf(entries, 4 * size);
       }
-      keys[size] = key;
-      values[size] = value;
+      entries[2 * size] = key;
+      entries[2 * size + 1] = value;
       size++;
       if (seen == null && size > SCAN) {
-        seen = new HashSet<>(Arrays.asList(keys).subList(0, size));
+        seen = new HashSet<>();
+        for (int i = 0; i < size; i++) {
+          seen.add(entries[2 * i]);
+        }
       }
     }
 
     private boolean contains(String key) {
       for (int i = 0; i < size; i++) {
-        if (Objects.equals(keys[i], key)) {
+        if (Objects.equals(entries[2 * i], key)) {
           return true;
         }
       }
@@ -144,8 +148,7 @@ final class NamedArguments extends AbstractMap<String, String> {
     }
 
     Map<String, String> build() {
-      return size == 0 ? EMPTY
-          : new NamedArguments(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), size);
+      return size == 0 ? EMPTY : new NamedArguments(Arrays.copyOf(entries, 2 * size));
     }
   }
 }

@@ -29,4 +29,15 @@ class ArgumentsNumbersTest {
     assertEquals(OptionalLong.of(64), a.longValue("missing", 1));
     assertEquals(OptionalLong.empty(), a.longValue("kernel_size", -1));
   }
+
+  @Test
+  void withoutAnOptionalTheSameAnswers() {
+    Arguments a = Arguments.parse("3, 64, kernel_size=(3, 3), out_channels= 128 , groups=-1, big=65537");
+    for (String key : new String[] {"out_channels", "missing", "kernel_size", "groups", "big", "absent"}) {
+      for (int index : new int[] {-1, 0, 1, 2}) {
+        OptionalLong boxed = a.longValue(key, index);
+        assertEquals(boxed.isPresent() ? boxed.getAsLong() : -7, a.longValue(key, index, -7), key + " " + index);
+      }
+    }
+  }
 }

@@ -82,7 +82,7 @@ public final class Counting {
         blocks.container == null ? null : Saturating.toInt(blocks.length),
         keras ? root.children().size() : null);
     Map<String, Integer> byType = new LinkedHashMap<>();
-    tally.byType.forEach((type, n) -> byType.put(type, Saturating.toInt(n)));
+    tally.byType.forEach((type, n) -> byType.put(type, Saturating.toInt(n[0])));
     Network.StatedCosts costs = network.costs();
     Long statedMacs = costs == null ? null : costs.multAdds();
     Analysis.Macs macs = keras ? MacsEstimate.of(root, resolved, statedMacs) : new Analysis.Macs(statedMacs, null, List.of());

@@ -22,7 +22,8 @@ public final class Tally {
   boolean exact = true;
   /** Unknown type name → the first line it appears on. */
   final Map<String, Integer> unknownTypes = new LinkedHashMap<>();
-  final Map<String, Long> byType = new LinkedHashMap<>();
+  /** Leaves per type name, in order of first appearance: a mutable count each, so that adding one boxes nothing. */
+  final Map<String, long[]> byType = new LinkedHashMap<>();
   /** What counts exact only given the stated input size rather than the text, in order. */
   final Set<String> assumptions = new LinkedHashSet<>();
   /** Type name → why the first layer of that type has no exact count. */
@@ -54,7 +55,12 @@ public final class Tally {
     }
     if (layer.isLeaf()) {
       leaves = Saturating.add(leaves, n);
-      byType.merge(layer.typeName(), n, Saturating::add);
+      long[] count = byType.get(layer.typeName());
+      if (count == null) {
+        byType.put(layer.typeName(), new long[] {n});
+      } else {
+        count[0] = Saturating.add(count[0], n);
+      }
       // a convolution or fully-connected layer owns a weight even where its size is unknown
       if (r.ownParameters() > 0 || (!r.known() && r.kind().isWeighted())) {
         parameterized = Saturating.add(parameterized, n);

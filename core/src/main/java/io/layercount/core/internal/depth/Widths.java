@@ -2,7 +2,6 @@ package io.layercount.core.internal.depth;
 
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
-import java.util.OptionalLong;
 
 /**
  * The channel or feature widths a printed leaf reads and writes, where its arguments state them:
@@ -67,11 +66,11 @@ public record Widths(long in, long out) {
   private static long normWidth(Layer layer) {
     Arguments a = layer.arguments();
     if (layer.typeName().contains("GroupNorm")) {
-      return first(a.longValue("num_channels", 1));
+      return positive(a.longValue("num_channels", 1, UNKNOWN));
     }
-    OptionalLong named = a.longValue("num_features", -1);
-    if (named.isPresent()) {
-      return named.getAsLong();
+    long named = a.longValue("num_features", -1, -1);
+    if (named >= 0) {
+      return named;
     }
     long[] shape = Arguments.tuple(a.positional(0));
     return shape.length == 1 ? shape[0] : UNKNOWN;
@@ -79,15 +78,18 @@ public record Widths(long in, long out) {
 
   private static Widths ofWeighted(Arguments a) {
     if (a.get("in_features") != null) {
-      return new Widths(first(a.longValue("in_features", -1)), first(a.longValue("out_features", -1)));
+      return new Widths(positive(a.longValue("in_features", -1, UNKNOWN)),
+          positive(a.longValue("out_features", -1, UNKNOWN)));
     }
     if (a.get("nx") != null) {
-      return new Widths(first(a.longValue("nx", -1)), first(a.longValue("nf", -1)));
+      return new Widths(positive(a.longValue("nx", -1, UNKNOWN)), positive(a.longValue("nf", -1, UNKNOWN)));
     }
-    return new Widths(first(a.longValue("in_channels", 0)), first(a.longValue("out_channels", 1)));
+    return new Widths(positive(a.longValue("in_channels", 0, UNKNOWN)),
+        positive(a.longValue("out_channels", 1, UNKNOWN)));
   }
 
-  private static long first(OptionalLong value) {
-    return value.isPresent() && value.getAsLong() > 0 ? value.getAsLong() : UNKNOWN;
+  /** {@code width} where it is a width (above 0), else {@link #UNKNOWN}. */
+  private static long positive(long width) {
+    return width > 0 ? width : UNKNOWN;
   }
 }

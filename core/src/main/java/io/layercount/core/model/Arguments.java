@@ -211,11 +211,7 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
 
   /** A named value or else the positional item at {@code index}, as a whole number. */
   public OptionalLong longValue(String key, int index) {
-    String value = get(key);
-    if (value == null && index >= 0) {
-      value = positional(index);
-    }
-    return parseLong(value);
+    return parseLong(item(key, index));
   }
 
   /**
@@ -224,17 +220,14 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
    * 4,096 made an object each time it was read.
    */
   public long longValue(String key, int index, long missing) {
-    String value = get(key);
-    if (value == null && index >= 0) {
-      value = positional(index);
-    }
-    if (value == null) {
-      return missing;
-    }
-    int from = skipBlank(value, 0, value.length());
-    int to = trimEnd(value, from, value.length());
-    long n = from == to ? -1 : digits(value, from, to);
+    long n = wholeNumber(item(key, index));
     return n < 0 ? missing : n;
+  }
+
+  /** The named value, or else the positional item at {@code index} (none where it is negative). */
+  private String item(String key, int index) {
+    String value = get(key);
+    return value == null && index >= 0 ? positional(index) : value;
   }
 
   /** A boolean flag: {@code True/False}, {@code true/false}, {@code 1/0}; {@code fallback} if absent or odd. */
@@ -327,16 +320,21 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
 
   /** A plain decimal integer (underscores and thousands separators are not accepted), if it fits 63 bits. */
   public static OptionalLong parseLong(String value) {
-    if (value == null) {
-      return OptionalLong.empty();
-    }
-    int from = skipBlank(value, 0, value.length());
-    int to = trimEnd(value, from, value.length());
-    long n = from == to ? -1 : digits(value, from, to);
+    long n = wholeNumber(value);
     if (n < 0) {
       return OptionalLong.empty();
     }
     return n < SMALL.length ? SMALL[(int) n] : OptionalLong.of(n);
+  }
+
+  /** What {@link #parseLong} reads from {@code value}, or -1 where it reads nothing. */
+  private static long wholeNumber(String value) {
+    if (value == null) {
+      return -1;
+    }
+    int from = skipBlank(value, 0, value.length());
+    int to = trimEnd(value, from, value.length());
+    return from == to ? -1 : digits(value, from, to);
   }
 
   /**

@@ -122,12 +122,7 @@ public final class RuleTable {
     return user.decisiveFor(layer, place.parentType());
   }
 
-  /** As {@link #userRuleFor(Layer, Place)}, at the place {@code places} gives {@code layer}. */
-  public UserRule userRuleFor(Layer layer, StreamWidths places) {
-    return user.decisiveFor(layer, places.parentType(layer));
-  }
-
-  /** As {@link #userRuleFor(Layer, StreamWidths)}, for the node {@code at}. */
+  /** As {@link #userRuleFor(Layer, Place)}, for the stream-width node {@code at}, whose parent's class it holds. */
   public UserRule userRuleFor(StreamWidths.Node at) {
     return user.decisiveFor(at.layer(), at.parentType());
   }
@@ -164,16 +159,8 @@ public final class RuleTable {
   }
 
   /**
-   * As {@link #resolve(Layer, Layer, Place)}, at the place {@code places} gives {@code layer}; the
-   * whole place is looked up only for a class sized by it.
-   */
-  public Resolution resolve(Layer layer, Layer owner, StreamWidths places) {
-    return resolve(layer, owner, places.parentType(layer), places, null);
-  }
-
-  /**
-   * As {@link #resolve(Layer, Layer, StreamWidths)} for the node {@code at} of {@code places}: its
-   * parent's class is read from the node, not looked up.
+   * As {@link #resolve(Layer, Layer, Place)}, for the node {@code at} of {@code places}: its parent's
+   * class is read from the node, and the whole place is looked up only for a class sized by it.
    */
   public Resolution resolve(StreamWidths.Node at, Layer owner, StreamWidths places) {
     return resolve(at.layer(), owner, at.parentType(), places, null);

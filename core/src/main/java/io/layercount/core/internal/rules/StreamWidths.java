@@ -178,12 +178,6 @@ public final class StreamWidths {
     return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType, to, node.parentOut);
   }
 
-  /** The class of the parent {@code layer} sits in at its first place ({@code ""} at the root or off the tree). */
-  public String parentType(Layer layer) {
-    Node node = nodes.get(layer);
-    return node == null ? "" : node.parentType;
-  }
-
   /** Sets {@link #patchGrid} and {@link #patchStride} from the first patch embedding, once. */
   private void findPatches() {
     if (patchGrid != null) {

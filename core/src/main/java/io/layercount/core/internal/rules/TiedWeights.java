@@ -86,16 +86,16 @@ public final class TiedWeights {
       if (step.parent() == null || !PATTERN_KEYS.contains(layer.name())) {
         continue; // the root, and nearly every node: no pattern names its key
       }
-      if (!layer.isLeaf() && step.parent() != null && SHARED_BLOCKS.contains(layer.name())) {
+      if (!layer.isLeaf() && SHARED_BLOCKS.contains(layer.name())) {
         sharedBlocks.computeIfAbsent(canonicalText(layer), k -> new ArrayList<>()).add(step);
       }
-      if (step.parent() != null && HEAD_TWINS.containsKey(layer.name())) {
+      if (HEAD_TWINS.containsKey(layer.name())) {
         headSteps.add(step);
       }
-      if (step.parent() != null && HEAD_TWIN_VALUES.contains(layer.name())) {
+      if (HEAD_TWIN_VALUES.contains(layer.name())) {
         twinsByKey.computeIfAbsent(layer.name(), k -> new ArrayList<>()).add(step);
       }
-      if (!layer.isLeaf() || step.parent() == null) {
+      if (!layer.isLeaf()) {
         continue;
       }
       if (TOKEN_EMBEDDINGS.contains(layer.name()) && kindOf.apply(layer) == LayerKind.EMBEDDING) {

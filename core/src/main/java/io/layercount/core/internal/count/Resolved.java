@@ -68,6 +68,7 @@ public final class Resolved {
     StreamWidths places = new StreamWidths(root, rules, inputSize, nodes);
     Deque<StreamWidths.Node> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
+    AlikeLeaves leaves = new AlikeLeaves();
     stack.push(places.root());
     owners.push(root);
     while (!stack.isEmpty()) {
@@ -77,7 +78,14 @@ public final class Resolved {
         continue;
       }
       Layer layer = node.layer();
-      node.answer(rules.resolve(node, owner, places));
+      Resolution answer = layer.isLeaf() ? leaves.get(layer) : null;
+      if (answer == null) {
+        answer = rules.resolve(node, owner, places);
+        if (layer.isLeaf() && rules.answersAlikeEverywhere(layer)) {
+          leaves.put(layer, answer);
+        }
+      }
+      node.answer(answer);
       if (rules.hasUserRules()) {
         UserRule mine = rules.userRuleFor(node);
         if (mine != null) {

@@ -101,6 +101,24 @@ public final class Dataflow {
   private final Map<Layer, Replay> streamReplays = new IdentityHashMap<>();
   /** Children (by index) writing several streams on a module's longest path, and the width it leaves them by. */
   private final Map<Layer, Map<Integer, Long>> exits = new IdentityHashMap<>();
+  /**
+   * Modules printed alike ({@link SameShapes}), found where the facts are measured on the stream-width
+   * nodes; {@code null} otherwise, and then every module is replayed.
+   */
+  private final SameShapes shapes;
+  /**
+   * Ticks at every replay's start and every answer recorded: whether an answer was recorded before
+   * or during a replay.
+   */
+  private long clock;
+  /** Ticks whenever the replay learns something of a class ({@link #parallelByClass}) or forgets. */
+  private long learned;
+  /** Ticks whenever a module is found writing several streams ({@link #streamReplays}, {@link #exits}). */
+  private long streamEvents;
+  /** Pairs of facts (first, alike) of a module's descendants, while a shared answer is checked. */
+  private final List<Facts> pairs = new ArrayList<>();
+  /** How many modules took the answer of one printed alike ({@link #sameShape}). */
+  private int alike;
 
   /**
    * Replays {@code root}; the maps are sized for {@code nodes} distinct nodes (0: not known), since
@@ -124,6 +142,7 @@ public final class Dataflow {
     this.ownWeighted = ownWeighted;
     this.places = places;
     this.facts = places == null ? new TableStore(nodes) : new NodeStore(places);
+    this.shapes = places == null ? null : new SameShapes();
     // only modules with children are replayed: about a third of the nodes
     this.offPath = new IdentityTable<>(nodes / 3);
     this.streams = new Streams(this::span);
@@ -174,6 +193,7 @@ public final class Dataflow {
 
   /** Forgets what the replay found, but for what later instances showed of their classes. */
   private void forget() {
+    learned++;
     parallelByClass.clear();
     shownLate.forEach((type, keys) -> parallelByClass.put(type, new HashSet<>(keys)));
     for (Facts f : facts.all()) {
@@ -201,6 +221,14 @@ public final class Dataflow {
   /** Children of {@code layer} (by index) off its longest path, with the reason. */
   public Map<Integer, String> offPath(Layer layer) {
     return offPath.getOrDefault(layer, Map.of());
+  }
+
+  /**
+   * How many modules took the answer of an earlier module printed alike instead of being replayed
+   * (with their descendants), in this inference.
+   */
+  public int answeredAlike() {
+    return alike;
   }
 
   /** {@link #offPath} of every module replayed, by module. */
@@ -267,14 +295,16 @@ public final class Dataflow {
         for (int k = 0; k < kids.length; k++) {
           kids[k] = (Facts) top.kid(k).depth();
         }
-        top.depth(containerFacts(top.layer(), kids, top.answer().weighted()));
+        Facts f = containerFacts(top.layer(), kids, top.answer().weighted());
+        shapes.intern(f);
+        top.depth(f);
         depth--;
       }
     }
   }
 
   private static Facts leafFacts(Layer layer, int weighted) {
-    return new Facts(Widths.ofLeaf(layer, weighted), weighted, Facts.NO_KIDS);
+    return new Facts(layer, Widths.ofLeaf(layer, weighted), weighted, Facts.NO_KIDS);
   }
 
   /** The facts of a module whose children's facts ({@code kids}, in printed order) are known. */
@@ -283,7 +313,7 @@ public final class Dataflow {
     Widths sliced = slicedSpan(layer, kids);
     Widths norm = Widths.ofNormWithChildren(layer);
     if (sliced != null || norm.knownIn()) {
-      return new Facts(sliced != null ? sliced : norm, weighted, kids);
+      return new Facts(layer, sliced != null ? sliced : norm, weighted, kids);
     }
     Widths first = Widths.NONE;
     Layer firstReader = null;
@@ -304,7 +334,7 @@ public final class Dataflow {
     // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
     boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
         && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
-    Facts f = new Facts(new Widths(otherAxis ? out : first.in(), out), weighted, kids);
+    Facts f = new Facts(layer, new Widths(otherAxis ? out : first.in(), out), weighted, kids);
     streams.measure(layer);
     copies.measure(layer, kids);
     return f;
@@ -338,14 +368,88 @@ public final class Dataflow {
       if (child.isLeaf()) {
         top.childWeighted = childFacts.weighted;
         known = leaf(top.childSpan, top.childWeighted, in.width());
+      } else if (childFacts.answers != null) {
+        known = childFacts.answers.get(in);
       } else {
-        known = childFacts.answers == null ? null : childFacts.answers.get(in);
+        known = sameShape(childFacts, in);
       }
       if (known != null) {
         top.accept(known);
       } else {
         stack.push(new Replay(child, childFacts, in));
       }
+    }
+  }
+
+  /**
+   * The answer of a module never replayed, taken from the first module printed like it where that
+   * one's first replay may stand for its own: on the same input, with nothing learned since and
+   * nothing learned during it, no module found writing several streams, every descendant replayed
+   * during it and none of ours ever, and off-path reasons that do not name its own key (or keys
+   * that agree). The
+   * module's descendants are given what their counterparts' replays left (answers, first depths,
+   * off-path children), as replaying it would have. {@code null} where it must be replayed.
+   */
+  private Result sameShape(Facts mine, Input in) {
+    Facts first = mine.canonical;
+    Answers a = first == null || first == mine ? null : first.answers;
+    if (a == null || !a.firstPure || a.firstLearned != learned || !in.equals(a.firstInput)
+        || a.firstNamesOwnKey && !first.layer.name().equals(mine.layer.name())) {
+      return null;
+    }
+    pairs.clear();
+    pairs.add(first);
+    pairs.add(mine);
+    for (int p = 0; p < pairs.size(); p += 2) {
+      Facts[] theirs = pairs.get(p).kids;
+      Facts[] ours = pairs.get(p + 1).kids;
+      for (int i = 0; i < theirs.length; i++) {
+        Facts t = theirs[i];
+        Facts o = ours[i];
+        if (t.kids.length == 0) {
+          continue;
+        }
+        // each replayed during the first's first replay, and ours never
+        boolean during = t.answers == null || t.answers.firstAt > a.firstStart && t.answers.lastAt <= a.firstAt;
+        if (t == o || o.answers != null || !during) {
+          return null;
+        }
+        pairs.add(t);
+        pairs.add(o);
+      }
+    }
+    long now = ++clock;
+    for (int p = 2; p < pairs.size(); p += 2) {
+      Facts t = pairs.get(p);
+      Facts o = pairs.get(p + 1);
+      if (t.answers != null) {
+        o.answers = t.answers.copy();
+        o.answers.firstAt = now;
+        o.answers.lastAt = now;
+        o.answers.firstStart = now;
+      }
+      o.replayed = t.replayed;
+      o.firstDepth = t.firstDepth;
+      copyOffPath(t.layer, o.layer);
+    }
+    copyOffPath(first.layer, mine.layer);
+    Answers own = new Answers();
+    own.put(in, a.first);
+    own.firstAt = now;
+    own.lastAt = now;
+    own.firstStart = now;
+    mine.answers = own;
+    mine.replayed = true;
+    mine.firstDepth = a.first.depth();
+    pairs.clear();
+    alike++;
+    return a.first;
+  }
+
+  private void copyOffPath(Layer from, Layer to) {
+    Map<Integer, String> off = offPath.get(from);
+    if (off != null) {
+      offPath.put(to, off);
     }
   }
 
@@ -434,6 +538,7 @@ public final class Dataflow {
   static final class Facts {
     static final Facts[] NO_KIDS = new Facts[0];
 
+    final Layer layer;
     final Widths span;
     final int weighted;
     /** The facts of its children, in printed order: a replay reaches a child's without a lookup. */
@@ -443,8 +548,16 @@ public final class Dataflow {
     /** Whether it was replayed, and the depth its first replay found. */
     boolean replayed;
     long firstDepth;
+    /** A hash of what a replay reads of the module ({@link SameShapes}), once measured. */
+    int shape;
+    /**
+     * The facts of the first module measured that is printed like this one, down to its leaves
+     * (itself where it is the first); {@code null} where not looked for.
+     */
+    Facts canonical;
 
-    Facts(Widths span, int weighted, Facts[] kids) {
+    Facts(Layer layer, Widths span, int weighted, Facts[] kids) {
+      this.layer = layer;
       this.span = span;
       this.weighted = weighted;
       this.kids = kids;
@@ -459,6 +572,31 @@ public final class Dataflow {
     private Input firstInput;
     private Result first;
     private Map<Input, Result> more;
+    /** When the first answer was recorded, and the latest ({@link #clock}). */
+    long firstAt;
+    long lastAt;
+    /**
+     * When the first replay started; whether it may stand for a module printed alike: it learned
+     * nothing of any class and found no module writing several streams ({@link #sameShape}).
+     */
+    long firstStart;
+    boolean firstPure;
+    /** What the replay had learned when the first answer was recorded ({@link #learned}). */
+    long firstLearned;
+    /** The first answer's off-path reasons name the module's own key. */
+    boolean firstNamesOwnKey;
+
+    /** A copy holding the same answers and times. */
+    Answers copy() {
+      Answers a = new Answers();
+      a.firstInput = firstInput;
+      a.first = first;
+      a.more = more == null ? null : new HashMap<>(more);
+      a.firstAt = firstAt;
+      a.lastAt = lastAt;
+      a.firstStart = firstStart;
+      return a;
+    }
 
     Result get(Input in) {
       if (in.equals(firstInput)) {
@@ -491,6 +629,12 @@ public final class Dataflow {
 
   /** One module's forward being replayed: the tensors made so far. */
   private final class Replay {
+    /** When it started ({@link #clock}), and what had been learned and found of streams then. */
+    final long start = ++clock;
+    final long learnedAtStart = learned;
+    final long streamsAtStart = streamEvents;
+    /** An off-path reason names the module's own key ({@link #siblingName}). */
+    boolean namesOwnKey;
     final Layer layer;
     /** What is known of {@link #layer}: its span, own count and the results of its replays. */
     final Facts node;
@@ -847,6 +991,9 @@ public final class Dataflow {
     /** Records that instances of this class run a child beside its siblings, on the input. */
     private void learn(String childName) {
       boolean added = parallelByClass.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
+      if (added) {
+        learned++;
+      }
       if (added && replayedClasses.contains(layer.typeName()) && besideProjection()) {
         shownLate.computeIfAbsent(layer.typeName(), k -> new HashSet<>()).add(childName);
       }
@@ -1024,20 +1171,30 @@ public final class Dataflow {
       Point end = deepestOpen();
       List<Lane> lanes = writesSeveral || leftStreams ? lanesOut() : List.of();
       Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width, originWidth(end), lanes);
-      if (node.answers == null) {
-        node.answers = new Answers();
-      }
-      node.answers.put(arrival, r);
-      if (!node.replayed) {
-        node.replayed = true;
-        node.firstDepth = r.depth();
-      }
       replayedClasses.add(layer.typeName());
       if (!offPath.containsKey(layer)) {
         trace(end);
         if (!lanes.isEmpty()) {
           streamReplays.put(layer, this);
+          streamEvents++;
         }
+      }
+      long now = ++clock;
+      Answers answers = node.answers;
+      if (answers == null) {
+        answers = new Answers();
+        answers.firstAt = now;
+        answers.firstStart = start;
+        answers.firstPure = learned == learnedAtStart && streamEvents == streamsAtStart;
+        answers.firstLearned = learned;
+        answers.firstNamesOwnKey = namesOwnKey;
+        node.answers = answers;
+      }
+      answers.put(arrival, r);
+      answers.lastAt = now;
+      if (!node.replayed) {
+        node.replayed = true;
+        node.firstDepth = r.depth();
       }
       return r;
     }
@@ -1133,10 +1290,8 @@ public final class Dataflow {
           exit.putIfAbsent(p.child, p.width);
         }
       }
-      if (exit.isEmpty()) {
-        exits.remove(layer);
-      } else {
-        exits.put(layer, exit);
+      if (exit.isEmpty() ? exits.remove(layer) != null : exits.put(layer, exit) != exit) {
+        streamEvents++;
       }
     }
 
@@ -1298,7 +1453,11 @@ public final class Dataflow {
     /** A sibling's key; an index says little alone, so it follows the list's key ({@code branches.1}). */
     private String siblingName(int child) {
       String name = layer.children().get(child).name();
-      return isIndex(name) && !layer.name().isEmpty() ? layer.name() + "." + name : name;
+      if (isIndex(name) && !layer.name().isEmpty()) {
+        namesOwnKey = true;
+        return layer.name() + "." + name;
+      }
+      return name;
     }
 
     private static int nearer(int to, int candidate, int best) {

@@ -192,6 +192,25 @@ public final class RuleTable {
     return resolve(layer, owner, facts);
   }
 
+  /**
+   * Whether the answer for the leaf {@code layer} follows from its class, printed arguments and
+   * statements alone, wherever it sits: no user row (they may name the parent's class), no tensor
+   * row (sized by the stream, chosen by the parent), and no rule that asks the owner (a LayerNorm's
+   * hidden bias, a parametrization list). Leaves printed alike in one tree then share one answer.
+   */
+  public boolean answersAlikeEverywhere(Layer layer) {
+    if (!layer.isLeaf() || !user.isEmpty()) {
+      return false;
+    }
+    ClassFacts facts = classes.get(layer.typeName());
+    TypeRule hand = handRuleFor(layer, facts);
+    if (hand == null && layer.stated().params() == null && !facts.tensorRows().isEmpty()) {
+      return false;
+    }
+    TypeRule rule = hand != null ? hand : facts.corpus();
+    return rule == null || !rule.formula().name().equals(PARAMETRIZATION_LIST) && !rule.biasHidden();
+  }
+
   /** Whether {@code layer} is a leaf the rules know to own nothing (an activation), wherever it sits. */
   private boolean ownsNothing(Layer layer) {
     Resolution r = layer.isLeaf() ? resolve(layer) : null;

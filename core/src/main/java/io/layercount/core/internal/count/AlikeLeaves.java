@@ -1,0 +1,89 @@
+package io.layercount.core.internal.count;
+
+import io.layercount.core.internal.rules.Resolution;
+import io.layercount.core.model.Arguments;
+import io.layercount.core.model.Layer;
+import java.util.Objects;
+
+/**
+ * The rule answers of leaves whose answer follows from what they print alone
+ * ({@link io.layercount.core.internal.rules.RuleTable#answersAlikeEverywhere}), by class, arguments
+ * and statements, for one tree: a model prints the same {@code BatchNorm2d(64, eps=...)} or
+ * {@code ReLU(inplace=True)} at many places, and each was worked out again from its arguments.
+ *
+ * <p>A printout's equal argument texts are mostly one object ({@code NetworkBuilder} shares them),
+ * so arguments compare by identity before equality, and hash by their text, whose hash the string
+ * keeps. At
+ * most {@value #MOST} answers are kept (arrays of 4,096 slots at most, from 64): a printout of that many
+ * distinct leaves gains nothing from more.
+ */
+final class AlikeLeaves {
+  static final int MOST = 2_048;
+
+  private Arguments[] arguments = new Arguments[64];
+  private String[] types = new String[64];
+  private Layer.Stated[] statements = new Layer.Stated[64];
+  private Resolution[] answers = new Resolution[64];
+  private int size;
+
+  /** The answer kept for a leaf printed like {@code leaf}, or {@code null}. */
+  Resolution get(Layer leaf) {
+    Arguments a = leaf.arguments();
+    String type = leaf.typeName();
+    Layer.Stated stated = leaf.stated();
+    int mask = answers.length - 1;
+    for (int i = slot(a, type) & mask; answers[i] != null; i = (i + 1) & mask) {
+      Arguments known = arguments[i];
+      if ((known == a || known.equals(a)) && statements[i] == stated && types[i].equals(type)) {
+        return answers[i];
+      }
+    }
+    return null;
+  }
+
+  /** Keeps {@code answer} for leaves printed like {@code leaf}, while there is room. */
+  void put(Layer leaf, Resolution answer) {
+    if (size == MOST) {
+      return;
+    }
+    add(leaf.arguments(), leaf.typeName(), leaf.stated(), Objects.requireNonNull(answer));
+    if (++size * 2 > answers.length) {
+      grow();
+    }
+  }
+
+  private void add(Arguments a, String type, Layer.Stated stated, Resolution answer) {
+    int mask = answers.length - 1;
+    int i = slot(a, type) & mask;
+    while (answers[i] != null) {
+      i = (i + 1) & mask;
+    }
+    arguments[i] = a;
+    types[i] = type;
+    statements[i] = stated;
+    answers[i] = answer;
+  }
+
+  /** Twice the slots, the answers kept moved over. */
+  private void grow() {
+    Arguments[] oldArguments = arguments;
+    String[] oldTypes = types;
+    Layer.Stated[] oldStatements = statements;
+    Resolution[] oldAnswers = answers;
+    int n = 2 * oldAnswers.length;
+    arguments = new Arguments[n];
+    types = new String[n];
+    statements = new Layer.Stated[n];
+    answers = new Resolution[n];
+    for (int i = 0; i < oldAnswers.length; i++) {
+      if (oldAnswers[i] != null) {
+        add(oldArguments[i], oldTypes[i], oldStatements[i], oldAnswers[i]);
+      }
+    }
+  }
+
+  private static int slot(Arguments a, String type) {
+    int h = 31 * Objects.hashCode(a.raw()) + type.hashCode();
+    return h ^ (h >>> 16);
+  }
+}

@@ -146,7 +146,7 @@ public final class Dataflow {
     // only modules with children are replayed: about a third of the nodes
     this.offPath = new IdentityTable<>(nodes / 3);
     this.streams = new Streams(this::span);
-    this.copies = new DepthwiseCopies(this::span, this::weighted);
+    this.copies = new DepthwiseCopies();
     measureSpans(root);
     replay(root, Widths.UNKNOWN);
     if (!shownLate.isEmpty()) {
@@ -456,11 +456,6 @@ public final class Dataflow {
   /** The span of a measured node. */
   private Widths span(Layer layer) {
     return facts.get(layer).span;
-  }
-
-  /** The own conv/FC count of a measured node. */
-  private int weighted(Layer layer) {
-    return facts.get(layer).weighted;
   }
 
   /** Where the facts of each node are kept. */

@@ -6,8 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
 
 /**
  * Modules whose last layer is a depthwise convolution of their previous layer's output, keeping its
@@ -17,13 +15,6 @@ import java.util.function.ToIntFunction;
  */
 final class DepthwiseCopies {
   private final Set<Layer> endingOnOne = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Function<Layer, Widths> spans;
-  private final ToIntFunction<Layer> ownWeighted;
-
-  DepthwiseCopies(Function<Layer, Widths> spans, ToIntFunction<Layer> ownWeighted) {
-    this.spans = spans;
-    this.ownWeighted = ownWeighted;
-  }
 
   /** Whether {@code layer} ends on a depthwise copy of its previous layer's output. */
   boolean endsOnOne(Layer layer) {
@@ -43,7 +34,7 @@ final class DepthwiseCopies {
     }
     // the widths first: they are at hand, where the depthwise test reads arguments and children
     if (before >= 0 && kids[before].span.out() == kids[last].span.in()
-        && isDepthwiseStep(children.get(last))) {
+        && isDepthwiseStep(children.get(last), kids[last])) {
       endingOnOne.add(layer);
     }
   }
@@ -51,20 +42,34 @@ final class DepthwiseCopies {
   /**
    * A depthwise convolution (as many groups as channels, which it keeps), alone or with the norms and
    * activations of a {@code Sequential} around it. Looks one level down only, so that measuring a
-   * deep tree stays linear.
+   * deep tree stays linear; the children's spans and counts are read from their facts.
    */
-  private boolean isDepthwiseStep(Layer layer) {
+  private static boolean isDepthwiseStep(Layer layer, Dataflow.Facts facts) {
     Layer conv = layer;
+    Dataflow.Facts convFacts = facts;
     if (!layer.isLeaf()) {
-      List<Layer> weighted = layer.children().stream().filter(c -> ownWeighted.applyAsInt(c) > 0).toList();
-      if (weighted.size() != 1 || layer.children().stream().anyMatch(c -> !c.isLeaf())) {
+      // the only child with conv/FC layers of its own, among leaves only
+      List<Layer> children = layer.children();
+      conv = null;
+      for (int i = 0; i < children.size(); i++) {
+        if (!children.get(i).isLeaf()) {
+          return false;
+        }
+        if (facts.kids[i].weighted > 0) {
+          if (conv != null) {
+            return false;
+          }
+          conv = children.get(i);
+          convFacts = facts.kids[i];
+        }
+      }
+      if (conv == null) {
         return false;
       }
-      conv = weighted.get(0);
     }
-    Widths w = spans.apply(conv);
+    Widths w = convFacts.span;
     OptionalLong groups = conv.arguments().longValue("groups", -1);
-    return conv.isLeaf() && ownWeighted.applyAsInt(conv) == 1 && groups.isPresent() && groups.getAsLong() > 1
+    return convFacts.weighted == 1 && groups.isPresent() && groups.getAsLong() > 1
         && w.in() == groups.getAsLong() && w.out() == w.in();
   }
 }

@@ -13,32 +13,46 @@ import java.util.Objects;
  *
  * <p>A printout's equal argument texts are mostly one object ({@code NetworkBuilder} shares them),
  * so arguments compare by identity before equality, and hash by their text, whose hash the string
- * keeps. At
- * most {@value #MOST} answers are kept (arrays of 4,096 slots at most, from 64): a printout of that many
- * distinct leaves gains nothing from more.
+ * keeps. At most {@value #MOST} answers are kept (arrays of 2,048 slots at most, from 64; the corpus's
+ * printouts have at most 158 distinct argument texts); a tree of more distinct leaves than that is
+ * not looked up further, since most lookups would miss.
  */
 final class AlikeLeaves {
-  static final int MOST = 2_048;
+  static final int MOST = 1_024;
 
+  private int[] hashes = new int[64];
   private Arguments[] arguments = new Arguments[64];
   private String[] types = new String[64];
   private Layer.Stated[] statements = new Layer.Stated[64];
   private Resolution[] answers = new Resolution[64];
   private int size;
 
-  /** The answer kept for a leaf printed like {@code leaf}, or {@code null}. */
+  /**
+   * The answer kept for a leaf printed like {@code leaf}, or {@code null}; always {@code null} once
+   * {@value #MOST} distinct leaves filled the table (a tree of so many distinct leaves, such as the
+   * synthetic printouts of the benchmarks, would pay a lookup per leaf for few answers).
+   */
   Resolution get(Layer leaf) {
+    if (size == MOST) {
+      return null;
+    }
     Arguments a = leaf.arguments();
     String type = leaf.typeName();
     Layer.Stated stated = leaf.stated();
+    int h = hash(a, type);
     int mask = answers.length - 1;
-    for (int i = slot(a, type) & mask; answers[i] != null; i = (i + 1) & mask) {
+    for (int i = h & mask; answers[i] != null; i = (i + 1) & mask) {
       Arguments known = arguments[i];
-      if ((known == a || known.equals(a)) && statements[i] == stated && types[i].equals(type)) {
+      if (hashes[i] == h && (known == a || known.equals(a)) && statements[i] == stated && types[i].equals(type)) {
         return answers[i];
       }
     }
     return null;
+  }
+
+  /** Whether another answer would be kept: once full, the table is neither added to nor read. */
+  boolean hasRoom() {
+    return size < MOST;
   }
 
   /** Keeps {@code answer} for leaves printed like {@code leaf}, while there is room. */
@@ -53,11 +67,13 @@ final class AlikeLeaves {
   }
 
   private void add(Arguments a, String type, Layer.Stated stated, Resolution answer) {
+    int h = hash(a, type);
     int mask = answers.length - 1;
-    int i = slot(a, type) & mask;
+    int i = h & mask;
     while (answers[i] != null) {
       i = (i + 1) & mask;
     }
+    hashes[i] = h;
     arguments[i] = a;
     types[i] = type;
     statements[i] = stated;
@@ -71,6 +87,7 @@ final class AlikeLeaves {
     Layer.Stated[] oldStatements = statements;
     Resolution[] oldAnswers = answers;
     int n = 2 * oldAnswers.length;
+    hashes = new int[n];
     arguments = new Arguments[n];
     types = new String[n];
     statements = new Layer.Stated[n];
@@ -82,7 +99,7 @@ final class AlikeLeaves {
     }
   }
 
-  private static int slot(Arguments a, String type) {
+  private static int hash(Arguments a, String type) {
     int h = 31 * Objects.hashCode(a.raw()) + type.hashCode();
     return h ^ (h >>> 16);
   }

@@ -81,7 +81,7 @@ public final class Resolved {
       Resolution answer = layer.isLeaf() ? leaves.get(layer) : null;
       if (answer == null) {
         answer = rules.resolve(node, owner, places);
-        if (layer.isLeaf() && rules.answersAlikeEverywhere(layer)) {
+        if (layer.isLeaf() && leaves.hasRoom() && rules.answersAlikeEverywhere(layer)) {
           leaves.put(layer, answer);
         }
       }

@@ -1,9 +1,7 @@
 package io.layercount.core.internal.depth;
 
-import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Finds modules printed alike: the same class, arguments and own conv/FC count, and children of the
@@ -18,17 +16,24 @@ import java.util.Objects;
  */
 final class SameShapes {
   /**
-   * At most this many distinct shapes are kept (a table of 32K slots): a printout of more distinct
-   * modules (the synthetic ones of the benchmarks) is not made to grow a large array, and a module
-   * printed like one past them is just replayed.
+   * At most this many distinct shapes are kept (a table of 2K slots); the corpus's printouts have at
+   * most 185. A tree of more distinct modules (the synthetic printouts of the benchmarks, with a
+   * width of their own in every block) gains little from the lookups, each a few cache misses at
+   * 100,000 modules: modules measured after the table is full are looked up no more, and are replayed.
    */
-  static final int MOST = 16_384;
+  static final int MOST = 1_024;
 
   private Dataflow.Facts[] table = new Dataflow.Facts[64];
   private int size;
 
-  /** Sets {@code f}'s shape hash and the first facts of its shape, {@code f} itself if it is the first. */
+  /**
+   * Sets {@code f}'s shape hash and the first facts of its shape, {@code f} itself if it is the first;
+   * leaves them unset (no facts alike) once the table is full.
+   */
   void intern(Dataflow.Facts f) {
+    if (size == MOST) {
+      return;
+    }
     int h = hash(f);
     f.shape = h;
     int mask = table.length - 1;
@@ -36,11 +41,9 @@ final class SameShapes {
       Dataflow.Facts known = table[i];
       if (known == null) {
         f.canonical = f;
-        if (size < MOST) {
-          table[i] = f;
-          if (++size * 2 > table.length) {
-            grow();
-          }
+        table[i] = f;
+        if (++size * 2 > table.length) {
+          grow();
         }
         return;
       }
@@ -70,28 +73,24 @@ final class SameShapes {
     return h ^ (h >>> 16);
   }
 
+  /**
+   * A hash of the facts just measured (own and children's counts and widths, children's shapes),
+   * not of the text: those objects were made a moment ago and are at hand, where the children's
+   * keys, classes and argument texts lie apart in memory (a cache miss each at 100,000 modules).
+   * Modules that differ only in those share a hash and are told apart by {@link #alike}.
+   */
   private static int hash(Dataflow.Facts f) {
-    Layer layer = f.layer;
-    int h = 31 * layer.typeName().hashCode() + arguments(layer.arguments());
-    h = 31 * h + f.weighted;
-    List<Layer> children = layer.children();
-    for (int i = 0; i < f.kids.length; i++) {
-      Layer child = children.get(i);
-      Dataflow.Facts kid = f.kids[i];
-      h = 31 * h + child.name().hashCode();
-      h = 31 * h + child.repeat();
-      h = 31 * h + (kid.kids.length == 0 ? leaf(child, kid.weighted) : kid.shape);
+    int h = 31 * f.kids.length + f.weighted;
+    h = 31 * h + widths(f.span);
+    for (Dataflow.Facts kid : f.kids) {
+      h = 31 * h + kid.weighted;
+      h = 31 * h + (kid.kids.length == 0 ? widths(kid.span) : kid.shape);
     }
     return h;
   }
 
-  private static int leaf(Layer layer, int weighted) {
-    return 31 * (31 * layer.typeName().hashCode() + arguments(layer.arguments())) + weighted;
-  }
-
-  /** The arguments' hash by their text: a printout's equal texts share one string, whose hash is kept. */
-  private static int arguments(Arguments a) {
-    return Objects.hashCode(a.raw());
+  private static int widths(Widths w) {
+    return 31 * Long.hashCode(w.in()) + Long.hashCode(w.out());
   }
 
   /** Whether two measured modules are printed alike, their children's facts already interned. */

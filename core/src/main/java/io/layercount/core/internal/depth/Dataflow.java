@@ -1133,13 +1133,38 @@ public final class Dataflow {
     private void close(Point consumed) {
       // a fresh merge sums the open tensors of its width: each of them feeds it
       boolean fresh = consumed.child < 0 && consumed.previous != null;
-      open.removeIf(p -> {
+      // in place, in order (ArrayList.removeIf made a bit set and a lambda for every child run)
+      int kept = 0;
+      for (int i = 0, n = open.size(); i < n; i++) {
+        Point p = open.get(i);
         boolean merged = p == consumed || (p.width == consumed.width && p.depth <= consumed.depth);
         if (merged && fresh && p != consumed && p != consumed.previous) {
           p.feed(consumed);
         }
-        return merged;
-      });
+        if (!merged) {
+          open.set(kept++, p);
+        }
+      }
+      dropOpenFrom(kept);
+    }
+
+    /** Removes the open tensors from index {@code kept} on. */
+    private void dropOpenFrom(int kept) {
+      for (int i = open.size() - 1; i >= kept; i--) {
+        open.remove(i);
+      }
+    }
+
+    /** Removes the open tensors that are in {@code points} (by identity). */
+    private void closeAll(List<Point> points) {
+      int kept = 0;
+      for (int i = 0, n = open.size(); i < n; i++) {
+        Point p = open.get(i);
+        if (!containsSame(points, p)) {
+          open.set(kept++, p);
+        }
+      }
+      dropOpenFrom(kept);
     }
 
     /** Records how child {@code i} ran; a child taken again (a run's next occurrence) keeps its first place. */
@@ -1341,7 +1366,7 @@ public final class Dataflow {
           p.feed(joined);
         }
       }
-      open.removeIf(p -> projections.stream().anyMatch(q -> q == p));
+      closeAll(projections);
       add(joined);
       current = joined;
       projections = NO_POINTS;
@@ -1367,7 +1392,9 @@ public final class Dataflow {
             }
           }
         }
-        open.removeIf(p -> branches.values().stream().anyMatch(b -> b.ends.contains(p)));
+        List<Point> ends = new ArrayList<>();
+        branches.values().forEach(b -> ends.addAll(b.ends));
+        closeAll(ends);
         add(joined);
         current = joined;
       }
@@ -1627,6 +1654,15 @@ public final class Dataflow {
    * The most conv/FC layers on any way from {@code from} to the module's end, without recursion: a
    * tensor feeding nothing further ends there. Results are kept in {@code onward}.
    */
+  private static boolean containsSame(List<Point> points, Point p) {
+    for (int i = 0, n = points.size(); i < n; i++) {
+      if (points.get(i) == p) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static long onward(Point from, Map<Point, Long> onward) {
     Deque<Point> stack = new ArrayDeque<>();
     stack.push(from);

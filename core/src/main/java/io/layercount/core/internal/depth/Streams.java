@@ -91,8 +91,20 @@ final class Streams {
       Shape entry = rows ? row(child) : of(child);
       Widths w = spans.apply(child);
       occurrences += child.repeat();
-      reads.addAll(entry.readsSeveral() ? entry.reads() : w.knownIn() ? Set.of(w.in()) : Set.of());
-      writes.addAll(entry.writesSeveral() ? entry.writes() : w.knownOut() ? Set.of(w.out()) : Set.of());
+      if (entry.readsSeveral()) {
+        reads.addAll(entry.reads());
+      } else if (w.knownIn()) {
+        reads.add(w.in());
+      }
+      if (entry.writesSeveral()) {
+        writes.addAll(entry.writes());
+      } else if (w.knownOut()) {
+        writes.add(w.out());
+      }
+      if (!rows && (reads.size() > MOST || writes.size() > MOST)) {
+        // more widths than streams are followed: it neither reads nor writes several (see fits)
+        return Shape.NONE;
+      }
       if (rows || !w.knownIn()) {
         continue;
       }

@@ -386,9 +386,9 @@ public final class Dataflow {
    * one's first replay may stand for its own: on the same input, with nothing learned since and
    * nothing learned during it, no module found writing several streams, every descendant replayed
    * during it and none of ours ever, and off-path reasons that do not name its own key (or keys
-   * that agree). The
-   * module's descendants are given what their counterparts' replays left (answers, first depths,
-   * off-path children), as replaying it would have. {@code null} where it must be replayed.
+   * that agree). The module's descendants are given what their counterparts' replays left
+   * (answers, first depths, off-path children), as replaying it would have. {@code null} where it
+   * must be replayed.
    */
   private Result sameShape(Facts mine, Input in) {
     Facts first = mine.canonical;
@@ -422,12 +422,7 @@ public final class Dataflow {
     for (int p = 2; p < pairs.size(); p += 2) {
       Facts t = pairs.get(p);
       Facts o = pairs.get(p + 1);
-      if (t.answers != null) {
-        o.answers = t.answers.copy();
-        o.answers.firstAt = now;
-        o.answers.lastAt = now;
-        o.answers.firstStart = now;
-      }
+      o.answers = t.answers == null ? null : t.answers.copyAt(now);
       o.replayed = t.replayed;
       o.firstDepth = t.firstDepth;
       copyOffPath(t.layer, o.layer);
@@ -435,10 +430,7 @@ public final class Dataflow {
     copyOffPath(first.layer, mine.layer);
     Answers own = new Answers();
     own.put(in, a.first);
-    own.firstAt = now;
-    own.lastAt = now;
-    own.firstStart = now;
-    mine.answers = own;
+    mine.answers = own.copyAt(now);
     mine.replayed = true;
     mine.firstDepth = a.first.depth();
     pairs.clear();
@@ -581,15 +573,18 @@ public final class Dataflow {
     /** The first answer's off-path reasons name the module's own key. */
     boolean firstNamesOwnKey;
 
-    /** A copy holding the same answers and times. */
-    Answers copy() {
+    /**
+     * The same answers, as recorded at {@code at} ({@link #clock}) by a replay of a module printed
+     * alike; such answers never stand for another module's.
+     */
+    Answers copyAt(long at) {
       Answers a = new Answers();
       a.firstInput = firstInput;
       a.first = first;
       a.more = more == null ? null : new HashMap<>(more);
-      a.firstAt = firstAt;
-      a.lastAt = lastAt;
-      a.firstStart = firstStart;
+      a.firstAt = at;
+      a.lastAt = at;
+      a.firstStart = at;
       return a;
     }
 

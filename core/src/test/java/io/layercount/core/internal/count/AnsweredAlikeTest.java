@@ -8,6 +8,7 @@ import io.layercount.core.internal.depth.Dataflow;
 import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
+import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import io.layercount.core.testing.Corpus;
 import io.layercount.core.testing.PrintoutTree;
@@ -18,6 +19,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,47 @@ class AnsweredAlikeTest {
   }
 
   @Test
+  void aModuleHoldingOneReplayedBeforeWhatWasLearnedTakesNoAnswerFromOneThatDoesNot() {
+    // a RepVggBlock replayed before its class showed conv_1x1 beside conv_kxk keeps that first
+    // answer wherever it is met again (the same object at a second place); a copy of it, replayed
+    // afterwards, knows better. A wrapper holding the one may not answer for a wrapper holding the
+    // other, either way round.
+    String block = String.join("\n",
+        "Net(",
+        "  (early): RepVggBlock(",
+        "    (conv_kxk): Sequential(",
+        "      (0): Conv2d(64, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "      (1): Conv2d(64, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "    )",
+        "    (conv_1x1): Conv2d(64, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (shows): RepVggBlock(",
+        "    (conv_kxk): Sequential(",
+        "      (0): Conv2d(64, 96, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "      (1): Conv2d(96, 96, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "    )",
+        "    (conv_1x1): Conv2d(64, 96, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (back): Conv2d(96, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        ")");
+    Layer parsed = PrintoutTree.parse(block);
+    Layer early = parsed.children().get(0);
+    Layer copy = copy(early, new boolean[] {false});
+    Layer tail = Layer.of("1", "Conv2d", parsed.children().get(2).arguments(), List.of(), 0);
+    for (List<Layer> order : List.of(List.of(early, copy), List.of(copy, early))) {
+      List<Layer> children = new ArrayList<>(parsed.children());
+      children.add(Layer.of("w1", "Wrapper", null, List.of(order.get(0), tail), 0));
+      children.add(Layer.of("w2", "Wrapper", null, List.of(order.get(1), tail), 0));
+      Layer root = Layer.of("", "Net", null, children, 0);
+      compare(order.get(0) == early ? "the replayed one first" : "the copy first", root);
+      Resolved resolved = new Resolved(root, RULES);
+      Dataflow flow = new Dataflow(resolved.places(), layer -> resolved.of(layer).weighted());
+      // early: 3 (chained); shows: 2; back: 1; the wrapper of the early block 3 + 1, of the copy 2 + 1
+      assertEquals(3 + 2 + 1 + 4 + 3, flow.depthOf(root));
+    }
+  }
+
+  @Test
   void everyCorpusPrintoutHasTheDepthAndOffPathChildrenOfReplayingEveryModule() {
     int alike = 0;
     int printouts = 0;
@@ -151,6 +194,69 @@ class AnsweredAlikeTest {
     }
     System.out.printf("%d modules of %d printouts answered from a module printed alike%n", alike, printouts);
     assertTrue(alike > printouts, alike + " modules answered alike");
+  }
+
+  /** A copy of {@code layer}'s tree, every node a new object; one convolution or linear layer widened where {@code widen}. */
+  private static Layer copy(Layer layer, boolean[] widen) {
+    List<Layer> children = new ArrayList<>();
+    for (Layer child : layer.children()) {
+      children.add(copy(child, widen));
+    }
+    Arguments arguments = layer.arguments();
+    if (widen[0] && layer.isLeaf() && arguments.get("out_features") != null) {
+      widen[0] = false;
+      long out = Arguments.parseLong(arguments.get("out_features")).orElse(1);
+      arguments = Arguments.parse(arguments.raw().replace("out_features=" + out, "out_features=" + (out + 1)));
+    }
+    return new Layer(layer.name(), layer.typeName(), arguments, children, layer.repeat(), layer.stated(), layer.line());
+  }
+
+  private static int size(Layer layer) {
+    int n = 1;
+    for (Layer child : layer.children()) {
+      n += size(child);
+    }
+    return n;
+  }
+
+  @Test
+  void recombinedCorpusModulesHaveTheDepthAndOffPathChildrenOfReplayingEveryModule() {
+    // models the corpus does not hold: its modules (blocks, attention, branches, lists of streams)
+    // put together at random, each picked again as a copy (printed alike), as the same object
+    // (a module registered at two places), or as a copy with one linear layer widened (nearly alike)
+    List<Layer> pieces = new ArrayList<>();
+    for (Corpus.Printout p : Corpus.printouts()) {
+      for (Layer layer : layers(p.root())) {
+        int n = size(layer);
+        if (!layer.isLeaf() && n >= 3 && n <= 120) {
+          pieces.add(layer);
+        }
+      }
+    }
+    Random random = new Random(20261206);
+    int alike = 0;
+    for (int model = 0; model < 600; model++) {
+      List<Layer> stage = new ArrayList<>();
+      List<Layer> picked = new ArrayList<>();
+      for (int i = 0, n = 2 + random.nextInt(8); i < n; i++) {
+        Layer piece;
+        int how = random.nextInt(10);
+        if (picked.isEmpty() || how < 3) {
+          piece = pieces.get(random.nextInt(pieces.size()));
+        } else {
+          Layer earlier = picked.get(random.nextInt(picked.size()));
+          piece = how < 7 ? copy(earlier, new boolean[] {false}) : how < 8 ? earlier : copy(earlier, new boolean[] {true});
+        }
+        picked.add(piece);
+        String key = random.nextBoolean() ? Integer.toString(i) : piece.name().isEmpty() ? "m" + i : piece.name() + i;
+        stage.add(new Layer(key, piece.typeName(), piece.arguments(), piece.children(), 1, piece.stated(), piece.line()));
+      }
+      Layer list = Layer.of("blocks", random.nextBoolean() ? "ModuleList" : "Sequential", Arguments.NONE, stage, 1);
+      Layer root = Layer.of("", "Net", Arguments.NONE, List.of(list), 1);
+      alike += compare("model " + model, root);
+    }
+    System.out.printf("%d modules of 600 recombined models answered from a module printed alike%n", alike);
+    assertTrue(alike > 600, alike + " modules answered alike");
   }
 
   @Test

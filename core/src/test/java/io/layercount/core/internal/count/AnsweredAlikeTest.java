@@ -8,6 +8,7 @@ import io.layercount.core.internal.depth.Dataflow;
 import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
+import io.layercount.core.internal.rules.UserRulesReader;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import io.layercount.core.testing.Corpus;
@@ -257,6 +258,25 @@ class AnsweredAlikeTest {
     }
     System.out.printf("%d modules of 600 recombined models answered from a module printed alike%n", alike);
     assertTrue(alike > 600, alike + " modules answered alike");
+  }
+
+  @Test
+  void leavesPrintedAlikeUnderAUsersTensorRowAreSizedEachAtItsPlace() {
+    // a user's tensor row sizes the tensor by the stream the layer sits in: two MyScale() print
+    // alike but scale 8 and 16 channels
+    RuleTable rules = RULES.withUserRules(UserRulesReader.read("r.json",
+        "{\"rules\": [{\"types\": [\"MyScale\"], \"tensors\": [{\"name\": \"gamma\", \"shape\": [\"width\"]}]}]}",
+        new ArrayList<>()));
+    Layer root = PrintoutTree.parse(String.join("\n",
+        "Net(",
+        "  (a): Linear(in_features=8, out_features=8, bias=True)",
+        "  (s1): MyScale()",
+        "  (b): Linear(in_features=8, out_features=16, bias=True)",
+        "  (s2): MyScale()",
+        ")"));
+    Resolved resolved = new Resolved(root, rules);
+    assertEquals(8, resolved.of(root.children().get(1)).ownParameters());
+    assertEquals(16, resolved.of(root.children().get(3)).ownParameters());
   }
 
   @Test

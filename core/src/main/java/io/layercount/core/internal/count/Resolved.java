@@ -1,6 +1,7 @@
 package io.layercount.core.internal.count;
 
 import io.layercount.core.InputSize;
+import io.layercount.core.internal.AlikeLeaves;
 import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
@@ -68,7 +69,7 @@ public final class Resolved {
     StreamWidths places = new StreamWidths(root, rules, inputSize, nodes);
     Deque<StreamWidths.Node> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
-    AlikeLeaves leaves = new AlikeLeaves();
+    AlikeLeaves<Resolution> leaves = new AlikeLeaves<>();
     stack.push(places.root());
     owners.push(root);
     while (!stack.isEmpty()) {

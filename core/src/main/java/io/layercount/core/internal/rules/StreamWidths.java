@@ -1,5 +1,6 @@
 package io.layercount.core.internal.rules;
 
+import io.layercount.core.internal.AlikeLeaves;
 import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.PostOrder;
 import io.layercount.core.InputSize;
@@ -118,13 +119,25 @@ public final class StreamWidths {
    */
   public StreamWidths(Layer root, RuleTable rules, InputSize inputSize, int expected) {
     nodes = new IdentityTable<>(expected);
+    // a leaf's widths follow from its class and arguments: worked out once per leaf text
+    AlikeLeaves<OptionalLong[]> leafWidths = new AlikeLeaves<>();
     // children before parents, in printed order; a finished node leaves itself on a stack, where its
     // parent takes its children's nodes from (no lookup per child). A layer printed at several
     // places is one node: its widths are the same at each.
     PostOrder.fold(root, nodes::get, (layer, kids) -> {
       Node node = new Node(layer);
       node.kids = kids;
-      if (layer.isLeaf() || rules.isParametrized(layer)) {
+      if (layer.isLeaf()) {
+        OptionalLong[] known = leafWidths.get(layer);
+        if (known == null) {
+          String formula = rules.formulaOf(layer.typeName());
+          known = new OptionalLong[] {LayerWidths.in(layer, formula), LayerWidths.out(layer, formula)};
+          leafWidths.put(layer, known);
+        }
+        node.in = known[0];
+        node.out = known[1];
+        node.firstOut = node.out;
+      } else if (rules.isParametrized(layer)) {
         String formula = rules.formulaOf(layer.typeName());
         node.in = LayerWidths.in(layer, formula);
         node.out = LayerWidths.out(layer, formula);

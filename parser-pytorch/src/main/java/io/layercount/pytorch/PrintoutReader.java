@@ -5,10 +5,13 @@ import io.layercount.core.Limits;
 import io.layercount.core.spi.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads every printout of a source in one pass, by indentation, with an explicit stack of open
@@ -169,8 +172,92 @@ final class PrintoutReader {
     return lines.isEmpty() ? 0 : 1;
   }
 
-  /** An open block. */
-  private record Frame(ModuleNode node, int indent, char closer) {}
+  /**
+   * An open block, with the keys of its children so far: PyTorch prints each child once, so a key
+   * printed again under one module means the text lost the line that opened another module (or
+   * repeats a part of itself), and the counts of such a text are not its model's.
+   */
+  private static final class Frame {
+    private static final String[] NO_NAMES = new String[0];
+    /** Past this many keys that are not indices, they are kept in a set rather than scanned. */
+    private static final int SCANNED = 16;
+
+    final ModuleNode node;
+    final int indent;
+    final char closer;
+    /** The largest index key so far (the end of a run's range); -1 before the first. */
+    private long lastIndex = -1;
+    private String[] names = NO_NAMES;
+    private int nameCount;
+    /** Every key, once the index keys stop increasing or the other keys are many; else {@code null}. */
+    private Set<String> all;
+
+    Frame(ModuleNode node, int indent, char closer) {
+      this.node = node;
+      this.indent = indent;
+      this.closer = closer;
+    }
+
+    /**
+     * Whether {@code key} was printed before under this block; notes it. Index keys ({@code 3},
+     * {@code 0-31}) that increase, as PyTorch prints them, are compared with the last alone.
+     */
+    boolean repeats(String key) {
+      if (all != null) {
+        return !all.add(key);
+      }
+      int dash = LineSyntax.rangeDash(key);
+      long first = index(key, 0, dash < 0 ? key.length() : dash);
+      long last = dash < 0 ? first : index(key, dash + 1, key.length());
+      if (first >= 0 && last >= first) {
+        if (first > lastIndex) {
+          lastIndex = last;
+          return false;
+        }
+        return keepAll(key);
+      }
+      for (int i = 0; i < nameCount; i++) {
+        if (names[i].equals(key)) {
+          return true;
+        }
+      }
+      if (nameCount == SCANNED) {
+        return keepAll(key);
+      }
+      if (nameCount == names.length) {
+        names = Arrays.copyOf(names, Math.max(4, 2 * nameCount));
+      }
+      names[nameCount++] = key;
+      return false;
+    }
+
+    /** Every key printed so far in a set, {@code key} among them: whether it was there before. */
+    private boolean keepAll(String key) {
+      all = new HashSet<>();
+      for (Entry e : node.entries()) {
+        if (e instanceof Entry.Child child) {
+          all.add(child.key());
+        }
+      }
+      return !all.add(key);
+    }
+
+    /** The whole number {@code key} holds from {@code from} to {@code to}, or -1. */
+    private static long index(String key, int from, int to) {
+      if (to <= from || to - from > 18) {
+        return -1;
+      }
+      long n = 0;
+      for (int i = from; i < to; i++) {
+        char c = key.charAt(i);
+        if (c < '0' || c > '9') {
+          return -1;
+        }
+        n = 10 * n + (c - '0');
+      }
+      return n;
+    }
+  }
 
   /** The state of the printout being read. */
   private static final class Current {
@@ -245,6 +332,12 @@ final class PrintoutReader {
     }
 
     private void addChild(Frame top, Source.Line line, String key, ModuleText text, int ind, int at) {
+      if (top.repeats(key)) {
+        diagnostics.add(Diagnostic.error(line.number(), line.column(at), "'" + top.node.typeName() + "' (line "
+            + top.node.line() + ") prints the key '" + key + "' a second time; PyTorch prints each child once, so"
+            + " the text lost the line that opened another module, or repeats a part: which module each line"
+            + " belongs to is a guess, and no count is called exact"));
+      }
       if (text.kind() == ModuleText.Kind.NONE) {
         top.node.add(new Entry.Child(key, 1, null, line.number()));
         return;

@@ -2,6 +2,7 @@ package io.layercount.pytorch;
 
 import io.layercount.core.Diagnostic;
 import io.layercount.core.Limits;
+import io.layercount.core.model.Arguments;
 import io.layercount.core.spi.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -207,8 +208,8 @@ final class PrintoutReader {
         return !all.add(key);
       }
       int dash = LineSyntax.rangeDash(key);
-      long first = index(key, 0, dash < 0 ? key.length() : dash);
-      long last = dash < 0 ? first : index(key, dash + 1, key.length());
+      long first = Arguments.digits(key, 0, dash < 0 ? key.length() : dash);
+      long last = dash < 0 ? first : Arguments.digits(key, dash + 1, key.length());
       if (first >= 0 && last >= first) {
         if (first > lastIndex) {
           lastIndex = last;
@@ -240,22 +241,6 @@ final class PrintoutReader {
         }
       }
       return !all.add(key);
-    }
-
-    /** The whole number {@code key} holds from {@code from} to {@code to}, or -1. */
-    private static long index(String key, int from, int to) {
-      if (to <= from || to - from > 18) {
-        return -1;
-      }
-      long n = 0;
-      for (int i = from; i < to; i++) {
-        char c = key.charAt(i);
-        if (c < '0' || c > '9') {
-          return -1;
-        }
-        n = 10 * n + (c - '0');
-      }
-      return n;
     }
   }
 

@@ -300,11 +300,11 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
   }
 
   /**
-   * The value of the decimal digits {@code s[from, to)} as {@link #parseLong} reads them (at most
-   * 18), or -1 when they are not.
+   * The value of the decimal digits {@code s[from, to)} as {@link #parseLong} reads them (1 to 18
+   * of them, no sign), or -1 when they are not: a whole number read in place, with nothing made.
    */
-  private static long digits(String s, int from, int to) {
-    if (to - from > 18) {
+  public static long digits(String s, int from, int to) {
+    if (to <= from || to - from > 18) {
       return -1;
     }
     long n = 0;

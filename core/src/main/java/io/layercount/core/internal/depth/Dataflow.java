@@ -1060,7 +1060,7 @@ public final class Dataflow {
       if (sourceKind == Source.SIDE_INPUT) {
         // what it writes joins the stream later (a bias added to attention scores), but no path
         // from the input runs through it
-        occurrence++;
+        occurrence += settled(remaining);
         return;
       }
       if (outputs[index] == null) {
@@ -1074,7 +1074,7 @@ public final class Dataflow {
         }
         shortcuts.add(out);
         unconfirmed = out;
-        occurrence++;
+        occurrence += settled(remaining);
         return;
       }
       if (!streamList && !Streams.isList(child)) {
@@ -1123,6 +1123,16 @@ public final class Dataflow {
       Widths w = childSpan;
       lastWidened = w.knownIn() && w.knownOut() ? w.out() > w.in() : lastWidened;
       occurrence++;
+    }
+
+    /**
+     * How many occurrences of a run the one just taken stands for, where each reads what the first
+     * read and leaves nothing the next reads (a shortcut, a side input): itself, or, past the first
+     * few, every one left. A damaged text can print a run of millions of them (a fuzz case printed
+     * {@code (downsample): 351239414 x Sequential(}: a point each, until the heap ran out).
+     */
+    private int settled(int remaining) {
+      return occurrence >= REPLAYED_OCCURRENCES && remaining > 0 ? remaining + 1 : 1;
     }
 
     private void close(Point consumed) {
@@ -1658,30 +1668,50 @@ public final class Dataflow {
     return false;
   }
 
+  /**
+   * The conv/FC layers on the longest way on from {@code from} through the tensors made from it,
+   * each point's answer kept in {@code onward}. A depth-first walk with the points on its way
+   * marked: a damaged text can make a tensor that feeds one it was made from, and a walk that
+   * pushed every unfinished successor again went round such a loop until the heap ran out (fuzz
+   * seed 1, cases 9603 and 36978); an edge back to a point on the way counts for nothing.
+   */
   private static long onward(Point from, Map<Point, Long> onward) {
-    Deque<Point> stack = new ArrayDeque<>();
-    stack.push(from);
-    while (!stack.isEmpty()) {
-      Point p = stack.peek();
-      if (onward.containsKey(p)) {
-        stack.pop();
+    if (onward.containsKey(from)) {
+      return onward.get(from);
+    }
+    Set<Point> onTheWay = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Point> path = new ArrayDeque<>();
+    Deque<List<Point>> feeds = new ArrayDeque<>();
+    Deque<int[]> next = new ArrayDeque<>();
+    path.push(from);
+    feeds.push(from.feeds());
+    next.push(new int[] {0});
+    onTheWay.add(from);
+    while (!path.isEmpty()) {
+      Point p = path.peek();
+      List<Point> made = feeds.peek();
+      int[] i = next.peek();
+      if (i[0] < made.size()) {
+        Point q = made.get(i[0]++);
+        if (!onward.containsKey(q) && onTheWay.add(q)) {
+          path.push(q);
+          feeds.push(q.feeds());
+          next.push(new int[] {0});
+        }
         continue;
       }
       long best = 0;
-      boolean ready = true;
-      for (Point next : p.feeds()) {
-        Long after = onward.get(next);
-        if (after == null) {
-          stack.push(next);
-          ready = false;
-        } else {
-          best = Math.max(best, Saturating.add(next.step(), after));
+      for (Point q : made) {
+        Long after = onward.get(q);
+        if (after != null) {
+          best = Math.max(best, Saturating.add(q.step(), after));
         }
       }
-      if (ready) {
-        onward.put(p, best);
-        stack.pop();
-      }
+      onward.put(p, best);
+      onTheWay.remove(p);
+      path.pop();
+      feeds.pop();
+      next.pop();
     }
     return onward.get(from);
   }

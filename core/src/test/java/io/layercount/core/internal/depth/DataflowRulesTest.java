@@ -32,7 +32,7 @@ class DataflowRulesTest {
     }
   }
 
-  private static List<String> excluded(Analysis a) {
+  static List<String> excluded(Analysis a) {
     List<String> out = new ArrayList<>();
     a.explanation().excluded().get(Convention.DEPTH).forEach(e -> out.add(e.path() + ": " + e.reason()));
     return out;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Analysis;
-import io.layercount.core.Convention;
 import io.layercount.core.internal.Analyzer;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
@@ -40,23 +39,17 @@ class RunsOfShortcutsTest {
     return Analyzer.standard().analyze(new Network("pytorch", null, root, false, null, List.of()), 0, List.of());
   }
 
-  private static List<String> excluded(Analysis a) {
-    List<String> out = new ArrayList<>();
-    a.explanation().excluded().get(Convention.DEPTH).forEach(e -> out.add(e.path() + ": " + e.reason()));
-    return out;
-  }
-
   @Test
   void aRunOfShortcutsHasTheDepthOfOneWhateverItsLength() {
     Analysis one = block(1);
     assertEquals(2, one.layers().depth());
-    assertEquals(List.of("downsample.0: projection shortcut, on a shorter path"), excluded(one));
+    assertEquals(List.of("downsample.0: projection shortcut, on a shorter path"), DataflowRulesTest.excluded(one));
     for (int n : new int[] {2, 3, 4, 5, 6, 1_000, 351_239_414}) {
       Analysis run = block(n);
       assertEquals(2, run.layers().depth(), n + " shortcuts");
       if (n <= 6) {
         // each occurrence is off the path, as the one is (a longer run's explanation is cut)
-        List<String> off = excluded(run);
+        List<String> off = DataflowRulesTest.excluded(run);
         assertEquals(n, off.size(), off.toString());
         off.forEach(x -> assertTrue(x.endsWith(": projection shortcut, on a shorter path"), x));
       }

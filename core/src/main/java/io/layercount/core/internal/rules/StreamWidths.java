@@ -127,20 +127,18 @@ public final class StreamWidths {
     PostOrder.fold(root, nodes::get, (layer, kids) -> {
       Node node = new Node(layer);
       node.kids = kids;
-      if (layer.isLeaf()) {
-        OptionalLong[] known = leafWidths.get(layer);
-        if (known == null) {
+      boolean leaf = layer.isLeaf();
+      if (leaf || rules.isParametrized(layer)) {
+        OptionalLong[] widths = leaf ? leafWidths.get(layer) : null;
+        if (widths == null) {
           String formula = rules.formulaOf(layer.typeName());
-          known = new OptionalLong[] {LayerWidths.in(layer, formula), LayerWidths.out(layer, formula)};
-          leafWidths.put(layer, known);
+          widths = new OptionalLong[] {LayerWidths.in(layer, formula), LayerWidths.out(layer, formula)};
+          if (leaf) {
+            leafWidths.put(layer, widths);
+          }
         }
-        node.in = known[0];
-        node.out = known[1];
-        node.firstOut = node.out;
-      } else if (rules.isParametrized(layer)) {
-        String formula = rules.formulaOf(layer.typeName());
-        node.in = LayerWidths.in(layer, formula);
-        node.out = LayerWidths.out(layer, formula);
+        node.in = widths[0];
+        node.out = widths[1];
         node.firstOut = node.out;
       } else {
         node.in = first(node.kids, n -> n.in);

@@ -94,7 +94,7 @@ final class Cli {
         Pipeline.Done done = inputs.next();
         String name = done.name();
         List<Analysis> analyses = done.analyses();
-        SourceExcerpt lines = SourceExcerpt.of(name, done.input().text());
+        SourceExcerpt lines = SourceExcerpt.of(name, done.input()::text);
         SourceExcerpt excerpt = options.quiet() ? null : lines;
         for (Analysis a : analyses) {
           if (page != null) {
@@ -138,7 +138,7 @@ final class Cli {
       return failed(input.problem());
     }
     try {
-      List<Analysis> analyses = analyzer.analyze(input.name(), input.decoded());
+      List<Analysis> analyses = analyzer.analyze(input.name(), input.bytes());
       return analyses.isEmpty() ? failed("no model found in the text") : analyses;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // a bug in the library must not cost the user the other inputs, nor show a stack trace

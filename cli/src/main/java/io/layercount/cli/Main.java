@@ -1,7 +1,6 @@
 package io.layercount.cli;
 
 import io.layercount.core.Analysis;
-import io.layercount.core.DecodedText;
 import io.layercount.core.LayerCount;
 import io.layercount.core.LayerFacts;
 import io.layercount.core.model.Network;
@@ -60,8 +59,8 @@ public final class Main {
     LayerCount layerCount = builder.build();
     return new TextAnalyzer() {
       @Override
-      public List<Analysis> analyze(String name, DecodedText text) {
-        return layerCount.analyze(name, text);
+      public List<Analysis> analyze(String name, byte[] bytes) {
+        return layerCount.analyze(name, bytes);
       }
 
       @Override

@@ -4,6 +4,7 @@ import io.layercount.core.Limits;
 import io.layercount.core.spi.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The input lines that diagnostics point at, shown the way the user would recognise them. The
@@ -16,19 +17,29 @@ final class SourceExcerpt {
   private static final SourceExcerpt NONE = new SourceExcerpt(null, null);
 
   private final String name;
-  private final String text;
+  /** Gives the text when a line is first asked for; then {@code null}, the text kept in {@link #text}. */
+  private Supplier<String> source;
+  private String text;
   private String[] raw;
   private int repairedCount;
   private List<Source.Line> repaired;
 
-  private SourceExcerpt(String name, String text) {
+  private SourceExcerpt(String name, Supplier<String> source) {
     this.name = name;
-    this.text = text;
+    this.source = source;
   }
 
   /** Lines of {@code text}; {@code null} text (an unreadable input) has none. */
   static SourceExcerpt of(String name, String text) {
-    return text == null ? NONE : new SourceExcerpt(name, text);
+    return text == null ? NONE : new SourceExcerpt(name, () -> text);
+  }
+
+  /**
+   * Lines of the text {@code text} gives, asked for only when a line is first wanted (the text of an
+   * input is decoded again only for a diagnostic that points at a line); {@code null} is none.
+   */
+  static SourceExcerpt of(String name, Supplier<String> text) {
+    return new SourceExcerpt(name, text);
   }
 
   /**
@@ -36,6 +47,10 @@ final class SourceExcerpt {
    * {@code null} when there is no such line.
    */
   String line(int number) {
+    if (source != null) {
+      text = source.get();
+      source = null;
+    }
     if (text == null || number < 1) {
       return null;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +31,9 @@ class CliTest {
 
   private final List<String> analysed = new ArrayList<>();
 
-  private final Cli cli = new Cli((name, decoded) -> {
+  private final Cli cli = new Cli((name, bytes) -> {
     analysed.add(name);
-    String text = decoded.text();
+    String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.contains("CRASH")) {
       throw new IllegalStateException("boom");
     }

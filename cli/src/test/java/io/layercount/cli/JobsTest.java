@@ -61,7 +61,7 @@ class JobsTest {
       } else if (name.equals(names.get(1)) || name.equals(names.get(2))) {
         othersDone.countDown();
       }
-      return List.of(named(text.text()));
+      return List.of(named(new String(text, StandardCharsets.UTF_8)));
     });
     Run run = Run.of(cli::run, "", args(names, "--json", "--jobs", "3"));
     assertEquals(0, run.status(), run.err());
@@ -104,7 +104,7 @@ class JobsTest {
       if (name.equals(names.get(1))) {
         await(firstWritten);
       }
-      return List.of(named(text.text()));
+      return List.of(named(new String(text, StandardCharsets.UTF_8)));
     });
     int status = cli.run(new ByteArrayInputStream(new byte[0]), watched,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), args(names, "--json", "--jobs", "1"));

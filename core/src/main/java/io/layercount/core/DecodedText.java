@@ -25,18 +25,29 @@ public record DecodedText(String text, List<Diagnostic> diagnostics) {
 
   /** Decodes {@code bytes}. */
   public static DecodedText of(byte[] bytes) {
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
-      diagnostics.add(Diagnostic.info(0, 0, "read as UTF-16, as its byte-order mark says"));
+    int skip = utf8Start(bytes);
+    if (skip < 0) {
       // the UTF_16 decoder reads the mark, takes the byte order from it and drops it
-      return new DecodedText(new String(bytes, StandardCharsets.UTF_16), diagnostics);
+      return new DecodedText(new String(bytes, StandardCharsets.UTF_16),
+          List.of(Diagnostic.info(0, 0, "read as UTF-16, as its byte-order mark says")));
     }
-    int skip = 0;
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      skip = 3;
-      diagnostics.add(Diagnostic.info(0, 0, "removed a UTF-8 byte-order mark"));
+    return utf8(bytes, skip, new ArrayList<>(utf8Diagnostics(skip)));
+  }
+
+  /**
+   * Where the text of {@code bytes} starts when they are read as UTF-8: past a UTF-8 byte-order
+   * mark (3), else at 0; -1 when a UTF-16 mark says they are not UTF-8.
+   */
+  static int utf8Start(byte[] bytes) {
+    if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
+      return -1;
     }
-    return utf8(bytes, skip, diagnostics);
+    return startsWith(bytes, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+  }
+
+  /** What reading UTF-8 from {@link #utf8Start} notes before the text itself: the mark removed, if any. */
+  static List<Diagnostic> utf8Diagnostics(int start) {
+    return start == 0 ? List.of() : List.of(Diagnostic.info(0, 0, "removed a UTF-8 byte-order mark"));
   }
 
   private static DecodedText utf8(byte[] bytes, int skip, List<Diagnostic> diagnostics) {

@@ -156,7 +156,13 @@ public final class LayerCount {
     if (bytes.length > limits.maxInputBytes()) {
       return List.of(tooLarge());
     }
-    return analyze(name, DecodedText.of(bytes));
+    int from = DecodedText.utf8Start(bytes);
+    // ASCII, as printouts are, is read from the bytes themselves: no string of the whole text
+    Source ascii = from < 0 ? null : Source.ofAscii(name, bytes, from, limits);
+    if (ascii == null) {
+      return analyze(name, DecodedText.of(bytes));
+    }
+    return analyze(ascii, DecodedText.utf8Diagnostics(from));
   }
 
   /** Analyses text decoded by {@link DecodedText}, whose diagnostics join the analyses'. Never throws on bad input. */
@@ -174,8 +180,12 @@ public final class LayerCount {
   }
 
   private List<Analysis> analyze(String name, String text, List<Diagnostic> decoding) {
+    return analyze(Source.of(name, text, limits), decoding);
+  }
+
+  private List<Analysis> analyze(Source source, List<Diagnostic> decoding) {
     List<Analysis> out = new ArrayList<>();
-    for (Analysis a : analyzeParsed(parse(Source.of(name, text, limits), decoding))) {
+    for (Analysis a : analyzeParsed(parse(source, decoding))) {
       out.add(Honesty.check(a, limits));
     }
     return out;

@@ -95,6 +95,35 @@ final class InputProblems {
     return true;
   }
 
+  /**
+   * {@link #plain}'s second pass for ASCII bytes ({@code raw[from, to)}) that its first would pass:
+   * no control character, DEL or byte past ASCII, {@code top} the largest. Whether no run of digits
+   * and commas is longer than any number allowed; if so, the line's largest character is taken in.
+   */
+  boolean plainNumbers(byte[] raw, int from, int to, int top) {
+    int stride = Math.min(LONG_DIGITS, limits.maxNumberDigits()) + 1;
+    for (int i = from + stride - 1; i < to; i += stride) {
+      if (inNumber((char) raw[i])) {
+        int start = i;
+        while (start > from && inNumber((char) raw[start - 1])) {
+          start--;
+        }
+        int end = i + 1;
+        while (end < to && inNumber((char) raw[end])) {
+          end++;
+        }
+        if (end - start >= stride) {
+          return false;
+        }
+        i = end - 1; // the next place to look is past this run (a run that long would hold it)
+      }
+    }
+    if (top > '9' && top > max) {
+      max = (char) top;
+    }
+    return true;
+  }
+
   private static boolean inNumber(char c) {
     return isDigit(c) || c == ',';
   }

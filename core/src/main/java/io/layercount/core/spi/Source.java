@@ -2,6 +2,7 @@ package io.layercount.core.spi;
 
 import io.layercount.core.Diagnostic;
 import io.layercount.core.Limits;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,19 +101,101 @@ public final class Source {
     List<Diagnostic> repairs = new ArrayList<>();
     // each line is cleaned in place: no list of a line per element is made beside the array
     String[] cleaned = splitLines(text, repairs);
-    // each cleaned line's leading spaces, counted while it is scanned: the indent repairs and every
-    // parser need them, and a character at a time through String.charAt is slow in the JIT's first tier
-    int[] leads = new int[cleaned.length];
-    InputProblems scan = new InputProblems(limits);
-    char[] buffer = new char[256];
-    int ansi = 0;
-    int tabs = 0;
-    int trailing = 0;
+    Cleaning cleaning = new Cleaning(limits, cleaned.length);
     for (int n = 0; n < cleaned.length; n++) {
-      String l = cleaned[n];
+      cleaned[n] = cleaning.clean(n, cleaned[n]);
+    }
+    return cleaning.finish(name, cleaned, repairs, problems);
+  }
+
+  /**
+   * The same source as {@link #of(String, String, Limits)} makes of these bytes read as ISO-8859-1
+   * from {@code from} on, made from the bytes themselves when they are ASCII without a CR (as
+   * printouts are): one scan finds each line's end and whether it holds anything to repair or
+   * report, and a line's text is copied out of the bytes once, with no string of the whole text
+   * and no char copy of each line. {@code null} when a byte is past ASCII or a CR: such text is
+   * decoded first and read by {@link #of(String, String, Limits)}.
+   */
+  public static Source ofAscii(String name, byte[] bytes, int from, Limits limits) {
+    int size = bytes.length - from;
+    if (size > limits.maxInputChars()) {
+      // the same answer as for the decoded text, without decoding it
+      return of(name, new String(bytes, from, size, StandardCharsets.ISO_8859_1), limits);
+    }
+    int end = size > 0 && bytes[bytes.length - 1] == '\n' ? bytes.length - 1 : bytes.length;
+    if (end == from) {
+      return of(name, "", limits);
+    }
+    // a line's start, end and whether it needs the exact scan, found in one pass: kept in chunks
+    // as splitLines keeps its line ends
+    String[] cleaned = new String[64];
+    Cleaning cleaning = new Cleaning(limits, 64);
+    int count = 0;
+    int start = from;
+    while (true) {
+      int low = 0;
+      int top = 0;
+      int i = start;
+      for (; i < end; i++) {
+        int b = bytes[i];
+        if (b == '\n') {
+          break;
+        }
+        // negative where b is below a space, DEL, or past ASCII (a negative byte)
+        low |= (b - 0x20) | ((b ^ 0x7F) - 1);
+        top = Math.max(top, b);
+      }
+      if (count == cleaned.length) {
+        cleaned = Arrays.copyOf(cleaned, 2 * count);
+      }
+      String line;
+      if (low >= 0 && i - start <= limits.maxLineChars()) {
+        line = cleaning.plain(count, bytes, start, i, top);
+      } else {
+        for (int k = start; k < i; k++) {
+          if (bytes[k] < 0 || bytes[k] == '\r') {
+            return null;
+          }
+        }
+        line = cleaning.clean(count, new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
+      }
+      cleaned[count++] = line;
+      if (i >= end) {
+        break;
+      }
+      start = i + 1;
+    }
+    return cleaning.finish(name, Arrays.copyOf(cleaned, count), new ArrayList<>(), new ArrayList<>());
+  }
+
+  /**
+   * The repairs of each line and of the whole text, with what they found: the one way
+   * {@link #of(String, String, Limits)} and {@link #ofAscii} clean a text.
+   */
+  private static final class Cleaning {
+    private final Limits limits;
+    private final InputProblems scan;
+    /** Each cleaned line's leading spaces, counted while it is scanned: the indent repairs and every parser need them. */
+    private int[] leads;
+    private char[] buffer = new char[256];
+    private int ansi;
+    private int tabs;
+    private int trailing;
+
+    Cleaning(Limits limits, int lines) {
+      this.limits = limits;
+      this.scan = new InputProblems(limits);
+      this.leads = new int[lines];
+    }
+
+    /** Line {@code n} (0-based) as read, cleaned: checked, colour codes removed, tabs expanded, trailing space cut. */
+    String clean(int n, String raw) {
+      String l = raw;
       if (l.length() <= limits.maxLineChars()) {
         buffer = room(buffer, l.length());
       }
+      // a character at a time through String.charAt is slow in the JIT's first tier: the line is
+      // scanned in the buffer, where check leaves it
       l = scan.check(n + 1, l, buffer);
       boolean changed = false;
       if (scan.escape) {
@@ -144,40 +227,76 @@ public final class Source {
       while (lead < end && buffer[lead] == ' ') {
         lead++;
       }
-      leads[n] = lead;
-      cleaned[n] = l;
+      lead(n, lead);
+      return l;
     }
-    if (ansi > 0) {
-      repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
-    }
-    if (tabs > 0) {
-      repairs.add(Diagnostic.info(0, 0, "expanded tabs to spaces (stops of 8) in " + tabs + " line(s)"));
-    }
-    if (trailing > 0) {
-      repairs.add(Diagnostic.info(0, 0, "removed trailing white space from " + trailing + " line(s)"));
-    }
-    String mark = QuoteMark.common(Arrays.asList(cleaned));
-    int quote = mark.length();
-    if (quote > 0) {
-      repairs.add(Diagnostic.info(0, 0, "removed a '" + mark.strip() + "' " + QuoteMark.what(mark) + " before every line"));
-      // the indents that matter are those after the mark
-      for (int i = 0; i < leads.length; i++) {
-        leads[i] = leadingSpaces(cleaned[i], quote);
+
+    /**
+     * Line {@code n} (0-based), {@code bytes[from, to)}, cleaned: bytes within the limit with no
+     * control character, DEL or byte past ASCII ({@code top} the largest of them). Only a run of
+     * digits too long for a count sends it to {@link #clean}; past that there is nothing to repair
+     * but trailing spaces, the only white space left.
+     */
+    String plain(int n, byte[] bytes, int from, int to, int top) {
+      if (!scan.plainNumbers(bytes, from, to, top)) {
+        return clean(n, new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
       }
+      int end = to;
+      while (end > from && bytes[end - 1] == ' ') {
+        end--;
+      }
+      if (end < to) {
+        trailing++;
+      }
+      int lead = from;
+      while (lead < end && bytes[lead] == ' ') {
+        lead++;
+      }
+      lead(n, lead - from);
+      return new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
     }
-    int indent = commonIndent(cleaned, quote, leads);
-    if (indent > 0) {
-      repairs.add(Diagnostic.info(0, 0, "removed an indent of " + indent + " common to every line"));
+
+    private void lead(int n, int lead) {
+      if (n == leads.length) {
+        leads = Arrays.copyOf(leads, Math.max(16, 2 * n));
+      }
+      leads[n] = lead;
     }
-    Line[] lines = new Line[cleaned.length];
-    for (int i = 0; i < cleaned.length; i++) {
-      String l = cleaned[i];
-      int cut = Math.min(l.length(), quote);
-      int ind = Math.min(indent, leads[i]);
-      lines[i] = new Line(i + 1, cut + ind, l.substring(cut + ind), leads[i] - ind);
+
+    /** The source of the {@code cleaned} lines: the repairs of the whole text (quote mark, common indent) made. */
+    Source finish(String name, String[] cleaned, List<Diagnostic> repairs, List<Diagnostic> problems) {
+      if (ansi > 0) {
+        repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
+      }
+      if (tabs > 0) {
+        repairs.add(Diagnostic.info(0, 0, "expanded tabs to spaces (stops of 8) in " + tabs + " line(s)"));
+      }
+      if (trailing > 0) {
+        repairs.add(Diagnostic.info(0, 0, "removed trailing white space from " + trailing + " line(s)"));
+      }
+      String mark = QuoteMark.common(Arrays.asList(cleaned));
+      int quote = mark.length();
+      if (quote > 0) {
+        repairs.add(Diagnostic.info(0, 0, "removed a '" + mark.strip() + "' " + QuoteMark.what(mark) + " before every line"));
+        // the indents that matter are those after the mark
+        for (int i = 0; i < cleaned.length; i++) {
+          leads[i] = leadingSpaces(cleaned[i], quote);
+        }
+      }
+      int indent = commonIndent(cleaned, quote, leads);
+      if (indent > 0) {
+        repairs.add(Diagnostic.info(0, 0, "removed an indent of " + indent + " common to every line"));
+      }
+      Line[] lines = new Line[cleaned.length];
+      for (int i = 0; i < cleaned.length; i++) {
+        String l = cleaned[i];
+        int cut = Math.min(l.length(), quote);
+        int ind = Math.min(indent, leads[i]);
+        lines[i] = new Line(i + 1, cut + ind, l.substring(cut + ind), leads[i] - ind);
+      }
+      scan.report(problems);
+      return new Source(name, new LineList(lines), repairs, problems, limits, scan.max);
     }
-    scan.report(problems);
-    return new Source(name, new LineList(lines), repairs, problems, limits, scan.max);
   }
 
   /**
@@ -342,7 +461,7 @@ public final class Source {
   /** The fewest leading spaces ({@code leads}, counted after the quote mark) of a line with text. */
   private static int commonIndent(String[] lines, int quote, int[] leads) {
     int min = Integer.MAX_VALUE;
-    for (int i = 0; i < leads.length; i++) {
+    for (int i = 0; i < lines.length; i++) {
       String l = lines[i];
       // trailing white space is gone: a line with nothing past the quote mark is blank, any other is not
       if (l.length() <= quote) {

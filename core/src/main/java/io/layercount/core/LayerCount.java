@@ -156,13 +156,19 @@ public final class LayerCount {
     if (bytes.length > limits.maxInputBytes()) {
       return List.of(tooLarge());
     }
+    Parsed ascii = parseAscii(name, bytes);
+    return ascii == null ? analyze(name, DecodedText.of(bytes)) : checked(analyzeParsed(ascii));
+  }
+
+  /**
+   * ASCII, as printouts are, read from the bytes themselves (no string of the whole text), or
+   * {@code null} for bytes that need decoding. The source is let go on return, as in
+   * {@link #analyze(String, String, List)}: no frame holds its lines through the counting.
+   */
+  private Parsed parseAscii(String name, byte[] bytes) {
     int from = DecodedText.utf8Start(bytes);
-    // ASCII, as printouts are, is read from the bytes themselves: no string of the whole text
     Source ascii = from < 0 ? null : Source.ofAscii(name, bytes, from, limits);
-    if (ascii == null) {
-      return analyze(name, DecodedText.of(bytes));
-    }
-    return analyze(ascii, DecodedText.utf8Diagnostics(from));
+    return ascii == null ? null : parse(ascii, DecodedText.utf8Diagnostics(from));
   }
 
   /** Analyses text decoded by {@link DecodedText}, whose diagnostics join the analyses'. Never throws on bad input. */
@@ -180,12 +186,13 @@ public final class LayerCount {
   }
 
   private List<Analysis> analyze(String name, String text, List<Diagnostic> decoding) {
-    return analyze(Source.of(name, text, limits), decoding);
+    return checked(analyzeParsed(parse(Source.of(name, text, limits), decoding)));
   }
 
-  private List<Analysis> analyze(Source source, List<Diagnostic> decoding) {
+  /** The analyses with {@link Honesty#check} applied. */
+  private List<Analysis> checked(List<Analysis> analyses) {
     List<Analysis> out = new ArrayList<>();
-    for (Analysis a : analyzeParsed(parse(source, decoding))) {
+    for (Analysis a : analyses) {
       out.add(Honesty.check(a, limits));
     }
     return out;

@@ -171,10 +171,45 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     return null;
   }
 
-  /** {@code text[from, to)}, shared where it is a common key or value (cut out only where it is not). */
+  /** {@code text[from, to)}, shared where it is a common key or value or a small number (cut out only where it is not). */
   private static String part(String text, int from, int to) {
     String known = commonPart(text, from, to);
+    if (known == null) {
+      known = smallNumber(text, from, to);
+    }
     return known != null ? known : text.substring(from, to);
+  }
+
+  /**
+   * The numbers below {@value #SMALL_NUMBERS} as printed ({@code 64}, {@code 768}), each kept once
+   * when first met: the widths a layer prints are such numbers, most of them repeated across a
+   * model and across models, and a copy of each was a tenth of the memory a large model took.
+   * Filled as they are met (a string is immutable, so a slot written twice holds equal texts).
+   */
+  private static final int SMALL_NUMBERS = 10_000;
+
+  private static final String[] NUMBERS = new String[SMALL_NUMBERS];
+
+  /** The shared text of {@code text[from, to)} when it is a number below {@value #SMALL_NUMBERS} as Python prints it, or {@code null}. */
+  private static String smallNumber(String text, int from, int to) {
+    int length = to - from;
+    if (length < 1 || length > 4 || length > 1 && text.charAt(from) == '0') {
+      return null;
+    }
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      value = 10 * value + c - '0';
+    }
+    String known = NUMBERS[value];
+    if (known == null) {
+      known = text.substring(from, to);
+      NUMBERS[value] = known;
+    }
+    return known;
   }
 
   /** {@code text[from, to)} as {@link String#trim()} would give it. */

@@ -126,10 +126,12 @@ public final class Source {
     if (end == from) {
       return of(name, "", limits);
     }
-    // a line's start, end and whether it needs the exact scan, found in one pass: kept in chunks
-    // as splitLines keeps its line ends
-    String[] cleaned = new String[64];
-    Cleaning cleaning = new Cleaning(limits, 64);
+    // a line's start, end and whether it needs the exact scan, found in one pass; the lines kept in
+    // chunks as splitLines keeps its line ends: an array grown by doubling reaches half a G1 region
+    // (512 KB, at 131,072 lines) before the text has that many lines, and such an array is allocated
+    // apart and outlives its use, holding every line it points to through the counting
+    String[][] chunks = new String[4][];
+    Cleaning cleaning = new Cleaning(limits, 0);
     int count = 0;
     int start = from;
     while (true) {
@@ -145,9 +147,6 @@ public final class Source {
         low |= (b - 0x20) | ((b ^ 0x7F) - 1);
         top = Math.max(top, b);
       }
-      if (count == cleaned.length) {
-        cleaned = Arrays.copyOf(cleaned, 2 * count);
-      }
       String line;
       if (low >= 0 && i - start <= limits.maxLineChars()) {
         line = cleaning.plain(count, bytes, start, i, top);
@@ -159,13 +158,33 @@ public final class Source {
         }
         line = cleaning.clean(count, new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
       }
-      cleaned[count++] = line;
+      chunks = put(chunks, count++, line);
       if (i >= end) {
         break;
       }
       start = i + 1;
     }
-    return cleaning.finish(name, Arrays.copyOf(cleaned, count), new ArrayList<>(), new ArrayList<>());
+    String[] cleaned = new String[count];
+    for (int c = 0; c * LINE_END_CHUNK < count; c++) {
+      System.arraycopy(chunks[c], 0, cleaned, c * LINE_END_CHUNK, Math.min(LINE_END_CHUNK, count - c * LINE_END_CHUNK));
+    }
+    return cleaning.finish(name, cleaned, new ArrayList<>(), new ArrayList<>());
+  }
+
+  /** {@code chunks} with {@code line} at {@code n}: chunks of {@link #LINE_END_CHUNK}, the first growing from 64. */
+  private static String[][] put(String[][] chunks, int n, String line) {
+    int chunk = n / LINE_END_CHUNK;
+    int at = n % LINE_END_CHUNK;
+    if (chunk == chunks.length) {
+      chunks = Arrays.copyOf(chunks, 2 * chunk);
+    }
+    if (chunks[chunk] == null) {
+      chunks[chunk] = new String[chunk == 0 ? 64 : LINE_END_CHUNK];
+    } else if (at == chunks[chunk].length) {
+      chunks[chunk] = Arrays.copyOf(chunks[chunk], 2 * at);
+    }
+    chunks[chunk][at] = line;
+    return chunks;
   }
 
   /**
@@ -175,8 +194,14 @@ public final class Source {
   private static final class Cleaning {
     private final Limits limits;
     private final InputProblems scan;
-    /** Each cleaned line's leading spaces, counted while it is scanned: the indent repairs and every parser need them. */
+    /**
+     * Each cleaned line's leading spaces, counted while it is scanned: the indent repairs and every
+     * parser need them. Grown by {@link #lead} (not by doubling past a chunk: see {@link #ofAscii})
+     * when the number of lines is not known in advance.
+     */
     private int[] leads;
+    /** The leading spaces of the lines past {@link #leads}' length, in chunks of {@link #LINE_END_CHUNK}, or {@code null}. */
+    private int[][] moreLeads;
     private char[] buffer = new char[256];
     private int ansi;
     private int tabs;
@@ -257,14 +282,43 @@ public final class Source {
     }
 
     private void lead(int n, int lead) {
-      if (n == leads.length) {
-        leads = Arrays.copyOf(leads, Math.max(16, 2 * n));
+      if (n < leads.length) {
+        leads[n] = lead;
+        return;
       }
-      leads[n] = lead;
+      if (n < LINE_END_CHUNK) {
+        leads = Arrays.copyOf(leads, Math.max(64, Math.min(LINE_END_CHUNK, 2 * n)));
+        leads[n] = lead;
+        return;
+      }
+      int chunk = n / LINE_END_CHUNK - 1;
+      if (moreLeads == null) {
+        moreLeads = new int[4][];
+      } else if (chunk == moreLeads.length) {
+        moreLeads = Arrays.copyOf(moreLeads, 2 * chunk);
+      }
+      if (moreLeads[chunk] == null) {
+        moreLeads[chunk] = new int[LINE_END_CHUNK];
+      }
+      moreLeads[chunk][n % LINE_END_CHUNK] = lead;
+    }
+
+    /** {@link #leads} for {@code count} lines, in one array: the chunks gathered, if there are any. */
+    private int[] leads(int count) {
+      if (moreLeads == null) {
+        return leads;
+      }
+      int[] all = Arrays.copyOf(leads, count);
+      for (int c = 0; c < moreLeads.length && moreLeads[c] != null; c++) {
+        int from = (c + 1) * LINE_END_CHUNK;
+        System.arraycopy(moreLeads[c], 0, all, from, Math.min(LINE_END_CHUNK, count - from));
+      }
+      return all;
     }
 
     /** The source of the {@code cleaned} lines: the repairs of the whole text (quote mark, common indent) made. */
     Source finish(String name, String[] cleaned, List<Diagnostic> repairs, List<Diagnostic> problems) {
+      int[] leads = leads(cleaned.length);
       if (ansi > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
       }

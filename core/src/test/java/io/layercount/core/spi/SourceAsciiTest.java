@@ -103,6 +103,19 @@ class SourceAsciiTest {
   }
 
   @Test
+  void everyLineAndIndentAcrossTheChunksTheyAreKeptIn() {
+    // past the first chunk's growth (64, 128, ...) and past several chunks of 4,096 lines, beyond the
+    // 131,072 lines where an array grown by doubling would reach half a G1 region
+    for (int n : new int[] {63, 64, 65, 4095, 4096, 4097, 9000, 140_000}) {
+      StringBuilder text = new StringBuilder("  Net(\n");
+      for (int i = 1; i < n; i++) {
+        text.append(" ".repeat(2 + i % 7)).append('(').append(i).append("): Identity()").append(i % 3 == 0 ? "  \n" : "\n");
+      }
+      same(text.toString().getBytes(StandardCharsets.US_ASCII), 0, Limits.DEFAULT, n + " lines");
+    }
+  }
+
+  @Test
   void theLimitsAsTheDecodedTextMeetsThem() {
     String line = "  (0): Linear(in_features=" + "1".repeat(30) + ", out_features=2)";
     byte[] bytes = ("Net(\n" + line + "\n" + line.repeat(3) + "\n)\n").getBytes(StandardCharsets.US_ASCII);

@@ -63,6 +63,19 @@ class ArgumentsCommonTest {
     }
   }
 
+  @Test
+  void smallNumbersAreKeptOnceAndOthersAsPrinted() {
+    Arguments a = Arguments.parse("64, 064, 0064, 9999, 10000, 65536, 6 4, -64, 64.0, out_features=64");
+    assertEquals(List.of("64", "064", "0064", "9999", "10000", "65536", "6 4", "-64", "64.0"), a.positional());
+    assertEquals(Map.of("out_features", "64"), a.named());
+    Arguments b = Arguments.parse("in_features=9999, out_features=64, bias=True");
+    // one instance of each number below 10,000, whichever text it was first read from
+    assertSame(a.positional().get(0), b.named().get("out_features"));
+    assertSame(a.positional().get(0), a.named().get("out_features"));
+    assertSame(a.positional().get(3), b.named().get("in_features"));
+    assertNotSame(a.positional().get(4), Arguments.parse("10000").positional().get(0));
+  }
+
   private static String pick(Random random) {
     return random.nextBoolean() ? COMMON[random.nextInt(COMMON.length)] : OTHER[random.nextInt(OTHER.length)];
   }

@@ -137,8 +137,11 @@ class FuzzTest {
     long t0 = System.nanoTime();
     long cpu0 = CPU.getCurrentThreadCpuTime();
     try {
-      List<Analysis> analyses = random.nextInt(8) == 0
+      // as read from a file now and then: invalid UTF-8 decoded, ASCII read from the bytes themselves
+      int as = random.nextInt(8);
+      List<Analysis> analyses = as == 0
           ? layerCount.analyze("case-" + n, withInvalidUtf8(text, random))
+          : as <= 2 ? layerCount.analyze("case-" + n, text.getBytes(StandardCharsets.UTF_8))
           : layerCount.analyze("case-" + n, text);
       List<String> broken = Invariants.check(text, analyses, layerCount.limits());
       if (n % CLI_EVERY == 0) {

@@ -91,13 +91,10 @@ public final class Source {
    * Never throws on bad input: what cannot be read is reported in {@link #problems()}.
    */
   public static Source of(String name, String text, Limits limits) {
-    List<Diagnostic> problems = new ArrayList<>();
     if (text.length() > limits.maxInputChars()) {
-      problems.add(Diagnostic.error(0, 0, Limits.exceeded(
-          String.format(java.util.Locale.ROOT, "the input has %,d characters", text.length()),
-          "maxInputChars", limits.maxInputChars()) + "; nothing was read"));
-      return new Source(name, List.of(), List.of(), problems, limits, (char) 0);
+      return tooLarge(name, text.length(), limits);
     }
+    List<Diagnostic> problems = new ArrayList<>();
     List<Diagnostic> repairs = new ArrayList<>();
     // each line is cleaned in place: no list of a line per element is made beside the array
     String[] cleaned = splitLines(text, repairs);
@@ -119,8 +116,13 @@ public final class Source {
   public static Source ofAscii(String name, byte[] bytes, int from, Limits limits) {
     int size = bytes.length - from;
     if (size > limits.maxInputChars()) {
-      // the same answer as for the decoded text, without decoding it
-      return of(name, new String(bytes, from, size, StandardCharsets.ISO_8859_1), limits);
+      // as many characters as bytes only where every byte is ASCII: other text may have fewer
+      for (int i = from; i < bytes.length; i++) {
+        if (bytes[i] < 0) {
+          return null;
+        }
+      }
+      return tooLarge(name, size, limits);
     }
     int end = size > 0 && bytes[bytes.length - 1] == '\n' ? bytes.length - 1 : bytes.length;
     if (end == from) {
@@ -351,6 +353,14 @@ public final class Source {
       scan.report(problems);
       return new Source(name, new LineList(lines), repairs, problems, limits, scan.max);
     }
+  }
+
+  /** A text of {@code length} characters, past {@link Limits#maxInputChars()}: no lines, and the error. */
+  private static Source tooLarge(String name, int length, Limits limits) {
+    List<Diagnostic> problems = List.of(Diagnostic.error(0, 0, Limits.exceeded(
+        String.format(java.util.Locale.ROOT, "the input has %,d characters", length),
+        "maxInputChars", limits.maxInputChars()) + "; nothing was read"));
+    return new Source(name, List.of(), List.of(), problems, limits, (char) 0);
   }
 
   /**

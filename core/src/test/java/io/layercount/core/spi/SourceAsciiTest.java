@@ -123,6 +123,11 @@ class SourceAsciiTest {
     same(bytes, 0, Limits.builder().maxNumberDigits(12).build(), "a number past the digit limit");
     same(bytes, 0, Limits.DEFAULT, "a number past 64 bits");
     same(bytes, 0, Limits.builder().maxInputChars(100).build(), "a text past the size limit");
+    // more bytes than the limit allows characters, but not more characters: left to decoding
+    byte[] accented = "Net(\n  (caf\u00E9): Identity()\n)\n".repeat(8).getBytes(StandardCharsets.UTF_8);
+    int chars = new String(accented, StandardCharsets.UTF_8).length();
+    assertEquals(true, chars < accented.length);
+    same(accented, 0, Limits.builder().maxInputChars(chars).build(), "a text whose bytes but not characters pass the limit");
   }
 
   @Test

@@ -11,8 +11,6 @@ import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The lines below a table's rows: {@code Total params: 36,928}, {@code Total mult-adds (M): 173.71},
@@ -22,10 +20,6 @@ import java.util.regex.Pattern;
  * {@link Network.StatedCosts} (mult-adds as a whole number, sizes in megabytes).
  */
 final class Footer {
-  /** {@code Key (unit): value}; torchinfo 1.8 printed the unit as {@code Units.GIGABYTES}. */
-  static final Pattern LINE = Pattern.compile(
-      "([A-Za-z][A-Za-z/ .-]*?)\\s*(?:\\(([^()]*)\\))?\\s*:\\s*(-?[0-9][0-9,]*(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)");
-
   /** Multipliers of a count's unit. */
   private static final Map<String, BigDecimal> COUNT_UNITS = Map.of(
       "", BigDecimal.ONE, "k", BigDecimal.TEN.pow(3), "K", BigDecimal.TEN.pow(3), "M", BigDecimal.TEN.pow(6),
@@ -48,11 +42,108 @@ final class Footer {
 
   /** Whether {@code text} has the form of a footer line (known key or not). */
   static boolean isFooterLine(String text) {
-    return mayBeFooterLine(text) && LINE.matcher(text.trim()).matches();
+    return mayBeFooterLine(text) && parts(text.trim()) != null;
   }
 
   /**
-   * What {@link #LINE} requires, checked without it: a letter first, a colon, a digit last. The
+   * The parts of a footer line {@code t} (trimmed), {@code Key (unit): value} as the expression
+   * {@code ([A-Za-z][A-Za-z/ .-]*?)\s*(?:\(([^()]*)\))?\s*:\s*(-?[0-9][0-9,]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)}
+   * matches the whole of it (torchinfo 1.8 printed the unit as {@code Units.GIGABYTES}): the key
+   * (trimmed), the unit in brackets or {@code null}, and the value; {@code null} for any other
+   * line. Read by hand (the expression was 43 % of the tables' time, see
+   * {@link #mayBeFooterLine}): the key's characters hold no bracket, colon or digit, so the
+   * longest run of them is the key wherever the expression's shortest one is (they differ by
+   * trailing spaces), and the rest is read left to right without going back. {@code FooterLineTest}
+   * holds it to the expression.
+   */
+  static String[] parts(String t) {
+    int n = t.length();
+    if (n == 0 || !isLetter(t.charAt(0))) {
+      return null;
+    }
+    int i = 1;
+    while (i < n && isKeyChar(t.charAt(i))) {
+      i++;
+    }
+    String key = t.substring(0, i).trim();
+    i = skipSpace(t, i);
+    String unit = null;
+    if (i < n && t.charAt(i) == '(') {
+      int close = i + 1;
+      while (close < n && t.charAt(close) != ')' && t.charAt(close) != '(') {
+        close++;
+      }
+      if (close == n || t.charAt(close) != ')') {
+        return null;
+      }
+      unit = t.substring(i + 1, close);
+      i = skipSpace(t, close + 1);
+    }
+    if (i == n || t.charAt(i) != ':') {
+      return null;
+    }
+    i = skipSpace(t, i + 1);
+    return isNumber(t, i) ? new String[] {key, unit, t.substring(i)} : null;
+  }
+
+  /** Whether {@code t} from {@code from} to its end is {@code -?[0-9][0-9,]*(\.[0-9]+)?([eE][-+]?[0-9]+)?}. */
+  private static boolean isNumber(String t, int from) {
+    int n = t.length();
+    int i = from < n && t.charAt(from) == '-' ? from + 1 : from;
+    if (i == n || !isDigit(t.charAt(i))) {
+      return false;
+    }
+    while (i < n && (isDigit(t.charAt(i)) || t.charAt(i) == ',')) {
+      i++;
+    }
+    if (i < n && t.charAt(i) == '.') {
+      int digits = ++i;
+      while (i < n && isDigit(t.charAt(i))) {
+        i++;
+      }
+      if (i == digits) {
+        return false;
+      }
+    }
+    if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+        i++;
+      }
+      int digits = i;
+      while (i < n && isDigit(t.charAt(i))) {
+        i++;
+      }
+      if (i == digits) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /** Past the white space ({@code \s}: space, tab, line ends, vertical tab, form feed) from {@code i}. */
+  private static int skipSpace(String t, int i) {
+    while (i < t.length() && " \t\n\u000B\f\r".indexOf(t.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isKeyChar(char c) {
+    return isLetter(c) || c == '/' || c == ' ' || c == '.' || c == '-';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * What a footer line needs (see {@link #parts}), checked first: a letter first, a colon, a digit or a
+   * thousands comma last (the expression lets a number end with one: {@code 1,}). The
    * table's readers ask this of every row, and the expression's lazy key tried every place of a
    * row such as {@code ResNet   [1, 1000]   --} against the rest, through its runs of spaces: 43 %
    * of the time the tables took.
@@ -71,17 +162,16 @@ final class Footer {
     }
     char first = text.charAt(from);
     char last = text.charAt(to - 1);
-    return (first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z') && last >= '0' && last <= '9'
-        && text.indexOf(':', from) >= 0;
+    return isLetter(first) && (isDigit(last) || last == ',') && text.indexOf(':', from) >= 0;
   }
 
   /** Reads the footer lines of one table; lines that are not footer lines are ignored. */
   static Footer read(List<Source.Line> lines) {
     Footer footer = new Footer();
     for (Source.Line line : lines) {
-      Matcher m = LINE.matcher(line.text().trim());
-      if (m.matches()) {
-        footer.accept(line, m.group(1).trim(), m.group(2), m.group(3));
+      String[] parts = parts(line.text().trim());
+      if (parts != null) {
+        footer.accept(line, parts[0], parts[1], parts[2]);
       }
     }
     return footer;

@@ -1,6 +1,8 @@
 package io.layercount.pytorch.table;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -10,20 +12,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The footer test with its quick checks answers as the footer expression alone does: the checks
- * only turn away lines the expression cannot match.
+ * A footer line is read by hand as the footer expression reads it: the same lines, and the same
+ * key, unit and value of each; the quick checks before it turn away only lines it cannot match.
  */
 class FooterLineTest {
+  /** {@code Key (unit): value}, as the footer was read before it was read by hand. */
+  private static final Pattern LINE = Pattern.compile(
+      "([A-Za-z][A-Za-z/ .-]*?)\\s*(?:\\(([^()]*)\\))?\\s*:\\s*(-?[0-9][0-9,]*(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)");
+
   private static boolean byExpression(String text) {
-    return Footer.LINE.matcher(text.trim()).matches();
+    return LINE.matcher(text.trim()).matches();
   }
 
   private static void same(String text) {
-    assertEquals(byExpression(text), Footer.isFooterLine(text), "'" + text + "'");
+    String what = "'" + text + "'";
+    assertEquals(byExpression(text), Footer.isFooterLine(text), what);
+    Matcher m = LINE.matcher(text.trim());
+    String[] parts = Footer.parts(text.trim());
+    if (m.matches()) {
+      assertArrayEquals(new String[] {m.group(1).trim(), m.group(2), m.group(3)}, parts, what);
+    } else {
+      assertNull(parts, what);
+    }
   }
 
   @Test
@@ -34,7 +50,9 @@ class FooterLineTest {
         "Total params: 1e6", "Total params: 1.5E+3", "Total params: 12 ", "Total params: 12a", "Total params:",
         "Total params 12", "1 Total params: 12", "ResNet   [1, 1000]   --", "Conv2d: 1-1   [1, 64]   9,408",
         "├─Conv2d: 1-1   [1, 64]   9,408", "Layer (type:depth-idx)   Output Shape   Param #", "a: 1", "a:1", "a :1",
-        "a (b) : 1", "a (b (c)) : 1", "a (b: 1", "", " ", "\t", "\tTotal params: 3", "Total params: 3\t", "é: 1")) {
+        "a (b) : 1", "a (b (c)) : 1", "a (b: 1", "", " ", "\t", "\tTotal params: 3", "Total params: 3\t", "é: 1",
+        "a\t(b)\t:\t1", "a\tb: 1", "a.: 1.", "a: 1.e3", "a: 1e", "a: 1,,2", "a: -,1", "a ( ) : 0", "a () : 0",
+        "a (x:y): 1", "a (b)(c): 1", "a: 1 2", "A/B-C.D E: 7")) {
       same(text);
     }
   }
@@ -42,9 +60,9 @@ class FooterLineTest {
   @Test
   void randomLinesOfTheExpressionsParts() {
     String[] pieces = {"Total", " ", "  ", "params", "(MB)", "(", ")", ":", " :", ": ", "1", "12,345", ".5", "e3",
-        "-", "/", ".", "x", "[1, 64]", "--", "\t", "├─", "9"};
+        "-", "/", ".", "x", "[1, 64]", "--", "\t", "├─", "9", "E", "+", "e-", ",", "(Units.GIGABYTES)", "\f", "é"};
     Random random = new Random(20261206);
-    for (int t = 0; t < 50_000; t++) {
+    for (int t = 0; t < 200_000; t++) {
       StringBuilder sb = new StringBuilder();
       for (int n = random.nextInt(9); n > 0; n--) {
         sb.append(pieces[random.nextInt(pieces.length)]);

@@ -98,11 +98,13 @@ public final class Source {
     List<Diagnostic> repairs = new ArrayList<>();
     // each line is cleaned in place: no list of a line per element is made beside the array
     String[] cleaned = splitLines(text, repairs);
-    Cleaning cleaning = new Cleaning(limits, cleaned.length);
+    int[] leads = new int[cleaned.length];
+    Cleaning cleaning = new Cleaning(limits);
     for (int n = 0; n < cleaned.length; n++) {
       cleaned[n] = cleaning.clean(n, cleaned[n]);
+      leads[n] = cleaning.lead;
     }
-    return cleaning.finish(name, cleaned, repairs, problems);
+    return cleaning.finish(name, cleaned, leads, repairs, problems);
   }
 
   /**
@@ -128,13 +130,9 @@ public final class Source {
     if (end == from) {
       return of(name, "", limits);
     }
-    // a line's start, end and whether it needs the exact scan, found in one pass; the lines kept in
-    // chunks as splitLines keeps its line ends: an array grown by doubling reaches half a G1 region
-    // (512 KB, at 131,072 lines) before the text has that many lines, and such an array is allocated
-    // apart and outlives its use, holding every line it points to through the counting
-    String[][] chunks = new String[4][];
-    Cleaning cleaning = new Cleaning(limits, 0);
-    int count = 0;
+    // a line's start, end and whether it needs the exact scan, found in one pass
+    Lines lines = new Lines();
+    Cleaning cleaning = new Cleaning(limits);
     int start = from;
     while (true) {
       int low = 0;
@@ -151,42 +149,67 @@ public final class Source {
       }
       String line;
       if (low >= 0 && i - start <= limits.maxLineChars()) {
-        line = cleaning.plain(count, bytes, start, i, top);
+        line = cleaning.plain(lines.count, bytes, start, i, top);
       } else {
         for (int k = start; k < i; k++) {
           if (bytes[k] < 0 || bytes[k] == '\r') {
             return null;
           }
         }
-        line = cleaning.clean(count, new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
+        line = cleaning.clean(lines.count, new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
       }
-      chunks = put(chunks, count++, line);
+      lines.add(line, cleaning.lead);
       if (i >= end) {
         break;
       }
       start = i + 1;
     }
-    String[] cleaned = new String[count];
-    for (int c = 0; c * LINE_END_CHUNK < count; c++) {
-      System.arraycopy(chunks[c], 0, cleaned, c * LINE_END_CHUNK, Math.min(LINE_END_CHUNK, count - c * LINE_END_CHUNK));
-    }
-    return cleaning.finish(name, cleaned, new ArrayList<>(), new ArrayList<>());
+    String[] cleaned = new String[lines.count];
+    int[] leads = new int[lines.count];
+    lines.gather(cleaned, leads);
+    return cleaning.finish(name, cleaned, leads, new ArrayList<>(), new ArrayList<>());
   }
 
-  /** {@code chunks} with {@code line} at {@code n}: chunks of {@link #LINE_END_CHUNK}, the first growing from 64. */
-  private static String[][] put(String[][] chunks, int n, String line) {
-    int chunk = n / LINE_END_CHUNK;
-    int at = n % LINE_END_CHUNK;
-    if (chunk == chunks.length) {
-      chunks = Arrays.copyOf(chunks, 2 * chunk);
+  /**
+   * The cleaned lines of a text whose number of lines is not known in advance, and their leading
+   * spaces, in chunks of {@link #LINE_END_CHUNK} (the first growing from 64) as splitLines keeps its
+   * line ends: an array grown by doubling reaches half a G1 region (512 KB, at 131,072 lines)
+   * before the text has that many lines, and such an array is allocated apart and outlives its use,
+   * holding every line it points to through the counting.
+   */
+  private static final class Lines {
+    private String[][] texts = new String[4][];
+    private int[][] leads = new int[4][];
+    int count;
+
+    void add(String text, int lead) {
+      int chunk = count / LINE_END_CHUNK;
+      int at = count % LINE_END_CHUNK;
+      if (chunk == texts.length) {
+        texts = Arrays.copyOf(texts, 2 * chunk);
+        leads = Arrays.copyOf(leads, 2 * chunk);
+      }
+      if (texts[chunk] == null) {
+        int size = chunk == 0 ? 64 : LINE_END_CHUNK;
+        texts[chunk] = new String[size];
+        leads[chunk] = new int[size];
+      } else if (at == texts[chunk].length) {
+        texts[chunk] = Arrays.copyOf(texts[chunk], 2 * at);
+        leads[chunk] = Arrays.copyOf(leads[chunk], 2 * at);
+      }
+      texts[chunk][at] = text;
+      leads[chunk][at] = lead;
+      count++;
     }
-    if (chunks[chunk] == null) {
-      chunks[chunk] = new String[chunk == 0 ? 64 : LINE_END_CHUNK];
-    } else if (at == chunks[chunk].length) {
-      chunks[chunk] = Arrays.copyOf(chunks[chunk], 2 * at);
+
+    /** Copies the lines into {@code into} and their leading spaces into {@code leadsInto}, each of {@link #count}. */
+    void gather(String[] into, int[] leadsInto) {
+      for (int c = 0; c * LINE_END_CHUNK < count; c++) {
+        int length = Math.min(LINE_END_CHUNK, count - c * LINE_END_CHUNK);
+        System.arraycopy(texts[c], 0, into, c * LINE_END_CHUNK, length);
+        System.arraycopy(leads[c], 0, leadsInto, c * LINE_END_CHUNK, length);
+      }
     }
-    chunks[chunk][at] = line;
-    return chunks;
   }
 
   /**
@@ -197,22 +220,18 @@ public final class Source {
     private final Limits limits;
     private final InputProblems scan;
     /**
-     * Each cleaned line's leading spaces, counted while it is scanned: the indent repairs and every
-     * parser need them. Grown by {@link #lead} (not by doubling past a chunk: see {@link #ofAscii})
-     * when the number of lines is not known in advance.
+     * The leading spaces of the line cleaned last, counted while it is scanned: the indent repairs
+     * and every parser need them.
      */
-    private int[] leads;
-    /** The leading spaces of the lines past {@link #leads}' length, in chunks of {@link #LINE_END_CHUNK}, or {@code null}. */
-    private int[][] moreLeads;
+    int lead;
     private char[] buffer = new char[256];
     private int ansi;
     private int tabs;
     private int trailing;
 
-    Cleaning(Limits limits, int lines) {
+    Cleaning(Limits limits) {
       this.limits = limits;
       this.scan = new InputProblems(limits);
-      this.leads = new int[lines];
     }
 
     /** Line {@code n} (0-based) as read, cleaned: checked, colour codes removed, tabs expanded, trailing space cut. */
@@ -250,11 +269,11 @@ public final class Source {
         trailing++;
         l = l.substring(0, end);
       }
-      int lead = 0;
-      while (lead < end && buffer[lead] == ' ') {
-        lead++;
+      int first = 0;
+      while (first < end && buffer[first] == ' ') {
+        first++;
       }
-      lead(n, lead);
+      lead = first;
       return l;
     }
 
@@ -275,52 +294,19 @@ public final class Source {
       if (end < to) {
         trailing++;
       }
-      int lead = from;
-      while (lead < end && bytes[lead] == ' ') {
-        lead++;
+      int first = from;
+      while (first < end && bytes[first] == ' ') {
+        first++;
       }
-      lead(n, lead - from);
+      lead = first - from;
       return new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
     }
 
-    private void lead(int n, int lead) {
-      if (n < leads.length) {
-        leads[n] = lead;
-        return;
-      }
-      if (n < LINE_END_CHUNK) {
-        leads = Arrays.copyOf(leads, Math.max(64, Math.min(LINE_END_CHUNK, 2 * n)));
-        leads[n] = lead;
-        return;
-      }
-      int chunk = n / LINE_END_CHUNK - 1;
-      if (moreLeads == null) {
-        moreLeads = new int[4][];
-      } else if (chunk == moreLeads.length) {
-        moreLeads = Arrays.copyOf(moreLeads, 2 * chunk);
-      }
-      if (moreLeads[chunk] == null) {
-        moreLeads[chunk] = new int[LINE_END_CHUNK];
-      }
-      moreLeads[chunk][n % LINE_END_CHUNK] = lead;
-    }
-
-    /** {@link #leads} for {@code count} lines, in one array: the chunks gathered, if there are any. */
-    private int[] leads(int count) {
-      if (moreLeads == null) {
-        return leads;
-      }
-      int[] all = Arrays.copyOf(leads, count);
-      for (int c = 0; c < moreLeads.length && moreLeads[c] != null; c++) {
-        int from = (c + 1) * LINE_END_CHUNK;
-        System.arraycopy(moreLeads[c], 0, all, from, Math.min(LINE_END_CHUNK, count - from));
-      }
-      return all;
-    }
-
-    /** The source of the {@code cleaned} lines: the repairs of the whole text (quote mark, common indent) made. */
-    Source finish(String name, String[] cleaned, List<Diagnostic> repairs, List<Diagnostic> problems) {
-      int[] leads = leads(cleaned.length);
+    /**
+     * The source of the {@code cleaned} lines with their leading spaces ({@code leads}, changed
+     * here): the repairs of the whole text (quote mark, common indent) made.
+     */
+    Source finish(String name, String[] cleaned, int[] leads, List<Diagnostic> repairs, List<Diagnostic> problems) {
       if (ansi > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
       }

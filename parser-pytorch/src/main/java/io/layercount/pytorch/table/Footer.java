@@ -42,7 +42,7 @@ final class Footer {
 
   /** Whether {@code text} has the form of a footer line (known key or not). */
   static boolean isFooterLine(String text) {
-    return mayBeFooterLine(text) && parts(text.trim()) != null;
+    return parts(text.trim()) != null;
   }
 
   /**
@@ -50,11 +50,12 @@ final class Footer {
    * {@code ([A-Za-z][A-Za-z/ .-]*?)\s*(?:\(([^()]*)\))?\s*:\s*(-?[0-9][0-9,]*(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)}
    * matches the whole of it (torchinfo 1.8 printed the unit as {@code Units.GIGABYTES}): the key
    * (trimmed), the unit in brackets or {@code null}, and the value; {@code null} for any other
-   * line. Read by hand (the expression was 43 % of the tables' time, see
-   * {@link #mayBeFooterLine}): the key's characters hold no bracket, colon or digit, so the
-   * longest run of them is the key wherever the expression's shortest one is (they differ by
-   * trailing spaces), and the rest is read left to right without going back. {@code FooterLineTest}
-   * holds it to the expression.
+   * line. Read by hand: the table readers ask this of every row, and the expression's lazy key
+   * tried every place of a row such as {@code ResNet   [1, 1000]   --} against the rest, through its
+   * runs of spaces (43 % of the time the tables took). The key's characters hold no bracket, colon
+   * or digit, so the longest run of them is the key wherever the expression's shortest one is
+   * (they differ by trailing spaces), and the rest is read left to right without going back; the
+   * parts are cut out only of a line that matches. {@code FooterLineTest} holds it to the expression.
    */
   static String[] parts(String t) {
     int n = t.length();
@@ -65,25 +66,29 @@ final class Footer {
     while (i < n && isKeyChar(t.charAt(i))) {
       i++;
     }
-    String key = t.substring(0, i).trim();
+    int keyEnd = i;
     i = skipSpace(t, i);
-    String unit = null;
+    int open = -1;
+    int close = -1;
     if (i < n && t.charAt(i) == '(') {
-      int close = i + 1;
+      open = i;
+      close = i + 1;
       while (close < n && t.charAt(close) != ')' && t.charAt(close) != '(') {
         close++;
       }
       if (close == n || t.charAt(close) != ')') {
         return null;
       }
-      unit = t.substring(i + 1, close);
       i = skipSpace(t, close + 1);
     }
     if (i == n || t.charAt(i) != ':') {
       return null;
     }
     i = skipSpace(t, i + 1);
-    return isNumber(t, i) ? new String[] {key, unit, t.substring(i)} : null;
+    if (!isNumber(t, i)) {
+      return null;
+    }
+    return new String[] {t.substring(0, keyEnd).trim(), open < 0 ? null : t.substring(open + 1, close), t.substring(i)};
   }
 
   /** Whether {@code t} from {@code from} to its end is {@code -?[0-9][0-9,]*(\.[0-9]+)?([eE][-+]?[0-9]+)?}. */
@@ -139,30 +144,6 @@ final class Footer {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
-  }
-
-  /**
-   * What a footer line needs (see {@link #parts}), checked first: a letter first, a colon, a digit or a
-   * thousands comma last (the expression lets a number end with one: {@code 1,}). The
-   * table's readers ask this of every row, and the expression's lazy key tried every place of a
-   * row such as {@code ResNet   [1, 1000]   --} against the rest, through its runs of spaces: 43 %
-   * of the time the tables took.
-   */
-  private static boolean mayBeFooterLine(String text) {
-    int from = 0;
-    int to = text.length();
-    while (from < to && text.charAt(from) <= ' ') {
-      from++;
-    }
-    while (to > from && text.charAt(to - 1) <= ' ') {
-      to--;
-    }
-    if (from == to) {
-      return false;
-    }
-    char first = text.charAt(from);
-    char last = text.charAt(to - 1);
-    return isLetter(first) && (isDigit(last) || last == ',') && text.indexOf(':', from) >= 0;
   }
 
   /** Reads the footer lines of one table; lines that are not footer lines are ignored. */

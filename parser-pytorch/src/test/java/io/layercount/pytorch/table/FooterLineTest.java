@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A footer line is read by hand as the footer expression reads it: the same lines, and the same
- * key, unit and value of each; the quick checks before it turn away only lines it cannot match.
+ * key, unit and value of each.
  */
 class FooterLineTest {
   /** {@code Key (unit): value}, as the footer was read before it was read by hand. */

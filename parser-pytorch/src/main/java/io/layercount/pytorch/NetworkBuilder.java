@@ -79,7 +79,7 @@ final class NetworkBuilder {
    * texts are distinct); a table that keeps growing past what the cache holds made every lookup of a
    * printout of 100,000 distinct modules a miss or two (6 % of its analysis at 32,768 texts).
    */
-  private static Arguments parse(String text, Map<String, Arguments> parsed) {
+  static Arguments parse(String text, Map<String, Arguments> parsed) {
     Arguments known = parsed.get(text);
     if (known != null) {
       return known;

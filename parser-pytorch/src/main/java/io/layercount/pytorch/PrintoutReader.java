@@ -245,8 +245,10 @@ final class PrintoutReader {
   }
 
   /** The state of the printout being read. */
+  /** How many distinct keys and class names a printout's reading keeps once ({@link Current#shared}). */
+  static final int MAX_NAMES = 100_000;
+
   private static final class Current {
-    private static final int MAX_NAMES = 100_000;
 
     final String prefix;
     final int firstIndex;

@@ -29,7 +29,14 @@ public final class PytorchPrintoutParser implements SummaryParser {
 
   @Override
   public ParseResult parse(Source source) {
-    PrintoutReading reading = read(source);
+    // most texts are one plain printout: read straight into layers, the syntax tree skipped
+    ParseResult plain = PlainPrintout.read(source);
+    return plain != null ? plain : parseFully(source);
+  }
+
+  /** {@link #parse} by the full reading alone: every form, and what it says of the text around. */
+  static ParseResult parseFully(Source source) {
+    PrintoutReading reading = PrintoutReader.read(source);
     List<Network> networks = new ArrayList<>(reading.printouts().size());
     for (Printout printout : reading.printouts()) {
       networks.add(NetworkBuilder.network(printout));

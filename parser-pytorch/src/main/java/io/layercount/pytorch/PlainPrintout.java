@@ -1,0 +1,250 @@
+package io.layercount.pytorch;
+
+import io.layercount.core.Limits;
+import io.layercount.core.model.Arguments;
+import io.layercount.core.model.Layer;
+import io.layercount.core.model.Network;
+import io.layercount.core.spi.ParseResult;
+import io.layercount.core.spi.Source;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The short road for the text most inputs are: one printout exactly as {@code print(model)} writes
+ * it, read straight into layers with no syntax tree between. Such a text has its root on its first
+ * line ({@code ResNet(}), and every other line is a child two columns in from its block
+ * ({@code (conv1): Conv2d(3, 64, ...)} or {@code (layer1): Sequential(}) or the {@code )} that
+ * closes a block; nothing follows the root's {@code )} but blank lines.
+ *
+ * <p>Anything else gives {@code null}, and the full reading ({@link PrintoutReader}, then
+ * {@link NetworkBuilder}) reads the text: runs ({@code (0-31): 32 x}), {@code None} children,
+ * extra-repr lines, blank lines inside, text before or after, a key printed twice, keys that are
+ * indices out of order, a limit reached, a line this reading is not sure of. Where it answers, it
+ * answers what the full reading does, the same layers with the same shared arguments and no
+ * diagnostic ({@code PlainPrintoutTest} holds the two side by side on every corpus printout and on
+ * damaged copies of them); it only skips the syntax tree, the printout's nodes and entries, that the
+ * full reading builds and then walks again.
+ */
+final class PlainPrintout {
+  private PlainPrintout() {}
+
+  /** The one network of a plain printout, or {@code null} where the full reading must read the text. */
+  static ParseResult read(Source source) {
+    List<Source.Line> lines = source.lines();
+    if (lines.size() < 2) {
+      return null;
+    }
+    PrintoutStart start = PrintoutStart.at(lines, 0);
+    if (start == null || !start.prefix().isEmpty() || start.rootIndent() != 0 || start.header().typeStart() != 0
+        || start.header().form() != ModuleNode.Form.MODERN) {
+      return null;
+    }
+    Limits limits = source.limits();
+    // the cache NetworkBuilder keeps: the same texts parsed once, in the same order, shared alike
+    Map<String, Arguments> parsed = new HashMap<>();
+    // keys kept once, as the full reading keeps them (conv1, 0, ... at every block)
+    Map<String, String> keys = new HashMap<>();
+    Block[] stack = new Block[16];
+    int depth = 0;
+    stack[0] = new Block("", TypeNames.canonical(start.header().typeName()), 1, 0, lines.get(0).number());
+    int modules = 0;
+    for (int i = 1; i < lines.size(); i++) {
+      Source.Line line = lines.get(i);
+      String s = line.text();
+      int ind = line.indent();
+      int length = s.length();
+      if (ind >= length) {
+        return null; // a blank line inside: the full reading gives it to the block it falls in
+      }
+      Block top = stack[depth];
+      if (ind == top.indent) {
+        if (length != ind + 1 || s.charAt(ind) != ')') {
+          return null;
+        }
+        Layer layer = top.layer(parsed);
+        if (depth == 0) {
+          return onlyBlanksAfter(lines, i + 1) ? new ParseResult(List.of(network(layer)), List.of()) : null;
+        }
+        stack[--depth].add(layer);
+        continue;
+      }
+      if (ind < top.indent) {
+        return null; // a block never closed
+      }
+      if (ind != top.indent + 2 || s.charAt(ind) != '(') {
+        top.extra(s.substring(ind)); // one of the block's own lines (extra_repr), as the full reading keeps it
+        continue;
+      }
+      // (key): Type( or (key): Type(arguments), or a run (key): n x Type(..., the first "): " ending the key
+      int keyEnd = s.indexOf("): ", ind + 1);
+      if (keyEnd < 0) {
+        return null;
+      }
+      int typeStart = keyEnd + 3;
+      int stated = 0; // the n of "n x", 0 where there is none
+      int digits = typeStart;
+      while (digits < length && digits - typeStart < 9 && s.charAt(digits) >= '0' && s.charAt(digits) <= '9') {
+        digits++;
+      }
+      if (digits > typeStart) {
+        if (!s.startsWith(" x ", digits)) {
+          return null;
+        }
+        stated = Integer.parseInt(s, typeStart, digits, 10);
+        typeStart = digits + 3;
+      }
+      if (typeStart >= length || !LineSyntax.isTypeStart(s.charAt(typeStart))) {
+        return null;
+      }
+      int typeEnd = typeStart + 1;
+      while (typeEnd < length && LineSyntax.isTypePart(s.charAt(typeEnd))) {
+        typeEnd++;
+      }
+      if (typeEnd >= length || s.charAt(typeEnd) != '(') {
+        return null;
+      }
+      boolean opens = typeEnd == length - 1;
+      if (!opens && s.charAt(length - 1) != ')') {
+        return null; // text after the module's ')'
+      }
+      String key = shared(keys, s.substring(ind + 1, keyEnd));
+      int dash = LineSyntax.rangeDash(key);
+      if (top.repeats(key, dash) || !wholeRun(key, dash, stated) || ++modules > limits.maxLayers()
+          || depth + 1 > limits.maxNestingDepth()) {
+        return null;
+      }
+      String name = dash < 0 ? key : key.substring(0, dash);
+      int count = Math.max(stated, 1);
+      String type = TypeNames.canonical(s.substring(typeStart, typeEnd));
+      if (opens) {
+        if (++depth == stack.length) {
+          stack = Arrays.copyOf(stack, depth * 2);
+        }
+        stack[depth] = new Block(name, type, count, ind, line.number());
+      } else {
+        Arguments arguments = NetworkBuilder.parse(s.substring(typeEnd + 1, length - 1), parsed);
+        top.add(new Layer(name, type, arguments, List.of(), count, Layer.Stated.NONE, line.number()));
+      }
+    }
+    return null; // the root is never closed
+  }
+
+  /** {@code key}, or the equal key read before; bounded as the full reading's table is. */
+  private static String shared(Map<String, String> keys, String key) {
+    String known = keys.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (keys.size() < PrintoutReader.MAX_NAMES) {
+      keys.put(key, key);
+    }
+    return key;
+  }
+
+  /**
+   * Whether {@link RunCheck} lets the child pass without a word: no {@code n x} ({@code stated} 0),
+   * or a range {@code first-last} of {@code stated} indices.
+   */
+  private static boolean wholeRun(String key, int dash, int stated) {
+    if (stated == 0) {
+      return true;
+    }
+    if (dash < 0) {
+      return false;
+    }
+    long first = Long.parseLong(key, 0, dash, 10);
+    long last = Long.parseLong(key, dash + 1, key.length(), 10);
+    return last - first + 1 == stated;
+  }
+
+  private static Network network(Layer root) {
+    return new Network("pytorch", null, root, false, null, List.of());
+  }
+
+  private static boolean onlyBlanksAfter(List<Source.Line> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An open block: its layer's parts, and the children and own lines read so far. */
+  private static final class Block {
+    private static final int SCANNED = 16;
+
+    final String name;
+    final String type;
+    final int repeat;
+    final int indent;
+    final int line;
+    private final List<Layer> children = new ArrayList<>();
+    /** The block's own lines joined as {@link NetworkBuilder#arguments} joins them, or {@code null}. */
+    private StringBuilder extra;
+    /** The end of the last index key or range; -1 before the first. */
+    private long lastIndex = -1;
+    /** The keys that are not indices, scanned while few, then kept in {@link #keys}. */
+    private final List<String> names = new ArrayList<>();
+    private Set<String> keys;
+
+    Block(String name, String type, int repeat, int indent, int line) {
+      this.name = name;
+      this.type = type;
+      this.repeat = repeat;
+      this.indent = indent;
+      this.line = line;
+    }
+
+    void add(Layer child) {
+      children.add(child);
+    }
+
+    void extra(String text) {
+      if (extra == null) {
+        extra = new StringBuilder();
+      } else {
+        extra.append(", ");
+      }
+      extra.append(text.strip());
+    }
+
+    /** The block's layer, its own lines parsed now, after its children's, as the full reading parses them. */
+    Layer layer(Map<String, Arguments> parsed) {
+      Arguments arguments = extra == null ? Arguments.NONE : NetworkBuilder.parse(extra.toString(), parsed);
+      return new Layer(name, type, arguments, children, repeat, Layer.Stated.NONE, line);
+    }
+
+    /**
+     * Whether {@code key} may have been printed before under this block, which the full reading
+     * reports: index keys and ranges must increase (so that none can repeat), other keys are compared.
+     */
+    boolean repeats(String key, int dash) {
+      long first = Arguments.digits(key, 0, dash < 0 ? key.length() : dash);
+      if (first >= 0) {
+        long last = dash < 0 ? first : Arguments.digits(key, dash + 1, key.length());
+        if (first <= lastIndex || last < first) {
+          return true;
+        }
+        lastIndex = last;
+        return false;
+      }
+      if (keys != null) {
+        return !keys.add(key);
+      }
+      if (names.contains(key)) {
+        return true;
+      }
+      names.add(key);
+      if (names.size() > SCANNED) {
+        keys = new HashSet<>(names);
+      }
+      return false;
+    }
+  }
+}

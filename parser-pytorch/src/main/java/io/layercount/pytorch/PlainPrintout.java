@@ -31,6 +31,9 @@ import java.util.Set;
  * full reading builds and then walks again.
  */
 final class PlainPrintout {
+  /** Distinct class names a printout's reading keeps at hand (far more than a model has). */
+  private static final int TYPES = 1 << 12;
+
   private PlainPrintout() {}
 
   /** The one network of a plain printout, or {@code null} where the full reading must read the text. */
@@ -47,8 +50,9 @@ final class PlainPrintout {
     Limits limits = source.limits();
     // the cache NetworkBuilder keeps: the same texts parsed once, in the same order, shared alike
     Map<String, Arguments> parsed = new HashMap<>();
-    // keys kept once, as the full reading keeps them (conv1, 0, ... at every block)
-    Map<String, String> keys = new HashMap<>();
+    // keys kept once, as the full reading keeps them (conv1, 0, ... at every block), and class names
+    RegionTable<String> keys = new RegionTable<>(PrintoutReader.MAX_NAMES);
+    RegionTable<String> types = new RegionTable<>(TYPES);
     Block[] stack = new Block[16];
     int depth = 0;
     stack[0] = new Block("", TypeNames.canonical(start.header().typeName()), 1, 0, lines.get(0).number());
@@ -101,9 +105,11 @@ final class PlainPrintout {
       if (typeStart >= length || !LineSyntax.isTypeStart(s.charAt(typeStart))) {
         return null;
       }
+      // the class name's hash as String.hashCode makes it, while its end is sought
+      int typeHash = s.charAt(typeStart);
       int typeEnd = typeStart + 1;
-      while (typeEnd < length && LineSyntax.isTypePart(s.charAt(typeEnd))) {
-        typeEnd++;
+      for (char c; typeEnd < length && LineSyntax.isTypePart(c = s.charAt(typeEnd)); typeEnd++) {
+        typeHash = 31 * typeHash + c;
       }
       if (typeEnd >= length || s.charAt(typeEnd) != '(') {
         return null;
@@ -112,7 +118,7 @@ final class PlainPrintout {
       if (!opens && s.charAt(length - 1) != ')') {
         return null; // text after the module's ')'
       }
-      String key = shared(keys, s.substring(ind + 1, keyEnd));
+      String key = shared(keys, s, ind + 1, keyEnd);
       int dash = LineSyntax.rangeDash(key);
       if (top.repeats(key, dash) || !wholeRun(key, dash, stated) || ++modules > limits.maxLayers()
           || depth + 1 > limits.maxNestingDepth()) {
@@ -120,7 +126,7 @@ final class PlainPrintout {
       }
       String name = dash < 0 ? key : key.substring(0, dash);
       int count = Math.max(stated, 1);
-      String type = TypeNames.canonical(s.substring(typeStart, typeEnd));
+      String type = type(types, s, typeStart, typeEnd, typeHash);
       if (opens) {
         if (++depth == stack.length) {
           stack = Arrays.copyOf(stack, depth * 2);
@@ -134,16 +140,26 @@ final class PlainPrintout {
     return null; // the root is never closed
   }
 
-  /** {@code key}, or the equal key read before; bounded as the full reading's table is. */
-  private static String shared(Map<String, String> keys, String key) {
-    String known = keys.get(key);
+  /** The key {@code s[from, to)}: the equal key read before, or the part cut out and kept. */
+  private static String shared(RegionTable<String> keys, String s, int from, int to) {
+    String known = keys.get(s, from, to, RegionTable.hash(s, from, to));
     if (known != null) {
       return known;
     }
-    if (keys.size() < PrintoutReader.MAX_NAMES) {
-      keys.put(key, key);
-    }
+    String key = s.substring(from, to);
+    keys.put(key, key);
     return key;
+  }
+
+  /** The class name {@code s[from, to)}, the instance {@link TypeNames} keeps. */
+  private static String type(RegionTable<String> types, String s, int from, int to, int hash) {
+    String known = types.get(s, from, to, hash);
+    if (known != null) {
+      return known;
+    }
+    String type = TypeNames.canonical(s.substring(from, to));
+    types.put(type, type);
+    return type;
   }
 
   /**

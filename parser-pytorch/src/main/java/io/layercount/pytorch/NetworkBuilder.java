@@ -33,16 +33,19 @@ final class NetworkBuilder {
 
   /** The layer tree of {@code root}: None children dropped, runs kept as one layer with a repeat. */
   static Layer layer(ModuleNode root) {
-    Modules modules = Modules.of(root);
+    return layer(Modules.of(root));
+  }
+
+  /** The layer tree of the modules listed children before parents: the last is the root. */
+  static Layer layer(Modules modules) {
     Layer[] stack = new Layer[16];
     int top = 0;
     Slice children = new Slice();
     for (int i = 0; i < modules.count; i++) {
       int kids = modules.children(i);
       children.of(stack, top - kids, kids);
-      ModuleNode node = modules.node(i);
-      Layer layer = new Layer(modules.name(i), node.typeName(), modules.arguments(i), children, modules.repeat(i),
-          Layer.Stated.NONE, node.line());
+      Layer layer = new Layer(modules.name(i), modules.type(i), modules.arguments(i), children, modules.repeat(i),
+          Layer.Stated.NONE, modules.line(i));
       top -= kids;
       if (top == stack.length) {
         stack = Arrays.copyOf(stack, top * 2);
@@ -93,19 +96,19 @@ final class NetworkBuilder {
 
   /**
    * Every module of a tree, children before parents and in printed order, with what its layer is
-   * made of: the key it is printed under, its run length, its parsed arguments and how many
-   * children (not None) it has. Kept in chunks, not in arrays of an entry per module, which at
-   * 100,000 modules are as large as the objects the G1 collector allocates apart.
+   * made of: the key it is printed under, its class, its parsed arguments, its run length, how many
+   * children (not None) it has and its line. Kept in chunks, not in arrays of an entry per module,
+   * which at 100,000 modules are as large as the objects the G1 collector allocates apart.
    */
-  private static final class Modules {
+  static final class Modules {
     private static final int CHUNK = 4096;
     /** The entries the first chunk starts with; it doubles up to {@link #CHUNK}. */
     private static final int FIRST = 64;
 
     int count;
-    /** Per chunk: node, name and arguments of each module. */
+    /** Per chunk: name, class and arguments of each module. */
     private Object[][] objects = new Object[4][];
-    /** Per chunk: run length and child count of each module. */
+    /** Per chunk: run length, child count and line of each module. */
     private int[][] numbers = new int[4][];
 
     static Modules of(ModuleNode root) {
@@ -125,12 +128,14 @@ final class NetworkBuilder {
           continue;
         }
         stack.pop();
-        modules.add(frame, NetworkBuilder.arguments(frame.node, parsed));
+        modules.add(frame.name, frame.node.typeName(), NetworkBuilder.arguments(frame.node, parsed), frame.repeat,
+            frame.children, frame.node.line());
       }
       return modules;
     }
 
-    private void add(Frame frame, Arguments arguments) {
+    /** Lists a module whose children, {@code children} of them, were listed just before (and theirs before them). */
+    void add(String name, String type, Arguments arguments, int repeat, int children, int line) {
       int chunk = count / CHUNK;
       if (chunk == objects.length) {
         objects = Arrays.copyOf(objects, chunk * 2);
@@ -142,24 +147,25 @@ final class NetworkBuilder {
         // full chunk for each was a tenth of the bytes an analysis allocated
         int size = chunk == 0 ? FIRST : CHUNK;
         objects[chunk] = new Object[3 * size];
-        numbers[chunk] = new int[2 * size];
-      } else if (2 * i == numbers[chunk].length) {
+        numbers[chunk] = new int[3 * size];
+      } else if (3 * i == numbers[chunk].length) {
         objects[chunk] = Arrays.copyOf(objects[chunk], 6 * i);
-        numbers[chunk] = Arrays.copyOf(numbers[chunk], 4 * i);
+        numbers[chunk] = Arrays.copyOf(numbers[chunk], 6 * i);
       }
-      objects[chunk][3 * i] = frame.node;
-      objects[chunk][3 * i + 1] = frame.name;
+      objects[chunk][3 * i] = name;
+      objects[chunk][3 * i + 1] = type;
       objects[chunk][3 * i + 2] = arguments;
-      numbers[chunk][2 * i] = frame.repeat;
-      numbers[chunk][2 * i + 1] = frame.children;
+      numbers[chunk][3 * i] = repeat;
+      numbers[chunk][3 * i + 1] = children;
+      numbers[chunk][3 * i + 2] = line;
       count++;
     }
 
-    ModuleNode node(int i) {
-      return (ModuleNode) objects[i / CHUNK][3 * (i % CHUNK)];
+    String name(int i) {
+      return (String) objects[i / CHUNK][3 * (i % CHUNK)];
     }
 
-    String name(int i) {
+    String type(int i) {
       return (String) objects[i / CHUNK][3 * (i % CHUNK) + 1];
     }
 
@@ -168,11 +174,15 @@ final class NetworkBuilder {
     }
 
     int repeat(int i) {
-      return numbers[i / CHUNK][2 * (i % CHUNK)];
+      return numbers[i / CHUNK][3 * (i % CHUNK)];
     }
 
     int children(int i) {
-      return numbers[i / CHUNK][2 * (i % CHUNK) + 1];
+      return numbers[i / CHUNK][3 * (i % CHUNK) + 1];
+    }
+
+    int line(int i) {
+      return numbers[i / CHUNK][3 * (i % CHUNK) + 2];
     }
   }
 

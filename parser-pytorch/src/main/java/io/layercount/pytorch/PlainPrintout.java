@@ -53,10 +53,13 @@ final class PlainPrintout {
     // keys kept once, as the full reading keeps them (conv1, 0, ... at every block), and class names
     RegionTable<String> keys = new RegionTable<>(PrintoutReader.MAX_NAMES);
     RegionTable<String> types = new RegionTable<>(TYPES);
+    // the modules children first, as the full reading lists them, and the layers made from that list
+    // at the end: so they lie together in memory, not among the parts of lines cut out on the way
+    NetworkBuilder.Modules modules = new NetworkBuilder.Modules();
     Block[] stack = new Block[16];
     int depth = 0;
     stack[0] = new Block("", TypeNames.canonical(start.header().typeName()), 1, 0, lines.get(0).number());
-    int modules = 0;
+    int entries = 0;
     for (int i = 1; i < lines.size(); i++) {
       Source.Line line = lines.get(i);
       String s = line.text();
@@ -70,11 +73,12 @@ final class PlainPrintout {
         if (length != ind + 1 || s.charAt(ind) != ')') {
           return null;
         }
-        Layer layer = top.layer(parsed);
+        top.list(modules, parsed);
         if (depth == 0) {
-          return onlyBlanksAfter(lines, i + 1) ? new ParseResult(List.of(network(layer)), List.of()) : null;
+          return onlyBlanksAfter(lines, i + 1)
+              ? new ParseResult(List.of(network(NetworkBuilder.layer(modules))), List.of()) : null;
         }
-        stack[--depth].add(layer);
+        stack[--depth].children++;
         continue;
       }
       if (ind < top.indent) {
@@ -120,7 +124,7 @@ final class PlainPrintout {
       }
       String key = shared(keys, s, ind + 1, keyEnd);
       int dash = LineSyntax.rangeDash(key);
-      if (top.repeats(key, dash) || !wholeRun(key, dash, stated) || ++modules > limits.maxLayers()
+      if (top.repeats(key, dash) || !wholeRun(key, dash, stated) || ++entries > limits.maxLayers()
           || depth + 1 > limits.maxNestingDepth()) {
         return null;
       }
@@ -134,7 +138,8 @@ final class PlainPrintout {
         stack[depth] = new Block(name, type, count, ind, line.number());
       } else {
         Arguments arguments = NetworkBuilder.parse(s.substring(typeEnd + 1, length - 1), parsed);
-        top.add(new Layer(name, type, arguments, List.of(), count, Layer.Stated.NONE, line.number()));
+        modules.add(name, type, arguments, count, 0, line.number());
+        top.children++;
       }
     }
     return null; // the root is never closed
@@ -191,7 +196,7 @@ final class PlainPrintout {
     return true;
   }
 
-  /** An open block: its layer's parts, and the children and own lines read so far. */
+  /** An open block: its layer's parts, and how many children and which own lines were read so far. */
   private static final class Block {
     private static final int SCANNED = 16;
 
@@ -200,7 +205,8 @@ final class PlainPrintout {
     final int repeat;
     final int indent;
     final int line;
-    private final List<Layer> children = new ArrayList<>();
+    /** The children read so far, listed before it. */
+    int children;
     /** The block's own lines joined as {@link NetworkBuilder#arguments} joins them, or {@code null}. */
     private StringBuilder extra;
     /** The end of the last index key or range; -1 before the first. */
@@ -217,10 +223,6 @@ final class PlainPrintout {
       this.line = line;
     }
 
-    void add(Layer child) {
-      children.add(child);
-    }
-
     void extra(String text) {
       if (extra == null) {
         extra = new StringBuilder();
@@ -230,10 +232,10 @@ final class PlainPrintout {
       extra.append(text.strip());
     }
 
-    /** The block's layer, its own lines parsed now, after its children's, as the full reading parses them. */
-    Layer layer(Map<String, Arguments> parsed) {
+    /** Lists the block after its children, its own lines parsed now, after theirs, as the full reading parses them. */
+    void list(NetworkBuilder.Modules modules, Map<String, Arguments> parsed) {
       Arguments arguments = extra == null ? Arguments.NONE : NetworkBuilder.parse(extra.toString(), parsed);
-      return new Layer(name, type, arguments, children, repeat, Layer.Stated.NONE, line);
+      modules.add(name, type, arguments, repeat, children, line);
     }
 
     /**

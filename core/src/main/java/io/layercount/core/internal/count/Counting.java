@@ -30,7 +30,10 @@ public final class Counting {
     // a table states what each row holds; modules a printout hides are inside some row's count
     Layer root = statedCounts || !survey.anyHidden() ? network.root() : HiddenChildren.rebuild(network.root(), rules);
     boolean torchsummary = "torchsummary".equals(network.format());
-    Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary, survey.nodes());
+    // the survey's lines are those of the tree it walked, not of one with hidden children added
+    boolean byLine = root == network.root() && survey.linesIncrease();
+    Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary, survey.nodes(),
+        byLine ? survey.firstLine() : 1, byLine ? survey.lastLine() : 0);
     TiedWeights ties = new TiedWeights(root, resolved::of);
     Tally tally = new Tally(root, resolved);
     StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted(), resolved.size(),

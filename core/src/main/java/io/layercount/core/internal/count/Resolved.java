@@ -49,8 +49,18 @@ public final class Resolved {
    */
   public Resolved(Layer root, RuleTable rules, InputSize inputSize, boolean statedCounts, boolean weightAndBiasOnly,
       int nodes) {
+    this(root, rules, inputSize, statedCounts, weightAndBiasOnly, nodes, 1, 0);
+  }
+
+  /**
+   * As {@link #Resolved(Layer, RuleTable, InputSize, boolean, boolean, int)}, for a tree whose
+   * layers stand each on a line of its own, later in printed order, from {@code firstLine} to
+   * {@code lastLine} ({@code lastLine < firstLine}: not so), whose nodes are then kept by line.
+   */
+  Resolved(Layer root, RuleTable rules, InputSize inputSize, boolean statedCounts, boolean weightAndBiasOnly,
+      int nodes, int firstLine, int lastLine) {
     byUser = rules.hasUserRules() ? new IdentityHashMap<>() : Map.of();
-    StreamWidths widths = byRule(root, rules, inputSize, byUser, nodes);
+    StreamWidths widths = byRule(root, rules, inputSize, byUser, nodes, firstLine, lastLine);
     if (statedCounts) {
       places = null;
       stated = StatedCounts.resolve(root, rules, layer -> widths.node(layer).answer(), weightAndBiasOnly);
@@ -65,8 +75,8 @@ public final class Resolved {
    * nodes (a layer printed at several places is one node, answered at the first place reached).
    */
   private static StreamWidths byRule(Layer root, RuleTable rules, InputSize inputSize,
-      Map<Layer, UserRule> byUser, int nodes) {
-    StreamWidths places = new StreamWidths(root, rules, inputSize, nodes);
+      Map<Layer, UserRule> byUser, int nodes, int firstLine, int lastLine) {
+    StreamWidths places = new StreamWidths(root, rules, inputSize, nodes, firstLine, lastLine);
     Deque<StreamWidths.Node> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
     AlikeLeaves<Resolution> leaves = new AlikeLeaves<>();

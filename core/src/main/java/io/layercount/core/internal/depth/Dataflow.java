@@ -144,7 +144,7 @@ public final class Dataflow {
     this.facts = places == null ? new TableStore(nodes) : new NodeStore(places);
     this.shapes = places == null ? null : new SameShapes();
     // only modules with children are replayed: about a third of the nodes
-    this.offPath = new IdentityTable<>(nodes / 3);
+    this.offPath = places == null ? new IdentityTable<>(nodes / 3) : places.newLayerMap(nodes / 3);
     this.streams = new Streams(this::span);
     this.copies = new DepthwiseCopies();
     measureSpans(root);

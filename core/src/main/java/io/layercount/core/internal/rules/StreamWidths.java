@@ -2,6 +2,7 @@ package io.layercount.core.internal.rules;
 
 import io.layercount.core.internal.AlikeLeaves;
 import io.layercount.core.internal.IdentityTable;
+import io.layercount.core.internal.LineTable;
 import io.layercount.core.internal.PostOrder;
 import io.layercount.core.InputSize;
 import io.layercount.core.model.Arguments;
@@ -92,6 +93,10 @@ public final class StreamWidths {
   }
 
   private final Map<Layer, Node> nodes;
+  /** Whether the tree's layers stand each on a line of their own, {@link #firstLine} to {@link #lastLine}. */
+  private final boolean byLine;
+  private final int firstLine;
+  private final int lastLine;
   private final Node root;
   private final RuleTable rules;
   private final InputSize inputSize;
@@ -118,7 +123,19 @@ public final class StreamWidths {
    * distinct nodes (0: not known): the map is sized for them (growing it cost 3 % of an analysis).
    */
   public StreamWidths(Layer root, RuleTable rules, InputSize inputSize, int expected) {
-    nodes = new IdentityTable<>(expected);
+    this(root, rules, inputSize, expected, 1, 0);
+  }
+
+  /**
+   * As {@link #StreamWidths(Layer, RuleTable, InputSize, int)}, for a tree whose layers stand each on
+   * a line of its own, later in printed order, from {@code firstLine} to {@code lastLine} (a parsed
+   * printout; {@code lastLine < firstLine}: not so): the nodes are then kept by line, with no hash.
+   */
+  public StreamWidths(Layer root, RuleTable rules, InputSize inputSize, int expected, int firstLine, int lastLine) {
+    byLine = LineTable.fits(firstLine, lastLine, expected);
+    this.firstLine = firstLine;
+    this.lastLine = lastLine;
+    nodes = byLine ? new LineTable<>(firstLine, lastLine) : new IdentityTable<>(expected);
     // a leaf's widths follow from its class and arguments: worked out once per leaf text
     AlikeLeaves<OptionalLong[]> leafWidths = new AlikeLeaves<>();
     // children before parents, in printed order; a finished node leaves itself on a stack, where its
@@ -162,6 +179,14 @@ public final class StreamWidths {
   /** Every node, each once, in no order. */
   public Iterable<Node> nodes() {
     return nodes.values();
+  }
+
+  /**
+   * An empty map over layers of this tree, for about {@code expected} of them: kept by line where
+   * the nodes are ({@link LineTable}), else by identity.
+   */
+  public <V> Map<Layer, V> newLayerMap(int expected) {
+    return byLine ? new LineTable<>(firstLine, lastLine) : new IdentityTable<>(expected);
   }
 
   /** The node of {@code layer}, or {@code null} when it is not in the tree. */

@@ -54,4 +54,26 @@ class TreeSurveyTest {
         List.of(leaf("stem", "Conv2d"), Layer.of("head", "Head", Arguments.NONE, List.of(pool), 3)), 1);
     assertTrue(TreeSurvey.of(root, RULES).anyHidden());
   }
+
+  private static Layer on(int line, String name, Layer... children) {
+    return Layer.of(name, children.length == 0 ? "ReLU" : "Block", Arguments.NONE, List.of(children), line);
+  }
+
+  @Test
+  void linesThatIncreaseInPrintedOrderAreFoundWithTheirSpan() {
+    // Net( / (a): Block( / (x): ReLU() / ) / (b): ReLU() / ): the closing lines hold no layer
+    Layer root = on(1, "", on(2, "a", on(3, "x")), on(5, "b"));
+    TreeSurvey survey = TreeSurvey.of(root, RULES);
+    assertTrue(survey.linesIncrease());
+    assertEquals(1, survey.firstLine());
+    assertEquals(5, survey.lastLine());
+  }
+
+  @Test
+  void aLayerAtTwoPlacesOrLinesOutOfOrderGiveNoSpan() {
+    Layer shared = on(3, "x");
+    assertFalse(TreeSurvey.of(on(1, "", on(2, "a", shared), shared), RULES).linesIncrease(), "one layer at two places");
+    assertFalse(TreeSurvey.of(on(1, "", on(3, "a"), on(2, "b")), RULES).linesIncrease(), "a later layer on an earlier line");
+    assertFalse(TreeSurvey.of(on(0, "", on(0, "a"), on(0, "b")), RULES).linesIncrease(), "layers a program made, all on line 0");
+  }
 }

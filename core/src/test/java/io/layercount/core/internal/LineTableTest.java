@@ -1,0 +1,79 @@
+package io.layercount.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.layercount.core.model.Arguments;
+import io.layercount.core.model.Layer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LineTableTest {
+  private static Layer on(int line) {
+    return Layer.of("m" + line, "ReLU", Arguments.NONE, List.of(), line);
+  }
+
+  @Test
+  void aLayerIsFoundByItsLineAndOnlyItself() {
+    LineTable<String> table = new LineTable<>(10, 20);
+    Layer a = on(12);
+    assertNull(table.put(a, "a"));
+    assertEquals("a", table.get(a));
+    assertNull(table.get(on(12)), "an equal layer on the same line is another key");
+    assertNull(table.get(on(13)), "nothing on that line");
+    assertNull(table.get(on(9)), "before the first line");
+    assertNull(table.get(on(21)), "after the last line");
+    assertNull(table.get("m12"), "not a layer");
+    assertEquals("a", table.put(a, "b"), "the old value");
+    assertEquals(1, table.size());
+    assertTrue(table.containsKey(a));
+  }
+
+  @Test
+  void aLineOutsideOrHeldByAnotherLayerIsRefused() {
+    LineTable<String> table = new LineTable<>(1, 3);
+    table.put(on(2), "x");
+    assertThrows(IllegalArgumentException.class, () -> table.put(on(2), "y"));
+    assertThrows(IllegalArgumentException.class, () -> table.put(on(4), "y"));
+    assertThrows(IllegalArgumentException.class, () -> new LineTable<>(5, 4));
+  }
+
+  @Test
+  void thousandsOfLinesAcrossChunksAreKeptIteratedInLineOrderAndCleared() {
+    LineTable<Integer> table = new LineTable<>(1, 20_000);
+    List<Layer> layers = new ArrayList<>();
+    for (int line = 3; line <= 20_000; line += 3) {
+      Layer l = on(line);
+      layers.add(l);
+      table.put(l, line);
+    }
+    assertEquals(layers.size(), table.size());
+    List<Integer> seen = new ArrayList<>();
+    for (Map.Entry<Layer, Integer> e : table.entrySet()) {
+      assertEquals(e.getKey().line(), e.getValue());
+      seen.add(e.getValue());
+    }
+    assertEquals(layers.size(), seen.size());
+    for (int i = 1; i < seen.size(); i++) {
+      assertTrue(seen.get(i - 1) < seen.get(i));
+    }
+    assertEquals(layers.get(4000).line(), table.get(layers.get(4000)));
+    table.clear();
+    assertEquals(0, table.size());
+    assertNull(table.get(layers.get(0)));
+    assertFalse(table.entrySet().iterator().hasNext());
+  }
+
+  @Test
+  void onlyADenseSpanOfLinesGetsATable() {
+    assertTrue(LineTable.fits(1, 120_000, 100_000));
+    assertFalse(LineTable.fits(1, 10_000_000, 1_000), "layers a program numbered sparsely");
+    assertFalse(LineTable.fits(5, 4, 10), "no lines");
+    assertFalse(LineTable.fits(0, Integer.MAX_VALUE, Integer.MAX_VALUE), "more lines than an array holds");
+  }
+}

@@ -1,5 +1,6 @@
 package io.layercount.core.internal.depth;
 
+import io.layercount.core.internal.AlikeLeaves;
 import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.PostOrder;
 import io.layercount.core.internal.count.Saturating;
@@ -119,6 +120,8 @@ public final class Dataflow {
   private final List<Facts> pairs = new ArrayList<>();
   /** How many modules took the answer of one printed alike ({@link #sameShape}). */
   private int alike;
+  /** Each leaf text's conv/FC count and span, for leaves printed alike ({@link #leafSpan}). */
+  private final AlikeLeaves<Object[]> leafSpans = new AlikeLeaves<>();
 
   /**
    * Replays {@code root}; the maps are sized for {@code nodes} distinct nodes (0: not known), since
@@ -303,8 +306,24 @@ public final class Dataflow {
     }
   }
 
-  private static Facts leafFacts(Layer layer, int weighted) {
-    return new Facts(layer, Widths.ofLeaf(layer, weighted), weighted, Facts.NO_KIDS);
+  private Facts leafFacts(Layer layer, int weighted) {
+    return new Facts(layer, leafSpan(layer, weighted), weighted, Facts.NO_KIDS);
+  }
+
+  /**
+   * What a leaf reads and writes ({@link Widths#ofLeaf}), worked out once for the leaves printed
+   * alike with one conv/FC count: it follows from class, arguments and that count alone.
+   */
+  private Widths leafSpan(Layer layer, int weighted) {
+    Object[] known = leafSpans.get(layer);
+    if (known != null && (int) known[0] == weighted) {
+      return (Widths) known[1];
+    }
+    Widths span = Widths.ofLeaf(layer, weighted);
+    if (known == null) {
+      leafSpans.put(layer, new Object[] {weighted, span});
+    }
+    return span;
   }
 
   /** The facts of a module whose children's facts ({@code kids}, in printed order) are known. */

@@ -18,17 +18,18 @@ import java.util.Set;
  * The short road for the text most inputs are: one printout exactly as {@code print(model)} writes
  * it, read straight into layers with no syntax tree between. Such a text has its root on its first
  * line ({@code ResNet(}), and every other line is a child two columns in from its block
- * ({@code (conv1): Conv2d(3, 64, ...)} or {@code (layer1): Sequential(}) or the {@code )} that
- * closes a block; nothing follows the root's {@code )} but blank lines.
+ * ({@code (conv1): Conv2d(3, 64, ...)}, {@code (layer1): Sequential(}, a run {@code (0-11): 12 x
+ * Block(} whose range and count agree), one of the block's own lines ({@code extra_repr}), or the
+ * {@code )} that closes a block; nothing follows the root's {@code )} but blank lines.
  *
  * <p>Anything else gives {@code null}, and the full reading ({@link PrintoutReader}, then
- * {@link NetworkBuilder}) reads the text: runs ({@code (0-31): 32 x}), {@code None} children,
- * extra-repr lines, blank lines inside, text before or after, a key printed twice, keys that are
- * indices out of order, a limit reached, a line this reading is not sure of. Where it answers, it
- * answers what the full reading does, the same layers with the same shared arguments and no
- * diagnostic ({@code PlainPrintoutTest} holds the two side by side on every corpus printout and on
- * damaged copies of them); it only skips the syntax tree, the printout's nodes and entries, that the
- * full reading builds and then walks again.
+ * {@link NetworkBuilder}) reads the text: {@code None} children, blank lines inside, text before or
+ * after the printout or after a module's {@code )}, the legacy forms, a key printed twice, index
+ * keys out of order, a run whose range and count differ, a limit reached, a line this reading is
+ * not sure of. Where it answers, it answers what the full reading does, the same layers with the
+ * same shared arguments and no diagnostic ({@code PlainPrintoutTest} holds the two side by side on
+ * every corpus printout and on damaged copies of them); it only skips the syntax tree, the
+ * printout's nodes and entries, that the full reading builds and then walks again.
  */
 final class PlainPrintout {
   /** Distinct class names a printout's reading keeps at hand (far more than a model has). */

@@ -1,5 +1,6 @@
 package io.layercount.pytorch;
 
+import io.layercount.core.Diagnostic;
 import io.layercount.core.Limits;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The short road for the text most inputs are: one printout exactly as {@code print(model)} writes
@@ -123,15 +125,22 @@ final class PlainPrintout {
       if (!opens && s.charAt(length - 1) != ')') {
         return null; // text after the module's ')'
       }
-      String key = shared(keys, s, ind + 1, keyEnd);
+      String key = kept(keys, s, ind + 1, keyEnd, RegionTable.hash(s, ind + 1, keyEnd), UnaryOperator.identity());
       int dash = LineSyntax.rangeDash(key);
-      if (top.repeats(key, dash) || !wholeRun(key, dash, stated) || ++entries > limits.maxLayers()
-          || depth + 1 > limits.maxNestingDepth()) {
+      if (top.repeats(key, dash) || ++entries > limits.maxLayers() || depth + 1 > limits.maxNestingDepth()) {
         return null;
       }
+      int count = 1;
+      if (stated != 0) {
+        // a run: taken only where the full reading's check of it has nothing to say
+        List<Diagnostic> said = new ArrayList<>(1);
+        count = RunCheck.count(key, stated, line, said);
+        if (!said.isEmpty()) {
+          return null;
+        }
+      }
       String name = dash < 0 ? key : key.substring(0, dash);
-      int count = Math.max(stated, 1);
-      String type = type(types, s, typeStart, typeEnd, typeHash);
+      String type = kept(types, s, typeStart, typeEnd, typeHash, TypeNames::canonical);
       if (opens) {
         if (++depth == stack.length) {
           stack = Arrays.copyOf(stack, depth * 2);
@@ -146,42 +155,20 @@ final class PlainPrintout {
     return null; // the root is never closed
   }
 
-  /** The key {@code s[from, to)}: the equal key read before, or the part cut out and kept. */
-  private static String shared(RegionTable<String> keys, String s, int from, int to) {
-    String known = keys.get(s, from, to, RegionTable.hash(s, from, to));
-    if (known != null) {
-      return known;
-    }
-    String key = s.substring(from, to);
-    keys.put(key, key);
-    return key;
-  }
-
-  /** The class name {@code s[from, to)}, the instance {@link TypeNames} keeps. */
-  private static String type(RegionTable<String> types, String s, int from, int to, int hash) {
-    String known = types.get(s, from, to, hash);
-    if (known != null) {
-      return known;
-    }
-    String type = TypeNames.canonical(s.substring(from, to));
-    types.put(type, type);
-    return type;
-  }
-
   /**
-   * Whether {@link RunCheck} lets the child pass without a word: no {@code n x} ({@code stated} 0),
-   * or a range {@code first-last} of {@code stated} indices.
+   * The string {@code s[from, to)} (whose hash is {@code hash}) kept in {@code table} before, or else
+   * that part cut out, made {@code canonical} and kept: keys as first read, class names as
+   * {@link TypeNames} keeps them.
    */
-  private static boolean wholeRun(String key, int dash, int stated) {
-    if (stated == 0) {
-      return true;
+  private static String kept(RegionTable<String> table, String s, int from, int to, int hash,
+      UnaryOperator<String> canonical) {
+    String known = table.get(s, from, to, hash);
+    if (known != null) {
+      return known;
     }
-    if (dash < 0) {
-      return false;
-    }
-    long first = Long.parseLong(key, 0, dash, 10);
-    long last = Long.parseLong(key, dash + 1, key.length(), 10);
-    return last - first + 1 == stated;
+    String made = canonical.apply(s.substring(from, to));
+    table.put(made, made);
+    return made;
   }
 
   private static Network network(Layer root) {

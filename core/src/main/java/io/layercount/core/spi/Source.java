@@ -94,17 +94,22 @@ public final class Source {
     if (text.length() > limits.maxInputChars()) {
       return tooLarge(name, text.length(), limits);
     }
-    List<Diagnostic> problems = new ArrayList<>();
     List<Diagnostic> repairs = new ArrayList<>();
-    // each line is cleaned in place: no list of a line per element is made beside the array
-    String[] cleaned = splitLines(text, repairs);
-    int[] leads = new int[cleaned.length];
+    String normal = normalLineEnds(text, repairs);
+    int end = normal.endsWith("\n") ? normal.length() - 1 : normal.length();
+    // split by hand, each line cleaned as it is cut: every line of the input once, without the list
+    // and pattern of String.split, the line ends found in one scan
+    Lines lines = new Lines();
     Cleaning cleaning = new Cleaning(limits);
-    for (int n = 0; n < cleaned.length; n++) {
-      cleaned[n] = cleaning.clean(n, cleaned[n]);
-      leads[n] = cleaning.lead;
+    if (end > 0) {
+      int from = 0;
+      for (int nl = normal.indexOf('\n'); nl >= 0 && nl < end; nl = normal.indexOf('\n', nl + 1)) {
+        lines.add(cleaning.clean(lines.count, normal.substring(from, nl)), cleaning.lead);
+        from = nl + 1;
+      }
+      lines.add(cleaning.clean(lines.count, normal.substring(from, end)), cleaning.lead);
     }
-    return cleaning.finish(name, cleaned, leads, repairs, problems);
+    return cleaning.finish(name, lines, repairs);
   }
 
   /**
@@ -164,18 +169,15 @@ public final class Source {
       }
       start = i + 1;
     }
-    String[] cleaned = new String[lines.count];
-    int[] leads = new int[lines.count];
-    lines.gather(cleaned, leads);
-    return cleaning.finish(name, cleaned, leads, new ArrayList<>(), new ArrayList<>());
+    return cleaning.finish(name, lines, new ArrayList<>());
   }
 
   /**
    * The cleaned lines of a text whose number of lines is not known in advance, and their leading
-   * spaces, in chunks of {@link #LINE_END_CHUNK} (the first growing from 64) as splitLines keeps its
-   * line ends: an array grown by doubling reaches half a G1 region (512 KB, at 131,072 lines)
-   * before the text has that many lines, and such an array is allocated apart and outlives its use,
-   * holding every line it points to through the counting.
+   * spaces, in chunks of {@link #LINE_CHUNK} (the first growing from 64): an array grown by doubling
+   * reaches half a G1 region (512 KB, at 131,072 lines) before the text has that many lines, and
+   * such an array is allocated apart and outlives its use, holding every line it points to through
+   * the counting.
    */
   private static final class Lines {
     private String[][] texts = new String[4][];
@@ -183,14 +185,14 @@ public final class Source {
     int count;
 
     void add(String text, int lead) {
-      int chunk = count / LINE_END_CHUNK;
-      int at = count % LINE_END_CHUNK;
+      int chunk = count / LINE_CHUNK;
+      int at = count % LINE_CHUNK;
       if (chunk == texts.length) {
         texts = Arrays.copyOf(texts, 2 * chunk);
         leads = Arrays.copyOf(leads, 2 * chunk);
       }
       if (texts[chunk] == null) {
-        int size = chunk == 0 ? 64 : LINE_END_CHUNK;
+        int size = chunk == 0 ? 64 : LINE_CHUNK;
         texts[chunk] = new String[size];
         leads[chunk] = new int[size];
       } else if (at == texts[chunk].length) {
@@ -204,10 +206,10 @@ public final class Source {
 
     /** Copies the lines into {@code into} and their leading spaces into {@code leadsInto}, each of {@link #count}. */
     void gather(String[] into, int[] leadsInto) {
-      for (int c = 0; c * LINE_END_CHUNK < count; c++) {
-        int length = Math.min(LINE_END_CHUNK, count - c * LINE_END_CHUNK);
-        System.arraycopy(texts[c], 0, into, c * LINE_END_CHUNK, length);
-        System.arraycopy(leads[c], 0, leadsInto, c * LINE_END_CHUNK, length);
+      for (int c = 0; c * LINE_CHUNK < count; c++) {
+        int length = Math.min(LINE_CHUNK, count - c * LINE_CHUNK);
+        System.arraycopy(texts[c], 0, into, c * LINE_CHUNK, length);
+        System.arraycopy(leads[c], 0, leadsInto, c * LINE_CHUNK, length);
       }
     }
   }
@@ -303,10 +305,14 @@ public final class Source {
     }
 
     /**
-     * The source of the {@code cleaned} lines with their leading spaces ({@code leads}, changed
-     * here): the repairs of the whole text (quote mark, common indent) made.
+     * The source of the cleaned lines with their leading spaces: the repairs of the whole text
+     * (quote mark, common indent) made, and added to {@code repairs}.
      */
-    Source finish(String name, String[] cleaned, int[] leads, List<Diagnostic> repairs, List<Diagnostic> problems) {
+    Source finish(String name, Lines cleanedLines, List<Diagnostic> repairs) {
+      String[] cleaned = new String[cleanedLines.count];
+      int[] leads = new int[cleanedLines.count];
+      cleanedLines.gather(cleaned, leads);
+      List<Diagnostic> problems = new ArrayList<>();
       if (ansi > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
       }
@@ -442,55 +448,23 @@ public final class Source {
     return sb.toString();
   }
 
-  /** Line ends kept per chunk while a text is split (16 KB each). */
-  private static final int LINE_END_CHUNK = 4096;
+  /** Lines kept per chunk while a text is split. */
+  private static final int LINE_CHUNK = 4096;
 
-  private static String[] splitLines(String text, List<Diagnostic> repairs) {
-    String normal = text;
-    if (text.indexOf('\r') >= 0) {
-      boolean crlf = text.contains("\r\n");
-      boolean cr = text.replace("\r\n", "").indexOf('\r') >= 0;
-      if (crlf) {
-        repairs.add(Diagnostic.info(0, 0, "converted CRLF line ends"));
-      }
-      if (cr) {
-        repairs.add(Diagnostic.info(0, 0, "converted CR line ends"));
-      }
-      normal = text.replace("\r\n", "\n").replace('\r', '\n');
+  /** {@code text} with its CRLF and CR line ends made {@code \n}, each kind of repair noted. */
+  private static String normalLineEnds(String text, List<Diagnostic> repairs) {
+    if (text.indexOf('\r') < 0) {
+      return text;
     }
-    int end = normal.endsWith("\n") ? normal.length() - 1 : normal.length();
-    if (end == 0) {
-      return new String[0];
+    boolean crlf = text.contains("\r\n");
+    boolean cr = text.replace("\r\n", "").indexOf('\r') >= 0;
+    if (crlf) {
+      repairs.add(Diagnostic.info(0, 0, "converted CRLF line ends"));
     }
-    // split by hand: every line of the input once, without the list and pattern of String.split,
-    // into an array of the exact size; the line ends are found in one scan, their places kept in
-    // chunks (no array of a place per line, which G1 would allocate apart at 100,000 lines), not
-    // counted in a scan of their own: each scan of the text is 3 to 5 % of a pass in the JIT's first tier
-    int[][] ends = new int[4][];
-    int count = 0;
-    for (int nl = normal.indexOf('\n'); nl >= 0 && nl < end; nl = normal.indexOf('\n', nl + 1)) {
-      int chunk = count / LINE_END_CHUNK;
-      if (chunk == ends.length) {
-        ends = Arrays.copyOf(ends, 2 * chunk);
-      }
-      int at = count++ % LINE_END_CHUNK;
-      if (ends[chunk] == null) {
-        // the first chunk grows from a few places: most texts have a few hundred lines
-        ends[chunk] = new int[chunk == 0 ? 64 : LINE_END_CHUNK];
-      } else if (at == ends[chunk].length) {
-        ends[chunk] = Arrays.copyOf(ends[chunk], 2 * at);
-      }
-      ends[chunk][at] = nl;
+    if (cr) {
+      repairs.add(Diagnostic.info(0, 0, "converted CR line ends"));
     }
-    String[] lines = new String[count + 1];
-    int from = 0;
-    for (int n = 0; n < count; n++) {
-      int nl = ends[n / LINE_END_CHUNK][n % LINE_END_CHUNK];
-      lines[n] = normal.substring(from, nl);
-      from = nl + 1;
-    }
-    lines[count] = normal.substring(from, end);
-    return lines;
+    return text.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   private static String expandTabs(String line) {

@@ -121,7 +121,10 @@ public final class Dataflow {
   /** How many modules took the answer of one printed alike ({@link #sameShape}). */
   private int alike;
   /** Each leaf text's conv/FC count and span, for leaves printed alike ({@link #leafSpan}). */
-  private final AlikeLeaves<Object[]> leafSpans = new AlikeLeaves<>();
+  private final AlikeLeaves<LeafSpan> leafSpans = new AlikeLeaves<>();
+
+  /** What {@link Widths#ofLeaf} gave for a leaf text with {@code weighted} conv/FC layers. */
+  private record LeafSpan(int weighted, Widths span) {}
 
   /**
    * Replays {@code root}; the maps are sized for {@code nodes} distinct nodes (0: not known), since
@@ -315,13 +318,13 @@ public final class Dataflow {
    * alike with one conv/FC count: it follows from class, arguments and that count alone.
    */
   private Widths leafSpan(Layer layer, int weighted) {
-    Object[] known = leafSpans.get(layer);
-    if (known != null && (int) known[0] == weighted) {
-      return (Widths) known[1];
+    LeafSpan known = leafSpans.get(layer);
+    if (known != null && known.weighted() == weighted) {
+      return known.span();
     }
     Widths span = Widths.ofLeaf(layer, weighted);
     if (known == null) {
-      leafSpans.put(layer, new Object[] {weighted, span});
+      leafSpans.put(layer, new LeafSpan(weighted, span));
     }
     return span;
   }

@@ -92,9 +92,8 @@ public final class StreamWidths {
     }
   }
 
+  /** The nodes by layer: a {@link LineTable} over {@link #firstLine} to {@link #lastLine} where it fits. */
   private final Map<Layer, Node> nodes;
-  /** Whether the tree's layers stand each on a line of their own, {@link #firstLine} to {@link #lastLine}. */
-  private final boolean byLine;
   private final int firstLine;
   private final int lastLine;
   private final Node root;
@@ -132,10 +131,10 @@ public final class StreamWidths {
    * printout; {@code lastLine < firstLine}: not so): the nodes are then kept by line, with no hash.
    */
   public StreamWidths(Layer root, RuleTable rules, InputSize inputSize, int expected, int firstLine, int lastLine) {
-    byLine = LineTable.fits(firstLine, lastLine, expected);
     this.firstLine = firstLine;
     this.lastLine = lastLine;
-    nodes = byLine ? new LineTable<>(firstLine, lastLine) : new IdentityTable<>(expected);
+    nodes = LineTable.fits(firstLine, lastLine, expected) ? new LineTable<>(firstLine, lastLine)
+        : new IdentityTable<>(expected);
     // a leaf's widths follow from its class and arguments: worked out once per leaf text
     AlikeLeaves<OptionalLong[]> leafWidths = new AlikeLeaves<>();
     // children before parents, in printed order; a finished node leaves itself on a stack, where its
@@ -186,7 +185,7 @@ public final class StreamWidths {
    * the nodes are ({@link LineTable}), else by identity.
    */
   public <V> Map<Layer, V> newLayerMap(int expected) {
-    return byLine ? new LineTable<>(firstLine, lastLine) : new IdentityTable<>(expected);
+    return nodes instanceof LineTable ? new LineTable<>(firstLine, lastLine) : new IdentityTable<>(expected);
   }
 
   /** The node of {@code layer}, or {@code null} when it is not in the tree. */

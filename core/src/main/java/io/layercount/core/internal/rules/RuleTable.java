@@ -53,7 +53,7 @@ public final class RuleTable {
    * nothing (keys, and keys with classes).
    */
   private record ClassFacts(TypeRule hand, TypeRule corpus, String formula, List<TensorRule> tensorRows,
-      Set<String> ownsNothingByKeys, Set<String> ownsNothingByTypes) {}
+      ChildKeySets ownsNothingByKeys, Set<String> ownsNothingByTypes) {}
 
   private ClassFacts classFacts(String typeName) {
     TypeRule hand = findHandRule(typeName);
@@ -66,8 +66,9 @@ public final class RuleTable {
     } else {
       formula = rule == null ? null : rule.formula().name();
     }
-    return new ClassFacts(hand, fromCorpus, formula, tensors.rowsNaming(typeName), ownsNothingByChildren.get(typeName),
-        ownsNothingByChildTypes.get(typeName));
+    Set<String> byKeys = ownsNothingByChildren.get(typeName);
+    return new ClassFacts(hand, fromCorpus, formula, tensors.rowsNaming(typeName),
+        byKeys == null ? null : new ChildKeySets(byKeys), ownsNothingByChildTypes.get(typeName));
   }
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
@@ -177,9 +178,9 @@ public final class RuleTable {
       if (row != null) {
         return TensorRules.resolve(row, layer, place != null ? place : places.of(layer), this::formulaOf);
       }
-      // the keys are only joined for the classes the corpus lists: most have no entry
-      Set<String> byKeys = facts.ownsNothingByKeys();
-      if (byKeys != null && facts.corpus() == null && byKeys.contains(childKeys(layer))) {
+      // the keys are only matched for the classes the corpus lists: most have no entry
+      ChildKeySets byKeys = facts.ownsNothingByKeys();
+      if (byKeys != null && facts.corpus() == null && byKeys.contains(layer)) {
         return new Resolution(LayerKind.CONTAINER, 0, true, true, 0, "corpus", "owns nothing in every corpus"
             + " occurrence printed with these children (torch-corpus.json)");
       }
@@ -242,7 +243,7 @@ public final class RuleTable {
   }
 
   /** A child's key, with a number (a position in a list) as {@code #}. */
-  private static String keyOf(Layer child) {
+  static String keyOf(Layer child) {
     String name = child.name();
     if (name.isEmpty()) {
       return name;
@@ -256,7 +257,7 @@ public final class RuleTable {
   }
 
   /** The distinct {@code keys} in natural order, comma-separated, as a sorted set would join them. */
-  private static String sortedDistinct(String[] keys) {
+  static String sortedDistinct(String[] keys) {
     Arrays.sort(keys);
     StringBuilder joined = new StringBuilder();
     for (int i = 0; i < keys.length; i++) {

@@ -99,13 +99,8 @@ public final class StreamWidths {
   private final Node root;
   private final RuleTable rules;
   private final InputSize inputSize;
-  /**
-   * The grid of patches the first patch embedding cuts the image into, and its stride: found when a
-   * place is first asked for (a tensor row sized by them), not for every analysis, since the
-   * search parses the kernel and stride of every convolution until it finds one.
-   */
-  private OptionalLong patchGrid;
-  private String patchStride;
+  /** The grid of patches the first patch embedding cuts the image into, and its stride. */
+  private final Place.Patches patches = new LazyPatches();
 
   /** How many nodes it holds (each distinct node once). */
   public int size() {
@@ -201,29 +196,49 @@ public final class StreamWidths {
    */
   public Place of(Layer layer) {
     Node node = nodes.get(layer);
-    findPatches();
     if (node == null) {
-      return new Place(NONE, NONE, NONE, patchGrid, patchStride, "", NONE, NONE);
+      return new Place(NONE, NONE, NONE, patches, "", NONE, NONE);
     }
     OptionalLong from = node.before;
     OptionalLong to = node.after;
     // what the layer after its parent takes in is weak evidence where the two disagree: a
     // stage's last layer scale is followed by a fusion of several stages
     OptionalLong width = from.isEmpty() ? to : to.isEmpty() || to.equals(from) || node.afterFromOutside ? from : NONE;
-    return new Place(width, node.in, node.firstOut, patchGrid, patchStride, node.parentType, to, node.parentOut);
+    return new Place(width, node.in, node.firstOut, patches, node.parentType, to, node.parentOut);
   }
 
-  /** Sets {@link #patchGrid} and {@link #patchStride} from the first patch embedding, once. */
-  private void findPatches() {
-    if (patchGrid != null) {
-      return;
+  /**
+   * The tree's patch embedding, sought when a row first asks for its grid or stride, not for every
+   * place: the search parses the kernel and stride of every convolution until it finds one (3 % of
+   * reading the corpus where it ran for every analysis that sized a tensor by its place).
+   */
+  private final class LazyPatches implements Place.Patches {
+    private OptionalLong grid;
+    private String stride;
+
+    @Override
+    public OptionalLong grid() {
+      find();
+      return grid;
     }
-    Layer first = firstPatchEmbedding(root.layer);
-    long[] stride = first == null ? new long[0] : Arguments.tuple(first.arguments().get("stride"));
-    patchStride = stride.length == 2 ? stride[0] + "×" + stride[1] : null;
-    patchGrid = inputSize == null || stride.length != 2
-        ? OptionalLong.empty()
-        : Sizes.product(inputSize.height() / stride[0], inputSize.width() / stride[1]);
+
+    @Override
+    public String stride() {
+      find();
+      return stride;
+    }
+
+    private void find() {
+      if (grid != null) {
+        return;
+      }
+      Layer first = firstPatchEmbedding(root.layer);
+      long[] strides = first == null ? new long[0] : Arguments.tuple(first.arguments().get("stride"));
+      stride = strides.length == 2 ? strides[0] + "×" + strides[1] : null;
+      grid = inputSize == null || strides.length != 2
+          ? OptionalLong.empty()
+          : Sizes.product(inputSize.height() / strides[0], inputSize.width() / strides[1]);
+    }
   }
 
   /**

@@ -46,7 +46,8 @@ public record Layer(
 
   /** Whether the layer has no children. */
   public boolean isLeaf() {
-    return children.isEmpty();
+    // every empty child list is the one empty LayerList: no load of the list or its array
+    return children == LayerList.EMPTY;
   }
 
   /** The key of occurrence {@code i} of a run: consecutive integers when the name is one. */

@@ -138,23 +138,13 @@ public final class Source {
     // a line's start, end and whether it needs the exact scan, found in one pass
     Lines lines = new Lines();
     Cleaning cleaning = new Cleaning(limits);
+    AsciiLine scan = new AsciiLine();
     int start = from;
     while (true) {
-      int low = 0;
-      int top = 0;
-      int i = start;
-      for (; i < end; i++) {
-        int b = bytes[i];
-        if (b == '\n') {
-          break;
-        }
-        // negative where b is below a space, DEL, or past ASCII (a negative byte)
-        low |= (b - 0x20) | ((b ^ 0x7F) - 1);
-        top = Math.max(top, b);
-      }
+      int i = scan.end(bytes, start, end, Math.max(cleaning.largest(), '9'));
       String line;
-      if (low >= 0 && i - start <= limits.maxLineChars()) {
-        line = cleaning.plain(lines.count, bytes, start, i, top);
+      if (scan.plain && i - start <= limits.maxLineChars()) {
+        line = cleaning.plain(lines.count, bytes, start, i, scan.top);
       } else {
         for (int k = start; k < i; k++) {
           if (bytes[k] < 0 || bytes[k] == '\r') {
@@ -279,9 +269,15 @@ public final class Source {
       return l;
     }
 
+    /** The largest character taken in so far ({@link InputProblems#max}). */
+    char largest() {
+      return scan.max;
+    }
+
     /**
      * Line {@code n} (0-based), {@code bytes[from, to)}, cleaned: bytes within the limit with no
-     * control character, DEL or byte past ASCII ({@code top} the largest of them). Only a run of
+     * control character, DEL or byte past ASCII ({@code top} the largest of them where that is
+     * above {@link #largest()} and {@code '9'}, else not above those). Only a run of
      * digits too long for a count sends it to {@link #clean}; past that there is nothing to repair
      * but trailing spaces, the only white space left.
      */

@@ -1,7 +1,6 @@
 package io.layercount.core.internal.count;
 
 import io.layercount.core.InputSize;
-import io.layercount.core.internal.AlikeLeaves;
 import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
@@ -79,7 +78,6 @@ public final class Resolved {
     StreamWidths places = new StreamWidths(root, rules, inputSize, nodes, firstLine, lastLine);
     Deque<StreamWidths.Node> stack = new ArrayDeque<>();
     Deque<Layer> owners = new ArrayDeque<>();
-    AlikeLeaves<Resolution> leaves = new AlikeLeaves<>();
     stack.push(places.root());
     owners.push(root);
     while (!stack.isEmpty()) {
@@ -89,11 +87,13 @@ public final class Resolved {
         continue;
       }
       Layer layer = node.layer();
-      Resolution answer = layer.isLeaf() ? leaves.get(layer) : null;
+      // a leaf printed like one answered before takes its answer, where that follows from the text
+      StreamWidths.Node first = node.alike();
+      Resolution answer = first == null ? null : first.alikeAnswer();
       if (answer == null) {
         answer = rules.resolve(node, owner, places);
-        if (layer.isLeaf() && leaves.hasRoom() && rules.answersAlikeEverywhere(layer)) {
-          leaves.put(layer, answer);
+        if (first != null && first.answer() == null && rules.answersAlikeEverywhere(layer)) {
+          first.answerAlike(answer);
         }
       }
       node.answer(answer);

@@ -270,7 +270,7 @@ public final class Dataflow {
    */
   private void measureNodes(StreamWidths.Node root) {
     if (root.kidCount() == 0) {
-      root.depth(leafFacts(root.layer(), root.answer().weighted()));
+      root.depth(leafFacts(root, root.answer().weighted()));
       return;
     }
     StreamWidths.Node[] path = new StreamWidths.Node[16];
@@ -287,7 +287,7 @@ public final class Dataflow {
           continue;
         }
         if (kid.kidCount() == 0) {
-          kid.depth(leafFacts(kid.layer(), kid.answer().weighted()));
+          kid.depth(leafFacts(kid, kid.answer().weighted()));
           continue;
         }
         if (++depth == path.length) {
@@ -311,6 +311,18 @@ public final class Dataflow {
 
   private Facts leafFacts(Layer layer, int weighted) {
     return new Facts(layer, leafSpan(layer, weighted), weighted, Facts.NO_KIDS);
+  }
+
+  /**
+   * As {@link #leafFacts(Layer, int)} for a stream-width node: the span of the first leaf printed
+   * alike ({@link StreamWidths.Node#alike}), measured before it in printed order, where the two
+   * have one conv/FC count; with no lookup.
+   */
+  private Facts leafFacts(StreamWidths.Node node, int weighted) {
+    StreamWidths.Node first = node.alike();
+    Widths span = first != null && first != node && first.depth() instanceof Facts f && f.weighted == weighted
+        ? f.span : Widths.ofLeaf(node.layer(), weighted);
+    return new Facts(node.layer(), span, weighted, Facts.NO_KIDS);
   }
 
   /**

@@ -46,8 +46,17 @@ public final class StreamWidths {
     String parentType;
     OptionalLong parentOut = NONE;
 
+    /**
+     * For a leaf, the node of the first leaf printed alike ({@link AlikeLeaves}: the same class,
+     * arguments and statements), itself if it is that first; {@code null} for a container, or once
+     * the tree has too many distinct leaves to look each up. What follows from a leaf's text alone
+     * is worked out at that first node and taken from it by the others, with no lookup of their own.
+     */
+    private Node alike;
     /** The rule answer at the node's first place, once made. */
     private Resolution answer;
+    /** Whether {@link #answer} holds for every leaf printed alike ({@link #answerAlike}). */
+    private boolean answersAlike;
     /** What the depth inference keeps of the node ({@link #depth()}). */
     private Object depth;
 
@@ -73,6 +82,11 @@ public final class StreamWidths {
       return parentType;
     }
 
+    /** The node of the first leaf printed alike ({@link #alike}), or {@code null}. */
+    public Node alike() {
+      return alike;
+    }
+
     /** The rule answer set with {@link #answer(Resolution)}, or {@code null}. */
     public Resolution answer() {
       return answer;
@@ -80,6 +94,20 @@ public final class StreamWidths {
 
     public void answer(Resolution r) {
       answer = r;
+    }
+
+    /**
+     * Sets the answer of this first leaf of its text as the answer of every leaf printed alike
+     * ({@link #alikeAnswer}): one that follows from the text alone.
+     */
+    public void answerAlike(Resolution r) {
+      answer = r;
+      answersAlike = true;
+    }
+
+    /** The answer of every leaf printed like this one, or {@code null} where none was set for all. */
+    public Resolution alikeAnswer() {
+      return answersAlike ? answer : null;
     }
 
     /** What the depth inference keeps of the node, or {@code null}: its own type, opaque here. */
@@ -130,8 +158,9 @@ public final class StreamWidths {
     this.lastLine = lastLine;
     nodes = LineTable.fits(firstLine, lastLine, expected) ? new LineTable<>(firstLine, lastLine)
         : new IdentityTable<>(expected);
-    // a leaf's widths follow from its class and arguments: worked out once per leaf text
-    AlikeLeaves<OptionalLong[]> leafWidths = new AlikeLeaves<>();
+    // a leaf's widths follow from its class and arguments: worked out once per leaf text, at the
+    // first node of that text
+    AlikeLeaves<Node> firstAlike = new AlikeLeaves<>();
     // children before parents, in printed order; a finished node leaves itself on a stack, where its
     // parent takes its children's nodes from (no lookup per child). A layer printed at several
     // places is one node: its widths are the same at each.
@@ -139,17 +168,26 @@ public final class StreamWidths {
       Node node = new Node(layer);
       node.kids = kids;
       boolean leaf = layer.isLeaf();
-      if (leaf || rules.isParametrized(layer)) {
-        OptionalLong[] widths = leaf ? leafWidths.get(layer) : null;
-        if (widths == null) {
+      if (leaf) {
+        Node first = firstAlike.get(layer);
+        if (first == null) {
           String formula = rules.formulaOf(layer.typeName());
-          widths = new OptionalLong[] {LayerWidths.in(layer, formula), LayerWidths.out(layer, formula)};
-          if (leaf) {
-            leafWidths.put(layer, widths);
+          node.in = LayerWidths.in(layer, formula);
+          node.out = LayerWidths.out(layer, formula);
+          if (firstAlike.hasRoom()) {
+            firstAlike.put(layer, node);
+            node.alike = node;
           }
+        } else {
+          node.in = first.in;
+          node.out = first.out;
+          node.alike = first;
         }
-        node.in = widths[0];
-        node.out = widths[1];
+        node.firstOut = node.out;
+      } else if (rules.isParametrized(layer)) {
+        String formula = rules.formulaOf(layer.typeName());
+        node.in = LayerWidths.in(layer, formula);
+        node.out = LayerWidths.out(layer, formula);
         node.firstOut = node.out;
       } else {
         node.in = first(node.kids, n -> n.in);

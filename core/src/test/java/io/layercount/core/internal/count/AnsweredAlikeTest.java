@@ -2,12 +2,15 @@ package io.layercount.core.internal.count;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.internal.depth.Dataflow;
 import io.layercount.core.internal.rules.LayerNormOwners;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
+import io.layercount.core.internal.rules.StreamWidths;
 import io.layercount.core.internal.rules.UserRulesReader;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
@@ -333,5 +336,28 @@ class AnsweredAlikeTest {
     Resolution encoderNorm = resolved.of(root.children().get(2).children().get(0));
     Resolution t5Norm = resolved.of(root.children().get(3).children().get(0));
     assertNotEquals(encoderNorm.ownParameters(), t5Norm.ownParameters(), "ModernBERT builds its LayerNorms without a bias");
+  }
+
+  @Test
+  void aLeafAnswerIsTakenByTheLeavesPrintedAlikeOnlyWhereItWasGivenForAllOfThem() {
+    Layer root = PrintoutTree.parse(String.join("\n",
+        "Net(",
+        "  (a): LayerNorm((8,), eps=1e-05, elementwise_affine=True)",
+        "  (b): LayerNorm((8,), eps=1e-05, elementwise_affine=True)",
+        "  (c): LayerNorm((9,), eps=1e-05, elementwise_affine=True)",
+        ")"));
+    StreamWidths places = new StreamWidths(root, RULES, null);
+    StreamWidths.Node a = places.node(root.children().get(0));
+    StreamWidths.Node b = places.node(root.children().get(1));
+    StreamWidths.Node c = places.node(root.children().get(2));
+    assertSame(a, a.alike());
+    assertSame(a, b.alike());
+    assertSame(c, c.alike());
+    Resolution r = RULES.resolve(root.children().get(0), root);
+    a.answer(r);
+    assertNull(b.alike().alikeAnswer(), "an answer given at one place only");
+    a.answerAlike(r);
+    assertSame(r, b.alike().alikeAnswer());
+    assertNull(c.alike().alikeAnswer());
   }
 }

@@ -3,7 +3,9 @@ package io.layercount.core.internal;
 import io.layercount.core.model.Layer;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -16,7 +18,9 @@ import java.util.Set;
  *
  * <p>Keys compare by identity: a layer of another tree on a line in range is not found. Lines
  * {@code first} to {@code last}, in chunks of {@value #CHUNK} made when first written (no array of
- * the size the G1 collector allocates apart). No {@code null} values. Not thread-safe.
+ * the size the G1 collector allocates apart). A layer on a line another layer holds is kept beside,
+ * by identity: the modules a class hides ({@code HiddenChildren}) stand on their parent's line, a
+ * few in a tree. No {@code null} values. Not thread-safe.
  */
 public final class LineTable<V> extends AbstractMap<Layer, V> {
   private static final int SHIFT = 12;
@@ -26,6 +30,8 @@ public final class LineTable<V> extends AbstractMap<Layer, V> {
   private final int span;
   /** Per chunk: layer and value of each line, side by side. */
   private final Object[][] chunks;
+  /** The layers on a line another layer held first, or {@code null} while there are none. */
+  private Map<Layer, V> beside;
   private int size;
 
   /** A table for layers on lines {@code first} to {@code last} (at least {@code first}). */
@@ -62,7 +68,7 @@ public final class LineTable<V> extends AbstractMap<Layer, V> {
       return null;
     }
     int at = 2 * (i & (CHUNK - 1));
-    return chunk[at] == layer ? (V) chunk[at + 1] : null;
+    return chunk[at] == layer ? (V) chunk[at + 1] : beside == null ? null : beside.get(layer);
   }
 
   @Override
@@ -71,9 +77,10 @@ public final class LineTable<V> extends AbstractMap<Layer, V> {
   }
 
   /**
-   * Keeps {@code value} for {@code layer}, whose line must lie in the table's and be its own.
+   * Keeps {@code value} for {@code layer}, whose line must lie in the table's: on its line, or
+   * beside where another layer holds that line.
    *
-   * @throws IllegalArgumentException for a line outside, or one another layer holds
+   * @throws IllegalArgumentException for a line outside
    */
   @Override
   @SuppressWarnings("unchecked")
@@ -92,7 +99,14 @@ public final class LineTable<V> extends AbstractMap<Layer, V> {
     }
     int at = 2 * (i & (CHUNK - 1));
     if (chunk[at] != null && chunk[at] != layer) {
-      throw new IllegalArgumentException("line " + layer.line() + " holds another layer");
+      if (beside == null) {
+        beside = new IdentityHashMap<>();
+      }
+      V old = beside.put(layer, value);
+      if (old == null) {
+        size++;
+      }
+      return old;
     }
     V old = (V) chunk[at + 1];
     if (old == null) {
@@ -111,6 +125,7 @@ public final class LineTable<V> extends AbstractMap<Layer, V> {
   @Override
   public void clear() {
     java.util.Arrays.fill(chunks, null);
+    beside = null;
     size = 0;
   }
 
@@ -124,6 +139,29 @@ public final class LineTable<V> extends AbstractMap<Layer, V> {
 
       @Override
       public Iterator<Entry<Layer, V>> iterator() {
+        Iterator<Entry<Layer, V>> lines = byLine();
+        if (beside == null) {
+          return lines;
+        }
+        Iterator<Entry<Layer, V>> others = beside.entrySet().iterator();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return lines.hasNext() || others.hasNext();
+          }
+
+          @Override
+          public Entry<Layer, V> next() {
+            if (lines.hasNext()) {
+              return lines.next();
+            }
+            Entry<Layer, V> e = others.next();
+            return new SimpleImmutableEntry<>(e.getKey(), e.getValue());
+          }
+        };
+      }
+
+      private Iterator<Entry<Layer, V>> byLine() {
         return new Iterator<>() {
           private int next = advance(0);
 

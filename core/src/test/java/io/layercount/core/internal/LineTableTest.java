@@ -35,12 +35,43 @@ class LineTableTest {
   }
 
   @Test
-  void aLineOutsideOrHeldByAnotherLayerIsRefused() {
+  void aLineOutsideIsRefused() {
     LineTable<String> table = new LineTable<>(1, 3);
     table.put(on(2), "x");
-    assertThrows(IllegalArgumentException.class, () -> table.put(on(2), "y"));
     assertThrows(IllegalArgumentException.class, () -> table.put(on(4), "y"));
+    assertThrows(IllegalArgumentException.class, () -> table.put(on(0), "y"));
     assertThrows(IllegalArgumentException.class, () -> new LineTable<>(5, 4));
+  }
+
+  @Test
+  void layersOnALineAnotherHoldsAreKeptBesideFoundByIdentityIteratedAndCleared() {
+    // a class's hidden children stand on their parent's line
+    LineTable<String> table = new LineTable<>(1, 5);
+    Layer parent = on(3);
+    Layer pool = on(3);
+    Layer flatten = on(3);
+    assertNull(table.get(pool), "nothing beside yet");
+    table.put(parent, "parent");
+    assertNull(table.put(pool, "pool"));
+    assertNull(table.put(flatten, "flatten"));
+    assertEquals("pool", table.put(pool, "pool again"), "the old value beside");
+    assertEquals("parent", table.get(parent));
+    assertEquals("pool again", table.get(pool));
+    assertEquals("flatten", table.get(flatten));
+    assertNull(table.get(on(3)), "a fourth layer on that line is another key");
+    Layer after = on(4);
+    table.put(after, "after");
+    assertEquals(4, table.size());
+    Map<Layer, String> seen = new java.util.IdentityHashMap<>();
+    for (Map.Entry<Layer, String> e : table.entrySet()) {
+      assertNull(seen.put(e.getKey(), e.getValue()), "each once");
+    }
+    assertEquals(Map.of("parent", 1, "pool again", 1, "flatten", 1, "after", 1).keySet(), new java.util.HashSet<>(seen.values()));
+    assertEquals(4, seen.size());
+    table.clear();
+    assertEquals(0, table.size());
+    assertNull(table.get(pool));
+    assertFalse(table.entrySet().iterator().hasNext());
   }
 
   @Test

@@ -30,8 +30,9 @@ public final class Counting {
     // a table states what each row holds; modules a printout hides are inside some row's count
     Layer root = statedCounts || !survey.anyHidden() ? network.root() : HiddenChildren.rebuild(network.root(), rules);
     boolean torchsummary = "torchsummary".equals(network.format());
-    // the survey's lines are those of the tree it walked, not of one with hidden children added
-    boolean byLine = root == network.root() && survey.linesIncrease();
+    // the lines the survey found increasing are the tree's with hidden children added too: they
+    // stand on their parent's line, each kept beside it in the line tables
+    boolean byLine = survey.linesIncrease();
     Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary, survey.nodes(),
         byLine ? survey.firstLine() : 1, byLine ? survey.lastLine() : 0);
     TiedWeights ties = new TiedWeights(root, resolved::of);

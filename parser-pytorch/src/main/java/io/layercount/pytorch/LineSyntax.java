@@ -29,7 +29,23 @@ final class LineSyntax {
   }
 
   static boolean isTypePart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '.';
+    // ASCII by two bit sets, as Character answers them: every letter of a class name is one test
+    return c < 64 ? (TYPE_PART_LOW & 1L << c) != 0 : c < 128 ? (TYPE_PART_HIGH & 1L << (c - 64)) != 0
+        : Character.isLetterOrDigit(c);
+  }
+
+  /** The characters below 64 and from 64 to 127 that {@link #isTypePart} takes: digits and '.'; letters and '_'. */
+  private static final long TYPE_PART_LOW = asciiSet(0, c -> Character.isLetterOrDigit(c) || c == '_' || c == '.');
+  private static final long TYPE_PART_HIGH = asciiSet(64, c -> Character.isLetterOrDigit(c) || c == '_' || c == '.');
+
+  private static long asciiSet(int from, java.util.function.IntPredicate in) {
+    long set = 0;
+    for (int c = from; c < from + 64; c++) {
+      if (in.test(c)) {
+        set |= 1L << (c - from);
+      }
+    }
+    return set;
   }
 
   /**

@@ -60,13 +60,18 @@ record TensorRule(Set<String> types, Pattern pattern, boolean bareOnly, List<Str
    * {@code ownsNothing} tells whether a printed child is a leaf known to own nothing.
    */
   boolean covers(Layer layer, String parentType, Predicate<Layer> ownsNothing) {
+    return names(layer.typeName()) && coversNamed(layer, parentType, ownsNothing);
+  }
+
+  /**
+   * As {@link #covers}, for a layer of a class this row names ({@link TensorRules#rowsNaming}): the
+   * name is not tested again (a class the row names by pattern took a regular expression per layer).
+   */
+  boolean coversNamed(Layer layer, String parentType, Predicate<Layer> ownsNothing) {
     if (parent != null && !parent.matcher(parentType).matches()) {
       return false;
     }
     if (unlessParent != null && unlessParent.matcher(parentType).matches()) {
-      return false;
-    }
-    if (!names(layer.typeName())) {
       return false;
     }
     if (bareOnly && !layer.arguments().raw().isBlank()) {
@@ -75,15 +80,29 @@ record TensorRule(Set<String> types, Pattern pattern, boolean bareOnly, List<Str
     if (unlessKey != null && unlessKey.matcher(layer.name()).matches()) {
       return false;
     }
+    List<Layer> printed = layer.children();
     for (String key : children) {
-      if (layer.children().stream().noneMatch(c -> c.name().equals(key))) {
+      if (!hasChild(printed, key)) {
         return false;
       }
     }
-    if (childrenOwnNothing && !layer.children().stream().allMatch(ownsNothing)) {
-      return false;
+    if (childrenOwnNothing) {
+      for (int i = 0, n = printed.size(); i < n; i++) {
+        if (!ownsNothing.test(printed.get(i))) {
+          return false;
+        }
+      }
     }
     return unlessDescendant.isEmpty() || !hasDescendant(layer);
+  }
+
+  private static boolean hasChild(List<Layer> printed, String key) {
+    for (int i = 0, n = printed.size(); i < n; i++) {
+      if (printed.get(i).name().equals(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean hasDescendant(Layer layer) {

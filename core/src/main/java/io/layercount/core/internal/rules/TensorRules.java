@@ -70,12 +70,13 @@ final class TensorRules {
   }
 
   /**
-   * The first of {@code rows} covering {@code layer} inside a layer of class {@code parentType}, or
-   * {@code null}; {@code ownsNothing} tells whether a printed child is a leaf known to own nothing.
+   * The first of {@code rows}, each naming the class of {@code layer} ({@link #rowsNaming}), covering
+   * {@code layer} inside a layer of class {@code parentType}, or {@code null}; {@code ownsNothing}
+   * tells whether a printed child is a leaf known to own nothing.
    */
   static TensorRule firstCovering(List<TensorRule> rows, Layer layer, String parentType, Predicate<Layer> ownsNothing) {
     for (TensorRule row : rows) {
-      if (row.covers(layer, parentType, ownsNothing)) {
+      if (row.coversNamed(layer, parentType, ownsNothing)) {
         return row;
       }
     }

@@ -36,7 +36,11 @@ public final class Tally {
     });
   }
 
-  private void add(Layer layer, Resolution r, long n) {
+  /** Nothing added yet: {@link #add} is called in printed order by a walk that answers the nodes ({@link Resolved}). */
+  Tally() {}
+
+  /** Adds one node standing for {@code n} occurrences, with its answer; nodes come in printed pre-order. */
+  void add(Layer layer, Resolution r, long n) {
     if (layer.stated().repeated()) {
       return;
     }

@@ -4,6 +4,7 @@ import io.layercount.core.model.Layer;
 import io.layercount.core.model.LayerKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
@@ -71,21 +72,38 @@ public final class TiedWeights {
     Map<String, List<Step>> sharedBlocks = new LinkedHashMap<>();
     List<Step> headSteps = new ArrayList<>();
     Map<String, List<Step>> twinsByKey = new LinkedHashMap<>();
-    Deque<Step> steps = new ArrayDeque<>();
-    steps.push(new Step(root, null));
-    while (!steps.isEmpty()) {
-      Step step = steps.pop();
-      Layer layer = step.layer();
+    // the layers to visit, each beside the step of its parent: a node's own step is made only for
+    // a node with children (theirs name it) or one a pattern names, not for every leaf
+    Layer[] layers = new Layer[16];
+    Step[] parents = new Step[16];
+    layers[0] = root;
+    int top = 1;
+    while (top > 0) {
+      top--;
+      Layer layer = layers[top];
+      Step parent = parents[top];
       List<Layer> children = layer.children();
-      for (int i = 0; i < children.size(); i++) {
-        Layer child = children.get(i);
-        if (child.repeat() == 1) { // a tensor inside a run would be tied once per occurrence: not a pattern we read
-          steps.push(new Step(child, step));
+      Step own = null;
+      if (!children.isEmpty()) {
+        own = new Step(layer, parent);
+        if (top + children.size() > layers.length) {
+          int size = Math.max(2 * layers.length, top + children.size());
+          layers = Arrays.copyOf(layers, size);
+          parents = Arrays.copyOf(parents, size);
+        }
+        // pushed in printed order, so visited last to first, as before
+        for (int i = 0; i < children.size(); i++) {
+          Layer child = children.get(i);
+          if (child.repeat() == 1) { // a tensor inside a run would be tied once per occurrence: not a pattern we read
+            layers[top] = child;
+            parents[top++] = own;
+          }
         }
       }
-      if (step.parent() == null || !PATTERN_KEYS.contains(layer.name())) {
+      if (parent == null || !PATTERN_KEYS.contains(layer.name())) {
         continue; // the root, and nearly every node: no pattern names its key
       }
+      Step step = own != null ? own : new Step(layer, parent);
       if (!layer.isLeaf() && SHARED_BLOCKS.contains(layer.name())) {
         sharedBlocks.computeIfAbsent(canonicalText(layer), k -> new ArrayList<>()).add(step);
       }

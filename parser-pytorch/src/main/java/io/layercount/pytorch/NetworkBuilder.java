@@ -110,6 +110,20 @@ final class NetworkBuilder {
     private Object[][] objects = new Object[4][];
     /** Per chunk: run length, child count and line of each module. */
     private int[][] numbers = new int[4][];
+    /** The entries of the first chunk when it is made. */
+    private final int first;
+
+    Modules() {
+      this(FIRST);
+    }
+
+    /**
+     * For at most about {@code expected} modules (a printout's lines, one module at most on each):
+     * the first chunk is made that large, up to {@link #CHUNK}, rather than grown by doubling.
+     */
+    Modules(int expected) {
+      this.first = Math.max(FIRST, Math.min(CHUNK, expected));
+    }
 
     static Modules of(ModuleNode root) {
       Modules modules = new Modules();
@@ -143,9 +157,9 @@ final class NetworkBuilder {
       }
       int i = count % CHUNK;
       if (objects[chunk] == null) {
-        // the first chunk grows from a few entries: most printouts have a few hundred modules, and a
-        // full chunk for each was a tenth of the bytes an analysis allocated
-        int size = chunk == 0 ? FIRST : CHUNK;
+        // the first chunk is as large as expected, else grows from a few entries: most printouts have
+        // a few hundred modules, and a full chunk for each was a tenth of the bytes an analysis allocated
+        int size = chunk == 0 ? first : CHUNK;
         objects[chunk] = new Object[3 * size];
         numbers[chunk] = new int[3 * size];
       } else if (3 * i == numbers[chunk].length) {

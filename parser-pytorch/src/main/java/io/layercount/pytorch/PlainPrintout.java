@@ -58,7 +58,7 @@ final class PlainPrintout {
     RegionTable<String> types = new RegionTable<>(TYPES);
     // the modules children first, as the full reading lists them, and the layers made from that list
     // at the end: so they lie together in memory, not among the parts of lines cut out on the way
-    NetworkBuilder.Modules modules = new NetworkBuilder.Modules();
+    NetworkBuilder.Modules modules = new NetworkBuilder.Modules(lines.size());
     Block[] stack = new Block[16];
     int depth = 0;
     stack[0] = new Block("", TypeNames.canonical(start.header().typeName()), 1, 0, lines.get(0).number());

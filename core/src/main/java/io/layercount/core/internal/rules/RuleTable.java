@@ -49,11 +49,12 @@ public final class RuleTable {
 
   /**
    * The rows of one class: its hand-written (or user) row, its corpus row, the formula it follows
-   * ({@link #formulaOf}), its tensor rows, and the child sets under which the corpus shows it owning
-   * nothing (keys, and keys with classes).
+   * ({@link #formulaOf}), its tensor rows, the child sets under which the corpus shows it owning
+   * nothing (keys, and keys with classes), and whether its row is a {@code ParametrizedX}'s whose X
+   * has a row (the part of {@link #isParametrized} the class decides, asked of every module).
    */
   private record ClassFacts(TypeRule hand, TypeRule corpus, String formula, List<TensorRule> tensorRows,
-      ChildKeySets ownsNothingByKeys, Set<String> ownsNothingByTypes) {}
+      ChildKeySets ownsNothingByKeys, Set<String> ownsNothingByTypes, boolean parametrized) {}
 
   private ClassFacts classFacts(String typeName) {
     TypeRule hand = findHandRule(typeName);
@@ -67,8 +68,10 @@ public final class RuleTable {
       formula = rule == null ? null : rule.formula().name();
     }
     Set<String> byKeys = ownsNothingByChildren.get(typeName);
+    boolean parametrized = hand != null && hand.formula().name().equals(PARAMETRIZED)
+        && parametrizedBase(typeName) != null;
     return new ClassFacts(hand, fromCorpus, formula, tensors.rowsNaming(typeName),
-        byKeys == null ? null : new ChildKeySets(byKeys), ownsNothingByChildTypes.get(typeName));
+        byKeys == null ? null : new ChildKeySets(byKeys), ownsNothingByChildTypes.get(typeName), parametrized);
   }
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
@@ -294,8 +297,8 @@ public final class RuleTable {
    * ({@code ParametrizedConv1d}).
    */
   boolean isParametrized(Layer layer) {
-    TypeRule rule = handRuleFor(layer, classes.get(layer.typeName()));
-    return rule != null && rule.formula().name().equals(PARAMETRIZED) && parametrizedBase(layer.typeName()) != null;
+    ClassFacts facts = classes.get(layer.typeName());
+    return facts.parametrized() && handRuleFor(layer, facts) != null;
   }
 
   /** The hand-written row of X for a {@code ParametrizedX}, or {@code null}. */

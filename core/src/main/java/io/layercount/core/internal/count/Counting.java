@@ -36,7 +36,7 @@ public final class Counting {
     Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary, survey.nodes(),
         byLine ? survey.firstLine() : 1, byLine ? survey.lastLine() : 0);
     TiedWeights ties = new TiedWeights(root, resolved::of);
-    Tally tally = resolved.tally() != null ? resolved.tally() : new Tally(root, resolved);
+    Tally tally = resolved.tally();
     StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted(), resolved.size(),
         resolved.places());
     boolean keras = isKeras(network.format());

@@ -26,11 +26,14 @@ public final class Resolved {
   private final Map<Layer, Resolution> stated;
   /** The user rule that decided each node, where one did; empty without user rules. */
   private final Map<Layer, UserRule> byUser;
+  private final Layer root;
   /**
-   * The sums over module occurrences, made in the walk that answers the nodes where that walk goes
-   * in printed order (see {@link #tally()}); {@code null} elsewhere.
+   * The sums over module occurrences: made in the walk that answers the nodes where that walk goes
+   * in printed order, else by a walk of their own when first asked for ({@link #tally()}).
    */
-  private final Tally tally;
+  private Tally tally;
+  /** Whether {@link #tally} was made beside the answers, in printed order. */
+  private final boolean talliedInOrder;
 
   /** From the rules alone. */
   public Resolved(Layer root, RuleTable rules) {
@@ -63,17 +66,18 @@ public final class Resolved {
    */
   Resolved(Layer root, RuleTable rules, InputSize inputSize, boolean statedCounts, boolean weightAndBiasOnly,
       int nodes, int firstLine, int lastLine) {
+    this.root = root;
     byUser = rules.hasUserRules() ? new IdentityHashMap<>() : Map.of();
     StreamWidths widths = new StreamWidths(root, rules, inputSize, nodes, firstLine, lastLine);
     // a tree whose layers each stand on a line of their own prints no node at two places: every
     // node has one place, so the answers may be made in printed order, and the sums over the
     // occurrences beside them while each node is at hand (a walk of their own was a cache miss per
     // node at 100,000 modules)
-    if (!statedCounts && lastLine >= firstLine) {
+    talliedInOrder = !statedCounts && lastLine >= firstLine;
+    if (talliedInOrder) {
       tally = new Tally();
       answerInOrder(root, widths, rules, byUser, tally);
     } else {
-      tally = null;
       answerByPlace(root, widths, rules, byUser);
     }
     if (statedCounts) {
@@ -171,11 +175,20 @@ public final class Resolved {
   }
 
   /**
-   * The sums over module occurrences where the answers were made in printed order ({@link Tally}
-   * as its walk would make them), or {@code null}: then a {@code Tally} walks the tree itself.
+   * The sums over the module occurrences of the tree: those made beside the answers where they were
+   * made in printed order (as {@link Tally#Tally(Layer, Resolved)} would make them), else a
+   * {@code Tally}'s walk of the answered tree, made once.
    */
   Tally tally() {
+    if (tally == null) {
+      tally = new Tally(root, this);
+    }
     return tally;
+  }
+
+  /** Whether {@link #tally()} was made beside the answers rather than by a walk of its own. */
+  boolean talliedInOrder() {
+    return talliedInOrder;
   }
 
   /** The stream-width nodes holding the answers, or {@code null} where the text's counts decided them. */

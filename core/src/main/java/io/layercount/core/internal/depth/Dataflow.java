@@ -1,6 +1,5 @@
 package io.layercount.core.internal.depth;
 
-import io.layercount.core.internal.AlikeLeaves;
 import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.PostOrder;
 import io.layercount.core.internal.count.Saturating;
@@ -120,11 +119,6 @@ public final class Dataflow {
   private final List<Facts> pairs = new ArrayList<>();
   /** How many modules took the answer of one printed alike ({@link #sameShape}). */
   private int alike;
-  /** Each leaf text's conv/FC count and span, for leaves printed alike ({@link #leafSpan}). */
-  private final AlikeLeaves<LeafSpan> leafSpans = new AlikeLeaves<>();
-
-  /** What {@link Widths#ofLeaf} gave for a leaf text with {@code weighted} conv/FC layers. */
-  private record LeafSpan(int weighted, Widths span) {}
 
   /**
    * Replays {@code root}; the maps are sized for {@code nodes} distinct nodes (0: not known), since
@@ -309,36 +303,20 @@ public final class Dataflow {
     }
   }
 
-  private Facts leafFacts(Layer layer, int weighted) {
-    return new Facts(layer, leafSpan(layer, weighted), weighted, Facts.NO_KIDS);
+  private static Facts leafFacts(Layer layer, int weighted) {
+    return new Facts(layer, Widths.ofLeaf(layer, weighted), weighted, Facts.NO_KIDS);
   }
 
   /**
    * As {@link #leafFacts(Layer, int)} for a stream-width node: the span of the first leaf printed
    * alike ({@link StreamWidths.Node#alike}), measured before it in printed order, where the two
-   * have one conv/FC count; with no lookup.
+   * have one conv/FC count (it follows from class, arguments and that count alone); with no lookup.
    */
   private Facts leafFacts(StreamWidths.Node node, int weighted) {
     StreamWidths.Node first = node.alike();
     Widths span = first != null && first != node && first.depth() instanceof Facts f && f.weighted == weighted
         ? f.span : Widths.ofLeaf(node.layer(), weighted);
     return new Facts(node.layer(), span, weighted, Facts.NO_KIDS);
-  }
-
-  /**
-   * What a leaf reads and writes ({@link Widths#ofLeaf}), worked out once for the leaves printed
-   * alike with one conv/FC count: it follows from class, arguments and that count alone.
-   */
-  private Widths leafSpan(Layer layer, int weighted) {
-    LeafSpan known = leafSpans.get(layer);
-    if (known != null && known.weighted() == weighted) {
-      return known.span();
-    }
-    Widths span = Widths.ofLeaf(layer, weighted);
-    if (known == null) {
-      leafSpans.put(layer, new LeafSpan(weighted, span));
-    }
-    return span;
   }
 
   /** The facts of a module whose children's facts ({@code kids}, in printed order) are known. */

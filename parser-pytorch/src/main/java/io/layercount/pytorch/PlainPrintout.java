@@ -7,6 +7,7 @@ import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,10 +40,15 @@ final class PlainPrintout {
 
   private PlainPrintout() {}
 
-  /** The one network of a plain printout, or {@code null} where the full reading must read the text. */
+  /**
+   * The one network of a plain printout, or {@code null} where the full reading must read the text.
+   * The lines are read in place in the bytes ({@link Source#ascii()}): a text with a line that needed
+   * repair (tabs, colour codes) or that is not ASCII is left to the full reading too.
+   */
   static ParseResult read(Source source) {
+    Source.AsciiLines text = source.ascii();
     List<Source.Line> lines = source.lines();
-    if (lines.size() < 2) {
+    if (text == null || lines.size() < 2) {
       return null;
     }
     PrintoutStart start = PrintoutStart.at(lines, 0);
@@ -51,6 +57,7 @@ final class PlainPrintout {
       return null;
     }
     Limits limits = source.limits();
+    byte[] b = text.bytes();
     // the cache NetworkBuilder keeps: the same texts parsed once, in the same order, shared alike
     Map<String, Arguments> parsed = new HashMap<>();
     // keys kept once, as the full reading keeps them (conv1, 0, ... at every block), and class names
@@ -63,22 +70,23 @@ final class PlainPrintout {
     int depth = 0;
     stack[0] = new Block("", TypeNames.canonical(start.header().typeName()), 1, 0, lines.get(0).number());
     int entries = 0;
-    for (int i = 1; i < lines.size(); i++) {
-      Source.Line line = lines.get(i);
-      String s = line.text();
-      int ind = line.indent();
-      int length = s.length();
-      if (ind >= length) {
+    for (int i = 1; i < text.size(); i++) {
+      // the line is b[from, end); its text starts at at, ind columns in
+      int from = text.start(i);
+      int end = text.end(i);
+      int ind = text.indent(i);
+      int at = from + ind;
+      if (at >= end) {
         return null; // a blank line inside: the full reading gives it to the block it falls in
       }
       Block top = stack[depth];
       if (ind == top.indent) {
-        if (length != ind + 1 || s.charAt(ind) != ')') {
+        if (end != at + 1 || b[at] != ')') {
           return null;
         }
         top.list(modules, parsed);
         if (depth == 0) {
-          return onlyBlanksAfter(lines, i + 1)
+          return onlyBlanksAfter(text, i + 1)
               ? new ParseResult(List.of(network(NetworkBuilder.layer(modules))), List.of()) : null;
         }
         stack[--depth].children++;
@@ -87,45 +95,45 @@ final class PlainPrintout {
       if (ind < top.indent) {
         return null; // a block never closed
       }
-      if (ind != top.indent + 2 || s.charAt(ind) != '(') {
-        top.extra(s.substring(ind)); // one of the block's own lines (extra_repr), as the full reading keeps it
+      if (ind != top.indent + 2 || b[at] != '(') {
+        top.extra(string(b, at, end)); // one of the block's own lines (extra_repr), as the full reading keeps it
         continue;
       }
       // (key): Type( or (key): Type(arguments), or a run (key): n x Type(..., the first "): " ending the key
-      int keyEnd = s.indexOf("): ", ind + 1);
+      int keyEnd = keyEnd(b, at + 1, end);
       if (keyEnd < 0) {
         return null;
       }
       int typeStart = keyEnd + 3;
       int stated = 0; // the n of "n x", 0 where there is none
       int digits = typeStart;
-      while (digits < length && digits - typeStart < 9 && s.charAt(digits) >= '0' && s.charAt(digits) <= '9') {
+      while (digits < end && digits - typeStart < 9 && b[digits] >= '0' && b[digits] <= '9') {
+        stated = 10 * stated + b[digits] - '0';
         digits++;
       }
       if (digits > typeStart) {
-        if (!s.startsWith(" x ", digits)) {
+        if (digits + 3 > end || b[digits] != ' ' || b[digits + 1] != 'x' || b[digits + 2] != ' ') {
           return null;
         }
-        stated = Integer.parseInt(s, typeStart, digits, 10);
         typeStart = digits + 3;
       }
-      if (typeStart >= length || !LineSyntax.isTypeStart(s.charAt(typeStart))) {
+      if (typeStart >= end || !LineSyntax.isTypeStart((char) b[typeStart])) {
         return null;
       }
       // the class name's hash as String.hashCode makes it, while its end is sought
-      int typeHash = s.charAt(typeStart);
+      int typeHash = b[typeStart];
       int typeEnd = typeStart + 1;
-      for (char c; typeEnd < length && LineSyntax.isTypePart(c = s.charAt(typeEnd)); typeEnd++) {
+      for (char c; typeEnd < end && LineSyntax.isTypePart(c = (char) b[typeEnd]); typeEnd++) {
         typeHash = 31 * typeHash + c;
       }
-      if (typeEnd >= length || s.charAt(typeEnd) != '(') {
+      if (typeEnd >= end || b[typeEnd] != '(') {
         return null;
       }
-      boolean opens = typeEnd == length - 1;
-      if (!opens && s.charAt(length - 1) != ')') {
+      boolean opens = typeEnd == end - 1;
+      if (!opens && b[end - 1] != ')') {
         return null; // text after the module's ')'
       }
-      String key = kept(keys, s, ind + 1, keyEnd, RegionTable.hash(s, ind + 1, keyEnd), UnaryOperator.identity());
+      String key = kept(keys, b, at + 1, keyEnd, RegionTable.hash(b, at + 1, keyEnd), UnaryOperator.identity());
       int dash = LineSyntax.rangeDash(key);
       if (top.repeats(key, dash) || ++entries > limits.maxLayers() || depth + 1 > limits.maxNestingDepth()) {
         return null;
@@ -134,39 +142,53 @@ final class PlainPrintout {
       if (stated != 0) {
         // a run: taken only where the full reading's check of it has nothing to say
         List<Diagnostic> said = new ArrayList<>(1);
-        count = RunCheck.count(key, stated, line, said);
+        count = RunCheck.count(key, stated, lines.get(i), said);
         if (!said.isEmpty()) {
           return null;
         }
       }
       String name = dash < 0 ? key : key.substring(0, dash);
-      String type = kept(types, s, typeStart, typeEnd, typeHash, TypeNames::canonical);
+      String type = kept(types, b, typeStart, typeEnd, typeHash, TypeNames::canonical);
       if (opens) {
         if (++depth == stack.length) {
           stack = Arrays.copyOf(stack, depth * 2);
         }
-        stack[depth] = new Block(name, type, count, ind, line.number());
+        stack[depth] = new Block(name, type, count, ind, i + 1);
       } else {
-        Arguments arguments = NetworkBuilder.parse(s.substring(typeEnd + 1, length - 1), parsed);
-        modules.add(name, type, arguments, count, 0, line.number());
+        Arguments arguments = NetworkBuilder.parse(string(b, typeEnd + 1, end - 1), parsed);
+        modules.add(name, type, arguments, count, 0, i + 1);
         top.children++;
       }
     }
     return null; // the root is never closed
   }
 
+  /** Where the first {@code "): "} in {@code b[from, end)} starts, or -1. */
+  private static int keyEnd(byte[] b, int from, int end) {
+    for (int k = from; k + 2 < end; k++) {
+      if (b[k] == ')' && b[k + 1] == ':' && b[k + 2] == ' ') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static String string(byte[] b, int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
   /**
-   * The string {@code s[from, to)} (whose hash is {@code hash}) kept in {@code table} before, or else
+   * The string {@code b[from, to)} (whose hash is {@code hash}) kept in {@code table} before, or else
    * that part cut out, made {@code canonical} and kept: keys as first read, class names as
    * {@link TypeNames} keeps them.
    */
-  private static String kept(RegionTable<String> table, String s, int from, int to, int hash,
+  private static String kept(RegionTable<String> table, byte[] b, int from, int to, int hash,
       UnaryOperator<String> canonical) {
-    String known = table.get(s, from, to, hash);
+    String known = table.get(b, from, to, hash);
     if (known != null) {
       return known;
     }
-    String made = canonical.apply(s.substring(from, to));
+    String made = canonical.apply(string(b, from, to));
     table.put(made, made);
     return made;
   }
@@ -175,9 +197,9 @@ final class PlainPrintout {
     return new Network("pytorch", null, root, false, null, List.of());
   }
 
-  private static boolean onlyBlanksAfter(List<Source.Line> lines, int from) {
+  private static boolean onlyBlanksAfter(Source.AsciiLines lines, int from) {
     for (int i = from; i < lines.size(); i++) {
-      if (!lines.get(i).isBlank()) {
+      if (!lines.isBlank(i)) {
         return false;
       }
     }

@@ -22,11 +22,7 @@ final class PrintoutDetector {
   static double score(Source source) {
     List<Source.Line> lines = source.lines();
     // the title every summary table prints: one search, which the table parsers' detection shares
-    boolean tableLines = source.linesContaining(TABLE_TITLE).length > 0;
-    boolean boxDrawing = source.maxChar() >= BOX_FIRST;
-    for (int i = 0; i < lines.size() && !tableLines; i++) {
-      tableLines = isTableLine(lines.get(i).text(), boxDrawing);
-    }
+    boolean tableLines = source.linesContaining(TABLE_TITLE).length > 0 || hasTableLine(source);
     double best = 0;
     for (int i = 0; i < lines.size() && best < WITH_CHILD; i++) {
       PrintoutStart start = lines.get(i).isBlank() ? null : PrintoutStart.at(lines, i);
@@ -43,24 +39,50 @@ final class PrintoutDetector {
   }
 
   /**
-   * Lines only summary tables print, besides their headers ({@link #TABLE_TITLE}): their footers
-   * and box-drawing characters. A plain {@code ====} banner is not enough on its own:
-   * logs put them around printouts too.
+   * Whether the text has a line only summary tables print, besides their headers ({@link #TABLE_TITLE}):
+   * their footers and box-drawing characters. A plain {@code ====} banner is not enough on its own:
+   * logs put them around printouts too. Lines are sought by the words (a search the source makes
+   * once for the whole text), not read one by one.
    */
-  private static boolean isTableLine(String s, boolean boxDrawing) {
-    // a '#' is rare in a printout: one character sought is cheaper than a word
-    if (s.indexOf('#') >= 0 && s.contains("Param #") || s.startsWith("Total params")) {
+  private static boolean hasTableLine(Source source) {
+    if (source.linesContaining("Param #").length > 0) {
       return true;
     }
+    List<Source.Line> lines = source.lines();
+    Source.AsciiLines ascii = source.ascii();
+    if (ascii != null) {
+      // the lines read in place: only where one starts with the footer's first letter is it compared
+      byte[] b = ascii.bytes();
+      for (int i = 0; i < ascii.size(); i++) {
+        int at = ascii.start(i);
+        if (at < ascii.end(i) && b[at] == 'T' && lines.get(i).text().startsWith(TOTAL)) {
+          return true;
+        }
+      }
+    } else {
+      for (int i : source.linesContaining(TOTAL)) {
+        if (lines.get(i).text().startsWith(TOTAL)) {
+          return true;
+        }
+      }
+    }
     // only where the text holds such characters at all (a printout is plain ASCII): most texts skip this
-    for (int i = 0; boxDrawing && i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= BOX_FIRST && c <= BOX_LAST) {
-        return true;
+    if (source.maxChar() >= BOX_FIRST) {
+      for (Source.Line line : lines) {
+        String s = line.text();
+        for (int i = 0; i < s.length(); i++) {
+          char c = s.charAt(i);
+          if (c >= BOX_FIRST && c <= BOX_LAST) {
+            return true;
+          }
+        }
       }
     }
     return false;
   }
+
+  /** How a summary's footer starts. */
+  private static final String TOTAL = "Total params";
 
   /** What every summary table's header holds (Keras, torchinfo, torchsummary). */
   static final String TABLE_TITLE = "Layer (type";

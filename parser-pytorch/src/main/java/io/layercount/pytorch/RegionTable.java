@@ -35,6 +35,42 @@ final class RegionTable<V> {
     return h;
   }
 
+  /** The hash {@link String#hashCode()} gives the ASCII bytes {@code b[from, to)} as a string. */
+  static int hash(byte[] b, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + b[i];
+    }
+    return h;
+  }
+
+  /**
+   * The value kept for the string equal to the ASCII bytes {@code b[from, to)}, whose hash is
+   * {@code hash}, or {@code null}.
+   */
+  @SuppressWarnings("unchecked")
+  V get(byte[] b, int from, int to, int hash) {
+    int length = to - from;
+    int mask = keys.length - 1;
+    int i = slot(hash);
+    for (int probe = 0; probe < PROBES && keys[i] != null; probe++, i = (i + 1) & mask) {
+      String k = keys[i];
+      if (k.hashCode() == hash && k.length() == length && sameText(k, b, from)) {
+        return (V) values[i];
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameText(String k, byte[] b, int from) {
+    for (int j = 0; j < k.length(); j++) {
+      if (k.charAt(j) != b[from + j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The value kept for the string equal to {@code s[from, to)}, whose hash is {@code hash}, or {@code null}. */
   @SuppressWarnings("unchecked")
   V get(String s, int from, int to, int hash) {

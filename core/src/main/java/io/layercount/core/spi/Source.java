@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.RandomAccess;
 import java.util.regex.Pattern;
 
@@ -30,19 +32,21 @@ public final class Source {
 
   private final String name;
   private final List<Line> lines;
+  /** The lines as parts of the input's bytes, where each is one ({@link #ascii()}), else {@code null}. */
+  private final AsciiLines ascii;
   private final List<Diagnostic> repairs;
   private final List<Diagnostic> problems;
   private final Limits limits;
   private final char maxChar;
-  /** The needle {@link #linesContaining} searched for last, and what it found. */
-  private String searched;
-  private int[] searchedLines;
+  /** The needles {@link #linesContaining} searched for, and what each found: parsers share a few. */
+  private final Map<String, int[]> searched = new HashMap<>(4);
 
-  private Source(String name, List<Line> lines, List<Diagnostic> repairs, List<Diagnostic> problems, Limits limits,
-      char maxChar) {
+  private Source(String name, List<Line> lines, AsciiLines ascii, List<Diagnostic> repairs, List<Diagnostic> problems,
+      Limits limits, char maxChar) {
     this.maxChar = maxChar;
     this.name = name;
     this.lines = lines;
+    this.ascii = ascii;
     this.repairs = List.copyOf(repairs);
     this.problems = List.copyOf(problems);
     this.limits = limits;
@@ -94,6 +98,33 @@ public final class Source {
     if (text.length() > limits.maxInputChars()) {
       return tooLarge(name, text.length(), limits);
     }
+    // ASCII without a CR, as printouts are, is read as bytes: the same source, its lines parts of them
+    if (isAscii(text)) {
+      Source ascii = ofAscii(name, text.getBytes(StandardCharsets.ISO_8859_1), 0, limits);
+      if (ascii != null) {
+        return ascii;
+      }
+    }
+    return ofText(name, text, limits);
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #of(String, String, Limits)} by the text's characters, every line cut out as a string:
+   * for text that is not ASCII, and for tests, the reading {@link #ofAscii} must agree with.
+   */
+  static Source ofText(String name, String text, Limits limits) {
+    if (text.length() > limits.maxInputChars()) {
+      return tooLarge(name, text.length(), limits);
+    }
     List<Diagnostic> repairs = new ArrayList<>();
     String normal = normalLineEnds(text, repairs);
     int end = normal.endsWith("\n") ? normal.length() - 1 : normal.length();
@@ -109,16 +140,17 @@ public final class Source {
       }
       lines.add(cleaning.clean(lines.count, normal.substring(from, end)), cleaning.lead);
     }
-    return cleaning.finish(name, lines, repairs);
+    return cleaning.finish(name, lines, null, repairs);
   }
 
   /**
    * The same source as {@link #of(String, String, Limits)} makes of these bytes read as ISO-8859-1
    * from {@code from} on, made from the bytes themselves when they are ASCII without a CR (as
    * printouts are): one scan finds each line's end and whether it holds anything to repair or
-   * report, and a line's text is copied out of the bytes once, with no string of the whole text
-   * and no char copy of each line. {@code null} when a byte is past ASCII or a CR: such text is
-   * decoded first and read by {@link #of(String, String, Limits)}.
+   * report. A line with nothing to repair but spaces cut is kept as its place in the bytes, and its
+   * string made only when a parser asks for it ({@link #ascii()} reads them in place); the bytes
+   * must not change while the source is in use. {@code null} when a byte is past ASCII or a CR:
+   * such text is decoded first and read by {@link #of(String, String, Limits)}.
    */
   public static Source ofAscii(String name, byte[] bytes, int from, Limits limits) {
     int size = bytes.length - from;
@@ -133,7 +165,7 @@ public final class Source {
     }
     int end = size > 0 && bytes[bytes.length - 1] == '\n' ? bytes.length - 1 : bytes.length;
     if (end == from) {
-      return of(name, "", limits);
+      return new Cleaning(limits).finish(name, new Lines(), bytes, new ArrayList<>());
     }
     // a line's start, end and whether it needs the exact scan, found in one pass
     Lines lines = new Lines();
@@ -142,24 +174,29 @@ public final class Source {
     int start = from;
     while (true) {
       int i = scan.end(bytes, start, end, Math.max(cleaning.largest(), '9'));
-      String line;
-      if (scan.plain && i - start <= limits.maxLineChars()) {
-        line = cleaning.plain(lines.count, bytes, start, i, scan.top);
+      int cut;
+      if (scan.plain && i - start <= limits.maxLineChars() && (cut = cleaning.plain(bytes, start, i, scan.top)) >= 0) {
+        lines.add(start, cut, cleaning.lead);
       } else {
         for (int k = start; k < i; k++) {
           if (bytes[k] < 0 || bytes[k] == '\r') {
             return null;
           }
         }
-        line = cleaning.clean(lines.count, new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
+        String line = cleaning.clean(lines.count, new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
+        // most such lines are only checked (a long run of digits), not changed: still a part of the bytes
+        if (startsWith(bytes, start, i, line)) {
+          lines.add(start, start + line.length(), cleaning.lead);
+        } else {
+          lines.add(line, cleaning.lead);
+        }
       }
-      lines.add(line, cleaning.lead);
       if (i >= end) {
         break;
       }
       start = i + 1;
     }
-    return cleaning.finish(name, lines, new ArrayList<>());
+    return cleaning.finish(name, lines, bytes, new ArrayList<>());
   }
 
   /**
@@ -167,40 +204,93 @@ public final class Source {
    * spaces, in chunks of {@link #LINE_CHUNK} (the first growing from 64): an array grown by doubling
    * reaches half a G1 region (512 KB, at 131,072 lines) before the text has that many lines, and
    * such an array is allocated apart and outlives its use, holding every line it points to through
-   * the counting.
+   * the counting. A line is a string where it was repaired or read from a string, else the part
+   * {@code [start, end)} of the input's bytes, its trailing spaces cut.
    */
   private static final class Lines {
     private String[][] texts = new String[4][];
+    private int[][] starts = new int[4][];
+    private int[][] ends = new int[4][];
     private int[][] leads = new int[4][];
     int count;
+    /** How many lines are strings. */
+    int strings;
 
     void add(String text, int lead) {
+      int at = room();
+      texts[count / LINE_CHUNK][at] = text;
+      leads[count / LINE_CHUNK][at] = lead;
+      strings++;
+      count++;
+    }
+
+    void add(int start, int end, int lead) {
+      int at = room();
+      int chunk = count / LINE_CHUNK;
+      starts[chunk][at] = start;
+      ends[chunk][at] = end;
+      leads[chunk][at] = lead;
+      count++;
+    }
+
+    /** The place of line {@link #count} in its chunk, the chunk made or grown to hold it. */
+    private int room() {
       int chunk = count / LINE_CHUNK;
       int at = count % LINE_CHUNK;
       if (chunk == texts.length) {
         texts = Arrays.copyOf(texts, 2 * chunk);
+        starts = Arrays.copyOf(starts, 2 * chunk);
+        ends = Arrays.copyOf(ends, 2 * chunk);
         leads = Arrays.copyOf(leads, 2 * chunk);
       }
       if (texts[chunk] == null) {
         int size = chunk == 0 ? 64 : LINE_CHUNK;
         texts[chunk] = new String[size];
+        starts[chunk] = new int[size];
+        ends[chunk] = new int[size];
         leads[chunk] = new int[size];
       } else if (at == texts[chunk].length) {
         texts[chunk] = Arrays.copyOf(texts[chunk], 2 * at);
+        starts[chunk] = Arrays.copyOf(starts[chunk], 2 * at);
+        ends[chunk] = Arrays.copyOf(ends[chunk], 2 * at);
         leads[chunk] = Arrays.copyOf(leads[chunk], 2 * at);
       }
-      texts[chunk][at] = text;
-      leads[chunk][at] = lead;
-      count++;
+      return at;
     }
 
-    /** Copies the lines into {@code into} and their leading spaces into {@code leadsInto}, each of {@link #count}. */
-    void gather(String[] into, int[] leadsInto) {
+    /** Copies one of the chunked arrays into {@code into}, of {@link #count}. */
+    private void gather(Object[] chunks, Object into) {
       for (int c = 0; c * LINE_CHUNK < count; c++) {
-        int length = Math.min(LINE_CHUNK, count - c * LINE_CHUNK);
-        System.arraycopy(texts[c], 0, into, c * LINE_CHUNK, length);
-        System.arraycopy(leads[c], 0, leadsInto, c * LINE_CHUNK, length);
+        System.arraycopy(chunks[c], 0, into, c * LINE_CHUNK, Math.min(LINE_CHUNK, count - c * LINE_CHUNK));
       }
+    }
+
+    /** The strings, {@code null} where a line is a part of the bytes, or {@code null} if none is a string. */
+    String[] texts() {
+      if (strings == 0) {
+        return null;
+      }
+      String[] into = new String[count];
+      gather(texts, into);
+      return into;
+    }
+
+    int[] starts() {
+      int[] into = new int[count];
+      gather(starts, into);
+      return into;
+    }
+
+    int[] ends() {
+      int[] into = new int[count];
+      gather(ends, into);
+      return into;
+    }
+
+    int[] leads() {
+      int[] into = new int[count];
+      gather(leads, into);
+      return into;
     }
   }
 
@@ -275,15 +365,15 @@ public final class Source {
     }
 
     /**
-     * Line {@code n} (0-based), {@code bytes[from, to)}, cleaned: bytes within the limit with no
-     * control character, DEL or byte past ASCII ({@code top} the largest of them where that is
-     * above {@link #largest()} and {@code '9'}, else not above those). Only a run of
-     * digits too long for a count sends it to {@link #clean}; past that there is nothing to repair
-     * but trailing spaces, the only white space left.
+     * The line {@code bytes[from, to)}, cleaned: bytes within the limit with no control character,
+     * DEL or byte past ASCII ({@code top} the largest of them where that is above {@link #largest()}
+     * and {@code '9'}, else not above those). Only a run of digits too long for a count sends it to
+     * {@link #clean} (-1); past that there is nothing to repair but trailing spaces, the only white
+     * space left, and the answer is where they start. Sets {@link #lead}.
      */
-    String plain(int n, byte[] bytes, int from, int to, int top) {
+    int plain(byte[] bytes, int from, int to, int top) {
       if (!scan.plainNumbers(bytes, from, to, top)) {
-        return clean(n, new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+        return -1;
       }
       int end = to;
       while (end > from && bytes[end - 1] == ' ') {
@@ -297,17 +387,16 @@ public final class Source {
         first++;
       }
       lead = first - from;
-      return new String(bytes, from, end - from, StandardCharsets.ISO_8859_1);
+      return end;
     }
 
     /**
      * The source of the cleaned lines with their leading spaces: the repairs of the whole text
-     * (quote mark, common indent) made, and added to {@code repairs}.
+     * (quote mark, common indent) made, and added to {@code repairs}. {@code bytes} holds the lines
+     * that are parts of it, or is {@code null} where every line is a string.
      */
-    Source finish(String name, Lines cleanedLines, List<Diagnostic> repairs) {
-      String[] cleaned = new String[cleanedLines.count];
-      int[] leads = new int[cleanedLines.count];
-      cleanedLines.gather(cleaned, leads);
+    Source finish(String name, Lines cleanedLines, byte[] bytes, List<Diagnostic> repairs) {
+      Cleaned cleaned = new Cleaned(bytes, cleanedLines);
       List<Diagnostic> problems = new ArrayList<>();
       if (ansi > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
@@ -318,28 +407,89 @@ public final class Source {
       if (trailing > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed trailing white space from " + trailing + " line(s)"));
       }
-      String mark = QuoteMark.common(Arrays.asList(cleaned));
+      // the mark is sought line by line, and most texts show at once that they have none
+      String mark = QuoteMark.common(cleaned);
       int quote = mark.length();
       if (quote > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed a '" + mark.strip() + "' " + QuoteMark.what(mark) + " before every line"));
         // the indents that matter are those after the mark
-        for (int i = 0; i < cleaned.length; i++) {
-          leads[i] = leadingSpaces(cleaned[i], quote);
-        }
+        cleaned.leadsAfter(quote);
       }
-      int indent = commonIndent(cleaned, quote, leads);
+      int indent = cleaned.commonIndent(quote);
       if (indent > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed an indent of " + indent + " common to every line"));
       }
-      Line[] lines = new Line[cleaned.length];
-      for (int i = 0; i < cleaned.length; i++) {
-        String l = cleaned[i];
-        int cut = Math.min(l.length(), quote);
-        int ind = Math.min(indent, leads[i]);
-        lines[i] = new Line(i + 1, cut + ind, l.substring(cut + ind), leads[i] - ind);
-      }
       scan.report(problems);
-      return new Source(name, new LineList(lines), repairs, problems, limits, scan.max);
+      LineList lines = new LineList(cleaned, quote, indent);
+      return new Source(name, lines, bytes != null && cleaned.texts == null ? new AsciiLines(lines) : null, repairs,
+          problems, limits, scan.max);
+    }
+  }
+
+  /**
+   * The cleaned lines, before the quote mark and common indent are cut: a string each, or a part of
+   * the bytes ({@code texts} is {@code null} where every line is).
+   */
+  private static final class Cleaned extends AbstractList<String> implements RandomAccess {
+    final byte[] bytes;
+    final String[] texts;
+    final int[] starts;
+    final int[] ends;
+    final int[] leads;
+
+    Cleaned(byte[] bytes, Lines lines) {
+      this.bytes = bytes;
+      this.texts = lines.texts();
+      this.starts = lines.starts();
+      this.ends = lines.ends();
+      this.leads = lines.leads();
+    }
+
+    boolean isString(int i) {
+      return texts != null && texts[i] != null;
+    }
+
+    /** Line {@code i} as a string, made now where it is a part of the bytes. */
+    @Override
+    public String get(int i) {
+      return isString(i) ? texts[i] : new String(bytes, starts[i], ends[i] - starts[i], StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public int size() {
+      return leads.length;
+    }
+
+    int length(int i) {
+      return isString(i) ? texts[i].length() : ends[i] - starts[i];
+    }
+
+    /** Counts the leading spaces again, from {@code quote} on. */
+    void leadsAfter(int quote) {
+      for (int i = 0; i < leads.length; i++) {
+        if (isString(i)) {
+          leads[i] = leadingSpaces(texts[i], quote);
+        } else {
+          int k = Math.min(starts[i] + quote, ends[i]);
+          int first = k;
+          while (k < ends[i] && bytes[k] == ' ') {
+            k++;
+          }
+          leads[i] = k - first;
+        }
+      }
+    }
+
+    /** The fewest leading spaces (counted after the quote mark) of a line with text. */
+    int commonIndent(int quote) {
+      int min = Integer.MAX_VALUE;
+      for (int i = 0; i < leads.length; i++) {
+        // trailing white space is gone: a line with nothing past the quote mark is blank, any other is not
+        if (length(i) > quote) {
+          min = Math.min(min, leads[i]);
+        }
+      }
+      return min == Integer.MAX_VALUE ? 0 : min;
     }
   }
 
@@ -348,31 +498,144 @@ public final class Source {
     List<Diagnostic> problems = List.of(Diagnostic.error(0, 0, Limits.exceeded(
         String.format(java.util.Locale.ROOT, "the input has %,d characters", length),
         "maxInputChars", limits.maxInputChars()) + "; nothing was read"));
-    return new Source(name, List.of(), List.of(), problems, limits, (char) 0);
+    return new Source(name, List.of(), null, List.of(), problems, limits, (char) 0);
   }
 
   /**
-   * The lines, read-only, over the array they were made in rather than a copy of it: a list of every
-   * line of a large text is large enough for a collector to treat as one of its costly large
-   * objects. One class, whose {@code get} is the array access, for every text: the parsers ask for
-   * each line several times, and the JIT's first tier, which the command line runs, makes a call
-   * through each wrapper a list has.
+   * The lines, read-only, each made when first asked for: a parser that reads the bytes in place
+   * ({@link #ascii()}) asks for few. Not a list of every line made up front: a list of every line of
+   * a large text is large enough for a collector to treat as one of its costly large objects, and its
+   * strings were more memory than the model the text describes. One class, whose {@code get} is an
+   * array access once a line is made, for every text: the parsers ask for each line several times,
+   * and the JIT's first tier, which the command line runs, makes a call through each wrapper a list
+   * has.
    */
   private static final class LineList extends AbstractList<Line> implements RandomAccess {
-    private final Line[] lines;
+    private final Cleaned cleaned;
+    private final int quote;
+    private final int indent;
+    /** The lines made so far; two threads may make one twice, each an equal line. */
+    private final Line[] made;
 
-    LineList(Line[] lines) {
-      this.lines = lines;
+    LineList(Cleaned cleaned, int quote, int indent) {
+      this.cleaned = cleaned;
+      this.quote = quote;
+      this.indent = indent;
+      this.made = new Line[cleaned.size()];
     }
 
     @Override
     public Line get(int index) {
-      return lines[index];
+      Line line = made[index];
+      if (line == null) {
+        line = make(index);
+        made[index] = line;
+      }
+      return line;
+    }
+
+    private Line make(int i) {
+      int cut = offset(i);
+      int ind = Math.min(indent, cleaned.leads[i]);
+      String text = cleaned.isString(i) ? cleaned.texts[i].substring(cut)
+          : new String(cleaned.bytes, cleaned.starts[i] + cut, cleaned.ends[i] - cleaned.starts[i] - cut,
+              StandardCharsets.ISO_8859_1);
+      return new Line(i + 1, cut, text, cleaned.leads[i] - ind);
+    }
+
+    /** How many characters of line {@code i} as cleaned come before its text: its quote mark and indent cut. */
+    int offset(int i) {
+      return Math.min(cleaned.length(i), quote) + Math.min(indent, cleaned.leads[i]);
     }
 
     @Override
     public int size() {
-      return lines.length;
+      return made.length;
+    }
+  }
+
+  /**
+   * The lines of a text read from ASCII bytes where none needed a repair beyond cutting spaces and
+   * a quote mark: each is a part of the bytes, read in place. What {@link Source#lines()} holds, with
+   * no string made: line {@code i} there has the text {@code bytes()[start(i), end(i))}, the number
+   * {@code i + 1} and the indent {@code indent(i)}.
+   */
+  public static final class AsciiLines {
+    private final LineList lines;
+    private final byte[] bytes;
+    private final int[] starts;
+    private final int[] ends;
+
+    private AsciiLines(LineList lines) {
+      this.lines = lines;
+      this.bytes = lines.cleaned.bytes;
+      this.ends = lines.cleaned.ends;
+      if (lines.quote == 0 && lines.indent == 0) {
+        this.starts = lines.cleaned.starts;
+      } else {
+        this.starts = new int[ends.length];
+        for (int i = 0; i < starts.length; i++) {
+          starts[i] = lines.cleaned.starts[i] + lines.offset(i);
+        }
+      }
+    }
+
+    /** The input's bytes; not to be changed. */
+    public byte[] bytes() {
+      return bytes;
+    }
+
+    /** How many lines there are, as in {@link Source#lines()}. */
+    public int size() {
+      return ends.length;
+    }
+
+    /** Where line {@code i}'s text starts in {@link #bytes()}. */
+    public int start(int i) {
+      return starts[i];
+    }
+
+    /** Where line {@code i}'s text ends in {@link #bytes()} (exclusive). */
+    public int end(int i) {
+      return ends[i];
+    }
+
+    /** The spaces line {@code i}'s text starts with, as {@link Line#indent()}. */
+    public int indent(int i) {
+      return lines.cleaned.leads[i] - Math.min(lines.indent, lines.cleaned.leads[i]);
+    }
+
+    /** Whether line {@code i} is blank: with every character a plain ASCII one, an empty text. */
+    public boolean isBlank(int i) {
+      return starts[i] == ends[i];
+    }
+
+    /** The indexes of the lines whose text contains {@code needle} (of no line feed), in order. */
+    int[] containing(String needle) {
+      byte[] n = needle.getBytes(StandardCharsets.ISO_8859_1);
+      int anchor = ByteSearch.anchor(n);
+      int[] found = new int[8];
+      int count = 0;
+      int line = 0;
+      int last = ends.length - 1;
+      int[] hits = new int[64];
+      ByteSearch search = new ByteSearch(bytes, n[anchor], ends.length == 0 ? 0 : starts[0], ends.length == 0 ? 0 : ends[last]);
+      for (int h; (h = search.next(hits)) > 0;) {
+        for (int k = 0; k < h; k++) {
+          int from = hits[k] - anchor;
+          while (line < last && ends[line] < from + n.length) {
+            line++;
+          }
+          if ((count == 0 || found[count - 1] != line) && from >= starts[line] && from + n.length <= ends[line]
+              && ByteSearch.matches(bytes, from, n)) {
+            if (count == found.length) {
+              found = Arrays.copyOf(found, count * 2);
+            }
+            found[count++] = line;
+          }
+        }
+      }
+      return Arrays.copyOf(found, count);
     }
   }
 
@@ -384,6 +647,15 @@ public final class Source {
   /** The lines after repair, in input order. */
   public List<Line> lines() {
     return lines;
+  }
+
+  /**
+   * The lines as parts of the input's bytes, read in place with no string made, where the source
+   * was read from ASCII bytes and no line needed a repair beyond cutting spaces and a quote mark;
+   * else {@code null}, and the lines are read from {@link #lines()}.
+   */
+  public AsciiLines ascii() {
+    return ascii;
   }
 
   /** The repairs made to the whole text, as {@code info} diagnostics. */
@@ -409,25 +681,31 @@ public final class Source {
 
   /**
    * The indexes (into {@link #lines()}) of the lines that contain {@code needle}, in order. The
-   * answer for the last needle asked is kept: parsers that detect their format by one title (every
-   * summary table prints {@code Layer (type}) share one search of the text.
+   * answer for each needle is kept: parsers that detect their format by one title (every summary
+   * table prints {@code Layer (type}) share one search of the text.
    */
   public synchronized int[] linesContaining(String needle) {
-    if (!needle.equals(searched)) {
-      int[] found = new int[8];
-      int count = 0;
-      for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).text().contains(needle)) {
-          if (count == found.length) {
-            found = Arrays.copyOf(found, count * 2);
-          }
-          found[count++] = i;
-        }
-      }
-      searched = needle;
-      searchedLines = Arrays.copyOf(found, count);
+    int[] lines = searched.get(needle);
+    if (lines == null) {
+      lines = ascii != null && needle.indexOf('\n') < 0 && !needle.isEmpty() && isAscii(needle)
+          ? ascii.containing(needle) : containing(needle);
+      searched.put(needle, lines);
     }
-    return searchedLines.clone();
+    return lines.clone();
+  }
+
+  private int[] containing(String needle) {
+    int[] found = new int[8];
+    int count = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).text().contains(needle)) {
+        if (count == found.length) {
+          found = Arrays.copyOf(found, count * 2);
+        }
+        found[count++] = i;
+      }
+    }
+    return Arrays.copyOf(found, count);
   }
 
   /** The limits this text was read under; parsers apply the nesting, layer and digit limits. */
@@ -478,18 +756,17 @@ public final class Source {
     return sb.toString();
   }
 
-  /** The fewest leading spaces ({@code leads}, counted after the quote mark) of a line with text. */
-  private static int commonIndent(String[] lines, int quote, int[] leads) {
-    int min = Integer.MAX_VALUE;
-    for (int i = 0; i < lines.length; i++) {
-      String l = lines[i];
-      // trailing white space is gone: a line with nothing past the quote mark is blank, any other is not
-      if (l.length() <= quote) {
-        continue;
-      }
-      min = Math.min(min, leads[i]);
+  /** Whether {@code bytes[from, to)} starts with {@code text}. */
+  private static boolean startsWith(byte[] bytes, int from, int to, String text) {
+    if (text.length() > to - from) {
+      return false;
     }
-    return min == Integer.MAX_VALUE ? 0 : min;
+    for (int k = 0; k < text.length(); k++) {
+      if (text.charAt(k) != bytes[from + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How many spaces {@code s} holds from {@code from} on (none when it ends before). */

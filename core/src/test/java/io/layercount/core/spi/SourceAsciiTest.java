@@ -3,6 +3,7 @@ package io.layercount.core.spi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.layercount.core.Diagnostic;
 import io.layercount.core.Limits;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A source made from ASCII bytes ({@link Source#ofAscii}) is the source made from the same bytes
- * decoded ({@link Source#of(String, String, Limits)}): every line's number, offset, text and indent,
- * every repair and problem, the largest character. Bytes past ASCII or a CR are left to decoding.
+ * decoded and split as characters ({@code Source.ofText}): every line's number, offset, text and
+ * indent, every repair and problem, the largest character. Bytes past ASCII or a CR are left to
+ * decoding. Lines read in place in the bytes ({@link Source#ascii()}) are the lines the source
+ * holds.
  */
 class SourceAsciiTest {
   /** Everything a source tells a parser, as one comparable text. */
@@ -53,8 +56,37 @@ class SourceAsciiTest {
     }
     assertNotNull(ascii, what);
     String text = new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1);
-    assertEquals(whole(Source.of("t", text, limits)), whole(ascii), what);
+    Source reference = Source.ofText("t", text, limits);
+    assertEquals(whole(reference), whole(ascii), what);
+    assertEquals(whole(reference), whole(Source.of("t", text, limits)), what + ": ASCII text is read as bytes");
+    inPlace(ascii, bytes, what);
     return true;
+  }
+
+  /**
+   * Where the lines are read in place ({@link Source#ascii()}), each is the line {@link Source#lines()}
+   * holds; where they are not, some line needed a repair.
+   */
+  private static void inPlace(Source source, byte[] bytes, String what) {
+    Source.AsciiLines ascii = source.ascii();
+    List<Source.Line> lines = source.lines();
+    if (ascii == null) {
+      boolean repaired = source.repairs().stream().anyMatch(d -> d.message().contains("tabs") || d.message().contains("ANSI"));
+      boolean unread = lines.isEmpty() && !source.problems().isEmpty();
+      assertEquals(true, repaired || unread, what + ": lines not read in place only where one was repaired, or none was read");
+      return;
+    }
+    assertSame(bytes, ascii.bytes(), what);
+    assertEquals(lines.size(), ascii.size(), what);
+    for (int i = lines.size() - 1; i >= 0; i--) { // from the end: the lines are made when asked for, in any order
+      Source.Line line = lines.get(i);
+      String part = new String(bytes, ascii.start(i), ascii.end(i) - ascii.start(i), StandardCharsets.ISO_8859_1);
+      assertEquals(line.text(), part, what + ": line " + i);
+      assertEquals(line.indent(), ascii.indent(i), what + ": indent of line " + i);
+      assertEquals(line.isBlank(), ascii.isBlank(i), what + ": blank line " + i);
+      assertEquals(i + 1, line.number(), what);
+      assertSame(line, lines.get(i), what + ": a line is made once");
+    }
   }
 
   @Test

@@ -41,8 +41,11 @@ record TorchinfoHeader(boolean depthIdx, boolean varNames, int layerWidth, List<
 
   /** Whether {@code line} is spaces and then {@code Layer (type}: what every header title starts with. */
   static boolean startsWithLayerTitle(Source.Line line) {
-    return line.text().startsWith("Layer (type", line.indent());
+    return line.text().startsWith(TITLE, line.indent());
   }
+
+  /** What every header's first title starts with. */
+  static final String TITLE = "Layer (type";
 
   /** Reads a header row, or {@code null} if {@code line} is not one. */
   static TorchinfoHeader parse(Source.Line line) {

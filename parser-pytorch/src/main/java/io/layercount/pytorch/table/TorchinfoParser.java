@@ -40,7 +40,8 @@ public final class TorchinfoParser implements SummaryParser {
   public double detect(Source source) {
     List<Source.Line> lines = source.lines();
     double best = 0;
-    for (int i = 0; i < lines.size(); i++) {
+    // a header starts with the title: only the lines that hold it (a search other parsers share) are read
+    for (int i : source.linesContaining(TorchinfoHeader.TITLE)) {
       if (isHeader(lines, i)) {
         Matcher m = TorchinfoHeader.layerTitle(lines.get(i));
         best = Math.max(best, m.group(2) != null || m.group(3) != null ? 0.95 : 0.85);

@@ -37,7 +37,8 @@ public final class TorchsummaryParser implements SummaryParser {
   @Override
   public double detect(Source source) {
     List<Source.Line> lines = source.lines();
-    for (int i = 0; i < lines.size(); i++) {
+    // a header starts with the title: only the lines that hold it (a search other parsers share) are read
+    for (int i : source.linesContaining(TorchinfoHeader.TITLE)) {
       if (isHeader(lines, i)) {
         return 0.95;
       }

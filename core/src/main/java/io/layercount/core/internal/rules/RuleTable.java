@@ -54,7 +54,8 @@ public final class RuleTable {
    * has a row (the part of {@link #isParametrized} the class decides, asked of every module).
    */
   private record ClassFacts(TypeRule hand, TypeRule corpus, String formula, List<TensorRule> tensorRows,
-      ChildKeySets ownsNothingByKeys, Set<String> ownsNothingByTypes, boolean parametrized) {}
+      ChildKeySets ownsNothingByKeys, Set<String> ownsNothingByTypes, boolean parametrized, String noRule,
+      String unreadable) {}
 
   private ClassFacts classFacts(String typeName) {
     TypeRule hand = findHandRule(typeName);
@@ -71,7 +72,9 @@ public final class RuleTable {
     boolean parametrized = hand != null && hand.formula().name().equals(PARAMETRIZED)
         && parametrizedBase(typeName) != null;
     return new ClassFacts(hand, fromCorpus, formula, tensors.rowsNaming(typeName),
-        byKeys == null ? null : new ChildKeySets(byKeys), ownsNothingByChildTypes.get(typeName), parametrized);
+        byKeys == null ? null : new ChildKeySets(byKeys), ownsNothingByChildTypes.get(typeName), parametrized,
+        // the notes of a layer of this class without an answer, made once (every unknown container had its own)
+        "no rule for " + typeName, "the printed arguments of " + typeName + " do not give its size");
   }
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
@@ -333,7 +336,7 @@ public final class RuleTable {
       if (stated != null) {
         return new Resolution(kind, stated, true, true, kind.isWeighted() ? 1 : 0, "stated", null);
       }
-      return Resolution.unknown(kind, "no rule for " + layer.typeName());
+      return Resolution.unknown(kind, facts.noRule());
     }
     if (stated != null) {
       return new Resolution(rule.kind(), stated, true, true, rule.weighted(), "stated", null);
@@ -347,8 +350,7 @@ public final class RuleTable {
     }
     OptionalLong own = rule.formula().formula().ownParameters(layer);
     if (own.isEmpty()) {
-      return new Resolution(rule.kind(), 0, false, false, rule.weighted(), Resolution.UNREADABLE,
-          "the printed arguments of " + layer.typeName() + " do not give its size");
+      return new Resolution(rule.kind(), 0, false, false, rule.weighted(), Resolution.UNREADABLE, facts.unreadable());
     }
     if (rule.biasHidden()) {
       return layerNormByOwner(layer, rule, own.getAsLong(), owner);

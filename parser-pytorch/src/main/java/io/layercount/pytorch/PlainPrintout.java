@@ -221,8 +221,9 @@ final class PlainPrintout {
     private StringBuilder extra;
     /** The end of the last index key or range; -1 before the first. */
     private long lastIndex = -1;
-    /** The keys that are not indices, scanned while few, then kept in {@link #keys}. */
-    private final List<String> names = new ArrayList<>();
+    /** The keys that are not indices, scanned while few ({@link #named} of them), then kept in {@link #keys}. */
+    private String[] names;
+    private int named;
     private Set<String> keys;
 
     Block(String name, String type, int repeat, int indent, int line) {
@@ -265,12 +266,19 @@ final class PlainPrintout {
       if (keys != null) {
         return !keys.add(key);
       }
-      if (names.contains(key)) {
-        return true;
+      if (names == null) {
+        names = new String[SCANNED];
       }
-      names.add(key);
-      if (names.size() > SCANNED) {
-        keys = new HashSet<>(names);
+      for (int k = 0; k < named; k++) {
+        if (names[k].equals(key)) {
+          return true;
+        }
+      }
+      if (named < SCANNED) {
+        names[named++] = key;
+      } else {
+        keys = new HashSet<>(Arrays.asList(names));
+        keys.add(key);
       }
       return false;
     }

@@ -130,7 +130,7 @@ public final class Source {
     int end = normal.endsWith("\n") ? normal.length() - 1 : normal.length();
     // split by hand, each line cleaned as it is cut: every line of the input once, without the list
     // and pattern of String.split, the line ends found in one scan
-    Lines lines = new Lines();
+    Lines lines = new Lines(end);
     Cleaning cleaning = new Cleaning(limits);
     if (end > 0) {
       int from = 0;
@@ -165,10 +165,10 @@ public final class Source {
     }
     int end = size > 0 && bytes[bytes.length - 1] == '\n' ? bytes.length - 1 : bytes.length;
     if (end == from) {
-      return new Cleaning(limits).finish(name, new Lines(), bytes, new ArrayList<>());
+      return new Cleaning(limits).finish(name, new Lines(0), bytes, new ArrayList<>());
     }
     // a line's start, end and whether it needs the exact scan, found in one pass
-    Lines lines = new Lines();
+    Lines lines = new Lines(end - from);
     Cleaning cleaning = new Cleaning(limits);
     AsciiLine scan = new AsciiLine();
     int start = from;
@@ -212,14 +212,25 @@ public final class Source {
     private int[][] starts = new int[4][];
     private int[][] ends = new int[4][];
     private int[][] leads = new int[4][];
+    /** The first chunk's first size: about the lines a text of its length has, so that it seldom grows. */
+    private final int first;
     int count;
     /** How many lines are strings. */
     int strings;
 
+    /** Lines of a text of {@code chars} characters. */
+    Lines(int chars) {
+      this.first = Math.max(64, Math.min(LINE_CHUNK, chars / 32 + 1));
+    }
+
     void add(String text, int lead) {
       int at = room();
-      texts[count / LINE_CHUNK][at] = text;
-      leads[count / LINE_CHUNK][at] = lead;
+      int chunk = count / LINE_CHUNK;
+      if (texts[chunk] == null) {
+        texts[chunk] = new String[leads[chunk].length];
+      }
+      texts[chunk][at] = text;
+      leads[chunk][at] = lead;
       strings++;
       count++;
     }
@@ -237,60 +248,60 @@ public final class Source {
     private int room() {
       int chunk = count / LINE_CHUNK;
       int at = count % LINE_CHUNK;
-      if (chunk == texts.length) {
+      if (chunk == leads.length) {
         texts = Arrays.copyOf(texts, 2 * chunk);
         starts = Arrays.copyOf(starts, 2 * chunk);
         ends = Arrays.copyOf(ends, 2 * chunk);
         leads = Arrays.copyOf(leads, 2 * chunk);
       }
-      if (texts[chunk] == null) {
-        int size = chunk == 0 ? 64 : LINE_CHUNK;
-        texts[chunk] = new String[size];
+      if (leads[chunk] == null) {
+        int size = chunk == 0 ? first : LINE_CHUNK;
         starts[chunk] = new int[size];
         ends[chunk] = new int[size];
         leads[chunk] = new int[size];
-      } else if (at == texts[chunk].length) {
-        texts[chunk] = Arrays.copyOf(texts[chunk], 2 * at);
-        starts[chunk] = Arrays.copyOf(starts[chunk], 2 * at);
-        ends[chunk] = Arrays.copyOf(ends[chunk], 2 * at);
-        leads[chunk] = Arrays.copyOf(leads[chunk], 2 * at);
+      } else if (at == leads[chunk].length) {
+        int size = Math.min(LINE_CHUNK, 2 * at);
+        if (texts[chunk] != null) {
+          texts[chunk] = Arrays.copyOf(texts[chunk], size);
+        }
+        starts[chunk] = Arrays.copyOf(starts[chunk], size);
+        ends[chunk] = Arrays.copyOf(ends[chunk], size);
+        leads[chunk] = Arrays.copyOf(leads[chunk], size);
       }
       return at;
     }
 
-    /** Copies one of the chunked arrays into {@code into}, of {@link #count}. */
-    private void gather(Object[] chunks, Object into) {
-      for (int c = 0; c * LINE_CHUNK < count; c++) {
-        System.arraycopy(chunks[c], 0, into, c * LINE_CHUNK, Math.min(LINE_CHUNK, count - c * LINE_CHUNK));
+    /**
+     * One of the chunked arrays as one array of at least {@link #count} entries: the first chunk
+     * itself where it holds every line (most texts), else a copy of the chunks joined.
+     */
+    private Object joined(Object[] chunks, Object into) {
+      if (count <= LINE_CHUNK && chunks[0] != null) {
+        return chunks[0];
       }
+      for (int c = 0; c * LINE_CHUNK < count; c++) {
+        if (chunks[c] != null) {
+          System.arraycopy(chunks[c], 0, into, c * LINE_CHUNK, Math.min(LINE_CHUNK, count - c * LINE_CHUNK));
+        }
+      }
+      return into;
     }
 
     /** The strings, {@code null} where a line is a part of the bytes, or {@code null} if none is a string. */
     String[] texts() {
-      if (strings == 0) {
-        return null;
-      }
-      String[] into = new String[count];
-      gather(texts, into);
-      return into;
+      return strings == 0 ? null : (String[]) joined(texts, new String[count]);
     }
 
     int[] starts() {
-      int[] into = new int[count];
-      gather(starts, into);
-      return into;
+      return (int[]) joined(starts, new int[count]);
     }
 
     int[] ends() {
-      int[] into = new int[count];
-      gather(ends, into);
-      return into;
+      return (int[]) joined(ends, new int[count]);
     }
 
     int[] leads() {
-      int[] into = new int[count];
-      gather(leads, into);
-      return into;
+      return (int[]) joined(leads, new int[count]);
     }
   }
 
@@ -436,8 +447,11 @@ public final class Source {
     final int[] starts;
     final int[] ends;
     final int[] leads;
+    /** How many lines there are: the arrays may be longer. */
+    final int size;
 
     Cleaned(byte[] bytes, Lines lines) {
+      this.size = lines.count;
       this.bytes = bytes;
       this.texts = lines.texts();
       this.starts = lines.starts();
@@ -457,7 +471,7 @@ public final class Source {
 
     @Override
     public int size() {
-      return leads.length;
+      return size;
     }
 
     int length(int i) {
@@ -466,7 +480,7 @@ public final class Source {
 
     /** Counts the leading spaces again, from {@code quote} on. */
     void leadsAfter(int quote) {
-      for (int i = 0; i < leads.length; i++) {
+      for (int i = 0; i < size; i++) {
         if (isString(i)) {
           leads[i] = leadingSpaces(texts[i], quote);
         } else {
@@ -483,7 +497,7 @@ public final class Source {
     /** The fewest leading spaces (counted after the quote mark) of a line with text. */
     int commonIndent(int quote) {
       int min = Integer.MAX_VALUE;
-      for (int i = 0; i < leads.length; i++) {
+      for (int i = 0; i < size; i++) {
         // trailing white space is gone: a line with nothing past the quote mark is blank, any other is not
         if (length(i) > quote) {
           min = Math.min(min, leads[i]);
@@ -573,7 +587,7 @@ public final class Source {
       if (lines.quote == 0 && lines.indent == 0) {
         this.starts = lines.cleaned.starts;
       } else {
-        this.starts = new int[ends.length];
+        this.starts = new int[lines.size()];
         for (int i = 0; i < starts.length; i++) {
           starts[i] = lines.cleaned.starts[i] + lines.offset(i);
         }
@@ -587,7 +601,7 @@ public final class Source {
 
     /** How many lines there are, as in {@link Source#lines()}. */
     public int size() {
-      return ends.length;
+      return lines.size();
     }
 
     /** Where line {@code i}'s text starts in {@link #bytes()}. */
@@ -617,9 +631,9 @@ public final class Source {
       int[] found = new int[8];
       int count = 0;
       int line = 0;
-      int last = ends.length - 1;
+      int last = size() - 1;
       int[] hits = new int[64];
-      ByteSearch search = new ByteSearch(bytes, n[anchor], ends.length == 0 ? 0 : starts[0], ends.length == 0 ? 0 : ends[last]);
+      ByteSearch search = new ByteSearch(bytes, n[anchor], last < 0 ? 0 : starts[0], last < 0 ? 0 : ends[last]);
       for (int h; (h = search.next(hits)) > 0;) {
         for (int k = 0; k < h; k++) {
           int from = hits[k] - anchor;

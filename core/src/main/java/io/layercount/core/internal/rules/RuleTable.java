@@ -46,6 +46,8 @@ public final class RuleTable {
    * lookup, not one per table.
    */
   private final ByTypeName<ClassFacts> classes = new ByTypeName<>(this::classFacts);
+  /** Why an owner's LayerNorms have a bias or none, made once per owner class (a string per LayerNorm before). */
+  private final ByTypeName<String[]> ownerNotes = new ByTypeName<>(RuleTable::ownerNotes);
 
   /**
    * The rows of one class: its hand-written (or user) row, its corpus row, the formula it follows
@@ -383,15 +385,15 @@ public final class RuleTable {
     String owner = ownerLayer == null ? null : ownerLayer.typeName();
     Boolean bias = weightOnly == withBias ? Boolean.FALSE : LayerNormOwners.biasShownBySibling(ownerLayer);
     String basis = bias == null ? null : "table";
-    String why = bias == null ? null : owner + " builds its LayerNorms with the bias its printed linear1 shows";
+    String why = bias == null ? null : ownerNote(owner, 0);
     if (bias == null && owner != null && layerNormOwners.withBias().contains(owner)) {
       bias = Boolean.TRUE;
       basis = "corpus";
-      why = "every LayerNorm of " + owner + " has a bias";
+      why = ownerNote(owner, 1);
     } else if (bias == null && owner != null && layerNormOwners.withoutBias().contains(owner)) {
       bias = Boolean.FALSE;
       basis = "corpus";
-      why = "every LayerNorm of " + owner + " is built with bias=False";
+      why = ownerNote(owner, 2);
     }
     if (bias != null) {
       return new Resolution(rule.kind(), bias ? withBias : weightOnly, true, true, rule.weighted(), basis, why);
@@ -400,6 +402,16 @@ public final class RuleTable {
         "LayerNorm does not print bias=False: under " + (owner == null ? "an unknown class" : owner)
             + " its bias (" + (withBias - weightOnly) + " parameters each) may or may not exist; only its weight"
             + " is counted");
+  }
+
+  /** Note {@code which} of {@link #ownerNotes} for the class {@code owner} (which may be {@code null}). */
+  private String ownerNote(String owner, int which) {
+    return (owner == null ? ownerNotes(null) : ownerNotes.get(owner))[which];
+  }
+
+  private static String[] ownerNotes(String owner) {
+    return new String[] {owner + " builds its LayerNorms with the bias its printed linear1 shows",
+        "every LayerNorm of " + owner + " has a bias", "every LayerNorm of " + owner + " is built with bias=False"};
   }
 
   /**

@@ -75,7 +75,9 @@ final class TensorRules {
    * tells whether a printed child is a leaf known to own nothing.
    */
   static TensorRule firstCovering(List<TensorRule> rows, Layer layer, String parentType, Predicate<Layer> ownsNothing) {
-    for (TensorRule row : rows) {
+    // by index: most classes have no rows, and an iterator was made for every layer asked about
+    for (int i = 0; i < rows.size(); i++) {
+      TensorRule row = rows.get(i);
       if (row.coversNamed(layer, parentType, ownsNothing)) {
         return row;
       }

@@ -40,14 +40,12 @@ final class ByteSearch {
     int room = into.length - Long.BYTES;
     int i = at;
     for (; i <= end - Long.BYTES && count <= room; i += Long.BYTES) {
-      // two words at a time where two are left, tested together: most have no such byte
-      if (i <= end - 2 * Long.BYTES) {
-        long x = (long) WORDS.get(bytes, i) ^ pattern;
-        long y = (long) WORDS.get(bytes, i + Long.BYTES) ^ pattern;
-        if (((((x - ONES) & ~x) | ((y - ONES) & ~y)) & HIGHS) == 0) {
-          i += Long.BYTES;
-          continue;
-        }
+      // four words at a time, tested together, while four are left: most have no such byte
+      while (i <= end - 4 * Long.BYTES && none(i)) {
+        i += 4 * Long.BYTES;
+      }
+      if (i > end - Long.BYTES) {
+        break;
       }
       long x = (long) WORDS.get(bytes, i) ^ pattern;
       // a byte equal to the value is zero in x: the lowest such byte is flagged exactly, the ones
@@ -70,6 +68,15 @@ final class ByteSearch {
     }
     at = i;
     return count;
+  }
+
+  /** Whether none of the four words from {@code i} holds the value. */
+  private boolean none(int i) {
+    long a = (long) WORDS.get(bytes, i) ^ pattern;
+    long b = (long) WORDS.get(bytes, i + Long.BYTES) ^ pattern;
+    long c = (long) WORDS.get(bytes, i + 2 * Long.BYTES) ^ pattern;
+    long d = (long) WORDS.get(bytes, i + 3 * Long.BYTES) ^ pattern;
+    return ((((a - ONES) & ~a) | ((b - ONES) & ~b) | ((c - ONES) & ~c) | ((d - ONES) & ~d)) & HIGHS) == 0;
   }
 
   /** Whether {@code bytes} holds {@code needle} at {@code from} (which leaves room for it). */

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class NetworkBuilder {
   /** How many distinct argument texts of a printout are kept for sharing (see {@link #parse}). */
-  private static final int PARSED_TEXTS = 1 << 11;
+  static final int PARSED_TEXTS = 1 << 11;
 
   private NetworkBuilder() {}
 

@@ -63,6 +63,8 @@ final class PlainPrintout {
     // keys kept once, as the full reading keeps them (conv1, 0, ... at every block), and class names
     RegionTable<String> keys = new RegionTable<>(PrintoutReader.MAX_NAMES);
     RegionTable<String> types = new RegionTable<>(TYPES);
+    // and the parsed arguments of those texts, found by the bytes: no string made of a text seen before
+    BytesTable<Arguments> args = new BytesTable<>(NetworkBuilder.PARSED_TEXTS);
     // the modules children first, as the full reading lists them, and the layers made from that list
     // at the end: so they lie together in memory, not among the parts of lines cut out on the way
     NetworkBuilder.Modules modules = new NetworkBuilder.Modules(lines.size());
@@ -155,12 +157,32 @@ final class PlainPrintout {
         }
         stack[depth] = new Block(name, type, count, ind, i + 1);
       } else {
-        Arguments arguments = NetworkBuilder.parse(string(b, typeEnd + 1, end - 1), parsed);
+        Arguments arguments = arguments(args, parsed, b, typeEnd + 1, end - 1);
         modules.add(name, type, arguments, count, 0, i + 1);
         top.children++;
       }
     }
     return null; // the root is never closed
+  }
+
+  /**
+   * The arguments {@code b[from, to)} prints, as {@link NetworkBuilder#parse} gives them: found in
+   * {@code args} by the bytes where that text was parsed and kept before, else parsed (or found) by
+   * {@code NetworkBuilder} and, where it keeps them, kept in {@code args} too.
+   */
+  private static Arguments arguments(BytesTable<Arguments> args, Map<String, Arguments> parsed, byte[] b, int from,
+      int to) {
+    int hash = BytesTable.hash(b, from, to);
+    Arguments known = args.get(b, from, to, hash);
+    if (known != null) {
+      return known;
+    }
+    String text = string(b, from, to);
+    Arguments arguments = NetworkBuilder.parse(text, parsed);
+    if (parsed.get(text) == arguments) {
+      args.put(b, from, to, hash, arguments);
+    }
+    return arguments;
   }
 
   /** Where the first {@code "): "} in {@code b[from, end)} starts, or -1. */

@@ -61,8 +61,8 @@ final class PlainPrintout {
     // the cache NetworkBuilder keeps: the same texts parsed once, in the same order, shared alike
     Map<String, Arguments> parsed = new HashMap<>();
     // keys kept once, as the full reading keeps them (conv1, 0, ... at every block), and class names
-    RegionTable<String> keys = new RegionTable<>(PrintoutReader.MAX_NAMES);
-    RegionTable<String> types = new RegionTable<>(TYPES);
+    BytesTable<String> keys = new BytesTable<>(PrintoutReader.MAX_NAMES);
+    BytesTable<String> types = new BytesTable<>(TYPES);
     // and the parsed arguments of those texts, found by the bytes: no string made of a text seen before
     BytesTable<Arguments> args = new BytesTable<>(NetworkBuilder.PARSED_TEXTS);
     // the modules children first, as the full reading lists them, and the layers made from that list
@@ -122,11 +122,9 @@ final class PlainPrintout {
       if (typeStart >= end || !LineSyntax.isTypeStart((char) b[typeStart])) {
         return null;
       }
-      // the class name's hash as String.hashCode makes it, while its end is sought
-      int typeHash = b[typeStart];
       int typeEnd = typeStart + 1;
-      for (char c; typeEnd < end && LineSyntax.isTypePart(c = (char) b[typeEnd]); typeEnd++) {
-        typeHash = 31 * typeHash + c;
+      while (typeEnd < end && LineSyntax.isTypePart((char) b[typeEnd])) {
+        typeEnd++;
       }
       if (typeEnd >= end || b[typeEnd] != '(') {
         return null;
@@ -135,7 +133,7 @@ final class PlainPrintout {
       if (!opens && b[end - 1] != ')') {
         return null; // text after the module's ')'
       }
-      String key = kept(keys, b, at + 1, keyEnd, RegionTable.hash(b, at + 1, keyEnd), UnaryOperator.identity());
+      String key = kept(keys, b, at + 1, keyEnd, UnaryOperator.identity());
       int dash = LineSyntax.rangeDash(key);
       if (top.repeats(key, dash) || ++entries > limits.maxLayers() || depth + 1 > limits.maxNestingDepth()) {
         return null;
@@ -150,7 +148,7 @@ final class PlainPrintout {
         }
       }
       String name = dash < 0 ? key : key.substring(0, dash);
-      String type = kept(types, b, typeStart, typeEnd, typeHash, TypeNames::canonical);
+      String type = kept(types, b, typeStart, typeEnd, TypeNames::canonical);
       if (opens) {
         if (++depth == stack.length) {
           stack = Arrays.copyOf(stack, depth * 2);
@@ -200,18 +198,17 @@ final class PlainPrintout {
   }
 
   /**
-   * The string {@code b[from, to)} (whose hash is {@code hash}) kept in {@code table} before, or else
-   * that part cut out, made {@code canonical} and kept: keys as first read, class names as
-   * {@link TypeNames} keeps them.
+   * The string {@code b[from, to)} kept in {@code table} before, or else that part cut out, made
+   * {@code canonical} and kept: keys as first read, class names as {@link TypeNames} keeps them.
    */
-  private static String kept(RegionTable<String> table, byte[] b, int from, int to, int hash,
-      UnaryOperator<String> canonical) {
+  private static String kept(BytesTable<String> table, byte[] b, int from, int to, UnaryOperator<String> canonical) {
+    int hash = BytesTable.hash(b, from, to);
     String known = table.get(b, from, to, hash);
     if (known != null) {
       return known;
     }
     String made = canonical.apply(string(b, from, to));
-    table.put(made, made);
+    table.put(b, from, to, hash, made);
     return made;
   }
 

@@ -79,6 +79,29 @@ class BytesTableTest {
     assertEquals(1 << 11, reference.size(), "the table filled up to its bound");
   }
 
+  /**
+   * Parts of one hash are kept only near their slot: a text of thousands of them costs a few
+   * comparisons a lookup, not one per part kept.
+   */
+  @Test
+  void manyPartsOfOneHashAreKeptOnlyNearTheirSlot() {
+    BytesTable<String> table = new BytesTable<>(100_000);
+    for (int i = 0; i < 4_096; i++) {
+      byte[] part = bytes("key" + i);
+      table.put(part, 0, part.length, 42, "key" + i);
+    }
+    int found = 0;
+    for (int i = 0; i < 4_096; i++) {
+      byte[] line = bytes("(key" + i + ")");
+      String got = table.get(line, 1, line.length - 1, 42);
+      if (got != null) {
+        assertEquals("key" + i, got);
+        found++;
+      }
+    }
+    assertEquals(BytesTable.PROBES, found, "only the first parts, within reach of their slot, were kept");
+  }
+
   @Test
   void pastTheBoundNothingMoreIsKept() {
     BytesTable<String> table = new BytesTable<>(2);

@@ -87,40 +87,11 @@ final class NetworkBuilder {
     if (known != null) {
       return known;
     }
-    Arguments arguments = SHARED.get(text);
-    if (arguments == null) {
-      arguments = Arguments.parse(text);
-      if (SHARED.size() < SHARED_TEXTS) {
-        Arguments first = SHARED.putIfAbsent(text, arguments);
-        arguments = first != null ? first : arguments;
-      }
-    }
+    Arguments arguments = Arguments.parse(text);
     if (parsed.size() < PARSED_TEXTS) {
       parsed.put(text, arguments);
     }
     return arguments;
-  }
-
-  /**
-   * Argument texts parsed by any reading in this process, the first {@value #SHARED_TEXTS} met, and
-   * their parsed (immutable) arguments: models print the same texts as one another (every
-   * {@code BatchNorm2d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)}), and
-   * the corpus's 1,136 printouts hold 33,195 texts distinct within their printout but 6,990 distinct
-   * in all, so a batch parses a fifth of them. Bounded, as {@code RuleTable}'s answers by class name
-   * are, so that texts with ever new arguments cannot fill the memory; past the bound a text is
-   * parsed where it stands, as it was before.
-   */
-  private static final Map<String, Arguments> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
-  static final int SHARED_TEXTS = 1 << 14;
-
-  /** How many texts {@link #SHARED} holds. */
-  static int sharedTexts() {
-    return SHARED.size();
-  }
-
-  /** Forgets every shared text, for tests that start from none. */
-  static void forgetSharedTexts() {
-    SHARED.clear();
   }
 
   /**

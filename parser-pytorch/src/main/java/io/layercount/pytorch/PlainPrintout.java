@@ -175,9 +175,9 @@ final class PlainPrintout {
     if (known != null) {
       return known;
     }
-    String text = string(b, from, to);
-    Arguments arguments = NetworkBuilder.parse(text, parsed);
-    if (parsed.get(text) == arguments) {
+    int kept = parsed.size();
+    Arguments arguments = NetworkBuilder.parse(string(b, from, to), parsed);
+    if (parsed.size() > kept) { // parsed now and kept there (past its bound it keeps none): kept here too
       args.put(b, from, to, hash, arguments);
     }
     return arguments;

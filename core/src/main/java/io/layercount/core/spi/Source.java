@@ -619,7 +619,7 @@ public final class Source {
       return lines.cleaned.leads[i] - Math.min(lines.indent, lines.cleaned.leads[i]);
     }
 
-    /** Whether line {@code i} is blank: with every character a plain ASCII one, an empty text. */
+    /** Whether line {@code i} is blank: the white space at a line's end is cut, so a blank line is an empty one. */
     public boolean isBlank(int i) {
       return starts[i] == ends[i];
     }

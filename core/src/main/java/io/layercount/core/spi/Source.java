@@ -167,10 +167,16 @@ public final class Source {
     if (end == from) {
       return new Cleaning(limits).finish(name, new Lines(0), bytes, new ArrayList<>());
     }
+    if (end == from + 1 && bytes[from] == '\r' && end < bytes.length) {
+      // the whole text is one CRLF: no line, as the decoded reading finds none
+      return new Cleaning(limits).finish(name, new Lines(0), bytes,
+          new ArrayList<>(List.of(Diagnostic.info(0, 0, "converted CRLF line ends"))));
+    }
     // a line's start, end and whether it needs the exact scan, found in one pass
     Lines lines = new Lines(end - from);
     Cleaning cleaning = new Cleaning(limits);
     AsciiLine scan = new AsciiLine();
+    boolean crlf = false;
     int start = from;
     while (true) {
       int i = scan.end(bytes, start, end, Math.max(cleaning.largest(), '9'));
@@ -178,25 +184,22 @@ public final class Source {
       if (scan.plain && i - start <= limits.maxLineChars() && (cut = cleaning.plain(bytes, start, i, scan.top)) >= 0) {
         lines.add(start, cut, cleaning.lead);
       } else {
-        for (int k = start; k < i; k++) {
-          if (bytes[k] < 0 || bytes[k] == '\r') {
-            return null;
-          }
+        int read = checkedLine(bytes, start, i, lines, cleaning);
+        if (read < 0) {
+          return null;
         }
-        String line = cleaning.clean(lines.count, new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
-        // most such lines are only checked (a long run of digits), not changed: still a part of the bytes
-        if (startsWith(bytes, start, i, line)) {
-          lines.add(start, start + line.length(), cleaning.lead);
-        } else {
-          lines.add(line, cleaning.lead);
-        }
+        crlf |= read > 0;
       }
       if (i >= end) {
         break;
       }
       start = i + 1;
     }
-    return cleaning.finish(name, lines, bytes, new ArrayList<>());
+    List<Diagnostic> repairs = new ArrayList<>();
+    if (crlf) {
+      repairs.add(Diagnostic.info(0, 0, "converted CRLF line ends"));
+    }
+    return cleaning.finish(name, lines, bytes, repairs);
   }
 
   /**
@@ -768,6 +771,29 @@ public final class Source {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Adds the line {@code bytes[start, i)} that holds something to check or repair, read by
+   * {@link Cleaning#clean}: 1 where it ended with a CRLF (the CR taken off, as the decoded reading
+   * takes it off), 0 where not, -1 where it holds a byte past ASCII or another CR (a CR line end),
+   * which only the decoded reading reads. Apart from the line loop, which it would make larger.
+   */
+  private static int checkedLine(byte[] bytes, int start, int i, Lines lines, Cleaning cleaning) {
+    int to = i > start && bytes[i - 1] == '\r' && i < bytes.length && bytes[i] == '\n' ? i - 1 : i;
+    for (int k = start; k < to; k++) {
+      if (bytes[k] < 0 || bytes[k] == '\r') {
+        return -1;
+      }
+    }
+    String line = cleaning.clean(lines.count, new String(bytes, start, to - start, StandardCharsets.ISO_8859_1));
+    // most such lines are only checked (a long run of digits, a CRLF), not changed: still a part of the bytes
+    if (startsWith(bytes, start, to, line)) {
+      lines.add(start, start + line.length(), cleaning.lead);
+    } else {
+      lines.add(line, cleaning.lead);
+    }
+    return to < i ? 1 : 0;
   }
 
   /** Whether {@code bytes[from, to)} starts with {@code text}. */

@@ -146,9 +146,8 @@ public final class Source {
   /**
    * The same source as {@link #of(String, String, Limits)} makes of these bytes read as ISO-8859-1
    * from {@code from} on, made from the bytes themselves when they are ASCII with no CR but in CRLF
-   * line ends (as
-   * printouts are): one scan finds each line's end and whether it holds anything to repair or
-   * report. A line with nothing to repair but spaces cut is kept as its place in the bytes, and its
+   * line ends (as printouts are): one scan finds each line's end and whether it holds anything to
+   * repair or report. A line with nothing to repair but spaces cut is kept as its place in the bytes, and its
    * string made only when a parser asks for it ({@link #ascii()} reads them in place); the bytes
    * must not change while the source is in use. {@code null} when a byte is past ASCII or a CR
    * ends a line alone: such text is decoded first and read by {@link #of(String, String, Limits)}.

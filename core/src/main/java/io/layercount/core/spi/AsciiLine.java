@@ -12,9 +12,10 @@ import java.nio.ByteOrder;
  * where a byte at a time took three steps per byte (5 % of reading the corpus).
  */
 final class AsciiLine {
-  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
+  /** A byte array read eight bytes at a time, the first the lowest ({@link ByteSearch} reads so too). */
+  static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  static final long ONES = 0x0101010101010101L;
+  static final long HIGHS = 0x8080808080808080L;
   private static final long LINE_FEEDS = ONES * '\n';
   private static final long DELS = ONES * 0x7F;
   private static final long SPACES = ONES * ' ';
@@ -37,8 +38,7 @@ final class AsciiLine {
     int i = start;
     for (; i <= end - Long.BYTES; i += Long.BYTES) {
       long x = (long) WORDS.get(bytes, i);
-      long y = x ^ LINE_FEEDS;
-      long feeds = (y - ONES) & ~y & HIGHS; // exact up to the first line feed, the lowest byte set
+      long feeds = zeroBytes(x ^ LINE_FEEDS); // exact up to the first line feed, the lowest byte set
       if (feeds != 0) {
         int before = Long.numberOfTrailingZeros(feeds) >>> 3;
         long kept = (1L << (8 * before)) - 1; // the bytes before it
@@ -66,6 +66,14 @@ final class AsciiLine {
     this.plain = bad == 0 && low >= 0;
     this.top = top;
     return i;
+  }
+
+  /**
+   * The high bit of each zero byte of {@code x} ({@code haszero}): the lowest is exact, those above
+   * it may be set falsely by the borrow; zero exactly where no byte is zero.
+   */
+  static long zeroBytes(long x) {
+    return (x - ONES) & ~x & HIGHS;
   }
 
   /**

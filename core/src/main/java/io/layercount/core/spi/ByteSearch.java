@@ -1,9 +1,5 @@
 package io.layercount.core.spi;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Finds one byte value in a part of a byte array eight bytes at a time ({@code haszero} of "Bit
  * Twiddling Hacks" on the word XORed with the value), for a search of a text's lines for a word
@@ -11,9 +7,6 @@ import java.nio.ByteOrder;
  * and the needle compared there.
  */
 final class ByteSearch {
-  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
 
   private final byte[] bytes;
   private final long pattern;
@@ -26,7 +19,7 @@ final class ByteSearch {
   ByteSearch(byte[] bytes, byte value, int from, int to) {
     this.bytes = bytes;
     this.value = value;
-    this.pattern = ONES * (value & 0xFF);
+    this.pattern = AsciiLine.ONES * (value & 0xFF);
     this.at = from;
     this.end = to;
   }
@@ -47,10 +40,9 @@ final class ByteSearch {
       if (i > end - Long.BYTES) {
         break;
       }
-      long x = (long) WORDS.get(bytes, i) ^ pattern;
-      // a byte equal to the value is zero in x: the lowest such byte is flagged exactly, the ones
-      // above it may be flagged falsely (a borrow), so each flagged byte is checked
-      long zeros = (x - ONES) & ~x & HIGHS;
+      // a byte equal to the value is zero in the word XORed with it: the lowest such byte is flagged
+      // exactly, the ones above it may be flagged falsely (a borrow), so each flagged byte is checked
+      long zeros = AsciiLine.zeroBytes((long) AsciiLine.WORDS.get(bytes, i) ^ pattern);
       while (zeros != 0) {
         int k = i + (Long.numberOfTrailingZeros(zeros) >>> 3);
         if (bytes[k] == value) {
@@ -72,11 +64,10 @@ final class ByteSearch {
 
   /** Whether none of the four words from {@code i} holds the value. */
   private boolean none(int i) {
-    long a = (long) WORDS.get(bytes, i) ^ pattern;
-    long b = (long) WORDS.get(bytes, i + Long.BYTES) ^ pattern;
-    long c = (long) WORDS.get(bytes, i + 2 * Long.BYTES) ^ pattern;
-    long d = (long) WORDS.get(bytes, i + 3 * Long.BYTES) ^ pattern;
-    return ((((a - ONES) & ~a) | ((b - ONES) & ~b) | ((c - ONES) & ~c) | ((d - ONES) & ~d)) & HIGHS) == 0;
+    return (AsciiLine.zeroBytes((long) AsciiLine.WORDS.get(bytes, i) ^ pattern)
+        | AsciiLine.zeroBytes((long) AsciiLine.WORDS.get(bytes, i + Long.BYTES) ^ pattern)
+        | AsciiLine.zeroBytes((long) AsciiLine.WORDS.get(bytes, i + 2 * Long.BYTES) ^ pattern)
+        | AsciiLine.zeroBytes((long) AsciiLine.WORDS.get(bytes, i + 3 * Long.BYTES) ^ pattern)) == 0;
   }
 
   /** Whether {@code bytes} holds {@code needle} at {@code from} (which leaves room for it). */

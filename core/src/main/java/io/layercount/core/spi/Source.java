@@ -163,20 +163,21 @@ public final class Source {
       }
       return tooLarge(name, size, limits);
     }
-    int end = size > 0 && bytes[bytes.length - 1] == '\n' ? bytes.length - 1 : bytes.length;
-    if (end == from) {
-      return new Cleaning(limits).finish(name, new Lines(0), bytes, new ArrayList<>());
+    // the text ends before its last line end, LF or CRLF, as the decoded reading ends it
+    int end = bytes.length;
+    boolean crlf = false;
+    if (size > 0 && bytes[end - 1] == '\n') {
+      end--;
+      crlf = end > from && bytes[end - 1] == '\r';
+      end -= crlf ? 1 : 0;
     }
-    if (end == from + 1 && bytes[from] == '\r' && end < bytes.length) {
-      // the whole text is one CRLF: no line, as the decoded reading finds none
-      return new Cleaning(limits).finish(name, new Lines(0), bytes,
-          new ArrayList<>(List.of(Diagnostic.info(0, 0, "converted CRLF line ends"))));
-    }
-    // a line's start, end and whether it needs the exact scan, found in one pass
     Lines lines = new Lines(end - from);
     Cleaning cleaning = new Cleaning(limits);
+    if (end == from) {
+      return cleaning.finish(name, lines, bytes, lineEndRepairs(crlf));
+    }
+    // a line's start, end and whether it needs the exact scan, found in one pass
     AsciiLine scan = new AsciiLine();
-    boolean crlf = false;
     int start = from;
     while (true) {
       int i = scan.end(bytes, start, end, Math.max(cleaning.largest(), '9'));
@@ -195,11 +196,16 @@ public final class Source {
       }
       start = i + 1;
     }
+    return cleaning.finish(name, lines, bytes, lineEndRepairs(crlf));
+  }
+
+  /** The repairs of a text's line ends read from bytes: the CRLF ends taken off, where there were any. */
+  private static List<Diagnostic> lineEndRepairs(boolean crlf) {
     List<Diagnostic> repairs = new ArrayList<>();
     if (crlf) {
-      repairs.add(Diagnostic.info(0, 0, "converted CRLF line ends"));
+      repairs.add(Diagnostic.info(0, 0, CRLF_REPAIR));
     }
-    return cleaning.finish(name, lines, bytes, repairs);
+    return repairs;
   }
 
   /**
@@ -553,16 +559,20 @@ public final class Source {
 
     private Line make(int i) {
       int cut = offset(i);
-      int ind = Math.min(indent, cleaned.leads[i]);
       String text = cleaned.isString(i) ? cleaned.texts[i].substring(cut)
           : new String(cleaned.bytes, cleaned.starts[i] + cut, cleaned.ends[i] - cleaned.starts[i] - cut,
               StandardCharsets.ISO_8859_1);
-      return new Line(i + 1, cut, text, cleaned.leads[i] - ind);
+      return new Line(i + 1, cut, text, indent(i));
     }
 
     /** How many characters of line {@code i} as cleaned come before its text: its quote mark and indent cut. */
     int offset(int i) {
       return Math.min(cleaned.length(i), quote) + Math.min(indent, cleaned.leads[i]);
+    }
+
+    /** The spaces line {@code i}'s text starts with, once the common indent is cut. */
+    int indent(int i) {
+      return cleaned.leads[i] - Math.min(indent, cleaned.leads[i]);
     }
 
     @Override
@@ -619,7 +629,7 @@ public final class Source {
 
     /** The spaces line {@code i}'s text starts with, as {@link Line#indent()}. */
     public int indent(int i) {
-      return lines.cleaned.leads[i] - Math.min(lines.indent, lines.cleaned.leads[i]);
+      return lines.indent(i);
     }
 
     /** Whether line {@code i} is blank: the white space at a line's end is cut, so a blank line is an empty one. */
@@ -739,6 +749,9 @@ public final class Source {
     return sb.toString();
   }
 
+  /** What taking off CRLF line ends is reported as, whichever reading does it. */
+  private static final String CRLF_REPAIR = "converted CRLF line ends";
+
   /** Lines kept per chunk while a text is split. */
   private static final int LINE_CHUNK = 4096;
 
@@ -750,7 +763,7 @@ public final class Source {
     boolean crlf = text.contains("\r\n");
     boolean cr = text.replace("\r\n", "").indexOf('\r') >= 0;
     if (crlf) {
-      repairs.add(Diagnostic.info(0, 0, "converted CRLF line ends"));
+      repairs.add(Diagnostic.info(0, 0, CRLF_REPAIR));
     }
     if (cr) {
       repairs.add(Diagnostic.info(0, 0, "converted CR line ends"));

@@ -12,10 +12,10 @@ import java.util.Objects;
  * {@link io.layercount.core.internal.rules.RuleTable#answersAlikeEverywhere}).
  *
  * <p>A printout's equal argument texts are mostly one object ({@code NetworkBuilder} shares them),
- * so arguments compare by identity before equality, and hash by their text, whose hash the string
- * keeps. At most {@value #MOST} values are kept (arrays of 2,048 slots at most, from 64; the corpus's
- * printouts have at most 158 distinct argument texts); a tree of more distinct leaves than that is
- * not looked up further, since most lookups would miss.
+ * so arguments compare by identity before equality. At most {@value #MOST} values are kept (arrays
+ * of 2,048 slots at most, from 64; the corpus's printouts have at most 158 distinct argument
+ * texts); a tree of more distinct leaves than that is not looked up further, since most lookups
+ * would miss.
  *
  * @param <V> what is kept per leaf text
  */
@@ -103,7 +103,7 @@ public final class AlikeLeaves<V> {
   }
 
   private static int hash(Arguments a, String type) {
-    int h = 31 * Objects.hashCode(a.raw()) + type.hashCode();
+    int h = 31 * a.hashCode() + type.hashCode();
     return h ^ (h >>> 16);
   }
 }

@@ -22,10 +22,84 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
   /** No arguments printed. */
   public static final Arguments NONE = new Arguments("", List.of(), Map.of());
 
-  /** Copies the collections, so that the record stays immutable. */
+  /**
+   * Copies the collections, so that the record stays immutable. Where the raw text is exactly the
+   * items written out again ({@link #raw()}), as PyTorch prints nearly every layer, it is not kept:
+   * a model of a million layers held a copy of each distinct text beside its parsed items, a sixth
+   * of the memory its analysis took.
+   */
   public Arguments {
     positional = List.copyOf(positional);
     named = NamedArguments.copyOf(named);
+    if (raw != null && isWritten(raw, positional, (NamedArguments) named)) {
+      raw = null;
+    }
+  }
+
+  /**
+   * The text as printed: kept where it differs from the items written out again, else written
+   * out: the positional items, then the named ones as {@code key=value}, joined by {@code ", "}.
+   */
+  @Override
+  public String raw() {
+    return raw != null ? raw : written(positional, (NamedArguments) named);
+  }
+
+  /** {@code Arguments[raw=..., positional=..., named=...]}, with the text as printed. */
+  @Override
+  public String toString() {
+    return "Arguments[raw=" + raw() + ", positional=" + positional + ", named=" + named + "]";
+  }
+
+  /** The items written out: the positional ones, then {@code key=value}, joined by {@code ", "}. */
+  private static String written(List<String> positional, NamedArguments named) {
+    int items = positional.size() + named.size();
+    if (items == 0) {
+      return "";
+    }
+    int length = 2 * (items - 1);
+    for (int i = 0; i < positional.size(); i++) {
+      length += positional.get(i).length();
+    }
+    for (int i = 0; i < named.size(); i++) {
+      length += named.key(i).length() + 1 + named.value(i).length();
+    }
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < items; i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      if (i < positional.size()) {
+        out.append(positional.get(i));
+      } else {
+        int k = i - positional.size();
+        out.append(named.key(k)).append('=').append(named.value(k));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whether {@code raw} is exactly {@link #written} of the items, compared in place with nothing made. */
+  private static boolean isWritten(String raw, List<String> positional, NamedArguments named) {
+    int items = positional.size() + named.size();
+    int at = 0;
+    for (int i = 0; i < items && at >= 0; i++) {
+      if (i > 0) {
+        at = matches(raw, at, ", ");
+      }
+      if (i < positional.size()) {
+        at = matches(raw, at, positional.get(i));
+      } else {
+        int k = i - positional.size();
+        at = matches(raw, matches(raw, matches(raw, at, named.key(k)), "="), named.value(k));
+      }
+    }
+    return at == raw.length();
+  }
+
+  /** Where {@code part} ends when {@code text} holds it at {@code at}, or -1 (as also for {@code at} -1). */
+  private static int matches(String text, int at, String part) {
+    return at >= 0 && part != null && text.startsWith(part, at) ? at + part.length() : -1;
   }
 
   /** Parses printed argument text; never fails. */

@@ -42,6 +42,16 @@ final class NamedArguments extends AbstractMap<String, String> {
     return builder.build();
   }
 
+  /** Key {@code i} in printed order. */
+  String key(int i) {
+    return entries[2 * i];
+  }
+
+  /** The value of key {@code i}. */
+  String value(int i) {
+    return entries[2 * i + 1];
+  }
+
   @Override
   public String get(Object key) {
     int i = indexOf(key);
@@ -63,6 +73,34 @@ final class NamedArguments extends AbstractMap<String, String> {
     for (int i = 0; i < size; i++) {
       action.accept(entries[2 * i], entries[2 * i + 1]);
     }
+  }
+
+  /** As {@link AbstractMap#hashCode()} gives it, with no entry made per key. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (int i = 0; i < size; i++) {
+      h += Objects.hashCode(entries[2 * i]) ^ Objects.hashCode(entries[2 * i + 1]);
+    }
+    return h;
+  }
+
+  /** As {@link AbstractMap#equals(Object)} gives it; compared in place with another of these. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof NamedArguments other)) {
+      return super.equals(o);
+    }
+    if (other.size != size) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      int j = other.indexOf(entries[2 * i]);
+      if (j < 0 || !Objects.equals(entries[2 * i + 1], other.entries[2 * j + 1])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int indexOf(Object key) {

@@ -4,6 +4,7 @@ import io.layercount.core.internal.AlikeLeaves;
 import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.LineTable;
 import io.layercount.core.internal.PostOrder;
+import io.layercount.core.internal.WidthMap;
 import io.layercount.core.InputSize;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
@@ -161,6 +162,9 @@ public final class StreamWidths {
     // a leaf's widths follow from its class and arguments: worked out once per leaf text, at the
     // first node of that text
     AlikeLeaves<Node> firstAlike = new AlikeLeaves<>();
+    // each width past the shared small ones kept once: a tree of a million layers of distinct widths
+    // held an OptionalLong per width read, a million objects for a few hundred thousand widths
+    WidthMap<OptionalLong> kept = new WidthMap<>();
     // children before parents, in printed order; a finished node leaves itself on a stack, where its
     // parent takes its children's nodes from (no lookup per child). A layer printed at several
     // places is one node: its widths are the same at each.
@@ -172,8 +176,8 @@ public final class StreamWidths {
         Node first = firstAlike.get(layer);
         if (first == null) {
           String formula = rules.formulaOf(layer.typeName());
-          node.in = LayerWidths.in(layer, formula);
-          node.out = LayerWidths.out(layer, formula);
+          node.in = kept(kept, LayerWidths.in(layer, formula));
+          node.out = kept(kept, LayerWidths.out(layer, formula));
           if (firstAlike.hasRoom()) {
             firstAlike.put(layer, node);
             node.alike = node;
@@ -186,8 +190,8 @@ public final class StreamWidths {
         node.firstOut = node.out;
       } else if (rules.isParametrized(layer)) {
         String formula = rules.formulaOf(layer.typeName());
-        node.in = LayerWidths.in(layer, formula);
-        node.out = LayerWidths.out(layer, formula);
+        node.in = kept(kept, LayerWidths.in(layer, formula));
+        node.out = kept(kept, LayerWidths.out(layer, formula));
         node.firstOut = node.out;
       } else {
         node.in = first(node.kids, n -> n.in);
@@ -201,6 +205,19 @@ public final class StreamWidths {
     this.inputSize = inputSize;
     this.root = nodes.get(root);
     assignBefore(this.root);
+  }
+
+  /** {@code width}, or the equal width kept before in {@code kept} (once per tree). */
+  private static OptionalLong kept(WidthMap<OptionalLong> kept, OptionalLong width) {
+    if (width.isEmpty()) {
+      return NONE;
+    }
+    OptionalLong known = kept.get(width.getAsLong());
+    if (known == null) {
+      kept.put(width.getAsLong(), width);
+      return width;
+    }
+    return known;
   }
 
   /** The root's node. */

@@ -1,8 +1,9 @@
-package io.layercount.core.internal.depth;
+package io.layercount.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.layercount.core.internal.depth.Widths;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;

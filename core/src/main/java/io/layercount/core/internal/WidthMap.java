@@ -1,18 +1,19 @@
-package io.layercount.core.internal.depth;
+package io.layercount.core.internal;
 
 /**
- * A map from a tensor width (any {@code long}, {@link Widths#UNKNOWN} included) to a value, without
- * boxing: a replay puts a width for every tensor it makes, and a boxed {@code HashMap} made that one
- * of the costliest lines of the depth inference. Open addressing with linear probing; no removal.
+ * A map from a tensor width (any {@code long}, {@link io.layercount.core.internal.depth.Widths#UNKNOWN}
+ * included) to a value, without boxing: a replay puts a width for every tensor it makes, and a boxed
+ * {@code HashMap} made that one of the costliest lines of the depth inference. Open addressing with
+ * linear probing; no removal.
  */
-final class WidthMap<V> {
+public final class WidthMap<V> {
   private long[] keys = new long[8];
   private Object[] values = new Object[8];
   private int size;
 
   /** The value of {@code width}, or {@code null}. */
   @SuppressWarnings("unchecked")
-  V get(long width) {
+  public V get(long width) {
     int mask = keys.length - 1;
     for (int i = slot(width, mask); values[i] != null; i = (i + 1) & mask) {
       if (keys[i] == width) {
@@ -23,7 +24,7 @@ final class WidthMap<V> {
   }
 
   /** Maps {@code width} to {@code value} (not {@code null}), replacing what it held. */
-  void put(long width, V value) {
+  public void put(long width, V value) {
     int mask = keys.length - 1;
     int i = slot(width, mask);
     for (; values[i] != null; i = (i + 1) & mask) {

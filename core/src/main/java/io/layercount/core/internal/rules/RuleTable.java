@@ -53,11 +53,32 @@ public final class RuleTable {
    * The rows of one class: its hand-written (or user) row, its corpus row, the formula it follows
    * ({@link #formulaOf}), its tensor rows, the child sets under which the corpus shows it owning
    * nothing (keys, and keys with classes), and whether its row is a {@code ParametrizedX}'s whose X
-   * has a row (the part of {@link #isParametrized} the class decides, asked of every module).
+   * has a row (the part of {@link #isParametrized} the class decides, asked of every module), and
+   * the answers its layers share.
    */
   private record ClassFacts(TypeRule hand, TypeRule corpus, String formula, List<TensorRule> tensorRows,
-      ChildKeySets ownsNothingByKeys, Set<String> ownsNothingByTypes, boolean parametrized, String noRule,
-      String unreadable) {}
+      ChildKeySets ownsNothingByKeys, Set<String> ownsNothingByTypes, boolean parametrized,
+      String unreadable, Resolution[] unknown, Resolution handOwnsNothing, Resolution corpusOwnsNothing) {
+
+    /**
+     * The answer for a layer of this class that {@code rule}, one of its rows, sizes at 0: one shared
+     * answer per row, as every activation and container of a model gives the same (an answer per
+     * layer was a tenth of what a large model's analysis kept).
+     */
+    Resolution ownsNothing(TypeRule rule) {
+      return rule == hand ? handOwnsNothing : rule == corpus ? corpusOwnsNothing : ownsNothingBy(rule);
+    }
+
+    /** The answer for a layer of this class of {@code kind} that no rule covers, one per kind. */
+    Resolution unknown(LayerKind kind) {
+      return unknown[kind.ordinal()];
+    }
+
+    static Resolution ownsNothingBy(TypeRule rule) {
+      return rule == null ? null
+          : new Resolution(rule.kind(), 0, true, rule.exact(), rule.weighted(), rule.basis(), rule.note());
+    }
+  }
 
   private ClassFacts classFacts(String typeName) {
     TypeRule hand = findHandRule(typeName);
@@ -75,8 +96,19 @@ public final class RuleTable {
         && parametrizedBase(typeName) != null;
     return new ClassFacts(hand, fromCorpus, formula, tensors.rowsNaming(typeName),
         byKeys == null ? null : new ChildKeySets(byKeys), ownsNothingByChildTypes.get(typeName), parametrized,
-        // the notes of a layer of this class without an answer, made once (every unknown container had its own)
-        "no rule for " + typeName, "the printed arguments of " + typeName + " do not give its size");
+        // the notes and answers of a layer of this class without a size, made once (every unknown
+        // container had its own)
+        "the printed arguments of " + typeName + " do not give its size", unknownAnswers("no rule for " + typeName), ClassFacts.ownsNothingBy(hand), ClassFacts.ownsNothingBy(fromCorpus));
+  }
+
+  /** {@link Resolution#unknown} for each kind, with {@code note}. */
+  private static Resolution[] unknownAnswers(String note) {
+    LayerKind[] kinds = LayerKind.values();
+    Resolution[] answers = new Resolution[kinds.length];
+    for (LayerKind kind : kinds) {
+      answers[kind.ordinal()] = Resolution.unknown(kind, note);
+    }
+    return answers;
   }
 
   private RuleTable(Map<String, TypeRule> byName, List<Map.Entry<Pattern, TypeRule>> byPattern,
@@ -338,7 +370,7 @@ public final class RuleTable {
       if (stated != null) {
         return new Resolution(kind, stated, true, true, kind.isWeighted() ? 1 : 0, "stated", null);
       }
-      return Resolution.unknown(kind, facts.noRule());
+      return facts.unknown(kind);
     }
     if (stated != null) {
       return new Resolution(rule.kind(), stated, true, true, rule.weighted(), "stated", null);
@@ -356,6 +388,9 @@ public final class RuleTable {
     }
     if (rule.biasHidden()) {
       return layerNormByOwner(layer, rule, own.getAsLong(), owner);
+    }
+    if (own.getAsLong() == 0) {
+      return facts.ownsNothing(rule);
     }
     return new Resolution(rule.kind(), own.getAsLong(), true, rule.exact(), rule.weighted(), rule.basis(),
         rule.note());

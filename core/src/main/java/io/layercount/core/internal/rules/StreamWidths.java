@@ -176,8 +176,8 @@ public final class StreamWidths {
         Node first = firstAlike.get(layer);
         if (first == null) {
           String formula = rules.formulaOf(layer.typeName());
-          node.in = kept(kept, LayerWidths.in(layer, formula));
-          node.out = kept(kept, LayerWidths.out(layer, formula));
+          node.in = kept(kept, LayerWidths.inWidth(layer, formula));
+          node.out = kept(kept, LayerWidths.outWidth(layer, formula));
           if (firstAlike.hasRoom()) {
             firstAlike.put(layer, node);
             node.alike = node;
@@ -190,8 +190,8 @@ public final class StreamWidths {
         node.firstOut = node.out;
       } else if (rules.isParametrized(layer)) {
         String formula = rules.formulaOf(layer.typeName());
-        node.in = kept(kept, LayerWidths.in(layer, formula));
-        node.out = kept(kept, LayerWidths.out(layer, formula));
+        node.in = kept(kept, LayerWidths.inWidth(layer, formula));
+        node.out = kept(kept, LayerWidths.outWidth(layer, formula));
         node.firstOut = node.out;
       } else {
         node.in = first(node.kids, n -> n.in);
@@ -207,15 +207,15 @@ public final class StreamWidths {
     assignBefore(this.root);
   }
 
-  /** {@code width}, or the equal width kept before in {@code kept} (once per tree). */
-  private static OptionalLong kept(WidthMap<OptionalLong> kept, OptionalLong width) {
-    if (width.isEmpty()) {
+  /** {@code width} (-1: none) as kept in {@code kept}, made there once per tree. */
+  private static OptionalLong kept(WidthMap<OptionalLong> kept, long width) {
+    if (width < 0) {
       return NONE;
     }
-    OptionalLong known = kept.get(width.getAsLong());
+    OptionalLong known = kept.get(width);
     if (known == null) {
-      kept.put(width.getAsLong(), width);
-      return width;
+      known = OptionalLong.of(width);
+      kept.put(width, known);
     }
     return known;
   }

@@ -90,6 +90,40 @@ class PlainPrintoutTest {
     assertEquals(PytorchPrintoutParser.parseFully(source), parser.parse(source));
   }
 
+  /**
+   * Blocks at one depth one after another, with the same index and named keys: each block checks
+   * its own keys only (a key is a repeat only within its block).
+   */
+  @Test
+  void siblingBlocksKeepTheirKeysApart() {
+    String text = """
+        Net(
+          (a): Sequential(
+            (0): Block(
+              (attn): Identity()
+              (mlp): Identity()
+            )
+            (1): Block(
+              (attn): Identity()
+              (mlp): Identity()
+            )
+          )
+          (b): Sequential(
+            (0): Block(
+              (attn): Identity()
+            )
+            (1-2): 2 x Block(
+              (mlp): Identity()
+            )
+          )
+        )
+        """;
+    Source source = Source.of("siblings", text);
+    ParseResult plain = PlainPrintout.read(source);
+    assertNotNull(plain, "sibling blocks take the short road");
+    same(PytorchPrintoutParser.parseFully(source), plain, "siblings");
+  }
+
   @Test
   void limitsAreLeftToTheFullReading() {
     Source layers = Source.of("layers", PLAIN, Limits.builder().maxLayers(8).build());
@@ -121,7 +155,8 @@ class PlainPrintoutTest {
     }
     System.out.printf("[plain printouts] the short road read %d of %d corpus printouts and %d of %d damaged copies,"
         + " each as the full reading did%n", plain, texts, damagedPlain, damaged);
-    assertTrue(plain > 0 && damagedPlain > 0, "the short road was taken");
+    // clean printouts are what the short road is for: all but a few (None children, legacy forms)
+    assertTrue(plain * 50 > texts * 49 && damagedPlain > 0, "the short road was taken");
   }
 
   /** Whether the short road answered; where it did, it must be the full reading's answer. */

@@ -377,7 +377,14 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
       from++;
       to--;
     }
-    long[] out = new long[4];
+    // sized by the commas, so that the usual tuple (every item a number) needs no copy
+    int items = 1;
+    for (int i = from; i < to; i++) {
+      if (value.charAt(i) == ',') {
+        items++;
+      }
+    }
+    long[] out = new long[items];
     int count = 0;
     int start = from;
     for (int i = from; i <= to; i++) {
@@ -399,9 +406,6 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
       long n = digits(value, a, b);
       if (n < 0) {
         return new long[0];
-      }
-      if (count == out.length) {
-        out = Arrays.copyOf(out, count * 2);
       }
       out[count++] = n;
     }

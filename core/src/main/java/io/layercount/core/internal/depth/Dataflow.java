@@ -120,12 +120,6 @@ public final class Dataflow {
   private final List<Facts> pairs = new ArrayList<>();
   /** How many modules took the answer of one printed alike ({@link #sameShape}). */
   private int alike;
-  /**
-   * Each span measured kept once ({@link #kept}): a model of many layers prints few distinct
-   * widths, and a million-module tree of distinct widths held a span per module, two in three of
-   * them equal to another.
-   */
-  private final WidthMap<Widths> spans = new WidthMap<>();
 
   /**
    * Replays {@code root}; the maps are sized for {@code nodes} distinct nodes (0: not known), since
@@ -310,19 +304,8 @@ public final class Dataflow {
     }
   }
 
-  private Facts leafFacts(Layer layer, int weighted) {
-    return new Facts(layer, kept(Widths.ofLeaf(layer, weighted)), weighted, Facts.NO_KIDS);
-  }
-
-  /** {@code span}, or an equal span kept before (the first kept of those whose widths mix alike). */
-  private Widths kept(Widths span) {
-    long key = span.in() * 0x9E3779B97F4A7C15L ^ span.out();
-    Widths known = spans.get(key);
-    if (known == null) {
-      spans.put(key, span);
-      return span;
-    }
-    return known.equals(span) ? known : span;
+  private static Facts leafFacts(Layer layer, int weighted) {
+    return new Facts(layer, Widths.ofLeaf(layer, weighted), weighted, Facts.NO_KIDS);
   }
 
   /**
@@ -333,7 +316,7 @@ public final class Dataflow {
   private Facts leafFacts(StreamWidths.Node node, int weighted) {
     StreamWidths.Node first = node.alike();
     Widths span = first != null && first != node && first.depth() instanceof Facts f && f.weighted == weighted
-        ? f.span : kept(Widths.ofLeaf(node.layer(), weighted));
+        ? f.span : Widths.ofLeaf(node.layer(), weighted);
     return new Facts(node.layer(), span, weighted, Facts.NO_KIDS);
   }
 
@@ -343,7 +326,7 @@ public final class Dataflow {
     Widths sliced = slicedSpan(layer, kids);
     Widths norm = Widths.ofNormWithChildren(layer);
     if (sliced != null || norm.knownIn()) {
-      return new Facts(layer, kept(sliced != null ? sliced : norm), weighted, kids);
+      return new Facts(layer, sliced != null ? sliced : norm, weighted, kids);
     }
     Widths first = Widths.NONE;
     Layer firstReader = null;
@@ -364,7 +347,10 @@ public final class Dataflow {
     // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
     boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
         && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
-    Facts f = new Facts(layer, kept(new Widths(otherAxis ? out : first.in(), out)), weighted, kids);
+    // the first reader's span where it is the module's too (a block from its first conv to a last
+    // layer that keeps the width): no span of its own per module
+    Widths span = !otherAxis && out == first.out() ? first : new Widths(otherAxis ? out : first.in(), out);
+    Facts f = new Facts(layer, span, weighted, kids);
     streams.measure(layer);
     copies.measure(layer, kids);
     return f;

@@ -249,7 +249,7 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
   private static String part(String text, int from, int to) {
     String known = commonPart(text, from, to);
     if (known == null) {
-      known = smallNumber(text, from, to);
+      known = number(text, from, to);
     }
     return known != null ? known : text.substring(from, to);
   }
@@ -264,13 +264,29 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
 
   private static final String[] NUMBERS = new String[SMALL_NUMBERS];
 
-  /** The shared text of {@code text[from, to)} when it is a number below {@value #SMALL_NUMBERS} as Python prints it, or {@code null}. */
-  private static String smallNumber(String text, int from, int to) {
+  /**
+   * The larger numbers met last (5 to 18 digits), by value modulo the slots: a model's large widths
+   * ({@code 11008}, {@code 50257}) repeat in texts that differ otherwise, mostly on lines close
+   * together, and a printout of a million modules of distinct widths held a copy of each number
+   * per text that printed it (a fifth of the objects its analysis kept). A slot holds the last
+   * number of its residue read anywhere; as for {@link #NUMBERS}, a slot written by two threads
+   * at once holds either text, each a whole string.
+   */
+  private static final int RECENT_NUMBERS = 4096;
+
+  private static final String[] RECENT = new String[RECENT_NUMBERS];
+
+  /**
+   * The shared text of {@code text[from, to)} when it is a number as Python prints it (no sign, no
+   * leading zero): below {@value #SMALL_NUMBERS} the one kept for good, else the one met last with
+   * that value's slot where that is this number; {@code null} when it is no number.
+   */
+  private static String number(String text, int from, int to) {
     int length = to - from;
-    if (length < 1 || length > 4 || length > 1 && text.charAt(from) == '0') {
+    if (length < 1 || length > 18 || length > 1 && text.charAt(from) == '0') {
       return null;
     }
-    int value = 0;
+    long value = 0;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
@@ -278,12 +294,21 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
       }
       value = 10 * value + c - '0';
     }
-    String known = NUMBERS[value];
-    if (known == null) {
-      known = text.substring(from, to);
-      NUMBERS[value] = known;
+    if (value < SMALL_NUMBERS) {
+      String known = NUMBERS[(int) value];
+      if (known == null) {
+        known = text.substring(from, to);
+        NUMBERS[(int) value] = known;
+      }
+      return known;
     }
-    return known;
+    int slot = (int) (value % RECENT_NUMBERS);
+    String recent = RECENT[slot];
+    if (recent == null || recent.length() != length || !text.regionMatches(from, recent, 0, length)) {
+      recent = text.substring(from, to);
+      RECENT[slot] = recent;
+    }
+    return recent;
   }
 
   /** {@code text[from, to)} as {@link String#trim()} would give it. */

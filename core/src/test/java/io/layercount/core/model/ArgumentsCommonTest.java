@@ -73,7 +73,31 @@ class ArgumentsCommonTest {
     assertSame(a.positional().get(0), b.named().get("out_features"));
     assertSame(a.positional().get(0), a.named().get("out_features"));
     assertSame(a.positional().get(3), b.named().get("in_features"));
-    assertNotSame(a.positional().get(4), Arguments.parse("10000").positional().get(0));
+    // what is no number as Python prints it is cut from its text
+    assertNotSame(a.positional().get(1), Arguments.parse("064").positional().get(0));
+    assertNotSame(a.positional().get(7), Arguments.parse("-64").positional().get(0));
+  }
+
+  @Test
+  void largerNumbersAreSharedWithTheLastOfTheirSlot() {
+    // the tests of this class run one at a time, so nothing else writes the slots between two parses
+    Arguments a = Arguments.parse("11008, in_features=4096, out_features=11008, big=123456789012345678");
+    assertEquals(List.of("11008"), a.positional());
+    assertSame(a.positional().get(0), a.get("out_features"));
+    Arguments b = Arguments.parse("Linear(in_features=11008, out_features=4096)".substring(7, 41));
+    assertEquals("11008", b.get("in_features"));
+    assertSame(a.positional().get(0), b.get("in_features"));
+    assertSame(a.get("big"), Arguments.parse("123456789012345678").positional().get(0));
+    // another number of the slot (11008 + 4096) takes it; the first is then read as a new text
+    String other = Arguments.parse("15104").positional().get(0);
+    assertEquals("15104", other);
+    String again = Arguments.parse("11008").positional().get(0);
+    assertEquals("11008", again);
+    assertNotSame(a.positional().get(0), again);
+    assertSame(again, Arguments.parse("x=11008").get("x"));
+    // 19 digits are no count: cut from the text each time
+    String nineteen = "1234567890123456789";
+    assertNotSame(Arguments.parse("a, " + nineteen).positional().get(1), Arguments.parse("b, " + nineteen).positional().get(1));
   }
 
   private static String pick(Random random) {

@@ -255,7 +255,10 @@ final class PlainPrintout {
       reset(name, type, repeat, indent, line);
     }
 
-    /** Makes this block, closed and listed, the next one opened at its depth: nothing read is kept but the scan array. */
+    /**
+     * Makes this block, closed and listed, the next one opened at its depth: nothing read is kept
+     * but the array the keys are scanned in.
+     */
     void reset(String name, String type, int repeat, int indent, int line) {
       this.name = name;
       this.type = type;

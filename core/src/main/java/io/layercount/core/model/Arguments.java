@@ -245,7 +245,10 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     return null;
   }
 
-  /** {@code text[from, to)}, shared where it is a common key or value or a small number (cut out only where it is not). */
+  /**
+   * {@code text[from, to)}, shared where it is a common key or value or a number ({@link #number}),
+   * cut out only where it is not.
+   */
   private static String part(String text, int from, int to) {
     String known = commonPart(text, from, to);
     if (known == null) {

@@ -97,7 +97,8 @@ class ArgumentsCommonTest {
     assertSame(again, Arguments.parse("x=11008").get("x"));
     // 19 digits are no count: cut from the text each time
     String nineteen = "1234567890123456789";
-    assertNotSame(Arguments.parse("a, " + nineteen).positional().get(1), Arguments.parse("b, " + nineteen).positional().get(1));
+    assertNotSame(Arguments.parse("a, " + nineteen).positional().get(1),
+        Arguments.parse("b, " + nineteen).positional().get(1));
   }
 
   private static String pick(Random random) {

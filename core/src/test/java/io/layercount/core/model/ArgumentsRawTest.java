@@ -61,7 +61,8 @@ class ArgumentsRawTest {
     Arguments conv = Arguments.parse("64, 65, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False");
     assertEquals("64, 65, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False", conv.raw());
     assertEquals(new Arguments("64, 65, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False",
-        List.of("64", "65"), orderedMap("kernel_size", "(3, 3)", "stride", "(1, 1)", "padding", "(1, 1)", "bias", "False")),
+        List.of("64", "65"),
+        orderedMap("kernel_size", "(3, 3)", "stride", "(1, 1)", "padding", "(1, 1)", "bias", "False")),
         conv);
     assertEquals("", Arguments.NONE.raw());
     assertEquals("", new Arguments("", List.of(), Map.of()).raw());

@@ -98,7 +98,8 @@ public final class RuleTable {
         byKeys == null ? null : new ChildKeySets(byKeys), ownsNothingByChildTypes.get(typeName), parametrized,
         // the notes and answers of a layer of this class without a size, made once (every unknown
         // container had its own)
-        "the printed arguments of " + typeName + " do not give its size", unknownAnswers("no rule for " + typeName), ClassFacts.ownsNothingBy(hand), ClassFacts.ownsNothingBy(fromCorpus));
+        "the printed arguments of " + typeName + " do not give its size", unknownAnswers("no rule for " + typeName),
+        ClassFacts.ownsNothingBy(hand), ClassFacts.ownsNothingBy(fromCorpus));
   }
 
   /** {@link Resolution#unknown} for each kind, with {@code note}. */

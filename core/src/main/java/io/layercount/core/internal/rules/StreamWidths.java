@@ -162,8 +162,8 @@ public final class StreamWidths {
     // a leaf's widths follow from its class and arguments: worked out once per leaf text, at the
     // first node of that text
     AlikeLeaves<Node> firstAlike = new AlikeLeaves<>();
-    // each width past the shared small ones kept once: a tree of a million layers of distinct widths
-    // held an OptionalLong per width read, a million objects for a few hundred thousand widths
+    // each width kept once per tree: a tree of a million layers of distinct widths held an
+    // OptionalLong per width read, a million objects for 200,000 widths
     WidthMap<OptionalLong> kept = new WidthMap<>();
     // children before parents, in printed order; a finished node leaves itself on a stack, where its
     // parent takes its children's nodes from (no lookup per child). A layer printed at several

@@ -2,7 +2,6 @@ package io.layercount.core.internal.depth;
 
 import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.PostOrder;
-import io.layercount.core.internal.WidthMap;
 import io.layercount.core.internal.count.Saturating;
 import io.layercount.core.internal.rules.StreamWidths;
 import io.layercount.core.model.Arguments;

@@ -4,7 +4,6 @@ import io.layercount.core.internal.AlikeLeaves;
 import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.LineTable;
 import io.layercount.core.internal.PostOrder;
-import io.layercount.core.internal.WidthMap;
 import io.layercount.core.InputSize;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
@@ -162,9 +161,6 @@ public final class StreamWidths {
     // a leaf's widths follow from its class and arguments: worked out once per leaf text, at the
     // first node of that text
     AlikeLeaves<Node> firstAlike = new AlikeLeaves<>();
-    // each width kept once per tree: a tree of a million layers of distinct widths held an
-    // OptionalLong per width read, a million objects for 200,000 widths
-    WidthMap<OptionalLong> kept = new WidthMap<>();
     // children before parents, in printed order; a finished node leaves itself on a stack, where its
     // parent takes its children's nodes from (no lookup per child). A layer printed at several
     // places is one node: its widths are the same at each.
@@ -176,8 +172,8 @@ public final class StreamWidths {
         Node first = firstAlike.get(layer);
         if (first == null) {
           String formula = rules.formulaOf(layer.typeName());
-          node.in = kept(kept, LayerWidths.inWidth(layer, formula));
-          node.out = kept(kept, LayerWidths.outWidth(layer, formula));
+          node.in = kept(LayerWidths.inWidth(layer, formula));
+          node.out = kept(LayerWidths.outWidth(layer, formula));
           if (firstAlike.hasRoom()) {
             firstAlike.put(layer, node);
             node.alike = node;
@@ -190,8 +186,8 @@ public final class StreamWidths {
         node.firstOut = node.out;
       } else if (rules.isParametrized(layer)) {
         String formula = rules.formulaOf(layer.typeName());
-        node.in = kept(kept, LayerWidths.inWidth(layer, formula));
-        node.out = kept(kept, LayerWidths.outWidth(layer, formula));
+        node.in = kept(LayerWidths.inWidth(layer, formula));
+        node.out = kept(LayerWidths.outWidth(layer, formula));
         node.firstOut = node.out;
       } else {
         node.in = first(node.kids, n -> n.in);
@@ -207,15 +203,27 @@ public final class StreamWidths {
     assignBefore(this.root);
   }
 
-  /** {@code width} (-1: none) as kept in {@code kept}, made there once per tree. */
-  private static OptionalLong kept(WidthMap<OptionalLong> kept, long width) {
+  /**
+   * The widths read last, by value modulo the slots: a model's widths repeat from one layer to the
+   * next, and a tree of a million layers of distinct widths held an {@code OptionalLong} per width
+   * read (1.18 million for 200,000 widths). A slot holds the last width of its residue read by any
+   * analysis; two threads writing one slot at once leave either width, each a whole object. A map
+   * of every width of a tree would grow to arrays the collector allocates apart.
+   */
+  private static final int RECENT_WIDTHS = 1024;
+
+  private static final OptionalLong[] RECENT = new OptionalLong[RECENT_WIDTHS];
+
+  /** {@code width} (-1: none), the one read last where that is this width. */
+  private static OptionalLong kept(long width) {
     if (width < 0) {
       return NONE;
     }
-    OptionalLong known = kept.get(width);
-    if (known == null) {
+    int slot = (int) (width & (RECENT_WIDTHS - 1));
+    OptionalLong known = RECENT[slot];
+    if (known == null || known.getAsLong() != width) {
       known = OptionalLong.of(width);
-      kept.put(width, known);
+      RECENT[slot] = known;
     }
     return known;
   }

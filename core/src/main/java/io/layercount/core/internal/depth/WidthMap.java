@@ -1,19 +1,18 @@
-package io.layercount.core.internal;
+package io.layercount.core.internal.depth;
 
 /**
- * A map from a tensor width (any {@code long}, {@link io.layercount.core.internal.depth.Widths#UNKNOWN}
- * included) to a value, without boxing: a replay puts a width for every tensor it makes, and a boxed
- * {@code HashMap} made that one of the costliest lines of the depth inference. Open addressing with
- * linear probing; no removal.
+ * A map from a tensor width (any {@code long}, {@link Widths#UNKNOWN} included) to a value, without
+ * boxing: a replay puts a width for every tensor it makes, and a boxed {@code HashMap} made that one
+ * of the costliest lines of the depth inference. Open addressing with linear probing; no removal.
  */
-public final class WidthMap<V> {
+final class WidthMap<V> {
   private long[] keys = new long[8];
   private Object[] values = new Object[8];
   private int size;
 
   /** The value of {@code width}, or {@code null}. */
   @SuppressWarnings("unchecked")
-  public V get(long width) {
+  V get(long width) {
     int mask = keys.length - 1;
     for (int i = slot(width, mask); values[i] != null; i = (i + 1) & mask) {
       if (keys[i] == width) {
@@ -24,7 +23,7 @@ public final class WidthMap<V> {
   }
 
   /** Maps {@code width} to {@code value} (not {@code null}), replacing what it held. */
-  public void put(long width, V value) {
+  void put(long width, V value) {
     int mask = keys.length - 1;
     int i = slot(width, mask);
     for (; values[i] != null; i = (i + 1) & mask) {

@@ -1,9 +1,8 @@
-package io.layercount.core.internal;
+package io.layercount.core.internal.depth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.layercount.core.internal.depth.Widths;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;

@@ -465,7 +465,7 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
     if (n < 0) {
       return OptionalLong.empty();
     }
-    return n < SMALL.length ? SMALL[(int) n] : OptionalLong.of(n);
+    return n < SMALL.length ? SMALL[(int) n] : recentAnswer(n);
   }
 
   /** What {@link #parseLong} reads from {@code value}, or -1 where it reads nothing. */
@@ -483,6 +483,25 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
    * read several times, and a new {@code OptionalLong} each time was 2 % of all allocation.
    */
   private static final OptionalLong[] SMALL = new OptionalLong[4097];
+
+  /**
+   * The larger answers read last, by value modulo the slots, as {@link #RECENT} keeps the numbers'
+   * texts: a model's widths repeat from one layer to the next, and a tree of a million layers of
+   * distinct widths held an answer per width read (1.18 million for 200,000 widths, kept by the
+   * stream-width nodes). Two threads writing one slot at once leave either answer, each whole.
+   */
+  private static final OptionalLong[] RECENT_ANSWERS = new OptionalLong[RECENT_NUMBERS];
+
+  /** {@code OptionalLong.of(n)}, the one read last with its slot where that is {@code n}. */
+  private static OptionalLong recentAnswer(long n) {
+    int slot = (int) (n % RECENT_NUMBERS);
+    OptionalLong known = RECENT_ANSWERS[slot];
+    if (known == null || known.getAsLong() != n) {
+      known = OptionalLong.of(n);
+      RECENT_ANSWERS[slot] = known;
+    }
+    return known;
+  }
 
   static {
     for (int i = 0; i < SMALL.length; i++) {

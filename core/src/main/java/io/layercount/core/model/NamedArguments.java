@@ -69,7 +69,7 @@ final class NamedArguments extends AbstractMap<String, String> {
 
   @Override
   public void forEach(BiConsumer<? super String, ? super String> action) {
-    for (int i = 0; i < entries.length / 2; i++) {
+    for (int i = 0; i < size(); i++) {
       action.accept(entries[2 * i], entries[2 * i + 1]);
     }
   }
@@ -78,7 +78,7 @@ final class NamedArguments extends AbstractMap<String, String> {
   @Override
   public int hashCode() {
     int h = 0;
-    for (int i = 0; i < entries.length / 2; i++) {
+    for (int i = 0; i < size(); i++) {
       h += Objects.hashCode(entries[2 * i]) ^ Objects.hashCode(entries[2 * i + 1]);
     }
     return h;
@@ -93,7 +93,7 @@ final class NamedArguments extends AbstractMap<String, String> {
     if (other.entries.length != entries.length) {
       return false;
     }
-    for (int i = 0; i < entries.length / 2; i++) {
+    for (int i = 0; i < size(); i++) {
       int j = other.indexOf(entries[2 * i]);
       if (j < 0 || !Objects.equals(entries[2 * i + 1], other.entries[2 * j + 1])) {
         return false;
@@ -103,7 +103,7 @@ final class NamedArguments extends AbstractMap<String, String> {
   }
 
   private int indexOf(Object key) {
-    for (int i = 0; i < entries.length / 2; i++) {
+    for (int i = 0; i < size(); i++) {
       if (Objects.equals(entries[2 * i], key)) {
         return i;
       }

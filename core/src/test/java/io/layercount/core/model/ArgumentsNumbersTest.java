@@ -1,6 +1,8 @@
 package io.layercount.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,20 @@ class ArgumentsNumbersTest {
       assertEquals(OptionalLong.of(n), Arguments.parseLong(Long.toString(n)), "" + n);
       assertEquals(OptionalLong.of(n), Arguments.parseLong("  " + n + "\t"), "blank around " + n);
     }
+  }
+
+  @Test
+  void largerAnswersAreSharedWithTheLastOfTheirSlot() {
+    // the tests of this class run one at a time, so nothing else writes the slots between two reads
+    OptionalLong first = Arguments.parseLong("11008");
+    assertSame(first, Arguments.parseLong(" 11008 "));
+    assertSame(first, Arguments.parse("in_features=11008").longValue("in_features", 0));
+    // another number of the slot (11008 + 4096) takes it; the first is then a new answer
+    assertEquals(OptionalLong.of(15104), Arguments.parseLong("15104"));
+    OptionalLong again = Arguments.parseLong("11008");
+    assertEquals(OptionalLong.of(11008), again);
+    assertNotSame(first, again);
+    assertSame(Arguments.parseLong("4096"), Arguments.parseLong("4096"));
   }
 
   @Test

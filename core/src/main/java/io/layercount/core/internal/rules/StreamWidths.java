@@ -172,8 +172,8 @@ public final class StreamWidths {
         Node first = firstAlike.get(layer);
         if (first == null) {
           String formula = rules.formulaOf(layer.typeName());
-          node.in = kept(LayerWidths.inWidth(layer, formula));
-          node.out = kept(LayerWidths.outWidth(layer, formula));
+          node.in = LayerWidths.in(layer, formula);
+          node.out = LayerWidths.out(layer, formula);
           if (firstAlike.hasRoom()) {
             firstAlike.put(layer, node);
             node.alike = node;
@@ -186,8 +186,8 @@ public final class StreamWidths {
         node.firstOut = node.out;
       } else if (rules.isParametrized(layer)) {
         String formula = rules.formulaOf(layer.typeName());
-        node.in = kept(LayerWidths.inWidth(layer, formula));
-        node.out = kept(LayerWidths.outWidth(layer, formula));
+        node.in = LayerWidths.in(layer, formula);
+        node.out = LayerWidths.out(layer, formula);
         node.firstOut = node.out;
       } else {
         node.in = first(node.kids, n -> n.in);
@@ -201,31 +201,6 @@ public final class StreamWidths {
     this.inputSize = inputSize;
     this.root = nodes.get(root);
     assignBefore(this.root);
-  }
-
-  /**
-   * The widths read last, by value modulo the slots: a model's widths repeat from one layer to the
-   * next, and a tree of a million layers of distinct widths held an {@code OptionalLong} per width
-   * read (1.18 million for 200,000 widths). A slot holds the last width of its residue read by any
-   * analysis; two threads writing one slot at once leave either width, each a whole object. A map
-   * of every width of a tree would grow to arrays the collector allocates apart.
-   */
-  private static final int RECENT_WIDTHS = 1024;
-
-  private static final OptionalLong[] RECENT = new OptionalLong[RECENT_WIDTHS];
-
-  /** {@code width} (-1: none), the one read last where that is this width. */
-  private static OptionalLong kept(long width) {
-    if (width < 0) {
-      return NONE;
-    }
-    int slot = (int) (width & (RECENT_WIDTHS - 1));
-    OptionalLong known = RECENT[slot];
-    if (known == null || known.getAsLong() != width) {
-      known = OptionalLong.of(width);
-      RECENT[slot] = known;
-    }
-    return known;
   }
 
   /** The root's node. */

@@ -17,17 +17,20 @@ import java.util.stream.Stream;
  * machine whose speed drifts by a third within minutes, separate runs cannot show a 5 % change; pairs
  * of passes a second apart can. Run by {@code .ci/ab}; see the README's Performance section.
  *
- * <p>Usage: {@code java .ci/AbCompare.java OLD.jar NEW.jar [ROUNDS] [CORPUS]} (add
+ * <p>Usage: {@code java .ci/AbCompare.java OLD.jar NEW.jar [ROUNDS] [CORPUS] [WARM]} (add
  * {@code -XX:TieredStopAtLevel=1} before it to measure the first JIT tier, which the command line runs).
  */
 public class AbCompare {
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: java .ci/AbCompare.java OLD.jar NEW.jar [ROUNDS] [CORPUS]");
+      System.err.println("usage: java .ci/AbCompare.java OLD.jar NEW.jar [ROUNDS] [CORPUS] [WARM]");
       System.exit(2);
     }
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
     Path corpus = Path.of(args.length > 3 ? args[3] : "../shared/corpus").resolve("pytorch");
+    // C2 takes about 20 s of compiling, some 30 passes, before a pass stops getting faster: fewer
+    // rounds of warm-up compare two builds while both are still being compiled
+    int warm = args.length > 4 ? Integer.parseInt(args[4]) : 30;
     List<byte[]> texts = new ArrayList<>();
     long bytes = 0;
     try (Stream<Path> walk = Files.walk(corpus)) {
@@ -50,7 +53,7 @@ public class AbCompare {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[][] cpu = new long[2][rounds];
     long sink = 0;
-    for (int r = -6; r < rounds; r++) { // six rounds of warm-up: each build is compiled on its own
+    for (int r = -warm; r < rounds; r++) { // warm-up rounds first: each build is compiled on its own
       for (int i = 0; i < 2; i++) {
         int k = (r & 1) == 0 ? i : 1 - i; // A B, then B A: neither always runs second
         long start = threads.getCurrentThreadCpuTime();

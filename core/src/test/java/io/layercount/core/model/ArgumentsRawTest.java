@@ -56,6 +56,46 @@ class ArgumentsRawTest {
     assertEquals(true, written > 2_000 && kept > 2_000, "written out " + written + ", kept " + kept);
   }
 
+  /** The record's fields as a record of its own: equality and hash as a record's are generated. */
+  private record Fields(String raw, List<String> positional, Map<String, String> named) {
+    static Fields of(Arguments a) {
+      // the raw text is a field where kept (the same string each time), else written out anew
+      @SuppressWarnings("StringEquality")
+      boolean kept = a.raw() == a.raw();
+      return new Fields(kept ? a.raw() : null, a.positional(), a.named());
+    }
+  }
+
+  /**
+   * {@code equals} and {@code hashCode}, written out (a record's own are linked at their first call,
+   * milliseconds of a short run), answer as the record's generated ones: over the fields, the raw
+   * text as kept, the hash each field's in turn, the sum so far times 31 plus the next.
+   */
+  @Test
+  void equalityAndHashAreTheRecordsOwn() {
+    Random random = new Random(7);
+    List<Arguments> seen = new java.util.ArrayList<>();
+    for (int round = 0; round < 3_000; round++) {
+      String text = randomText(random);
+      Arguments a = Arguments.parse(text);
+      assertEquals(Fields.of(a).hashCode(), a.hashCode(), "[" + text + "]");
+      for (int k = Math.max(0, seen.size() - 8); k < seen.size(); k++) {
+        Arguments b = seen.get(k);
+        assertEquals(Fields.of(a).equals(Fields.of(b)), a.equals(b), "[" + text + "] and [" + b.raw() + "]");
+      }
+      // the same items under a text kept as given: equal to a list of that text only
+      Arguments spaced = new Arguments(text + " ", a.positional(), a.named());
+      assertEquals(Fields.of(spaced).hashCode(), spaced.hashCode(), "[" + text + " ]");
+      assertNotEquals(a, spaced);
+      assertEquals(spaced, new Arguments(text + " ", a.positional(), a.named()));
+      seen.add(a);
+      seen.add(Arguments.parse(text)); // equal to the one before it
+    }
+    assertEquals(Fields.of(Arguments.NONE).hashCode(), Arguments.NONE.hashCode());
+    assertEquals(false, Arguments.NONE.equals(null));
+    assertEquals(false, Arguments.NONE.equals("Arguments[raw=, positional=[], named={}]"));
+  }
+
   @Test
   void theItemsWrittenOutAreThePrintedText() {
     Arguments conv = Arguments.parse("64, 65, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False");

@@ -52,15 +52,44 @@ public final class Dataflow {
   }
 
   /** One stream's tensor: its width, its conv/FC layers, and the input width its longest path starts from. */
-  private record Lane(long width, long depth, long from) {}
+  record Lane(long width, long depth, long from) {
+    /** As a record's own, written out: see {@link Input#equals}. */
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof Lane l && width == l.width && depth == l.depth && from == l.from;
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Long.hashCode(width) + Long.hashCode(depth)) * 31 + Long.hashCode(from);
+    }
+  }
 
   /**
    * What a module is called on: the main input's width and depth, the other streams it reads, and
    * whether its entries, though their widths chain, read one stream each ({@link Streams}).
    */
-  private record Input(long width, long depth, List<Lane> lanes, boolean perStream) {
+  record Input(long width, long depth, List<Lane> lanes, boolean perStream) {
     static Input of(long width) {
       return new Input(width, 0, List.of(), false);
+    }
+
+    /**
+     * As a record's own, written out: a record's is linked on its first call (an
+     * {@code invokedynamic}), a few milliseconds of a short run's start.
+     */
+    @Override
+    public boolean equals(Object o) {
+      return this == o || o instanceof Input i && width == i.width && depth == i.depth && perStream == i.perStream
+          && lanes.equals(i.lanes);
+    }
+
+    /** As a record's own: each field's hash in turn, the sum so far times 31 plus the next. */
+    @Override
+    public int hashCode() {
+      int h = 31 * Long.hashCode(width) + Long.hashCode(depth);
+      h = 31 * h + lanes.hashCode();
+      return 31 * h + Boolean.hashCode(perStream);
     }
   }
 

@@ -23,7 +23,7 @@ class BuiltInJsonTest {
   @Test
   void readsEscapesNumbersAndNesting() throws IOException {
     String json = "{\"a\": [1, -2, 3000000000, 1.5e3, true, false, null, \"x\\\"y\\\\z\\n\\u00e9\\/\"],"
-        + " \"b\": {}, \"c\": [], \"d\": {\"e\": [[{}]]}}";
+        + " \"b\": {}, \"c\": [], \"d\": {\"e\": [[{}]]}, \"3×3 é\": \"a → b\\t×\",\r\n\t\"f\" : 0 }";
     assertEquals(new ObjectMapper().readTree(json), BuiltInJson.parse(json));
   }
 

@@ -43,8 +43,10 @@ class DiagnosticPrinterTest {
 
   @Test
   void tabsAreExpandedSoTheCaretStillPointsRight() {
-    // the repaired line is "        x = 1" (tab to column 9); column 9 is the x
-    assertEquals("in.txt:1:9: error: e\n        x = 1\n        ^\n", print("\tx = 1\n", Diagnostic.error(1, 9, "e")));
+    // the repaired line is "x =     1" (the tab to the stop at column 9); column 9 is the 1
+    assertEquals("in.txt:1:9: error: e\nx =     1\n        ^\n", print("x =\t1\n", Diagnostic.error(1, 9, "e")));
+    // in a text indented with tabs alone a leading tab is an indent of 2: "  x = 1", the x at column 3
+    assertEquals("in.txt:1:3: error: e\n  x = 1\n  ^\n", print("\tx = 1\n", Diagnostic.error(1, 3, "e")));
   }
 
   @Test

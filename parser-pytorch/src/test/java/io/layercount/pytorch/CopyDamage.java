@@ -5,6 +5,20 @@ final class CopyDamage {
   private CopyDamage() {}
 
   /** CRLF line ends, runs of 8 leading spaces as tabs, and a {@code > } quote before every line. */
+  /** Each two leading spaces a tab: a printout whose indent an editor turned into a tab per level. */
+  static String tabPerLevel(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (String line : text.split("\n", -1)) {
+      int spaces = 0;
+      while (spaces < line.length() && line.charAt(spaces) == ' ') {
+        spaces++;
+      }
+      out.append("\t".repeat(spaces / 2)).append(" ".repeat(spaces % 2)).append(line, spaces, line.length()).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
   static String crlfTabsQuote(String text) {
     StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
     int start = 0;

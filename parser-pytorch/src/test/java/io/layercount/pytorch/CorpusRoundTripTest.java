@@ -65,6 +65,34 @@ class CorpusRoundTripTest {
     assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", head(failures)));
   }
 
+  /**
+   * A printout indented with a tab per level reads as the printout: each leading tab is a step of
+   * two spaces there (at stops of 8 its levels were 8 columns apart, which no reading took for a
+   * printout: the modern ones were "no model found", the legacy ones a stray line of them).
+   */
+  @Test
+  void aTabPerLevelGivesTheSameTree() {
+    Path dir = Corpus.pytorchDir();
+    List<String> failures = new ArrayList<>();
+    for (Path file : Corpus.printouts(dir)) {
+      String text = Corpus.read(dir.resolve(file));
+      List<Network> clean = parser.parse(Source.of(file.toString(), text)).networks();
+      String tabbed = CopyDamage.tabPerLevel(text);
+      if (tabbed.indexOf('\t') < 0) {
+        failures.add(file + ": no line indented");
+        continue;
+      }
+      ParseResult damaged = parser.parse(Source.of(file.toString(), tabbed));
+      if (!damaged.networks().equals(clean)) {
+        failures.add(file.toString());
+      }
+      if (damaged.diagnostics().stream().anyMatch(d -> d.severity() != Severity.INFO)) {
+        failures.add(file + ": " + damaged.diagnostics());
+      }
+    }
+    assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", head(failures)));
+  }
+
   private static List<String> head(List<String> failures) {
     return failures.subList(0, Math.min(20, failures.size()));
   }

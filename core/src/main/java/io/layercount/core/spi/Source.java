@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * the original input.
  *
  * <p>Undone here, for every format: CRLF and CR line ends, ANSI colour codes, tabs (expanded to
- * stops of 8), trailing white space, a quote or comment mark before every line ({@code > } from mail
+ * stops of 8; in a text indented with tabs alone, each leading tab an indent step of 2 spaces, as a
+ * printout's level), trailing white space, a quote or comment mark before every line ({@code > } from mail
  * and Markdown, {@code # } from a Python file or notebook, {@code ## } from R Markdown output,
  * {@code // } from JavaScript), and an indent common to every non-blank line. Each repair is reported as an {@code info} diagnostic. What is specific to a
  * format (text before and after a summary, log prefixes) is the parser's to handle.
@@ -122,6 +123,11 @@ public final class Source {
    * for text that is not ASCII, and for tests, the reading {@link #ofAscii} must agree with.
    */
   static Source ofText(String name, String text, Limits limits) {
+    return ofText(name, text, limits, false);
+  }
+
+  /** {@link #ofText(String, String, Limits)}, with each leading tab one indent step ({@link Cleaning#tabSteps}) where asked. */
+  private static Source ofText(String name, String text, Limits limits, boolean tabSteps) {
     if (text.length() > limits.maxInputChars()) {
       return tooLarge(name, text.length(), limits);
     }
@@ -131,7 +137,7 @@ public final class Source {
     // split by hand, each line cleaned as it is cut: every line of the input once, without the list
     // and pattern of String.split, the line ends found in one scan
     Lines lines = new Lines(end);
-    Cleaning cleaning = new Cleaning(limits);
+    Cleaning cleaning = new Cleaning(limits, tabSteps);
     if (end > 0) {
       int from = 0;
       for (int nl = normal.indexOf('\n'); nl >= 0 && nl < end; nl = normal.indexOf('\n', nl + 1)) {
@@ -140,7 +146,8 @@ public final class Source {
       }
       lines.add(cleaning.clean(lines.count, normal.substring(from, end)), cleaning.lead);
     }
-    return cleaning.finish(name, lines, null, repairs);
+    return !tabSteps && cleaning.indentedByTabs() ? ofText(name, text, limits, true)
+        : cleaning.finish(name, lines, null, repairs);
   }
 
   /**
@@ -153,6 +160,11 @@ public final class Source {
    * ends a line alone: such text is decoded first and read by {@link #of(String, String, Limits)}.
    */
   public static Source ofAscii(String name, byte[] bytes, int from, Limits limits) {
+    return ofAscii(name, bytes, from, limits, false);
+  }
+
+  /** {@link #ofAscii(String, byte[], int, Limits)}, with each leading tab one indent step ({@link Cleaning#tabSteps}) where asked. */
+  private static Source ofAscii(String name, byte[] bytes, int from, Limits limits, boolean tabSteps) {
     int size = bytes.length - from;
     if (size > limits.maxInputChars()) {
       // as many characters as bytes only where every byte is ASCII: other text may have fewer
@@ -172,7 +184,7 @@ public final class Source {
       end -= crlf ? 1 : 0;
     }
     Lines lines = new Lines(end - from);
-    Cleaning cleaning = new Cleaning(limits);
+    Cleaning cleaning = new Cleaning(limits, tabSteps);
     if (end == from) {
       return cleaning.finish(name, lines, bytes, lineEndRepairs(crlf));
     }
@@ -196,7 +208,8 @@ public final class Source {
       }
       start = i + 1;
     }
-    return cleaning.finish(name, lines, bytes, lineEndRepairs(crlf));
+    return !tabSteps && cleaning.indentedByTabs() ? ofAscii(name, bytes, from, limits, true)
+        : cleaning.finish(name, lines, bytes, lineEndRepairs(crlf));
   }
 
   /** The repairs of a text's line ends read from bytes: the CRLF ends taken off, where there were any. */
@@ -330,10 +343,67 @@ public final class Source {
     private int ansi;
     private int tabs;
     private int trailing;
+    /**
+     * Each tab before a line's first character is one indent step of {@link #TAB_STEP} spaces, not a
+     * tab stop of 8: for a text indented with tabs alone ({@link #indentedByTabs}), as a printout
+     * whose two spaces a level an editor turned into a tab each. Tabs after the first character still
+     * go to stops of 8, as on the first reading, so that columns keep lining up.
+     */
+    private final boolean tabSteps;
+    /** Lines not blank whose indent is tabs only, spaces only, and both. */
+    private int ledByTabs;
+    private int ledBySpaces;
+    private int ledByBoth;
 
-    Cleaning(Limits limits) {
+    /** The spaces of an indent step: a PyTorch printout's (a table's indent is common to its lines, and removed). */
+    static final int TAB_STEP = 2;
+
+    Cleaning(Limits limits, boolean tabSteps) {
       this.limits = limits;
       this.scan = new InputProblems(limits);
+      this.tabSteps = tabSteps;
+    }
+
+    /**
+     * Whether the text is indented with tabs alone: some line that is not blank starts with tabs,
+     * and none starts with a space or mixes the two. Such a text is read again with
+     * {@link #tabSteps}: at stops of 8 its levels are 8 columns apart, which no printout is.
+     */
+    boolean indentedByTabs() {
+      return ledByTabs > 0 && ledBySpaces == 0 && ledByBoth == 0;
+    }
+
+    /**
+     * Counts the indent of a line as read, where it is not blank, in {@link #ledByTabs} and the
+     * others; the number of tabs it starts with where its indent is tabs only, else 0.
+     */
+    private int countIndent(String raw) {
+      int i = 0;
+      int tabCount = 0;
+      boolean space = false;
+      for (; i < raw.length(); i++) {
+        char c = raw.charAt(i);
+        if (c == '\t') {
+          tabCount++;
+        } else if (c == ' ') {
+          space = true;
+        } else {
+          break;
+        }
+      }
+      if (i == 0 || raw.substring(i).isBlank()) {
+        return 0; // no indent, or a blank line (its white space is cut)
+      }
+      if (tabCount > 0 && space) {
+        ledByBoth++;
+        return 0;
+      }
+      if (space) {
+        ledBySpaces++;
+        return 0;
+      }
+      ledByTabs++;
+      return tabCount;
     }
 
     /** Line {@code n} (0-based) as read, cleaned: checked, colour codes removed, tabs expanded, trailing space cut. */
@@ -354,9 +424,15 @@ public final class Source {
           changed = true;
         }
       }
+      // the indent of the line as kept (a line past the limit is empty), its colour codes out
+      int leadingTabs = countIndent(l);
       if (scan.tab) { // colour codes hold no tab: removing them leaves every tab
         tabs++;
         l = expandTabs(l);
+        if (tabSteps && leadingTabs > 0) {
+          // the leading tabs, 8 columns each at stops of 8, become a step each
+          l = l.substring((8 - TAB_STEP) * leadingTabs);
+        }
         changed = true;
       }
       if (changed) {
@@ -407,6 +483,9 @@ public final class Source {
         first++;
       }
       lead = first - from;
+      if (lead > 0 && first < end) {
+        ledBySpaces++;
+      }
       return end;
     }
 
@@ -421,7 +500,10 @@ public final class Source {
       if (ansi > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
       }
-      if (tabs > 0) {
+      if (tabs > 0 && tabSteps) {
+        repairs.add(Diagnostic.info(0, 0, "read each leading tab as an indent of " + TAB_STEP
+            + " spaces (a text indented with tabs), other tabs at stops of 8, in " + tabs + " line(s)"));
+      } else if (tabs > 0) {
         repairs.add(Diagnostic.info(0, 0, "expanded tabs to spaces (stops of 8) in " + tabs + " line(s)"));
       }
       if (trailing > 0) {

@@ -123,6 +123,21 @@ class SourceRepairsTest {
       int ansi = 0;
       int tabs = 0;
       int trailing = 0;
+      // a text indented with tabs alone (some line not blank starts with a tab, none with a space or
+      // with both, colour codes out) reads each leading tab as an indent step of 2 spaces
+      boolean byTabs = false;
+      boolean bySpaces = false;
+      if (!normal.isEmpty()) {
+        for (String raw : normal.split("\n", -1)) {
+          String l = raw.length() > limits.maxLineChars() ? "" : ANSI.matcher(raw).replaceAll("");
+          String indent = l.substring(0, l.length() - l.replaceFirst("^[ \t]+", "").length());
+          if (!indent.isEmpty() && !l.isBlank()) {
+            byTabs |= indent.indexOf('\t') >= 0 && indent.indexOf(' ') < 0;
+            bySpaces |= indent.indexOf(' ') >= 0;
+          }
+        }
+      }
+      boolean tabSteps = byTabs && !bySpaces;
       if (!normal.isEmpty()) {
         int number = 0;
         for (String raw : normal.split("\n", -1)) {
@@ -149,7 +164,12 @@ class SourceRepairsTest {
             for (int p = 1; p < parts.length; p++) {
               sb.append(" ".repeat(8 - sb.length() % 8)).append(parts[p]);
             }
-            l = sb.toString();
+            int leadingTabs = 0;
+            while (leadingTabs < l.length() && l.charAt(leadingTabs) == '\t') {
+              leadingTabs++;
+            }
+            boolean onlyTabs = leadingTabs < l.length() && l.charAt(leadingTabs) != ' ';
+            l = tabSteps && onlyTabs ? sb.substring(6 * leadingTabs) : sb.toString();
           }
           int end = l.length();
           while (end > 0 && Character.isWhitespace(l.charAt(end - 1))) {
@@ -166,7 +186,8 @@ class SourceRepairsTest {
         r.repairs.add("removed ANSI colour codes from " + ansi + " line(s)");
       }
       if (tabs > 0) {
-        r.repairs.add("expanded tabs to spaces (stops of 8) in " + tabs + " line(s)");
+        r.repairs.add(tabSteps ? "read each leading tab as an indent of 2 spaces (a text indented with tabs), other"
+            + " tabs at stops of 8, in " + tabs + " line(s)" : "expanded tabs to spaces (stops of 8) in " + tabs + " line(s)");
       }
       if (trailing > 0) {
         r.repairs.add("removed trailing white space from " + trailing + " line(s)");

@@ -11,6 +11,7 @@ import io.layercount.core.spi.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Every corpus printout reads cleanly, renders back byte for byte, and reads the same through copy damage. */
@@ -49,20 +50,7 @@ class CorpusRoundTripTest {
 
   @Test
   void crlfTabsAndQuoteGiveTheSameTree() {
-    Path dir = Corpus.pytorchDir();
-    List<String> failures = new ArrayList<>();
-    for (Path file : Corpus.printouts(dir)) {
-      String text = Corpus.read(dir.resolve(file));
-      List<Network> clean = parser.parse(Source.of(file.toString(), text)).networks();
-      ParseResult damaged = parser.parse(Source.of(file.toString(), CopyDamage.crlfTabsQuote(text)));
-      if (!damaged.networks().equals(clean)) {
-        failures.add(file.toString());
-      }
-      if (damaged.diagnostics().stream().anyMatch(d -> d.severity() != Severity.INFO)) {
-        failures.add(file + ": " + damaged.diagnostics());
-      }
-    }
-    assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", head(failures)));
+    assertEveryPrintoutReadsTheSameThrough(CopyDamage::crlfTabsQuote);
   }
 
   /**
@@ -72,17 +60,21 @@ class CorpusRoundTripTest {
    */
   @Test
   void aTabPerLevelGivesTheSameTree() {
+    assertEveryPrintoutReadsTheSameThrough(text -> {
+      String tabbed = CopyDamage.tabPerLevel(text);
+      assertTrue(tabbed.indexOf('\t') >= 0, "no line indented");
+      return tabbed;
+    });
+  }
+
+  /** Every corpus printout, {@code damaged}, gives the same networks with nothing but info diagnostics. */
+  private void assertEveryPrintoutReadsTheSameThrough(UnaryOperator<String> damage) {
     Path dir = Corpus.pytorchDir();
     List<String> failures = new ArrayList<>();
     for (Path file : Corpus.printouts(dir)) {
       String text = Corpus.read(dir.resolve(file));
       List<Network> clean = parser.parse(Source.of(file.toString(), text)).networks();
-      String tabbed = CopyDamage.tabPerLevel(text);
-      if (tabbed.indexOf('\t') < 0) {
-        failures.add(file + ": no line indented");
-        continue;
-      }
-      ParseResult damaged = parser.parse(Source.of(file.toString(), tabbed));
+      ParseResult damaged = parser.parse(Source.of(file.toString(), damage.apply(text)));
       if (!damaged.networks().equals(clean)) {
         failures.add(file.toString());
       }

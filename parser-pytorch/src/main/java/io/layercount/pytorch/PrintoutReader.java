@@ -385,10 +385,15 @@ final class PrintoutReader {
       pendingBlanks.clear();
     }
 
+    /**
+     * The text ends inside the printout: what followed is not there, so no count is called exact (an
+     * error, as {@code Honesty} reads them: a number may be missing). A warning let a block cut short
+     * after its last whole line be counted as exact.
+     */
     void endTruncated(Source.Line last) {
-      diagnostics.add(Diagnostic.warning(last.number(), last.text().length() + last.offset() + 1,
+      diagnostics.add(Diagnostic.error(last.number(), last.text().length() + last.offset() + 1,
           "the printout ends early: " + stack.size() + " block(s) never closed, so modules may be missing"
-              + " and a count may be too low"));
+              + " and a count may be too low; no count is called exact"));
       stack.clear();
     }
 

@@ -47,6 +47,19 @@ class TruncatedPrintoutTest {
   }
 
   @Test
+  void aPrintoutWhoseBlocksEndAtALineFurtherOutSaysSo() {
+    // a printout hard-wrapped at 80 columns: the cut line's rest starts a column in
+    Analysis a = analyse(
+        "  (layer1): Sequential(",
+        "    (0): BasicBlock(",
+        "      (conv1): Conv2d(64, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1),",
+        " bias=False)");
+    assertFalse(a.parameters().exact());
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR && d.message().startsWith(
+        "the printout ends early: its blocks end without their closing lines")), a.diagnostics().toString());
+  }
+
+  @Test
   void theSamePrintoutWholeIsExact() {
     Analysis a = analyse(
         "Sequential(",

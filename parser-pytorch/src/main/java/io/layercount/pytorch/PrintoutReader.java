@@ -392,7 +392,8 @@ final class PrintoutReader {
      */
     void endTruncated(Source.Line last) {
       // where every block was ended by a line further out, each said so already ("never closed")
-      String what = stack.isEmpty() ? "its blocks end without their closing lines" : stack.size() + " block(s) never closed";
+      String what = stack.isEmpty() ? "its blocks end without their closing lines"
+          : stack.size() + " block(s) never closed";
       diagnostics.add(Diagnostic.error(last.number(), last.text().length() + last.offset() + 1,
           "the printout ends early: " + what + ", so modules may be missing and a count may be too low; no count is"
               + " called exact"));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -52,14 +53,14 @@ public record Arguments(String raw, List<String> positional, Map<String, String>
    */
   @Override
   public boolean equals(Object o) {
-    return this == o || o instanceof Arguments a && java.util.Objects.equals(raw, a.raw)
+    return this == o || o instanceof Arguments a && Objects.equals(raw, a.raw)
         && positional.equals(a.positional) && named.equals(a.named);
   }
 
   /** As a record's own: each field's hash in turn, the sum so far times 31 plus the next. */
   @Override
   public int hashCode() {
-    return (31 * java.util.Objects.hashCode(raw) + positional.hashCode()) * 31 + named.hashCode();
+    return (31 * Objects.hashCode(raw) + positional.hashCode()) * 31 + named.hashCode();
   }
 
   /** {@code Arguments[raw=..., positional=..., named=...]}, with the text as printed. */

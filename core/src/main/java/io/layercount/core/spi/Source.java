@@ -126,7 +126,7 @@ public final class Source {
     return ofText(name, text, limits, false);
   }
 
-  /** {@link #ofText(String, String, Limits)}, with each leading tab one indent step ({@link Cleaning#tabSteps}) where asked. */
+  /** {@link #ofText(String, String, Limits)}; {@code tabSteps}: each leading tab one indent step ({@link Cleaning#tabSteps}). */
   private static Source ofText(String name, String text, Limits limits, boolean tabSteps) {
     if (text.length() > limits.maxInputChars()) {
       return tooLarge(name, text.length(), limits);
@@ -163,7 +163,7 @@ public final class Source {
     return ofAscii(name, bytes, from, limits, false);
   }
 
-  /** {@link #ofAscii(String, byte[], int, Limits)}, with each leading tab one indent step ({@link Cleaning#tabSteps}) where asked. */
+  /** {@link #ofAscii(String, byte[], int, Limits)}; {@code tabSteps}: each leading tab one indent step. */
   private static Source ofAscii(String name, byte[] bytes, int from, Limits limits, boolean tabSteps) {
     int size = bytes.length - from;
     if (size > limits.maxInputChars()) {
@@ -374,15 +374,15 @@ public final class Source {
     }
 
     /**
-     * Counts the indent of a line as read, where it is not blank, in {@link #ledByTabs} and the
+     * Counts the indent of a line as kept, where it is not blank, in {@link #ledByTabs} and the
      * others; the number of tabs it starts with where its indent is tabs only, else 0.
      */
-    private int countIndent(String raw) {
+    private int countIndent(String line) {
       int i = 0;
       int tabCount = 0;
       boolean space = false;
-      for (; i < raw.length(); i++) {
-        char c = raw.charAt(i);
+      for (; i < line.length(); i++) {
+        char c = line.charAt(i);
         if (c == '\t') {
           tabCount++;
         } else if (c == ' ') {
@@ -391,7 +391,7 @@ public final class Source {
           break;
         }
       }
-      if (i == 0 || raw.substring(i).isBlank()) {
+      if (i == 0 || line.isBlank()) {
         return 0; // no indent, or a blank line (its white space is cut)
       }
       if (tabCount > 0 && space) {

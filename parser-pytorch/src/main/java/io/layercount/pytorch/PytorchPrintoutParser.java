@@ -1,5 +1,6 @@
 package io.layercount.pytorch;
 
+import io.layercount.core.Diagnostic;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
@@ -24,14 +25,17 @@ public final class PytorchPrintoutParser implements SummaryParser {
 
   @Override
   public double detect(Source source) {
-    return PrintoutDetector.score(source);
+    return PrintoutDetector.score(PrintoutIndent.of(source));
   }
 
   @Override
   public ParseResult parse(Source source) {
+    Source read = PrintoutIndent.of(source);
+    Diagnostic note = PrintoutIndent.note(source, read);
     // most texts are one plain printout: read straight into layers, the syntax tree skipped
-    ParseResult plain = PlainPrintout.read(source);
-    return plain != null ? plain : parseFully(source);
+    ParseResult plain = PlainPrintout.read(read);
+    ParseResult result = plain != null ? plain : parseFully(read);
+    return note == null ? result : new ParseResult(result.networks(), noted(note, result.diagnostics()));
   }
 
   /** {@link #parse} by the full reading alone: every form, and what it says of the text around. */
@@ -46,6 +50,17 @@ public final class PytorchPrintoutParser implements SummaryParser {
 
   /** The printouts of {@code source} as syntax trees, e.g. to render them with {@link PytorchPrinter}. */
   public PrintoutReading read(Source source) {
-    return PrintoutReader.read(source);
+    Source read = PrintoutIndent.of(source);
+    PrintoutReading reading = PrintoutReader.read(read);
+    Diagnostic note = PrintoutIndent.note(source, read);
+    return note == null ? reading : new PrintoutReading(reading.printouts(), noted(note, reading.diagnostics()));
+  }
+
+  /** {@code note} before {@code diagnostics}. */
+  private static List<Diagnostic> noted(Diagnostic note, List<Diagnostic> diagnostics) {
+    List<Diagnostic> all = new ArrayList<>(diagnostics.size() + 1);
+    all.add(note);
+    all.addAll(diagnostics);
+    return all;
   }
 }

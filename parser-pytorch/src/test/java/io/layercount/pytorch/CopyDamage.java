@@ -4,21 +4,31 @@ package io.layercount.pytorch;
 final class CopyDamage {
   private CopyDamage() {}
 
-  /** CRLF line ends, runs of 8 leading spaces as tabs, and a {@code > } quote before every line. */
   /** Each two leading spaces a tab: a printout whose indent an editor turned into a tab per level. */
   static String tabPerLevel(String text) {
+    return perLevel(text, "\t");
+  }
+
+  /** Each two leading spaces {@code width} spaces: a printout an editor indented by 4, or a copy that widened it. */
+  static String widened(String text, int width) {
+    return perLevel(text, " ".repeat(width));
+  }
+
+  /** Each two leading spaces of every line {@code level}, an odd space left as it is. */
+  private static String perLevel(String text, String level) {
     StringBuilder out = new StringBuilder(text.length());
     for (String line : text.split("\n", -1)) {
       int spaces = 0;
       while (spaces < line.length() && line.charAt(spaces) == ' ') {
         spaces++;
       }
-      out.append("\t".repeat(spaces / 2)).append(" ".repeat(spaces % 2)).append(line, spaces, line.length()).append('\n');
+      out.append(level.repeat(spaces / 2)).append(" ".repeat(spaces % 2)).append(line, spaces, line.length()).append('\n');
     }
     out.setLength(out.length() - 1);
     return out.toString();
   }
 
+  /** CRLF line ends, runs of 8 leading spaces as tabs, and a {@code > } quote before every line. */
   static String crlfTabsQuote(String text) {
     StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
     int start = 0;

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every corpus printout reads cleanly, renders back byte for byte, and reads the same through copy damage. */
 class CorpusRoundTripTest {
@@ -64,6 +66,20 @@ class CorpusRoundTripTest {
       String tabbed = CopyDamage.tabPerLevel(text);
       assertTrue(tabbed.indexOf('\t') >= 0, "no line indented");
       return tabbed;
+    });
+  }
+
+  /**
+   * A printout indented 3, 4 or 8 spaces a level reads as the printout, its steps read as 2 spaces
+   * (read as they were, the modern ones were "no model found" and a legacy one its last small module).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {3, 4, 8})
+  void aWiderIndentGivesTheSameTree(int width) {
+    assertEveryPrintoutReadsTheSameThrough(text -> {
+      String widened = CopyDamage.widened(text, width);
+      assertTrue(widened.contains("\n" + " ".repeat(width) + "("), "no line indented");
+      return widened;
     });
   }
 

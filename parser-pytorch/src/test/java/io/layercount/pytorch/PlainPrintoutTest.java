@@ -80,7 +80,7 @@ class PlainPrintoutTest {
       "Net(\n  (a): ReLU()\n)  # done",                              // text after the root's ')'
       "Net(\n  (a): Sequential(\n    (b): ReLU()\n)",                // a block never closed
       "Net (\n  (a): ReLU ()\n)",                                    // the legacy form
-      "Net(\n   (a): ReLU()\n)",                                     // an odd indent
+      "Net(\n   (a): ReLU()\n  (b): ReLU()\n)",                      // an odd indent (the text's step is 1)
       "Net(\n  (a): ReLU()",                                         // the root never closed
   })
   void otherTextsTakeTheFullReading(String text) {

@@ -767,6 +767,64 @@ public final class Source {
     return ascii;
   }
 
+  /**
+   * The step of the text's indents: the greatest common divisor of the indents of its lines that
+   * are not blank, the common indent cut; 0 where no such line is indented. A PyTorch printout's is
+   * 2 (its children sit 2 spaces in), or 1 beside a line indented by an odd number of spaces.
+   */
+  public int indentStep() {
+    int step = 0;
+    // a printout's first indented line is a child 2 spaces in: most texts are done at once
+    for (int i = 0; i < lines.size() && (step == 0 || step > 2); i++) {
+      int indent;
+      if (ascii != null) {
+        indent = ascii.isBlank(i) ? 0 : ascii.indent(i);
+      } else {
+        Line line = lines.get(i);
+        indent = line.isBlank() ? 0 : line.indent();
+      }
+      if (indent > 0) {
+        step = gcd(step, indent);
+      }
+    }
+    return step;
+  }
+
+  private static int gcd(int a, int b) {
+    while (b != 0) {
+      int r = a % b;
+      a = b;
+      b = r;
+    }
+    return a;
+  }
+
+  /**
+   * This text with its indents read in steps of {@code to} spaces where they are in steps of
+   * {@code from} ({@code from > to > 0}): each full step of a line's indent becomes one of {@code to},
+   * what is left of it stays. Every character keeps its original column ({@link Line#column}); the
+   * lines are strings, with no {@link #ascii()} reading. The repairs are this text's: a parser that
+   * reads the result reports the change itself.
+   */
+  public Source reindented(int from, int to) {
+    if (from <= to || to <= 0) {
+      throw new IllegalArgumentException("steps of " + from + " read as steps of " + to);
+    }
+    Line[] changed = new Line[lines.size()];
+    for (int i = 0; i < changed.length; i++) {
+      Line line = lines.get(i);
+      int indent = line.indent();
+      if (indent == 0 || line.isBlank()) {
+        changed[i] = line;
+        continue;
+      }
+      int kept = indent / from * to + indent % from;
+      changed[i] = new Line(line.number(), line.offset() + indent - kept,
+          " ".repeat(kept) + line.text().substring(indent), kept);
+    }
+    return new Source(name, List.of(changed), null, repairs, problems, limits, maxChar);
+  }
+
   /** The repairs made to the whole text, as {@code info} diagnostics. */
   public List<Diagnostic> repairs() {
     return repairs;

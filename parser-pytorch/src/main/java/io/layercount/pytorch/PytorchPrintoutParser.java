@@ -25,17 +25,19 @@ public final class PytorchPrintoutParser implements SummaryParser {
 
   @Override
   public double detect(Source source) {
-    return PrintoutDetector.score(PrintoutIndent.of(source));
+    // a hard wrap cuts lines but leaves a printout's first lines, which tell it, as they were: its
+    // cut lines are looked for only where no printout shows without them
+    double score = PrintoutDetector.score(PrintoutIndent.of(source));
+    return score > 0 ? score : PrintoutDetector.score(readable(source));
   }
 
   @Override
   public ParseResult parse(Source source) {
-    Source read = PrintoutIndent.of(source);
-    Diagnostic note = PrintoutIndent.note(source, read);
+    Source read = readable(source);
     // most texts are one plain printout: read straight into layers, the syntax tree skipped
     ParseResult plain = PlainPrintout.read(read);
     ParseResult result = plain != null ? plain : parseFully(read);
-    return note == null ? result : new ParseResult(result.networks(), noted(note, result.diagnostics()));
+    return read == source ? result : new ParseResult(result.networks(), noted(source, result.diagnostics()));
   }
 
   /** {@link #parse} by the full reading alone: every form, and what it says of the text around. */
@@ -50,16 +52,31 @@ public final class PytorchPrintoutParser implements SummaryParser {
 
   /** The printouts of {@code source} as syntax trees, e.g. to render them with {@link PytorchPrinter}. */
   public PrintoutReading read(Source source) {
-    Source read = PrintoutIndent.of(source);
+    Source read = readable(source);
     PrintoutReading reading = PrintoutReader.read(read);
-    Diagnostic note = PrintoutIndent.note(source, read);
-    return note == null ? reading : new PrintoutReading(reading.printouts(), noted(note, reading.diagnostics()));
+    return read == source ? reading : new PrintoutReading(reading.printouts(), noted(source, reading.diagnostics()));
   }
 
-  /** {@code note} before {@code diagnostics}. */
-  private static List<Diagnostic> noted(Diagnostic note, List<Diagnostic> diagnostics) {
-    List<Diagnostic> all = new ArrayList<>(diagnostics.size() + 1);
-    all.add(note);
+  /**
+   * The text to read as printouts: {@code source}, or its lines a hard wrap cut joined again
+   * ({@link PrintoutWraps}), then read in steps of 2 where it is indented wider ({@link PrintoutIndent}).
+   */
+  private static Source readable(Source source) {
+    return PrintoutIndent.of(PrintoutWraps.of(source));
+  }
+
+  /** What {@link #readable} changed of {@code source}, before {@code diagnostics}. */
+  private static List<Diagnostic> noted(Source source, List<Diagnostic> diagnostics) {
+    Source joined = PrintoutWraps.of(source);
+    List<Diagnostic> all = new ArrayList<>(diagnostics.size() + 2);
+    Diagnostic wraps = PrintoutWraps.note(source, joined);
+    if (wraps != null) {
+      all.add(wraps);
+    }
+    Diagnostic indent = PrintoutIndent.note(joined, PrintoutIndent.of(joined));
+    if (indent != null) {
+      all.add(indent);
+    }
     all.addAll(diagnostics);
     return all;
   }

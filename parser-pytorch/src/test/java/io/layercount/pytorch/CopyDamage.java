@@ -28,6 +28,24 @@ final class CopyDamage {
     return out.toString();
   }
 
+  /**
+   * Every line longer than {@code width} cut into pieces of {@code width} characters, the last
+   * shorter, as a terminal of that width or {@code fold -w} leaves it: a hard wrap.
+   */
+  static String hardWrapped(String text, int width) {
+    StringBuilder out = new StringBuilder(text.length() + text.length() / width);
+    for (String line : text.split("\n", -1)) {
+      int at = 0;
+      while (line.length() - at > width) {
+        out.append(line, at, at + width).append('\n');
+        at += width;
+      }
+      out.append(line, at, line.length()).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
   /** CRLF line ends, runs of 8 leading spaces as tabs, and a {@code > } quote before every line. */
   static String crlfTabsQuote(String text) {
     StringBuilder out = new StringBuilder(text.length() + text.length() / 8);

@@ -714,6 +714,18 @@ public final class Source {
       return lines.indent(i);
     }
 
+    /**
+     * The spaces line {@code i} ended with in the input, cut off its text: where a text was cut into
+     * lines of one width (a hard wrap), those lines' widths as they were.
+     */
+    public int trailingSpaces(int i) {
+      int k = ends[i];
+      while (k < bytes.length && bytes[k] == ' ') {
+        k++;
+      }
+      return k - ends[i];
+    }
+
     /** Whether line {@code i} is blank: the white space at a line's end is cut, so a blank line is an empty one. */
     public boolean isBlank(int i) {
       return starts[i] == ends[i];
@@ -822,7 +834,16 @@ public final class Source {
       changed[i] = new Line(line.number(), line.offset() + indent - kept,
           " ".repeat(kept) + line.text().substring(indent), kept);
     }
-    return new Source(name, List.of(changed), null, repairs, problems, limits, maxChar);
+    return withLines(List.of(changed));
+  }
+
+  /**
+   * This text with {@code lines} for its lines (say, some of them joined: each keeps the number of
+   * its first), in input order, read as strings with no {@link #ascii()} reading. The repairs and
+   * problems are this text's: a parser that reads the result reports the change itself.
+   */
+  public Source withLines(List<Line> lines) {
+    return new Source(name, List.copyOf(lines), null, repairs, problems, limits, maxChar);
   }
 
   /** The repairs made to the whole text, as {@code info} diagnostics. */

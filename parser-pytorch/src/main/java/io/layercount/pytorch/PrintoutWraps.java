@@ -1,0 +1,180 @@
+package io.layercount.pytorch;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.spi.Source;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A printout hard-wrapped at a fixed width (copied from a terminal, or passed through {@code fold}):
+ * each line longer than the width was cut into pieces, the rest starting at the left edge. Read as
+ * it is, a cut module line leaves a parenthesis open and the next piece ends its blocks: the
+ * printout falls apart into pieces, none of which is exact. Such lines are joined again here.
+ *
+ * <p>A line is taken for a cut one only where all of these hold: it is indented, and as wide as the
+ * widest line of the text (at least {@value #NARROWEST} columns), its trailing spaces counted (a text
+ * not read from bytes has lost them: there, up to {@value #CUT_SPACES} narrower); the next line starts
+ * further left (a child of a block it opens starts further right, a sibling as far); and either the
+ * line leaves a parenthesis open, or the next does not start with {@code )} (a block's closing
+ * line). The rest is joined on with the spaces the cut took off put back: the pieces of one line,
+ * joined, are that line. A piece that is itself as wide is joined on to alike.
+ */
+final class PrintoutWraps {
+  /** The narrowest width taken for a hard wrap: a text whose widest line is narrower was not cut. */
+  static final int NARROWEST = 40;
+  /** The spaces a cut may have left at a line's end: they were taken off with the trailing white space. */
+  static final int CUT_SPACES = 2;
+
+  private PrintoutWraps() {}
+
+  /** {@code source}, or its lines with those a hard wrap cut joined again. */
+  static Source of(Source source) {
+    List<Source.Line> lines = source.lines();
+    int n = lines.size();
+    // one pass finds the width and the lines as wide, the only ones a cut can have made
+    int slack = source.ascii() != null ? 0 : CUT_SPACES;
+    int width = 0;
+    int[] wide = new int[16];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      int w = lengthOf(source, i);
+      if (w > width) {
+        width = w;
+        count = kept(wide, count, source, width - slack);
+      }
+      if (w >= width - slack) {
+        if (count == wide.length) {
+          wide = Arrays.copyOf(wide, 2 * count);
+        }
+        wide[count++] = i;
+      }
+    }
+    if (width < NARROWEST) {
+      return source;
+    }
+    List<Source.Line> joined = null;
+    int copied = 0;
+    for (int c = 0; c < count; c++) {
+      int i = wide[c];
+      if (i < copied || i + 1 >= n) {
+        continue; // a piece joined on already, or the last line
+      }
+      if (!furtherLeft(source, i, i + 1)) {
+        continue; // as nearly every line as wide as the widest: no line of its text is made
+      }
+      Source.Line head = lines.get(i);
+      int depth = depth(head.text());
+      if (!rest(head, lines.get(i + 1), depth)) {
+        continue;
+      }
+      if (joined == null) {
+        joined = new ArrayList<>(n);
+      }
+      joined.addAll(lines.subList(copied, i));
+      StringBuilder text = new StringBuilder(head.text());
+      int next = i + 1;
+      do {
+        // the spaces the cut left at the end of the piece before, taken off with the trailing white space
+        text.append(" ".repeat(cutSpaces(source, next - 1, width))).append(lines.get(next).text());
+        depth += depth(lines.get(next).text());
+        next++;
+        // a piece as wide as the width was cut again
+      } while (next < n && lengthOf(source, next - 1) >= width - slack && rest(head, lines.get(next), depth));
+      joined.add(new Source.Line(head.number(), head.offset(), text.toString(), head.indent()));
+      copied = next;
+    }
+    if (joined == null) {
+      return source;
+    }
+    joined.addAll(lines.subList(copied, n));
+    return source.withLines(joined);
+  }
+
+  /** The first {@code count} of {@code lines} that are at least {@code least} wide, moved to the front; how many. */
+  private static int kept(int[] lines, int count, Source source, int least) {
+    int kept = 0;
+    for (int k = 0; k < count; k++) {
+      if (lengthOf(source, lines[k]) >= least) {
+        lines[kept++] = lines[k];
+      }
+    }
+    return kept;
+  }
+
+  /** What reading {@code read} for {@code source} changed, for the diagnostics; {@code null} where nothing. */
+  static Diagnostic note(Source source, Source read) {
+    if (read == source) {
+      return null;
+    }
+    int joins = source.lines().size() - read.lines().size();
+    return Diagnostic.info(0, 0, "joined " + joins + " line(s) a hard wrap at " + widest(source) + " columns had cut"
+        + " back onto the line before (each line as wide as the widest, the next starting further left and not"
+        + " closing a block)");
+  }
+
+  /** The width of the widest line. */
+  private static int widest(Source source) {
+    int width = 0;
+    for (int i = 0, n = source.lines().size(); i < n; i++) {
+      width = Math.max(width, lengthOf(source, i));
+    }
+    return width;
+  }
+
+  /**
+   * The width of line {@code i} as the input had it, its trailing spaces with it, where the text is
+   * read from bytes; else the width of its text, those spaces cut.
+   */
+  private static int lengthOf(Source source, int i) {
+    Source.AsciiLines ascii = source.ascii();
+    return ascii != null ? ascii.end(i) - ascii.start(i) + ascii.trailingSpaces(i)
+        : source.lines().get(i).text().length();
+  }
+
+  /** The spaces a cut left at the end of line {@code i}, as wide as {@code width}: they were taken off its text. */
+  private static int cutSpaces(Source source, int i, int width) {
+    Source.AsciiLines ascii = source.ascii();
+    return ascii != null ? ascii.trailingSpaces(i) : Math.max(0, width - lengthOf(source, i));
+  }
+
+  /**
+   * Whether {@code next} is the rest of the cut line {@code head} (its pieces so far leaving
+   * {@code depth} parentheses open), not a line of its own: it starts further left than the head,
+   * which is indented (a line at the left edge may be any text's), and, unless a parenthesis is
+   * open, not with a {@code )}, as the closing line of a block would. Within a printout, the only
+   * line further left than a module's is such a closing line.
+   */
+  private static boolean rest(Source.Line head, Source.Line next, int depth) {
+    if (next.isBlank() || head.indent() == 0 || next.indent() >= head.indent()) {
+      return false;
+    }
+    return depth > 0 || next.text().charAt(next.indent()) != ')';
+  }
+
+  /** Whether line {@code next}, not blank, starts further left than line {@code i}, which is indented. */
+  private static boolean furtherLeft(Source source, int i, int next) {
+    Source.AsciiLines ascii = source.ascii();
+    if (ascii == null) {
+      Source.Line line = source.lines().get(next);
+      int indent = source.lines().get(i).indent();
+      return indent > 0 && !line.isBlank() && line.indent() < indent;
+    }
+    int indent = ascii.indent(i);
+    return indent > 0 && !ascii.isBlank(next) && ascii.indent(next) < indent;
+  }
+
+  /** The parentheses {@code text} opens and leaves open (negative where it closes more). */
+  private static int depth(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return depth;
+  }
+}

@@ -46,6 +46,20 @@ final class CopyDamage {
     return out.toString();
   }
 
+  /** Every leading space a no-break space, as a page or a chat that shows the text copies it. */
+  static String noBreakIndent(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (String line : text.split("\n", -1)) {
+      int spaces = 0;
+      while (spaces < line.length() && line.charAt(spaces) == ' ') {
+        spaces++;
+      }
+      out.append("\u00A0".repeat(spaces)).append(line, spaces, line.length()).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
   /** CRLF line ends, runs of 8 leading spaces as tabs, and a {@code > } quote before every line. */
   static String crlfTabsQuote(String text) {
     StringBuilder out = new StringBuilder(text.length() + text.length() / 8);

@@ -114,6 +114,16 @@ class CorpusRoundTripTest {
     return new Layer(layer.name(), layer.typeName(), layer.arguments(), children, layer.repeat(), layer.stated(), 0);
   }
 
+  /** A printout whose indent a page or chat copied as no-break spaces reads as the printout (it was "no model found"). */
+  @Test
+  void aNoBreakSpaceIndentGivesTheSameTree() {
+    assertEveryPrintoutReadsTheSameThrough(text -> {
+      String copied = CopyDamage.noBreakIndent(text);
+      assertTrue(copied.indexOf('\u00A0') >= 0, "no line indented");
+      return copied;
+    });
+  }
+
   /** Every corpus printout, {@code damaged}, gives the same networks with nothing but info diagnostics. */
   private void assertEveryPrintoutReadsTheSameThrough(UnaryOperator<String> damage) {
     assertEveryPrintoutReadsTheSameThrough(damage, UnaryOperator.identity());

@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
  * Input text split into lines, with copy damage undone and every line still tied to its place in
  * the original input.
  *
- * <p>Undone here, for every format: CRLF and CR line ends, ANSI colour codes, tabs (expanded to
- * stops of 8; in a text indented with tabs alone, each leading tab an indent step of 2 spaces, as a
- * printout's level), trailing white space, a quote or comment mark before every line ({@code > } from mail
- * and Markdown, {@code # } from a Python file or notebook, {@code ## } from R Markdown output,
- * {@code // } from JavaScript), and an indent common to every non-blank line. Each repair is reported as an {@code info} diagnostic. What is specific to a
+ * <p>Undone here, for every format: CRLF and CR line ends, ANSI colour codes, no-break spaces (read
+ * as spaces), tabs (expanded to stops of 8; in a text indented with tabs alone, each leading tab an
+ * indent step of 2 spaces, as a printout's level), trailing white space, a quote or comment mark
+ * before every line ({@code > } from mail and Markdown, {@code # } from a Python file or notebook,
+ * {@code ## } from R Markdown output, {@code // } from JavaScript), and an indent common to every
+ * non-blank line. Each repair is reported as an {@code info} diagnostic. What is specific to a
  * format (text before and after a summary, log prefixes) is the parser's to handle.
  *
  * <p>The {@link Limits} are applied here for every format: a text longer than
@@ -30,6 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class Source {
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
+  /** The no-break spaces: U+00A0, the figure space U+2007 and the narrow one U+202F. */
+  private static final String NO_BREAK_SPACES = "\u00A0\u2007\u202F";
 
   private final String name;
   private final List<Line> lines;
@@ -341,6 +344,7 @@ public final class Source {
     int lead;
     private char[] buffer = new char[256];
     private int ansi;
+    private int noBreak;
     private int tabs;
     private int trailing;
     /**
@@ -424,6 +428,12 @@ public final class Source {
           changed = true;
         }
       }
+      if (hasNoBreakSpace(l)) {
+        // a page or chat that shows the text turns its spaces (an indent above all) into no-break ones
+        l = spaces(l);
+        noBreak++;
+        changed = true;
+      }
       // the indent of the line as kept (a line past the limit is empty), its colour codes out
       int leadingTabs = countIndent(l);
       if (scan.tab) { // colour codes hold no tab: removing them leaves every tab
@@ -453,6 +463,27 @@ public final class Source {
       }
       lead = first;
       return l;
+    }
+
+    /** Whether {@code line} holds a no-break space ({@link #NO_BREAK_SPACES}). */
+    private static boolean hasNoBreakSpace(String line) {
+      for (int i = 0; i < line.length(); i++) {
+        if (NO_BREAK_SPACES.indexOf(line.charAt(i)) >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** {@code line} with each no-break space a space. */
+    private static String spaces(String line) {
+      char[] chars = line.toCharArray();
+      for (int i = 0; i < chars.length; i++) {
+        if (NO_BREAK_SPACES.indexOf(chars[i]) >= 0) {
+          chars[i] = ' ';
+        }
+      }
+      return new String(chars);
     }
 
     /** The largest character taken in so far ({@link InputProblems#max}). */
@@ -499,6 +530,9 @@ public final class Source {
       List<Diagnostic> problems = new ArrayList<>();
       if (ansi > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed ANSI colour codes from " + ansi + " line(s)"));
+      }
+      if (noBreak > 0) {
+        repairs.add(Diagnostic.info(0, 0, "read no-break spaces as spaces in " + noBreak + " line(s)"));
       }
       if (tabs > 0 && tabSteps) {
         repairs.add(Diagnostic.info(0, 0, "read each leading tab as an indent of " + TAB_STEP

@@ -22,7 +22,7 @@ class SourceRepairsTest {
       "  ", "    ", "\t", " \t", "(conv1): Conv2d(3, 64, kernel_size=(7, 7))", "Linear(in_features=2)", "x",
       "\u001B[31m", "\u001B[0m", "\u001B[1;32m", "\u001B", "> ", ">", "# ", "#", "// ", "12345678901234567890",
       "1234567890123456789", "0.00029999999999996696", "1,234,567", "12,34", "1e30", "\u0000", "\u0007", "\u007F",
-      "\f", "\u2028", "\u00A0", "\u2500\u2500", "Total params: 1,000", "   ", "é", "1234567890123456789012345",
+      "\f", "\u2028", "\u00A0", "\u2007\u202F", "\u2500\u2500", "Total params: 1,000", "   ", "é", "1234567890123456789012345",
       "1,234,567,890,123,456,789,012", "123,456", "9,999,999,999,999,999,999", "12345,6789012345", "99999", "~", "0.5"};
 
   @Test
@@ -104,6 +104,11 @@ class SourceRepairsTest {
     /** The largest character past the digits, DEL aside, of the lines within the length limit. */
     char maxChar;
 
+    /** {@code line} with its no-break spaces (U+00A0, U+2007, U+202F) spaces. */
+    static String noBreakAsSpaces(String line) {
+      return line.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
+    }
+
     static Reference of(String text, Limits limits) {
       Reference r = new Reference();
       String normal = text;
@@ -121,6 +126,7 @@ class SourceRepairsTest {
       }
       List<String> cleaned = new ArrayList<>();
       int ansi = 0;
+      int noBreak = 0;
       int tabs = 0;
       int trailing = 0;
       // a text indented with tabs alone (some line not blank starts with a tab, none with a space or
@@ -129,7 +135,7 @@ class SourceRepairsTest {
       boolean bySpaces = false;
       if (!normal.isEmpty()) {
         for (String raw : normal.split("\n", -1)) {
-          String l = raw.length() > limits.maxLineChars() ? "" : ANSI.matcher(raw).replaceAll("");
+          String l = raw.length() > limits.maxLineChars() ? "" : noBreakAsSpaces(ANSI.matcher(raw).replaceAll(""));
           String indent = l.substring(0, l.length() - l.replaceFirst("^[ \t]+", "").length());
           if (!indent.isEmpty() && !l.isBlank()) {
             byTabs |= indent.indexOf('\t') >= 0 && indent.indexOf(' ') < 0;
@@ -155,6 +161,10 @@ class SourceRepairsTest {
               ansi++;
               l = stripped;
             }
+          }
+          if (!noBreakAsSpaces(l).equals(l)) {
+            noBreak++;
+            l = noBreakAsSpaces(l);
           }
           if (l.indexOf('\t') >= 0) {
             tabs++;
@@ -184,6 +194,9 @@ class SourceRepairsTest {
       }
       if (ansi > 0) {
         r.repairs.add("removed ANSI colour codes from " + ansi + " line(s)");
+      }
+      if (noBreak > 0) {
+        r.repairs.add("read no-break spaces as spaces in " + noBreak + " line(s)");
       }
       if (tabs > 0) {
         r.repairs.add(tabSteps ? "read each leading tab as an indent of 2 spaces (a text indented with tabs), other"

@@ -61,8 +61,16 @@ final class PrintoutReader {
         return new PrintoutReading(printouts, List.of());
       }
     }
-    ignored.flush(printouts.isEmpty() ? IgnoredText.Place.NO_PRINTOUT : IgnoredText.Place.AFTER, lines,
+    int module = ignored.flush(printouts.isEmpty() ? IgnoredText.Place.NO_PRINTOUT : IgnoredText.Place.AFTER, lines,
         outsideDiagnostics);
+    if (module >= 0 && !printouts.isEmpty()) {
+      // the last printout's, as one before it would have been the next one's
+      Printout last = printouts.get(printouts.size() - 1);
+      List<Diagnostic> diagnostics = new ArrayList<>(last.diagnostics());
+      diagnostics.add(IgnoredText.moduleOutside(lines.get(module)));
+      printouts.set(printouts.size() - 1, new Printout(last.root(), last.firstLine(), last.lastLine(), last.legacy(),
+          diagnostics));
+    }
     if (printouts.isEmpty()) {
       outsideDiagnostics.add(Diagnostic.error(firstNonBlank(), 1,
           "no PyTorch printout found: no line like 'Net(' followed by '  (key): ...' lines"));
@@ -77,12 +85,15 @@ final class PrintoutReader {
     }
     PrintoutStart start = PrintoutStart.at(lines, i);
     if (start == null) {
-      ignored.add(i);
+      ignored.add(i, line);
       return;
     }
-    ignored.flush(printouts.isEmpty() ? IgnoredText.Place.BEFORE : IgnoredText.Place.BETWEEN, lines,
+    int module = ignored.flush(printouts.isEmpty() ? IgnoredText.Place.BEFORE : IgnoredText.Place.BETWEEN, lines,
         outsideDiagnostics);
     current = new Current(start, line, limits);
+    if (module >= 0) {
+      current.diagnostics.add(IgnoredText.moduleOutside(lines.get(module)));
+    }
   }
 
   private void readInside(int i) {

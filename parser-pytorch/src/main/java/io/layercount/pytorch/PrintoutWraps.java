@@ -16,8 +16,8 @@ import java.util.List;
  * widest line of the text (at least {@value #NARROWEST} columns), its trailing spaces counted (a text
  * not read from bytes has lost them: there, up to {@value #CUT_SPACES} narrower); the next line starts
  * further left (a child of a block it opens starts further right, a sibling as far); and either the
- * line leaves a parenthesis open, or the next does not start with {@code )} (a block's closing
- * line). The rest is joined on with the spaces the cut took off put back: the pieces of one line,
+ * line leaves a parenthesis open, or the next does not start with {@code )} or {@code }} (a block's
+ * closing line). The rest is joined on with the spaces the cut took off put back: the pieces of one line,
  * joined, are that line. A piece that is itself as wide is joined on to alike.
  */
 final class PrintoutWraps {
@@ -142,14 +142,15 @@ final class PrintoutWraps {
    * Whether {@code next} is the rest of the cut line {@code head} (its pieces so far leaving
    * {@code depth} parentheses open), not a line of its own: it starts further left than the head,
    * which is indented (a line at the left edge may be any text's), and, unless a parenthesis is
-   * open, not with a {@code )}, as the closing line of a block would. Within a printout, the only
-   * line further left than a module's is such a closing line.
+   * open, not with a {@code )} or (the legacy brace form's) {@code }}, as the closing line of a
+   * block would. Within a printout, the only line further left than a module's is such a closing line.
    */
   private static boolean rest(Source.Line head, Source.Line next, int depth) {
     if (next.isBlank() || head.indent() == 0 || next.indent() >= head.indent()) {
       return false;
     }
-    return depth > 0 || next.text().charAt(next.indent()) != ')';
+    char first = next.text().charAt(next.indent());
+    return depth > 0 || first != ')' && first != '}';
   }
 
   /** Whether line {@code next}, not blank, starts further left than line {@code i}, which is indented. */

@@ -94,6 +94,18 @@ class HardWrapTest {
   }
 
   @Test
+  void aLegacyBlocksClosingBraceIsNoRestEither() {
+    // the legacy brace form closes a block with '}': the widest line before it is whole
+    String text = "Sequential {\n  (0): LeakyReLU (0.2, inplace)\n  (1): Sequential {\n"
+        + "    (0): Conv2d (64 -> 128, size: (4, 4), stride: (2, 2), padding: (1, 1))\n  }\n}\n";
+    ParseResult result = parser.parse(Source.of("t", text));
+    assertEquals(List.of(), result.diagnostics());
+    Network net = only(result);
+    assertEquals("pytorch-legacy", net.format());
+    assertEquals(1, net.root().children().get(1).children().size());
+  }
+
+  @Test
   void aLineAtTheLeftEdgeIsNeverTakenForACutOne() {
     // a log line as wide as the widest, leaving a parenthesis open: the printout after it is its own
     String log = "INFO building the model (resnet, pretrained weights from the hub";

@@ -1,6 +1,7 @@
 package io.layercount.pytorch.table;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.model.Network;
 import io.layercount.core.spi.Source;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,37 @@ final class TableSplitter {
    *
    * @param tables the tables in text order
    * @param ignored an {@code info} diagnostic per run of non-blank lines outside every table
+   * @param orphanFooters the first line of each such run that states parameters as a footer does
    */
-  record Split(List<TableBlock> tables, List<Diagnostic> ignored) {}
+  record Split(List<TableBlock> tables, List<Diagnostic> ignored, List<Source.Line> orphanFooters) {
+    /**
+     * The networks read from {@link #tables}, each with an error where it has no footer of its own
+     * and a footer lies outside every table ({@link #orphanFooter}); the error goes to {@code
+     * diagnostics} where every table has a footer.
+     */
+    List<Network> checked(List<Network> networks, List<Diagnostic> diagnostics) {
+      if (orphanFooters.isEmpty()) {
+        return networks;
+      }
+      Diagnostic error = orphanFooter(orphanFooters.get(0));
+      List<Network> out = new ArrayList<>(networks.size());
+      boolean placed = false;
+      for (int i = 0; i < networks.size(); i++) {
+        Network n = networks.get(i);
+        if (tables.get(i).footer().isEmpty()) {
+          List<Diagnostic> own = new ArrayList<>(n.diagnostics());
+          own.add(error);
+          n = new Network(n.format(), n.modelName(), n.root(), n.graphKnown(), n.totals(), own, n.costs());
+          placed = true;
+        }
+        out.add(n);
+      }
+      if (!placed) {
+        diagnostics.add(error);
+      }
+      return out;
+    }
+  }
 
   private TableSplitter() {}
 
@@ -48,7 +78,7 @@ final class TableSplitter {
       }
       i = readTable(lines, i, claimed, headerTest, tables);
     }
-    return new Split(tables, ignoredRuns(lines, claimed, formatName));
+    return new Split(tables, ignoredRuns(lines, claimed, formatName), orphanFooters(lines, claimed));
   }
 
   /** Reads the table whose header is at {@code start}; returns the index after it. */
@@ -124,5 +154,39 @@ final class TableSplitter {
           + " not part of a " + formatName + " table: ignored"));
     }
     return out;
+  }
+
+  /** The first line of each run outside every table that states parameters as a footer does. */
+  private static List<Source.Line> orphanFooters(List<Source.Line> lines, boolean[] claimed) {
+    List<Source.Line> out = new ArrayList<>();
+    boolean inRun = false;
+    for (int k = 0; k < lines.size(); k++) {
+      if (claimed[k]) {
+        inRun = false;
+        continue;
+      }
+      if (!inRun && isParameterFooter(lines.get(k).text())) {
+        out.add(lines.get(k));
+        inRun = true;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Why no count of a table read beside {@code footer}, a footer outside every table, is exact: a
+   * table was read cut short or in pieces (a hard wrap that cut its header, lost lines).
+   */
+  static Diagnostic orphanFooter(Source.Line footer) {
+    return Diagnostic.error(footer.number(), footer.column(footer.indent()), "a table's footer ('"
+        + footer.text().strip() + "') lies outside every table read: a table was read cut short or in pieces (a"
+        + " hard wrap, lost lines), so no count is called exact");
+  }
+
+  /** Whether {@code text} is a footer line stating parameters ({@code Total params: N} and the like). */
+  static boolean isParameterFooter(String text) {
+    String t = text.strip();
+    return (t.startsWith("Total params") || t.startsWith("Trainable params") || t.startsWith("Non-trainable params"))
+        && Footer.isFooterLine(t);
   }
 }

@@ -38,6 +38,14 @@ public final class TorchinfoParser implements SummaryParser {
 
   @Override
   public double detect(Source source) {
+    double score = detectRead(source);
+    // a header a hard wrap cut may show only once its lines are joined
+    return score > 0 || source.linesContaining(TorchinfoHeader.TITLE).length == 0 ? score
+        : detectRead(TableWraps.of(source));
+  }
+
+  /** {@link #detect} of the text as given. */
+  private double detectRead(Source source) {
     List<Source.Line> lines = source.lines();
     double best = 0;
     // a header starts with the title: only the lines that hold it (a search other parsers share) are read
@@ -52,12 +60,27 @@ public final class TorchinfoParser implements SummaryParser {
 
   @Override
   public ParseResult parse(Source source) {
+    Source read = TableWraps.of(source);
+    ParseResult result = parseRead(read);
+    Diagnostic note = TableWraps.note(source, read);
+    if (note == null) {
+      return result;
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics().size() + 1);
+    diagnostics.add(note);
+    diagnostics.addAll(result.diagnostics());
+    return new ParseResult(result.networks(), diagnostics);
+  }
+
+  /** {@link #parse} of a text whose hard wraps, if any, are joined. */
+  private ParseResult parseRead(Source source) {
     TableSplitter.Split split = TableSplitter.split(source, TorchinfoParser::isHeader, "torchinfo");
     List<Network> networks = new ArrayList<>();
     for (TableBlock block : split.tables()) {
       networks.add(TorchinfoTableReader.read(block, source.limits()));
     }
     List<Diagnostic> diagnostics = new ArrayList<>(split.ignored());
+    networks = split.checked(networks, diagnostics);
     if (networks.isEmpty()) {
       diagnostics.add(Diagnostic.error(0, 0, "no torchinfo table found (no 'Layer (type...)' header)"));
     }

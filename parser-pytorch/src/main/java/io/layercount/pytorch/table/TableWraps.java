@@ -1,0 +1,128 @@
+package io.layercount.pytorch.table;
+
+import io.layercount.core.Diagnostic;
+import io.layercount.core.spi.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A summary table hard-wrapped at a terminal's width (torchinfo prints 90 to 120 columns, a
+ * terminal is often 80): each line longer than the width was cut, its rest on a line of its own.
+ * Read as it is, the header loses its last column and the rows their counts: the totals are not
+ * exact. Such lines are joined again here.
+ *
+ * <p>The width is known only from the table's rules, which are as wide as the table: a hard wrap
+ * cuts each into a rule as wide as the width and a shorter rest of the same character, which no
+ * table prints. At least {@value #EVIDENCE} rules so cut, at one width of at least
+ * {@value #NARROWEST} columns and one table width, are needed. A line is then taken for a cut one
+ * where the next line is its rest: no longer than the table is wider than the width, neither
+ * blank, a rule nor a footer line, and drawn without tree glyphs; the line itself no footer line
+ * and at least half as wide as the narrowest width (a row is). A rule's pieces are joined to it. The
+ * rest is joined on with the spaces the cut took off put back, up to the width.
+ */
+final class TableWraps {
+  /** The narrowest width taken for a hard wrap. */
+  static final int NARROWEST = 40;
+  /** The rules that must show the cut. */
+  static final int EVIDENCE = 2;
+  private static final String GLYPHS = "├└│┌┐┘┴┬┼─";
+
+  private TableWraps() {}
+
+  /** {@code source}, or its lines with those a hard wrap cut joined again. */
+  static Source of(Source source) {
+    List<Source.Line> lines = source.lines();
+    int width = 0;
+    int table = 0;
+    int evidence = 0;
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      String rule = lines.get(i).text();
+      char c = ruleChar(rule);
+      if (c == 0 || i > 0 && ruleChar(lines.get(i - 1).text()) == c) {
+        continue; // no rule, or a piece of one already counted
+      }
+      int total = rule.length();
+      int j = i + 1;
+      while (j < lines.size() && ruleChar(lines.get(j).text()) == c && lines.get(j).text().length() == rule.length()) {
+        total += rule.length(); // a table more than twice the width: pieces as wide as the width
+        j++;
+      }
+      int rest = j < lines.size() && ruleChar(lines.get(j).text()) == c ? lines.get(j).text().length() : 0;
+      if (rest == 0 || rest >= rule.length()) {
+        continue; // not cut: the next line is no shorter piece of the rule
+      }
+      if (width == 0) {
+        width = rule.length();
+        table = total + rest;
+      }
+      if (rule.length() == width && total + rest == table) {
+        evidence++;
+      }
+    }
+    if (evidence < EVIDENCE || width < NARROWEST) {
+      return source;
+    }
+    int most = table - width;
+    List<Source.Line> joined = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      Source.Line head = lines.get(i);
+      int next = i + 1;
+      StringBuilder text = null;
+      while (next < lines.size() && cut(head, text, lines.get(next), width, most)) {
+        String piece = text == null ? head.text() : text.toString();
+        int pad = Math.max(0, width * (next - i) - piece.length());
+        text = new StringBuilder(piece).append(" ".repeat(pad)).append(lines.get(next).text());
+        next++;
+      }
+      joined.add(text == null ? head
+          : new Source.Line(head.number(), head.offset(), text.toString(), head.indent()));
+      i = next - 1;
+    }
+    return source.withLines(joined);
+  }
+
+  /** Whether {@code next} is the rest of {@code head} (joined so far into {@code text}, or not yet). */
+  private static boolean cut(Source.Line head, StringBuilder text, Source.Line next, int width, int most) {
+    String rest = next.text();
+    String line = text == null ? head.text() : text.toString();
+    if (rest.isBlank() || rest.length() > most || line.length() < NARROWEST / 2 || Footer.isFooterLine(line)) {
+      return false;
+    }
+    if (ruleChar(line) != 0) {
+      return ruleChar(rest) == ruleChar(line); // a rule's pieces
+    }
+    return ruleChar(rest) == 0 && !Footer.isFooterLine(rest) && !hasGlyph(rest);
+  }
+
+  /** The character a rule line is made of ({@code =} or {@code -}), or 0 for any other line. */
+  private static char ruleChar(String text) {
+    if (text.isEmpty() || text.charAt(0) != '=' && text.charAt(0) != '-') {
+      return 0;
+    }
+    for (int k = 1; k < text.length(); k++) {
+      if (text.charAt(k) != text.charAt(0)) {
+        return 0;
+      }
+    }
+    return text.charAt(0);
+  }
+
+  private static boolean hasGlyph(String text) {
+    for (int k = 0; k < text.length(); k++) {
+      if (GLYPHS.indexOf(text.charAt(k)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What reading {@code read} for {@code source} changed, for the diagnostics; {@code null} where nothing. */
+  static Diagnostic note(Source source, Source read) {
+    if (read == source) {
+      return null;
+    }
+    int joins = source.lines().size() - read.lines().size();
+    return Diagnostic.info(0, 0, "joined " + joins + " line(s) a hard wrap had cut back onto the line before (the"
+        + " table's rules are cut at one width too)");
+  }
+}

@@ -1,7 +1,7 @@
 package io.layercount.pytorch;
 
 /** Applies the damage copying does to a text, for tests that must read through it. */
-final class CopyDamage {
+public final class CopyDamage {
   private CopyDamage() {}
 
   /** Each two leading spaces a tab: a printout whose indent an editor turned into a tab per level. */
@@ -32,7 +32,7 @@ final class CopyDamage {
    * Every line longer than {@code width} cut into pieces of {@code width} characters, the last
    * shorter, as a terminal of that width or {@code fold -w} leaves it: a hard wrap.
    */
-  static String hardWrapped(String text, int width) {
+  public static String hardWrapped(String text, int width) {
     StringBuilder out = new StringBuilder(text.length() + text.length() / width);
     for (String line : text.split("\n", -1)) {
       int at = 0;

@@ -1,9 +1,11 @@
 package io.layercount.pytorch.table;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A summary table hard-wrapped at a terminal's width (torchinfo prints 90 to 120 columns, a
@@ -116,13 +118,18 @@ final class TableWraps {
     return false;
   }
 
-  /** What reading {@code read} for {@code source} changed, for the diagnostics; {@code null} where nothing. */
-  static Diagnostic note(Source source, Source read) {
+  /** {@code parser}'s reading of {@code source} with its hard wraps joined, and an {@code info} diagnostic first where there were any. */
+  static ParseResult parse(Source source, Function<Source, ParseResult> parser) {
+    Source read = of(source);
+    ParseResult result = parser.apply(read);
     if (read == source) {
-      return null;
+      return result;
     }
     int joins = source.lines().size() - read.lines().size();
-    return Diagnostic.info(0, 0, "joined " + joins + " line(s) a hard wrap had cut back onto the line before (the"
-        + " table's rules are cut at one width too)");
+    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics().size() + 1);
+    diagnostics.add(Diagnostic.info(0, 0, "joined " + joins + " line(s) a hard wrap had cut back onto the line"
+        + " before (the table's rules are cut at one width too)"));
+    diagnostics.addAll(result.diagnostics());
+    return new ParseResult(result.networks(), diagnostics);
   }
 }

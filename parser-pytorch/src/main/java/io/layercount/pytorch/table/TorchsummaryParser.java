@@ -56,16 +56,7 @@ public final class TorchsummaryParser implements SummaryParser {
 
   @Override
   public ParseResult parse(Source source) {
-    Source read = TableWraps.of(source);
-    ParseResult result = parseRead(read);
-    Diagnostic note = TableWraps.note(source, read);
-    if (note == null) {
-      return result;
-    }
-    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics().size() + 1);
-    diagnostics.add(note);
-    diagnostics.addAll(result.diagnostics());
-    return new ParseResult(result.networks(), diagnostics);
+    return TableWraps.parse(source, this::parseRead);
   }
 
   /** {@link #parse} of a text whose hard wraps, if any, are joined. */

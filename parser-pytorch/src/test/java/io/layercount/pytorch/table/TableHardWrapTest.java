@@ -7,6 +7,7 @@ import io.layercount.core.Analysis;
 import io.layercount.core.Diagnostic;
 import io.layercount.core.LayerCount;
 import io.layercount.core.Severity;
+import io.layercount.pytorch.CopyDamage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,21 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TableHardWrapTest {
   private static final LayerCount LAYER_COUNT = LayerCount.standard();
 
-  /** {@code text} with each line longer than {@code width} characters cut into pieces of {@code width}. */
-  static String wrapped(String text, int width) {
-    StringBuilder out = new StringBuilder(text.length() + text.length() / width);
-    for (String line : text.split("\n", -1)) {
-      int at = 0;
-      while (line.length() - at > width) {
-        out.append(line, at, at + width).append('\n');
-        at += width;
-      }
-      out.append(line, at, line.length()).append('\n');
-    }
-    out.setLength(out.length() - 1);
-    return out.toString();
-  }
-
   static List<Path> tables() throws IOException {
     Path corpus = CorpusTest.corpus();
     List<Path> out = new ArrayList<>();
@@ -65,7 +51,7 @@ class TableHardWrapTest {
     int recovered = 0;
     for (Path file : tables()) {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      String damaged = wrapped(text, width);
+      String damaged = CopyDamage.hardWrapped(text, width);
       if (damaged.equals(text)) {
         continue;
       }
@@ -99,7 +85,7 @@ class TableHardWrapTest {
         Non-trainable params: 0
         ==========================================================================================
         """;
-    Analysis a = analyse(wrapped(table, 50)).get(0);
+    Analysis a = analyse(CopyDamage.hardWrapped(table, 50)).get(0);
     assertEquals(110, a.parameters().total());
     assertTrue(a.parameters().exact(), a.diagnostics().toString());
     // four rules, the header and two rows each cut once

@@ -16,7 +16,9 @@ import java.util.function.Function;
  * <p>The width is known only from the table's rules, which are as wide as the table: a hard wrap
  * cuts each into a rule as wide as the width and a shorter rest of the same character, which no
  * table prints. At least {@value #EVIDENCE} rules so cut, at one width of at least
- * {@value #NARROWEST} columns and one table width, are needed. A line is then taken for a cut one
+ * {@value #NARROWEST} columns and one table width, are needed. A table exactly two (or more) widths
+ * wide is cut into rules as wide as the width, as two tables whose rules meet would print them: it is
+ * taken for cut only where its header is cut as well (a header is followed by a rule, not by a rest). A line is then taken for a cut one
  * where the next line is its rest: no longer than the table is wider than the width, neither
  * blank, a rule nor a footer line, and drawn without tree glyphs; the line itself no footer line
  * and at least half as wide as the narrowest width (a row is). A rule's pieces are joined to it. The
@@ -50,8 +52,8 @@ final class TableWraps {
         j++;
       }
       int rest = j < lines.size() && ruleChar(lines.get(j).text()) == c ? lines.get(j).text().length() : 0;
-      if (rest == 0 || rest >= rule.length()) {
-        continue; // not cut: the next line is no shorter piece of the rule
+      if (rest >= rule.length() || rest == 0 && total == rule.length()) {
+        continue; // not cut: the next line is no shorter piece of the rule, nor one as wide
       }
       if (width == 0) {
         width = rule.length();
@@ -61,7 +63,9 @@ final class TableWraps {
         evidence++;
       }
     }
-    if (evidence < EVIDENCE || width < NARROWEST) {
+    if (evidence < EVIDENCE || width < NARROWEST || table % width == 0 && !headerCut(lines, width)) {
+      // a table exactly as wide as some pieces of the width: two rules one after the other look the
+      // same, and only a header cut as well tells them apart
       return source;
     }
     int most = table - width;
@@ -81,6 +85,21 @@ final class TableWraps {
       i = next - 1;
     }
     return source.withLines(joined);
+  }
+
+  /**
+   * Whether a table's header ({@code Layer (type...}) is as wide as {@code width} and followed by a
+   * line that is neither blank nor a rule: its rest, where a header is always followed by a rule.
+   */
+  private static boolean headerCut(List<Source.Line> lines, int width) {
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      Source.Line line = lines.get(i);
+      if (line.text().startsWith(TorchinfoHeader.TITLE, line.indent()) && line.text().length() > width - NARROWEST / 2) {
+        Source.Line next = lines.get(i + 1);
+        return !next.isBlank() && ruleChar(next.text()) == 0;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code next} is the rest of {@code head} (joined so far into {@code text}, or not yet). */

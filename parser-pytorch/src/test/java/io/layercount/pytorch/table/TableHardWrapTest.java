@@ -94,6 +94,35 @@ class TableHardWrapTest {
   }
 
   @Test
+  void tablesWhoseRulesMeetAreNotTakenForOneCutAtHalfTheirWidth() {
+    // three tables one after the other: each one's last rule meets the next one's first, as a rule of
+    // twice the width cut in half would look; their headers are followed by rules, not by a rest
+    String rule = "=".repeat(90) + "\n";
+    String one = rule + "Layer (type:depth-idx)                   Output Shape              Param #\n" + rule
+        + "Linear                                   [1, 10]                   110\n" + rule + "Total params: 110\n"
+        + "Trainable params: 110\nNon-trainable params: 0\n" + rule;
+    List<Analysis> all = analyse(one + one + one);
+    assertEquals(3, all.size());
+    for (Analysis a : all) {
+      assertEquals(110, a.parameters().total());
+      assertTrue(a.parameters().exact(), a.diagnostics().toString());
+      assertTrue(a.diagnostics().stream().noneMatch(d -> d.message().startsWith("joined")), a.diagnostics().toString());
+    }
+  }
+
+  @Test
+  void aTableTwiceTheWidthIsJoinedWhereItsHeaderIsCutToo() {
+    String rule = "=".repeat(120) + "\n";
+    String table = rule + "Layer (type:depth-idx)                   Input Shape               Output Shape"
+        + "              Param #\n" + rule
+        + "Linear                                   [32, 16, 8]               [32, 16, 64]              576\n"
+        + rule + "Total params: 576\nTrainable params: 576\nNon-trainable params: 0\n" + rule;
+    Analysis a = analyse(CopyDamage.hardWrapped(table, 60)).get(0);
+    assertEquals(576, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
+
+  @Test
   void oneCutRuleIsNoEvidence() {
     // a single rule cut (or a log's banner): rows of 50 characters are not taken for cut ones
     String table = """

@@ -13,6 +13,10 @@ import java.util.List;
  * {@code ModuleList} runs included), the legacy 0.1–0.3 form ({@code Sequential (},
  * {@code Linear (512 -> 1000)}, braces) and mixtures, with text before, between and after them.
  *
+ * <p>What copying does to a printout in particular is undone first, each change said in an
+ * {@code info} diagnostic: lines a hard wrap cut are joined again ({@link PrintoutWraps}), and an
+ * indent of 3 to 8 spaces a level is read in steps of 2 ({@link PrintoutIndent}).
+ *
  * <p>Each printout becomes a {@link Network} of format {@code pytorch} or {@code pytorch-legacy}
  * whose layer tree mirrors the text; counting parameters is left to the analyzer. Stateless and
  * thread-safe.

@@ -31,7 +31,7 @@ final class IgnoredText {
       first = i;
     }
     last = i;
-    if (module < 0 && isModuleLine(line)) {
+    if (module < 0 && PrintoutStart.isChild(line.text(), line.indent())) {
       module = i;
     }
   }
@@ -70,9 +70,4 @@ final class IgnoredText {
   /** The characters of a line quoted in {@link #moduleOutside}. */
   private static final int QUOTED = 60;
 
-  private static boolean isModuleLine(Source.Line line) {
-    String s = line.text();
-    int at = line.indent();
-    return at < s.length() && s.charAt(at) == '(' && LineSyntax.childText(s, at, new int[1]) != null;
-  }
 }

@@ -2,6 +2,7 @@ package io.layercount.pytorch;
 
 import io.layercount.core.Diagnostic;
 import io.layercount.core.spi.Source;
+import java.util.List;
 
 /**
  * A printout whose indent was widened, its levels 3 to 8 spaces apart rather than PyTorch's 2 (an
@@ -18,19 +19,19 @@ final class PrintoutIndent {
 
   private PrintoutIndent() {}
 
-  /** The text to read as a printout: {@code source} itself, or read in steps of 2 where its step is wider. */
-  static Source of(Source source) {
+  /**
+   * The text to read as a printout: {@code source} itself, or read in steps of 2 where its step is
+   * wider, which is then said in {@code notes} (an {@code info} diagnostic; {@code null}: not said).
+   */
+  static Source of(Source source, List<Diagnostic> notes) {
     int step = source.indentStep();
-    return step > STEP && step <= WIDEST ? source.reindented(step, STEP) : source;
-  }
-
-  /** What reading {@code read} for {@code source} changed, for the diagnostics; {@code null} where nothing. */
-  static Diagnostic note(Source source, Source read) {
-    if (read == source) {
-      return null;
+    if (step <= STEP || step > WIDEST) {
+      return source;
     }
-    int step = source.indentStep();
-    return Diagnostic.info(0, 0, "read an indent of " + step + " spaces as one level of the printout (PyTorch"
-        + " indents by " + STEP + "): every indented line is a whole number of " + step + "-space steps in");
+    if (notes != null) {
+      notes.add(Diagnostic.info(0, 0, "read an indent of " + step + " spaces as one level of the printout (PyTorch"
+          + " indents by " + STEP + "): every indented line is a whole number of " + step + "-space steps in"));
+    }
+    return source.reindented(step, STEP);
   }
 }

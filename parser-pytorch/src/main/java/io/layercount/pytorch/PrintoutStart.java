@@ -102,7 +102,8 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
     return null;
   }
 
-  private static boolean isChild(String s, int at) {
+  /** Whether {@code s} holds a module's line ({@code (key): Type...}) whose {@code (} is at {@code at}. */
+  static boolean isChild(String s, int at) {
     return at < s.length() && s.charAt(at) == '(' && LineSyntax.childText(s, at, new int[1]) != null;
   }
 

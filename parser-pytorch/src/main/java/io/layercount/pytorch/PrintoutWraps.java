@@ -28,8 +28,11 @@ final class PrintoutWraps {
 
   private PrintoutWraps() {}
 
-  /** {@code source}, or its lines with those a hard wrap cut joined again. */
-  static Source of(Source source) {
+  /**
+   * {@code source}, or its lines with those a hard wrap cut joined again, which is then said in
+   * {@code notes} (an {@code info} diagnostic; {@code null}: not said).
+   */
+  static Source of(Source source, List<Diagnostic> notes) {
     List<Source.Line> lines = source.lines();
     int n = lines.size();
     // one pass finds the width and the lines as wide, the only ones a cut can have made
@@ -88,6 +91,11 @@ final class PrintoutWraps {
       return source;
     }
     joined.addAll(lines.subList(copied, n));
+    if (notes != null) {
+      notes.add(Diagnostic.info(0, 0, "joined " + (n - joined.size()) + " line(s) a hard wrap at " + width
+          + " columns had cut back onto the line before (each line as wide as the widest, the next starting further"
+          + " left and not closing a block)"));
+    }
     return source.withLines(joined);
   }
 
@@ -100,26 +108,6 @@ final class PrintoutWraps {
       }
     }
     return kept;
-  }
-
-  /** What reading {@code read} for {@code source} changed, for the diagnostics; {@code null} where nothing. */
-  static Diagnostic note(Source source, Source read) {
-    if (read == source) {
-      return null;
-    }
-    int joins = source.lines().size() - read.lines().size();
-    return Diagnostic.info(0, 0, "joined " + joins + " line(s) a hard wrap at " + widest(source) + " columns had cut"
-        + " back onto the line before (each line as wide as the widest, the next starting further left and not"
-        + " closing a block)");
-  }
-
-  /** The width of the widest line. */
-  private static int widest(Source source) {
-    int width = 0;
-    for (int i = 0, n = source.lines().size(); i < n; i++) {
-      width = Math.max(width, lengthOf(source, i));
-    }
-    return width;
   }
 
   /**

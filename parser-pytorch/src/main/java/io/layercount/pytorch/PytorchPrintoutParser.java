@@ -31,17 +31,18 @@ public final class PytorchPrintoutParser implements SummaryParser {
   public double detect(Source source) {
     // a hard wrap cuts lines but leaves a printout's first lines, which tell it, as they were: its
     // cut lines are looked for only where no printout shows without them
-    double score = PrintoutDetector.score(PrintoutIndent.of(source));
-    return score > 0 ? score : PrintoutDetector.score(readable(source));
+    double score = PrintoutDetector.score(PrintoutIndent.of(source, null));
+    return score > 0 ? score : PrintoutDetector.score(readable(source, null));
   }
 
   @Override
   public ParseResult parse(Source source) {
-    Source read = readable(source);
+    List<Diagnostic> notes = new ArrayList<>(0);
+    Source read = readable(source, notes);
     // most texts are one plain printout: read straight into layers, the syntax tree skipped
     ParseResult plain = PlainPrintout.read(read);
     ParseResult result = plain != null ? plain : parseFully(read);
-    return read == source ? result : new ParseResult(result.networks(), noted(source, result.diagnostics()));
+    return notes.isEmpty() ? result : new ParseResult(result.networks(), noted(notes, result.diagnostics()));
   }
 
   /** {@link #parse} by the full reading alone: every form, and what it says of the text around. */
@@ -56,31 +57,24 @@ public final class PytorchPrintoutParser implements SummaryParser {
 
   /** The printouts of {@code source} as syntax trees, e.g. to render them with {@link PytorchPrinter}. */
   public PrintoutReading read(Source source) {
-    Source read = readable(source);
-    PrintoutReading reading = PrintoutReader.read(read);
-    return read == source ? reading : new PrintoutReading(reading.printouts(), noted(source, reading.diagnostics()));
+    List<Diagnostic> notes = new ArrayList<>(0);
+    PrintoutReading reading = PrintoutReader.read(readable(source, notes));
+    return notes.isEmpty() ? reading : new PrintoutReading(reading.printouts(), noted(notes, reading.diagnostics()));
   }
 
   /**
    * The text to read as printouts: {@code source}, or its lines a hard wrap cut joined again
-   * ({@link PrintoutWraps}), then read in steps of 2 where it is indented wider ({@link PrintoutIndent}).
+   * ({@link PrintoutWraps}), then read in steps of 2 where it is indented wider ({@link PrintoutIndent});
+   * each change said in {@code notes} ({@code null}: not said).
    */
-  private static Source readable(Source source) {
-    return PrintoutIndent.of(PrintoutWraps.of(source));
+  private static Source readable(Source source, List<Diagnostic> notes) {
+    return PrintoutIndent.of(PrintoutWraps.of(source, notes), notes);
   }
 
-  /** What {@link #readable} changed of {@code source}, before {@code diagnostics}. */
-  private static List<Diagnostic> noted(Source source, List<Diagnostic> diagnostics) {
-    Source joined = PrintoutWraps.of(source);
-    List<Diagnostic> all = new ArrayList<>(diagnostics.size() + 2);
-    Diagnostic wraps = PrintoutWraps.note(source, joined);
-    if (wraps != null) {
-      all.add(wraps);
-    }
-    Diagnostic indent = PrintoutIndent.note(joined, PrintoutIndent.of(joined));
-    if (indent != null) {
-      all.add(indent);
-    }
+  /** {@code notes} before {@code diagnostics}. */
+  private static List<Diagnostic> noted(List<Diagnostic> notes, List<Diagnostic> diagnostics) {
+    List<Diagnostic> all = new ArrayList<>(notes.size() + diagnostics.size());
+    all.addAll(notes);
     all.addAll(diagnostics);
     return all;
   }

@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class Source {
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
-  /** The no-break spaces: U+00A0, the figure space U+2007 and the narrow one U+202F. */
-  private static final String NO_BREAK_SPACES = "\u00A0\u2007\u202F";
 
   private final String name;
   private final List<Line> lines;
@@ -428,9 +426,12 @@ public final class Source {
           changed = true;
         }
       }
-      if (hasNoBreakSpace(l)) {
-        // a page or chat that shows the text turns its spaces (an indent above all) into no-break ones
-        l = spaces(l);
+      // a page or chat that shows the text turns its spaces (an indent above all) into no-break ones:
+      // U+00A0, the figure space U+2007 and the narrow one U+202F (replace answers the string itself
+      // where it holds no such character)
+      String spaced = l.replace('\u00A0', ' ').replace('\u2007', ' ').replace('\u202F', ' ');
+      if (spaced != l) {
+        l = spaced;
         noBreak++;
         changed = true;
       }
@@ -463,27 +464,6 @@ public final class Source {
       }
       lead = first;
       return l;
-    }
-
-    /** Whether {@code line} holds a no-break space ({@link #NO_BREAK_SPACES}). */
-    private static boolean hasNoBreakSpace(String line) {
-      for (int i = 0; i < line.length(); i++) {
-        if (NO_BREAK_SPACES.indexOf(line.charAt(i)) >= 0) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** {@code line} with each no-break space a space. */
-    private static String spaces(String line) {
-      char[] chars = line.toCharArray();
-      for (int i = 0; i < chars.length; i++) {
-        if (NO_BREAK_SPACES.indexOf(chars[i]) >= 0) {
-          chars[i] = ' ';
-        }
-      }
-      return new String(chars);
     }
 
     /** The largest character taken in so far ({@link InputProblems#max}). */

@@ -6,6 +6,7 @@ import io.layercount.core.spi.Source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A summary table hard-wrapped at a terminal's width (torchinfo prints 90 to 120 columns, a
@@ -135,6 +136,16 @@ final class TableWraps {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code detector}'s score of {@code source}, or, where that is 0 but a line holds a table's title,
+   * of {@code source} with its hard wraps joined: a header a hard wrap cut may show only then.
+   */
+  static double detect(Source source, ToDoubleFunction<Source> detector) {
+    double score = detector.applyAsDouble(source);
+    return score > 0 || source.linesContaining(TorchinfoHeader.TITLE).length == 0 ? score
+        : detector.applyAsDouble(of(source));
   }
 
   /** {@code parser}'s reading of {@code source} with its hard wraps joined, and an {@code info} diagnostic first where there were any. */

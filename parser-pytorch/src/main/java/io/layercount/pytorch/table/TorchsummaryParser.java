@@ -36,10 +36,7 @@ public final class TorchsummaryParser implements SummaryParser {
 
   @Override
   public double detect(Source source) {
-    double score = detectRead(source);
-    // a header a hard wrap cut may show only once its lines are joined
-    return score > 0 || source.linesContaining(TorchinfoHeader.TITLE).length == 0 ? score
-        : detectRead(TableWraps.of(source));
+    return TableWraps.detect(source, this::detectRead);
   }
 
   /** {@link #detect} of the text as given. */

@@ -46,6 +46,37 @@ public final class CopyDamage {
     return out.toString();
   }
 
+  /**
+   * Every line numbered as {@code cat -n} numbers it: the number right-aligned in 6 columns, then a
+   * tab (a blank line numbered too).
+   */
+  public static String numbered(String text) {
+    StringBuilder out = new StringBuilder(text.length() + text.length() / 4);
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      out.append(String.format("%6d\t", i + 1)).append(lines[i]).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
+  /**
+   * Every line stamped with the time it was logged, as a CI runner's log or {@code docker logs -t}
+   * shows it ({@code 2024-01-15T10:23:45.1234567Z }): a second and a bit apart, the minutes going on.
+   */
+  public static String timeStamped(String text) {
+    StringBuilder out = new StringBuilder(text.length() + text.length() / 2);
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      long tenthsOfMicros = 12_345_678L * (i + 1);
+      long seconds = tenthsOfMicros / 10_000_000L;
+      out.append(String.format("2024-01-15T%02d:%02d:%02d.%07dZ ", 10 + seconds / 3600 % 14, seconds / 60 % 60,
+          seconds % 60, tenthsOfMicros % 10_000_000L)).append(lines[i]).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
   /** Every leading space a no-break space, as a page or a chat that shows the text copies it. */
   static String noBreakIndent(String text) {
     StringBuilder out = new StringBuilder(text.length());

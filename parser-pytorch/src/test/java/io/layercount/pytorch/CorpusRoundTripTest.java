@@ -124,6 +124,16 @@ class CorpusRoundTripTest {
     });
   }
 
+  /**
+   * A printout whose every line is numbered ({@code cat -n}) or stamped with the time (a CI job's
+   * log) reads as the printout, the prefix cut (it was "no model found").
+   */
+  @Test
+  void aLineNumberOrTimeStampBeforeEveryLineGivesTheSameTree() {
+    assertEveryPrintoutReadsTheSameThrough(CopyDamage::numbered);
+    assertEveryPrintoutReadsTheSameThrough(CopyDamage::timeStamped);
+  }
+
   /** Every corpus printout, {@code damaged}, gives the same networks with nothing but info diagnostics. */
   private void assertEveryPrintoutReadsTheSameThrough(UnaryOperator<String> damage) {
     assertEveryPrintoutReadsTheSameThrough(damage, UnaryOperator.identity());

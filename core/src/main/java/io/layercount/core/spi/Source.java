@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * as spaces), tabs (expanded to stops of 8; in a text indented with tabs alone, each leading tab an
  * indent step of 2 spaces, as a printout's level), trailing white space, a quote or comment mark
  * before every line ({@code > } from mail and Markdown, {@code # } from a Python file or notebook,
- * {@code ## } from R Markdown output, {@code // } from JavaScript), and an indent common to every
+ * {@code ## } from R Markdown output, {@code // } from JavaScript), a prefix that numbers or times
+ * every line ({@link LinePrefix}: {@code cat -n}, a log's time stamps), and an indent common to every
  * non-blank line. Each repair is reported as an {@code info} diagnostic. What is specific to a
  * format (text before and after a summary, log prefixes) is the parser's to handle.
  *
@@ -530,6 +531,14 @@ public final class Source {
         repairs.add(Diagnostic.info(0, 0, "removed a '" + mark.strip() + "' " + QuoteMark.what(mark) + " before every line"));
         // the indents that matter are those after the mark
         cleaned.leadsAfter(quote);
+      } else {
+        quote = LinePrefix.width(cleaned);
+        if (quote > 0) {
+          repairs.add(Diagnostic.info(0, 0, "removed the first " + quote + " characters of every line, a prefix that"
+              + " numbers or times it ('" + firstPrefix(cleaned, quote) + "' on the first), as a line number or"
+              + " a log's time stamp does"));
+          cleaned.leadsAfter(quote);
+        }
       }
       int indent = cleaned.commonIndent(quote);
       if (indent > 0) {
@@ -540,6 +549,16 @@ public final class Source {
       return new Source(name, lines, bytes != null && cleaned.texts == null ? new AsciiLines(lines) : null, repairs,
           problems, limits, scan.max);
     }
+  }
+
+  /** The prefix of {@code width} characters of the first non-blank line, its spaces at either end cut. */
+  private static String firstPrefix(List<String> lines, int width) {
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        return line.substring(0, Math.min(width, line.length())).strip();
+      }
+    }
+    return "";
   }
 
   /**

@@ -1,0 +1,213 @@
+package io.layercount.core.spi;
+
+import java.util.List;
+
+/**
+ * A prefix that numbers or times every line, put there by the tool the text was copied from:
+ * {@code cat -n} or {@code nl} ({@code "     1\t"}), an editor's line numbers, a log or CI runner that
+ * stamps each line with the time ({@code docker logs -t}, a CI job's log,
+ * {@code 2024-03-01 12:00:01,123 - INFO - }). Unlike a quote mark ({@link QuoteMark}) its text
+ * differs from line to line, so it is found by its shape: every non-blank line starts with text as
+ * wide as the first's, the same character for character but for its digits (a right-aligned
+ * number's padding read as digits), ending where a separator ends (a space, {@code :}, {@code |},
+ * {@code ]} or {@code )}), and the numbers it holds never go down from one line to the next (a
+ * line number counts up, a time goes on) and differ somewhere. Two lines that do not fit, and
+ * there is no such prefix: a printout's lines have none of these shapes.
+ *
+ * <p>Numbers that go down (two processes' lines interleaved, {@code [rank0]} and {@code [rank1]})
+ * are not such a prefix; nor is text repeated on every line unchanged (torchrun's {@code [rank0]: }),
+ * which a parser reads as the text around a summary.
+ */
+final class LinePrefix {
+  /** The fewest non-blank lines a prefix is looked for in: fewer cannot show that it numbers them. */
+  static final int FEWEST_LINES = 3;
+  /** The widest prefix read as one: a line number or a log's time stamp and level are narrower. */
+  static final int WIDEST = 64;
+
+  private LinePrefix() {}
+
+  /** The width of the prefix on every non-blank line of {@code lines}, or 0 where there is none. */
+  static int width(List<String> lines) {
+    int first = nextNonBlank(lines, 0);
+    int second = first < 0 ? -1 : nextNonBlank(lines, first + 1);
+    if (second < 0) {
+      return 0;
+    }
+    // the prefix is compared with the widest line seen so far that has it all: a numbered blank
+    // line is all prefix, and maybe narrower than the prefix with the space after it
+    String head = lines.get(first);
+    int width = WIDEST;
+    int nonBlank = 1;
+    for (int i = second; i >= 0; i = nextNonBlank(lines, i + 1)) {
+      String line = lines.get(i);
+      int same = alike(head, line, width);
+      if (same < Math.min(width, Math.min(head.length(), line.length()))) {
+        width = same;
+      } else if (line.length() > head.length() && head.length() < width) {
+        head = line;
+      }
+      // most texts show at once that they have none: their first two lines start differently
+      if (width == 0 || i == second && !hasDigit(head, 0, width)) {
+        return 0;
+      }
+      nonBlank++;
+    }
+    width = Math.min(width, head.length());
+    int end = separatorEnd(head, width);
+    // a cut that splits a number (a time stamp whose fraction is printed at varying widths) is no prefix
+    if (nonBlank < FEWEST_LINES || end == 0 || hasDigit(head, end, width) || !hasDigit(head, 0, end)
+        || startsWithDigit(lines, first, end) || !counts(lines, first, end)) {
+      return 0;
+    }
+    return end;
+  }
+
+  /**
+   * How far {@code a} and {@code b} start alike (at most {@code limit} characters): equal
+   * characters, or digits in both, a run of spaces before a digit counting as digits.
+   */
+  private static int alike(String a, String b, int limit) {
+    int n = Math.min(limit, Math.min(a.length(), b.length()));
+    for (int i = 0; i < n; i++) {
+      if (a.charAt(i) != b.charAt(i) && !(isNumeral(a, i) && isNumeral(b, i))) {
+        return i;
+      }
+    }
+    return n;
+  }
+
+  /** Whether {@code s.charAt(i)} is a digit, or a space in a run that a digit ends (a right-aligned number's padding). */
+  private static boolean isNumeral(String s, int i) {
+    int k = i;
+    while (k < s.length() && s.charAt(k) == ' ') {
+      k++;
+    }
+    return k < s.length() && isDigit(s.charAt(k));
+  }
+
+  /**
+   * {@code width}, or less, to end where a separator of {@code head} does: after a space (and any
+   * spaces before it), {@code :}, {@code |}, {@code ]} or {@code )}; 0 where none does.
+   */
+  private static int separatorEnd(String head, int width) {
+    int end = Math.min(width, head.length());
+    while (end > 0) {
+      char c = head.charAt(end - 1);
+      if ((c == ' ' || c == ':' || c == '|' || c == ']' || c == ')') && !digitsAround(head, end)) {
+        return end;
+      }
+      end--;
+    }
+    return 0;
+  }
+
+  /** Whether a cut at {@code end} would split a number of {@code s} (padding included). */
+  private static boolean digitsAround(String s, int end) {
+    return end < s.length() && s.charAt(end - 1) == ' ' && isNumeral(s, end - 1) && isNumeral(s, end);
+  }
+
+  /** Whether {@code s} has a digit in {@code [from, to)}. */
+  private static boolean hasDigit(String s, int from, int to) {
+    for (int i = from; i < to && i < s.length(); i++) {
+      if (isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether some non-blank line from {@code first} on goes on with a digit after {@code width} characters. */
+  private static boolean startsWithDigit(List<String> lines, int first, int width) {
+    for (int i = first; i >= 0; i = nextNonBlank(lines, i + 1)) {
+      String line = lines.get(i);
+      if (line.length() > width && isDigit(line.charAt(width))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the numbers of the prefixes never go down from one non-blank line to the next (compared
+   * as a list, the first number first) and are not all the same.
+   */
+  private static boolean counts(List<String> lines, int first, int width) {
+    String before = lines.get(first);
+    boolean changed = false;
+    for (int i = nextNonBlank(lines, first + 1); i >= 0; i = nextNonBlank(lines, i + 1)) {
+      String line = lines.get(i);
+      int order = compareNumbers(before, line, width);
+      if (order > 0) {
+        return false;
+      }
+      changed |= order < 0;
+      before = line;
+    }
+    return changed;
+  }
+
+  /** The numbers of {@code a} against those of {@code b} within {@code width}, in turn: negative, 0 or positive. */
+  private static int compareNumbers(String a, String b, int width) {
+    int i = 0;
+    int j = 0;
+    int na = Math.min(width, a.length());
+    int nb = Math.min(width, b.length());
+    while (true) {
+      while (i < na && !isDigit(a.charAt(i))) {
+        i++;
+      }
+      while (j < nb && !isDigit(b.charAt(j))) {
+        j++;
+      }
+      if (i >= na || j >= nb) {
+        return Boolean.compare(i < na, j < nb);
+      }
+      int ea = i;
+      while (ea < na && isDigit(a.charAt(ea))) {
+        ea++;
+      }
+      int eb = j;
+      while (eb < nb && isDigit(b.charAt(eb))) {
+        eb++;
+      }
+      int order = compareDigits(a, i, ea, b, j, eb);
+      if (order != 0) {
+        return order;
+      }
+      i = ea;
+      j = eb;
+    }
+  }
+
+  /** Two runs of digits compared as numbers, of any length. */
+  private static int compareDigits(String a, int i, int ea, String b, int j, int eb) {
+    while (i < ea - 1 && a.charAt(i) == '0') {
+      i++;
+    }
+    while (j < eb - 1 && b.charAt(j) == '0') {
+      j++;
+    }
+    if (ea - i != eb - j) {
+      return Integer.compare(ea - i, eb - j);
+    }
+    for (; i < ea; i++, j++) {
+      if (a.charAt(i) != b.charAt(j)) {
+        return Character.compare(a.charAt(i), b.charAt(j));
+      }
+    }
+    return 0;
+  }
+
+  private static int nextNonBlank(List<String> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}

@@ -949,8 +949,12 @@ public final class Source {
   /** Lines kept per chunk while a text is split. */
   private static final int LINE_CHUNK = 4096;
 
-  /** {@code text} with its CRLF and CR line ends made {@code \n}, each kind of repair noted. */
+  /**
+   * {@code text} with its CRLF and CR line ends, and Unicode's line and paragraph separators, made
+   * {@code \n}, each kind of repair noted.
+   */
   private static String normalLineEnds(String text, List<Diagnostic> repairs) {
+    text = unicodeLineEnds(text, repairs);
     if (text.indexOf('\r') < 0) {
       return text;
     }
@@ -963,6 +967,19 @@ public final class Source {
       repairs.add(Diagnostic.info(0, 0, "converted CR line ends"));
     }
     return text.replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  /**
+   * {@code text} with U+2028 and U+2029 (Unicode's line and paragraph separators, which a rich-text
+   * editor or a web page's copy may put where the lines ended) made {@code \n}, noted. Read as they
+   * were, the whole text was one line: a printout its root's line alone, with nothing to count.
+   */
+  private static String unicodeLineEnds(String text, List<Diagnostic> repairs) {
+    if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0) {
+      return text;
+    }
+    repairs.add(Diagnostic.info(0, 0, "read Unicode line and paragraph separators (U+2028, U+2029) as line ends"));
+    return text.replace('\u2028', '\n').replace('\u2029', '\n');
   }
 
   private static String expandTabs(String line) {

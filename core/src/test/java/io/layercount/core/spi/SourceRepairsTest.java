@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * {@link Source#of} against a plain reference of its repairs (the String-at-a-time version it
  * replaced), on generated lines mixing what the repairs and the problem scan look for: colour codes,
  * tabs, quote and comment marks, common indents, trailing and Unicode white space, long numbers,
- * decimals, thousands separators, control characters, CR and CRLF ends, lines past the limit.
+ * decimals, thousands separators, control characters, CR and CRLF ends, Unicode line and paragraph
+ * separators, lines past the limit.
  */
 class SourceRepairsTest {
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
@@ -22,7 +23,7 @@ class SourceRepairsTest {
       "  ", "    ", "\t", " \t", "(conv1): Conv2d(3, 64, kernel_size=(7, 7))", "Linear(in_features=2)", "x",
       "\u001B[31m", "\u001B[0m", "\u001B[1;32m", "\u001B", "> ", ">", "# ", "#", "// ", "12345678901234567890",
       "1234567890123456789", "0.00029999999999996696", "1,234,567", "12,34", "1e30", "\u0000", "\u0007", "\u007F",
-      "\f", "\u2028", "\u00A0", "\u2007\u202F", "\u2500\u2500", "Total params: 1,000", "   ", "é", "1234567890123456789012345",
+      "\f", "\u2028", "\u2029", "\u00A0", "\u2007\u202F", "\u2500\u2500", "Total params: 1,000", "   ", "é", "1234567890123456789012345",
       "1,234,567,890,123,456,789,012", "123,456", "9,999,999,999,999,999,999", "12345,6789012345", "99999", "~", "0.5"};
 
   @Test
@@ -111,6 +112,10 @@ class SourceRepairsTest {
 
     static Reference of(String text, Limits limits) {
       Reference r = new Reference();
+      if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
+        r.repairs.add("read Unicode line and paragraph separators (U+2028, U+2029) as line ends");
+        text = text.replace('\u2028', '\n').replace('\u2029', '\n');
+      }
       String normal = text;
       if (text.indexOf('\r') >= 0) {
         if (text.contains("\r\n")) {

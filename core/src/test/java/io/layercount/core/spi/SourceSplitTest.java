@@ -39,4 +39,14 @@ class SourceSplitTest {
     assertEquals(List.of("a", "", "", "b", ""), texts(Source.of("t", "a\n\n\nb\n\n")));
     assertEquals(List.of("a", "b"), texts(Source.of("t", "a\rb\r")));
   }
+
+  /** Unicode's line and paragraph separators end lines (a copy from a rich-text editor); the text was one line. */
+  @Test
+  void unicodeLineAndParagraphSeparatorsEndLines() {
+    Source source = Source.of("t", "Net(\u2028  (act): ReLU()\u2029)\n(x)");
+    assertEquals(List.of("Net(", "  (act): ReLU()", ")", "(x)"), texts(source));
+    assertEquals(List.of("read Unicode line and paragraph separators (U+2028, U+2029) as line ends"),
+        source.repairs().stream().map(d -> d.message()).toList());
+    assertEquals(3, source.lines().get(2).number());
+  }
 }

@@ -87,6 +87,37 @@ class CorpusTest {
     }
   }
 
+  /**
+   * A summary printed through a logger ({@code model.summary(print_fn=logging.info)}: {@code INFO:root:}
+   * before every line, or a time stamp that goes on) reads as it does bare, the prefix cut before the
+   * parser sees it. It was "no model found", or a table read askew with a wrong lower bound.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifest")
+  void aSummaryPrintedThroughALoggerReadsAsItDoesBare(String file) throws IOException {
+    Path dir = real();
+    assumeTrue(dir != null && Files.isDirectory(dir), "shared corpus not found (layercount.corpus); skipped");
+    String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+    Network bare = parser.parse(Source.of(file, text)).networks().get(0);
+    StringBuilder logged = new StringBuilder();
+    StringBuilder stamped = new StringBuilder();
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      logged.append("INFO:root:").append(lines[i]).append('\n');
+      stamped.append(String.format("2024-03-01 12:%02d:%02d,%03d - INFO - ", i / 60 % 60, i % 60, 7 * i % 1000))
+          .append(lines[i]).append('\n');
+    }
+    for (String damaged : List.of(logged.toString(), stamped.toString())) {
+      Source source = Source.of(file, damaged);
+      assertTrue(parser.detect(source) >= 0.9, "detect");
+      List<Network> read = parser.parse(source).networks();
+      assertEquals(1, read.size());
+      assertEquals(bare.root(), read.get(0).root());
+      assertEquals(bare.totals(), read.get(0).totals());
+      assertEquals(bare.format(), read.get(0).format());
+    }
+  }
+
   @Test
   void resNet50HasItsPublishedTotal() throws IOException {
     Path dir = real();

@@ -134,6 +134,12 @@ class CorpusRoundTripTest {
     assertEveryPrintoutReadsTheSameThrough(CopyDamage::timeStamped);
   }
 
+  /** A logger's prefix repeated on every line ({@code INFO:root:}) is cut before any parser reads the text. */
+  @Test
+  void aLoggersPrefixOnEveryLineGivesTheSameTree() {
+    assertEveryPrintoutReadsTheSameThrough(text -> ("\n" + text).replace("\n", "\nINFO:root:").substring(1));
+  }
+
   /** Every corpus printout, {@code damaged}, gives the same networks with nothing but info diagnostics. */
   private void assertEveryPrintoutReadsTheSameThrough(UnaryOperator<String> damage) {
     assertEveryPrintoutReadsTheSameThrough(damage, UnaryOperator.identity());

@@ -3,25 +3,25 @@ package io.layercount.core.spi;
 import java.util.List;
 
 /**
- * A prefix that numbers or times every line, put there by the tool the text was copied from:
- * {@code cat -n} or {@code nl} ({@code "     1\t"}), an editor's line numbers, a log or CI runner that
- * stamps each line with the time ({@code docker logs -t}, a CI job's log,
- * {@code 2024-03-01 12:00:01,123 - INFO - }). Unlike a quote mark ({@link QuoteMark}) its text
- * differs from line to line, so it is found by its shape: every non-blank line starts with text as
- * wide as the first's, the same character for character but for its digits (a right-aligned
- * number's padding read as digits), ending where a separator ends (a space, {@code :}, {@code |},
- * {@code ]} or {@code )}), and the numbers it holds never go down from one line to the next (a
- * line number counts up, a time goes on) and differ somewhere. Two lines that do not fit, and
- * there is no such prefix: a printout's lines have none of these shapes.
+ * A prefix on every line, put there by the tool the text went through: a logger
+ * ({@code INFO:root:}, {@code 2024-03-01 12:00:01,123 - INFO - }, a Keras summary printed with
+ * {@code print_fn=logging.info}), torchrun ({@code [rank0]: }), {@code cat -n} or {@code nl}
+ * ({@code "     1\t"}), an editor's line numbers, a CI job's log or {@code docker logs -t} (a time
+ * stamp). Found by its shape: every non-blank line starts with text as wide as the first's, the
+ * same character for character but for its digits (a right-aligned number's padding read as
+ * digits), ending where a separator ends (a space, {@code :}, {@code |}, {@code ]} or {@code )}),
+ * with something but spaces in it, and the numbers it holds never go down from one line to the next
+ * (a line number counts up, a time goes on). One line that does not fit, and there is no such
+ * prefix: the lines of a summary start differently (a printout's root and its children, a table's
+ * title, rules and rows).
  *
- * <p>Numbers that go down (two processes' lines interleaved, {@code [rank0]} and {@code [rank1]})
- * are not such a prefix; nor is text repeated on every line unchanged (torchrun's {@code [rank0]: }),
- * which a parser reads as the text around a summary.
+ * <p>Numbers that go down are two processes' lines interleaved ({@code [rank0]} and {@code [rank1]}),
+ * not one text's prefix: left as they are.
  */
 final class LinePrefix {
-  /** The fewest non-blank lines a prefix is looked for in: fewer cannot show that it numbers them. */
+  /** The fewest non-blank lines a prefix is looked for in: fewer cannot show that it is one. */
   static final int FEWEST_LINES = 3;
-  /** The widest prefix read as one: a line number or a log's time stamp and level are narrower. */
+  /** The widest prefix read as one: a line number, or a log's time stamp, level and source, is narrower. */
   static final int WIDEST = 64;
 
   private LinePrefix() {}
@@ -47,7 +47,7 @@ final class LinePrefix {
         head = line;
       }
       // most texts show at once that they have none: their first two lines start differently
-      if (width == 0 || i == second && !hasDigit(head, 0, width)) {
+      if (width == 0) {
         return 0;
       }
       nonBlank++;
@@ -55,11 +55,24 @@ final class LinePrefix {
     width = Math.min(width, head.length());
     int end = separatorEnd(head, width);
     // a cut that splits a number (a time stamp whose fraction is printed at varying widths) is no prefix
-    if (nonBlank < FEWEST_LINES || end == 0 || hasDigit(head, end, width) || !hasDigit(head, 0, end)
+    if (nonBlank < FEWEST_LINES || end == 0 || !visible(head, end) || hasDigit(head, end, width)
         || startsWithDigit(lines, first, end) || !counts(lines, first, end)) {
       return 0;
     }
-    return end;
+    // the same text on every line is a prefix only where it ends as a logger's or a launcher's does
+    // ("INFO:root:", "[rank0]: ", "(pid=123) ", "root - INFO - "), not in the middle of a summary's text
+    return varies(lines, end) || endsAsALogPrefix(head, end) ? end : 0;
+  }
+
+  /** Whether the numbers of the prefix of {@code width} characters differ between non-blank lines of {@code lines}. */
+  static boolean varies(List<String> lines, int width) {
+    int first = nextNonBlank(lines, 0);
+    for (int i = first < 0 ? -1 : nextNonBlank(lines, first + 1); i >= 0; i = nextNonBlank(lines, i + 1)) {
+      if (compareNumbers(lines.get(first), lines.get(i), width) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -101,6 +114,33 @@ final class LinePrefix {
     return 0;
   }
 
+  /** Whether {@code s} has, before {@code end}, a character that shows: not a space, nor a control character. */
+  private static boolean visible(String s, int end) {
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      if (c > ' ' && !Character.isISOControl(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code head[0, end)}, its trailing spaces aside, ends with {@code :}, {@code ]}, {@code |},
+   * {@code -} or {@code >}, or with {@code )} and a space after it.
+   */
+  private static boolean endsAsALogPrefix(String head, int end) {
+    int last = end - 1;
+    while (last >= 0 && head.charAt(last) == ' ') {
+      last--;
+    }
+    if (last < 0) {
+      return false;
+    }
+    char c = head.charAt(last);
+    return c == ':' || c == ']' || c == '|' || c == '-' || c == '>' || c == ')' && last < end - 1;
+  }
+
   /** Whether a cut at {@code end} would split a number of {@code s} (padding included). */
   private static boolean digitsAround(String s, int end) {
     return end < s.length() && s.charAt(end - 1) == ' ' && isNumeral(s, end - 1) && isNumeral(s, end);
@@ -127,23 +167,17 @@ final class LinePrefix {
     return false;
   }
 
-  /**
-   * Whether the numbers of the prefixes never go down from one non-blank line to the next (compared
-   * as a list, the first number first) and are not all the same.
-   */
+  /** Whether the numbers of the prefixes never go down from one non-blank line to the next (compared as a list, the first number first). */
   private static boolean counts(List<String> lines, int first, int width) {
     String before = lines.get(first);
-    boolean changed = false;
     for (int i = nextNonBlank(lines, first + 1); i >= 0; i = nextNonBlank(lines, i + 1)) {
       String line = lines.get(i);
-      int order = compareNumbers(before, line, width);
-      if (order > 0) {
+      if (compareNumbers(before, line, width) > 0) {
         return false;
       }
-      changed |= order < 0;
       before = line;
     }
-    return changed;
+    return true;
   }
 
   /** The numbers of {@code a} against those of {@code b} within {@code width}, in turn: negative, 0 or positive. */

@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * as spaces), tabs (expanded to stops of 8; in a text indented with tabs alone, each leading tab an
  * indent step of 2 spaces, as a printout's level), trailing white space, a quote or comment mark
  * before every line ({@code > } from mail and Markdown, {@code # } from a Python file or notebook,
- * {@code ## } from R Markdown output, {@code // } from JavaScript), a prefix that numbers or times
- * every line ({@link LinePrefix}: {@code cat -n}, a log's time stamps), and an indent common to every
- * non-blank line. Each repair is reported as an {@code info} diagnostic. What is specific to a
- * format (text before and after a summary, log prefixes) is the parser's to handle.
+ * {@code ## } from R Markdown output, {@code // } from JavaScript), a prefix on every line
+ * ({@link LinePrefix}: a logger's, torchrun's {@code [rank0]: }, {@code cat -n}'s line numbers, a
+ * log's time stamps), and an indent common to every non-blank line. Each repair is reported as an
+ * {@code info} diagnostic. What is specific to a format (text before and after a summary, a prefix
+ * on some lines only) is the parser's to handle.
  *
  * <p>The {@link Limits} are applied here for every format: a text longer than
  * {@link Limits#maxInputChars()} has no lines at all, a line longer than {@link Limits#maxLineChars()}
@@ -533,10 +534,15 @@ public final class Source {
         cleaned.leadsAfter(quote);
       } else {
         quote = LinePrefix.width(cleaned);
-        if (quote > 0) {
+        if (quote > 0 && LinePrefix.varies(cleaned, quote)) {
           repairs.add(Diagnostic.info(0, 0, "removed the first " + quote + " characters of every line, a prefix that"
               + " numbers or times it ('" + firstPrefix(cleaned, quote) + "' on the first), as a line number or"
               + " a log's time stamp does"));
+        } else if (quote > 0) {
+          repairs.add(Diagnostic.info(0, 0, "removed the prefix '" + firstPrefix(cleaned, quote) + "' repeated before"
+              + " every line (a logger's or a launcher's)"));
+        }
+        if (quote > 0) {
           cleaned.leadsAfter(quote);
         }
       }

@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A prefix that numbers or times every line (a line number, a log's time stamp) is copy damage:
- * cut, said, columns kept; text that only looks alike on some lines, or whose numbers go down or
- * never change, is left as it is.
+ * A prefix on every line (a line number, a log's time stamp, a logger's or torchrun's text) is copy
+ * damage: cut, said, columns kept; text that only looks alike on some lines, or whose numbers go
+ * down, is left as it is.
  */
 class SourceLinePrefixTest {
   private static final String PRINTOUT = "Net(\n  (fc): Linear(in_features=4, out_features=2, bias=True)\n"
@@ -76,9 +76,26 @@ class SourceLinePrefixTest {
     assertUnchanged(text);
   }
 
+  /** A logger's or a launcher's prefix, the same on every line, is cut too, for every format. */
   @Test
-  void aPrefixThatNeverChangesIsLeftToTheParsers() {
-    assertUnchanged("[rank0]: Net(\n[rank0]:   (act): ReLU()\n[rank0]: )\n");
+  void aPrefixRepeatedOnEveryLineIsCut() {
+    for (String prefix : List.of("INFO:root:", "[rank0]: ", "2024-03-01 12:00:07,037 - INFO - ")) {
+      StringBuilder text = new StringBuilder();
+      for (String line : PRINTOUT.split("\n")) {
+        text.append(prefix).append(line).append('\n');
+      }
+      Source source = Source.of("t", text.toString());
+      assertEquals(PRINTOUT, source.text(), prefix);
+      assertEquals(List.of("removed the prefix '" + prefix.strip() + "' repeated before every line (a logger's or a"
+          + " launcher's)"), messages(source));
+    }
+  }
+
+  /** Spaces alone are an indent, not a prefix (the common indent is cut as such). */
+  @Test
+  void spacesAloneAreNoPrefix() {
+    Source source = Source.of("t", "    Net(\n      (act): ReLU()\n    )\n");
+    assertEquals(List.of("removed an indent of 4 common to every line"), messages(source));
   }
 
   @Test

@@ -219,6 +219,17 @@ class SourceRepairsTest {
       int quote = mark.length();
       if (quote > 0) {
         r.repairs.add("removed a '" + mark.strip() + "' " + QuoteMark.what(mark) + " before every line");
+      } else {
+        // where the prefix is and whether it counts is LinePrefix's (SourceLinePrefixTest); cut here as a string
+        quote = LinePrefix.width(cleaned);
+        String first = cleaned.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
+        String prefix = first.substring(0, Math.min(quote, first.length())).strip();
+        if (quote > 0 && LinePrefix.varies(cleaned, quote)) {
+          r.repairs.add("removed the first " + quote + " characters of every line, a prefix that numbers or times it ('"
+              + prefix + "' on the first), as a line number or a log's time stamp does");
+        } else if (quote > 0) {
+          r.repairs.add("removed the prefix '" + prefix + "' repeated before every line (a logger's or a launcher's)");
+        }
       }
       int indent = Integer.MAX_VALUE;
       for (String l : cleaned) {

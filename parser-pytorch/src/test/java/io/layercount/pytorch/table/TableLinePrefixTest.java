@@ -1,0 +1,71 @@
+package io.layercount.pytorch.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.layercount.core.Analysis;
+import io.layercount.core.Diagnostic;
+import io.layercount.core.LayerCount;
+import io.layercount.core.Severity;
+import io.layercount.pytorch.CopyDamage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A torchinfo or torchsummary table with a prefix on every line (a logger's {@code INFO:root:},
+ * torchrun's {@code [rank0]: }, {@code cat -n}'s numbers, a CI log's time stamps) reads as the table
+ * does bare: every one of the corpus's tables, with nothing but an info diagnostic added. Each was
+ * "no model found". Skipped when the corpus is absent.
+ */
+class TableLinePrefixTest {
+  private static final LayerCount LAYER_COUNT = LayerCount.standard();
+
+  @Test
+  void everyCorpusTableReadsThroughAPrefixOnEveryLine() throws IOException {
+    List<UnaryOperator<String>> damages = List.of(text -> prefixed("INFO:root:", text),
+        text -> prefixed("[rank0]: ", text), CopyDamage::numbered, CopyDamage::timeStamped);
+    List<String> failures = new ArrayList<>();
+    int tables = 0;
+    for (Path file : TableHardWrapTest.tables()) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      List<Analysis> bare = LAYER_COUNT.analyze(file.toString(), text);
+      tables++;
+      for (UnaryOperator<String> damage : damages) {
+        List<Analysis> read = LAYER_COUNT.analyze(file.toString(), damage.apply(text));
+        if (!summary(read).equals(summary(bare)) || !severities(read).equals(severities(bare))) {
+          failures.add(file.getFileName() + ": " + summary(read) + " against " + summary(bare));
+        }
+      }
+    }
+    assertTrue(tables > 70, tables + " tables");
+    assertEquals(List.of(), failures);
+  }
+
+  private static String prefixed(String prefix, String text) {
+    StringBuilder out = new StringBuilder(text.length() * 2);
+    for (String line : text.split("\n", -1)) {
+      out.append(prefix).append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static List<String> summary(List<Analysis> analyses) {
+    List<String> out = new ArrayList<>();
+    for (Analysis a : analyses) {
+      out.add(a.ok() ? a.format() + " " + a.parameters().total() + " " + a.parameters().exact() + " " + a.layers()
+          + " " + a.byType() : "failed");
+    }
+    return out;
+  }
+
+  private static List<List<Severity>> severities(List<Analysis> analyses) {
+    return analyses.stream().map(a -> a.diagnostics().stream().map(Diagnostic::severity)
+        .filter(s -> s != Severity.INFO).sorted().toList()).toList();
+  }
+}

@@ -33,6 +33,13 @@ public final class KerasSummaryParser implements SummaryParser {
    */
   @Override
   public double detect(Source source) {
+    double score = detectRead(source);
+    // a hard wrap may have cut the header's last title ("Param #") off: looked for joined only then
+    return score > 0 || source.linesContaining(Lines.TABLE_TITLE).length == 0 ? score
+        : detectRead(KerasWraps.of(source, null));
+  }
+
+  private static double detectRead(Source source) {
     List<Line> lines = source.lines();
     double best = 0;
     // both headers hold the title: only lines that hold its start (a search other parsers share) are read
@@ -64,6 +71,18 @@ public final class KerasSummaryParser implements SummaryParser {
 
   @Override
   public ParseResult parse(Source source) {
+    List<Diagnostic> notes = new ArrayList<>(0);
+    ParseResult result = parseRead(KerasWraps.of(source, notes));
+    if (notes.isEmpty()) {
+      return result;
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>(notes);
+    diagnostics.addAll(result.diagnostics());
+    return new ParseResult(result.networks(), diagnostics);
+  }
+
+  /** {@link #parse} of a text whose hard wraps, if any, are joined ({@link KerasWraps}). */
+  private static ParseResult parseRead(Source source) {
     List<Line> lines = source.lines();
     List<Integer> headers = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {

@@ -144,10 +144,10 @@ public final class Source {
     if (end > 0) {
       int from = 0;
       for (int nl = normal.indexOf('\n'); nl >= 0 && nl < end; nl = normal.indexOf('\n', nl + 1)) {
-        lines.add(cleaning.clean(lines.count, normal.substring(from, nl)), cleaning.lead);
+        lines.add(cleaning.clean(lines.count, normal.substring(from, nl)), cleaning.lead, cleaning.trail);
         from = nl + 1;
       }
-      lines.add(cleaning.clean(lines.count, normal.substring(from, end)), cleaning.lead);
+      lines.add(cleaning.clean(lines.count, normal.substring(from, end)), cleaning.lead, cleaning.trail);
     }
     return !tabSteps && cleaning.indentedByTabs() ? ofText(name, text, limits, true)
         : cleaning.finish(name, lines, null, repairs);
@@ -248,7 +248,11 @@ public final class Source {
       this.first = Math.max(64, Math.min(LINE_CHUNK, chars / 32 + 1));
     }
 
-    void add(String text, int lead) {
+    /**
+     * Adds a line read as a string, with the white space cut off its end: a string line has no
+     * place in the bytes, and {@link #ends} holds that count for it.
+     */
+    void add(String text, int lead, int trail) {
       int at = room();
       int chunk = count / LINE_CHUNK;
       if (texts[chunk] == null) {
@@ -256,6 +260,7 @@ public final class Source {
       }
       texts[chunk][at] = text;
       leads[chunk][at] = lead;
+      ends[chunk][at] = trail;
       strings++;
       count++;
     }
@@ -342,6 +347,8 @@ public final class Source {
      * and every parser need them.
      */
     int lead;
+    /** The white space {@link #clean} cut off the end of the line it read last (a tab as the spaces it expanded to). */
+    int trail;
     private char[] buffer = new char[256];
     private int ansi;
     private int noBreak;
@@ -456,6 +463,7 @@ public final class Source {
       while (end > 0 && Character.isWhitespace(buffer[end - 1])) {
         end--;
       }
+      trail = l.length() - end;
       if (end < l.length()) {
         trailing++;
         l = l.substring(0, end);
@@ -575,6 +583,7 @@ public final class Source {
     final byte[] bytes;
     final String[] texts;
     final int[] starts;
+    /** Where a line that is a part of the bytes ends; for a string line, the white space cut off its end. */
     final int[] ends;
     final int[] leads;
     /** How many lines there are: the arrays may be longer. */
@@ -689,6 +698,27 @@ public final class Source {
     /** How many characters of line {@code i} as cleaned come before its text: its quote mark and indent cut. */
     int offset(int i) {
       return Math.min(cleaned.length(i), quote) + Math.min(indent, cleaned.leads[i]);
+    }
+
+    /** Line {@code i}'s text's length with the white space cut off its end. */
+    int widthAsRead(int i) {
+      int text = cleaned.length(i) - offset(i);
+      if (cleaned.isString(i)) {
+        return text + cleaned.ends[i];
+      }
+      // the spaces and tabs (to stops of 8 from the line's start) after the text in the bytes
+      int column = cleaned.length(i);
+      for (int k = cleaned.ends[i]; k < cleaned.bytes.length; k++) {
+        byte b = cleaned.bytes[k];
+        if (b == ' ') {
+          column++;
+        } else if (b == '\t') {
+          column = (column / 8 + 1) * 8;
+        } else {
+          break;
+        }
+      }
+      return text + column - cleaned.length(i);
     }
 
     /** The spaces line {@code i}'s text starts with, once the common indent is cut. */
@@ -885,6 +915,17 @@ public final class Source {
     return new Source(name, List.copyOf(lines), null, repairs, problems, limits, maxChar);
   }
 
+  /**
+   * The width line {@code i} had as read: its text and the white space cut off its end (a tab there
+   * counted as the spaces it expanded to). Where a text was cut into lines of one width (a hard
+   * wrap), those lines' widths as they were, the spaces a cut left at a line's end included. A text
+   * made of other lines ({@link #withLines}, {@link #reindented}) knows only their texts: their
+   * lengths.
+   */
+  public int widthAsRead(int i) {
+    return lines instanceof LineList list ? list.widthAsRead(i) : lines.get(i).text().length();
+  }
+
   /** The repairs made to the whole text, as {@code info} diagnostics. */
   public List<Diagnostic> repairs() {
     return repairs;
@@ -1021,7 +1062,7 @@ public final class Source {
     if (startsWith(bytes, start, to, line)) {
       lines.add(start, start + line.length(), cleaning.lead);
     } else {
-      lines.add(line, cleaning.lead);
+      lines.add(line, cleaning.lead, cleaning.trail);
     }
     return to < i ? 1 : 0;
   }

@@ -13,8 +13,8 @@ import java.util.List;
  * printout falls apart into pieces, none of which is exact. Such lines are joined again here.
  *
  * <p>A line is taken for a cut one only where all of these hold: it is indented, and as wide as the
- * widest line of the text (at least {@value #NARROWEST} columns), its trailing spaces counted (a text
- * not read from bytes has lost them: there, up to {@value #CUT_SPACES} narrower); the next line starts
+ * widest line of the text (at least {@value #NARROWEST} columns), its trailing spaces counted
+ * ({@link Source#widthAsRead}); the next line starts
  * further left (a child of a block it opens starts further right, a sibling as far); and either the
  * line leaves a parenthesis open, or the next does not start with {@code )} or {@code }} (a block's
  * closing line). The rest is joined on with the spaces the cut took off put back: the pieces of one line,
@@ -23,8 +23,6 @@ import java.util.List;
 final class PrintoutWraps {
   /** The narrowest width taken for a hard wrap: a text whose widest line is narrower was not cut. */
   static final int NARROWEST = 40;
-  /** The spaces a cut may have left at a line's end: they were taken off with the trailing white space. */
-  static final int CUT_SPACES = 2;
 
   private PrintoutWraps() {}
 
@@ -36,7 +34,6 @@ final class PrintoutWraps {
     List<Source.Line> lines = source.lines();
     int n = lines.size();
     // one pass finds the width and the lines as wide, the only ones a cut can have made
-    int slack = source.ascii() != null ? 0 : CUT_SPACES;
     int width = 0;
     int[] wide = new int[16];
     int count = 0;
@@ -44,9 +41,9 @@ final class PrintoutWraps {
       int w = lengthOf(source, i);
       if (w > width) {
         width = w;
-        count = kept(wide, count, source, width - slack);
+        count = kept(wide, count, source, width);
       }
-      if (w >= width - slack) {
+      if (w >= width) {
         if (count == wide.length) {
           wide = Arrays.copyOf(wide, 2 * count);
         }
@@ -79,11 +76,11 @@ final class PrintoutWraps {
       int next = i + 1;
       do {
         // the spaces the cut left at the end of the piece before, taken off with the trailing white space
-        text.append(" ".repeat(cutSpaces(source, next - 1, width))).append(lines.get(next).text());
+        text.append(" ".repeat(cutSpaces(source, next - 1))).append(lines.get(next).text());
         depth += depth(lines.get(next).text());
         next++;
         // a piece as wide as the width was cut again
-      } while (next < n && lengthOf(source, next - 1) >= width - slack && rest(head, lines.get(next), depth));
+      } while (next < n && lengthOf(source, next - 1) >= width && rest(head, lines.get(next), depth));
       joined.add(new Source.Line(head.number(), head.offset(), text.toString(), head.indent()));
       copied = next;
     }
@@ -110,20 +107,14 @@ final class PrintoutWraps {
     return kept;
   }
 
-  /**
-   * The width of line {@code i} as the input had it, its trailing spaces with it, where the text is
-   * read from bytes; else the width of its text, those spaces cut.
-   */
+  /** The width of line {@code i} as the input had it, its trailing spaces with it ({@link Source#widthAsRead}). */
   private static int lengthOf(Source source, int i) {
-    Source.AsciiLines ascii = source.ascii();
-    return ascii != null ? ascii.end(i) - ascii.start(i) + ascii.trailingSpaces(i)
-        : source.lines().get(i).text().length();
+    return source.widthAsRead(i);
   }
 
-  /** The spaces a cut left at the end of line {@code i}, as wide as {@code width}: they were taken off its text. */
-  private static int cutSpaces(Source source, int i, int width) {
-    Source.AsciiLines ascii = source.ascii();
-    return ascii != null ? ascii.trailingSpaces(i) : Math.max(0, width - lengthOf(source, i));
+  /** The spaces a cut left at the end of line {@code i}: they were taken off its text. */
+  private static int cutSpaces(Source source, int i) {
+    return source.widthAsRead(i) - source.lines().get(i).text().length();
   }
 
   /**

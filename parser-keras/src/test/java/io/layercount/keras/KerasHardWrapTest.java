@@ -11,6 +11,7 @@ import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
+import io.layercount.core.testing.HardWrap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,19 +151,8 @@ class KerasHardWrapTest {
     assertSame(source, KerasWraps.of(source, null));
   }
 
-  /** Every line longer than {@code width} cut into pieces of {@code width} characters, as {@code fold -w} cuts. */
-  static String hardWrapped(String text, int width) {
-    StringBuilder out = new StringBuilder(text.length() + text.length() / width);
-    for (String line : text.split("\n", -1)) {
-      int at = 0;
-      while (line.length() - at > width) {
-        out.append(line, at, at + width).append('\n');
-        at += width;
-      }
-      out.append(line, at, line.length()).append('\n');
-    }
-    out.setLength(out.length() - 1);
-    return out.toString();
+  private static String hardWrapped(String text, int width) {
+    return HardWrap.hardWrapped(text, width);
   }
 
   /** The networks with every layer's line 0 and no diagnostics: the same tables wherever their rows stood. */

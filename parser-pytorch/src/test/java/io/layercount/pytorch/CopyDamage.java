@@ -1,5 +1,7 @@
 package io.layercount.pytorch;
 
+import io.layercount.core.testing.HardWrap;
+
 /** Applies the damage copying does to a text, for tests that must read through it. */
 public final class CopyDamage {
   private CopyDamage() {}
@@ -28,22 +30,9 @@ public final class CopyDamage {
     return out.toString();
   }
 
-  /**
-   * Every line longer than {@code width} cut into pieces of {@code width} characters, the last
-   * shorter, as a terminal of that width or {@code fold -w} leaves it: a hard wrap.
-   */
+  /** As {@link HardWrap#hardWrapped}: a hard wrap at {@code width} columns. */
   public static String hardWrapped(String text, int width) {
-    StringBuilder out = new StringBuilder(text.length() + text.length() / width);
-    for (String line : text.split("\n", -1)) {
-      int at = 0;
-      while (line.length() - at > width) {
-        out.append(line, at, at + width).append('\n');
-        at += width;
-      }
-      out.append(line, at, line.length()).append('\n');
-    }
-    out.setLength(out.length() - 1);
-    return out.toString();
+    return HardWrap.hardWrapped(text, width);
   }
 
   /**

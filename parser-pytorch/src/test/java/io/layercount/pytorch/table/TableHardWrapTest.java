@@ -154,7 +154,7 @@ class TableHardWrapTest {
     return LAYER_COUNT.analyze("t", text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static List<String> summary(List<Analysis> analyses) {
+  static List<String> summary(List<Analysis> analyses) {
     List<String> out = new ArrayList<>();
     for (Analysis a : analyses) {
       out.add(a.ok() ? a.format() + " " + a.parameters().total() + " " + a.parameters().exact() + " " + a.layers()
@@ -163,7 +163,7 @@ class TableHardWrapTest {
     return out;
   }
 
-  private static List<List<Severity>> severities(List<Analysis> analyses) {
+  static List<List<Severity>> severities(List<Analysis> analyses) {
     return analyses.stream().map(a -> a.diagnostics().stream().map(Diagnostic::severity)
         .filter(s -> s != Severity.INFO).sorted().toList()).toList();
   }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Analysis;
-import io.layercount.core.Diagnostic;
 import io.layercount.core.LayerCount;
-import io.layercount.core.Severity;
 import io.layercount.pytorch.CopyDamage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +36,8 @@ class TableLinePrefixTest {
       tables++;
       for (UnaryOperator<String> damage : damages) {
         List<Analysis> read = LAYER_COUNT.analyze(file.toString(), damage.apply(text));
-        if (!summary(read).equals(summary(bare)) || !severities(read).equals(severities(bare))) {
-          failures.add(file.getFileName() + ": " + summary(read) + " against " + summary(bare));
+        if (!TableHardWrapTest.summary(read).equals(TableHardWrapTest.summary(bare)) || !TableHardWrapTest.severities(read).equals(TableHardWrapTest.severities(bare))) {
+          failures.add(file.getFileName() + ": " + TableHardWrapTest.summary(read) + " against " + TableHardWrapTest.summary(bare));
         }
       }
     }
@@ -53,19 +51,5 @@ class TableLinePrefixTest {
       out.append(prefix).append(line).append('\n');
     }
     return out.toString();
-  }
-
-  private static List<String> summary(List<Analysis> analyses) {
-    List<String> out = new ArrayList<>();
-    for (Analysis a : analyses) {
-      out.add(a.ok() ? a.format() + " " + a.parameters().total() + " " + a.parameters().exact() + " " + a.layers()
-          + " " + a.byType() : "failed");
-    }
-    return out;
-  }
-
-  private static List<List<Severity>> severities(List<Analysis> analyses) {
-    return analyses.stream().map(a -> a.diagnostics().stream().map(Diagnostic::severity)
-        .filter(s -> s != Severity.INFO).sorted().toList()).toList();
   }
 }

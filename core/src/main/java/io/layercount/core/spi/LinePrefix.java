@@ -126,7 +126,7 @@ final class LinePrefix {
   }
 
   /**
-   * Whether {@code head[0, end)}, its trailing spaces aside, ends with {@code :}, {@code ]}, {@code |},
+   * Whether {@code head[0, end)}, its trailing spaces aside, ends with {@code :}, {@code ]},
    * {@code -} or {@code >}, or with {@code )} and a space after it.
    */
   private static boolean endsAsALogPrefix(String head, int end) {
@@ -138,7 +138,8 @@ final class LinePrefix {
       return false;
     }
     char c = head.charAt(last);
-    return c == ':' || c == ']' || c == '|' || c == '-' || c == '>' || c == ')' && last < end - 1;
+    // not '|': a Markdown table's rows all start with one, and it is the table's
+    return c == ':' || c == ']' || c == '-' || c == '>' || c == ')' && last < end - 1;
   }
 
   /** Whether a cut at {@code end} would split a number of {@code s} (padding included). */

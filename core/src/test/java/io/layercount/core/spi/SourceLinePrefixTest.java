@@ -91,6 +91,12 @@ class SourceLinePrefixTest {
     }
   }
 
+  /** A Markdown table's rows all start with '|': the table's, not a prefix. */
+  @Test
+  void aMarkdownTablesPipesAreItsOwn() {
+    assertUnchanged("| layer | type | params |\n|---|---|---|\n| fc | Linear | 10 |\n");
+  }
+
   /** Spaces alone are an indent, not a prefix (the common indent is cut as such). */
   @Test
   void spacesAloneAreNoPrefix() {

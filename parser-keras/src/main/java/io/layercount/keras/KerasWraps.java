@@ -77,11 +77,18 @@ final class KerasWraps {
       StringBuilder text = null;
       int next = i + 1;
       // a line as wide as the width (each piece so far), and the next its rest or a further piece
+      // no line longer than a line may be (Limits#maxLineChars): a hostile text of many cut pieces
       while (next < n && fullWidth(source, next - 1) == width && !Footer.starts(head.text())
-          && isRest(source, head, next, table - width * (next - i))) {
-        String piece = text == null ? head.text() : text.toString();
-        text = new StringBuilder(piece).append(" ".repeat(Math.max(0, width * (next - i) - piece.length())))
-            .append(lines.get(next).text());
+          && isRest(source, head, next, table - width * (next - i))
+          && width * (next - i) + lines.get(next).text().length() <= source.limits().maxLineChars()) {
+        // one builder, each piece appended in place: a chain of many pieces costs its length, once
+        if (text == null) {
+          text = new StringBuilder(head.text());
+        }
+        for (int k = text.length(); k < width * (next - i); k++) {
+          text.append(' ');
+        }
+        text.append(lines.get(next).text());
         next++;
       }
       if (text == null) {

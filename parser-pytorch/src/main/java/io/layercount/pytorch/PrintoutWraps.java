@@ -79,8 +79,9 @@ final class PrintoutWraps {
         text.append(" ".repeat(cutSpaces(source, next - 1))).append(lines.get(next).text());
         depth += depth(lines.get(next).text());
         next++;
-        // a piece as wide as the width was cut again
-      } while (next < n && lengthOf(source, next - 1) >= width && rest(head, lines.get(next), depth));
+        // a piece as wide as the width was cut again; no line longer than a line may be (Limits#maxLineChars)
+      } while (next < n && lengthOf(source, next - 1) >= width && rest(head, lines.get(next), depth)
+          && text.length() + width + lines.get(next).text().length() <= source.limits().maxLineChars());
       joined.add(new Source.Line(head.number(), head.offset(), text.toString(), head.indent()));
       copied = next;
     }

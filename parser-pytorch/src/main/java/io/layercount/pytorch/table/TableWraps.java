@@ -74,14 +74,23 @@ final class TableWraps {
     for (int i = 0; i < lines.size(); i++) {
       Source.Line head = lines.get(i);
       int next = i + 1;
-      StringBuilder text = null;
-      while (next < lines.size() && cut(head, text, lines.get(next), width, most)) {
-        String piece = text == null ? head.text() : text.toString();
-        int pad = Math.max(0, width * (next - i) - piece.length());
-        text = new StringBuilder(piece).append(" ".repeat(pad)).append(lines.get(next).text());
+      // one builder, each piece appended in place, and what cut asks of the line so far kept beside
+      // it: a chain of many pieces costs its length, once (a copy of the whole per piece was quadratic)
+      StringBuilder text = new StringBuilder(head.text());
+      Joined line = Joined.of(head.text());
+      int longest = source.limits().maxLineChars();
+      while (next < lines.size() && cut(line, lines.get(next), width, most)
+          && width * (next - i) + lines.get(next).text().length() <= longest) {
+        int pad = Math.max(0, width * (next - i) - text.length());
+        String rest = lines.get(next).text();
+        for (int k = 0; k < pad; k++) {
+          text.append(' ');
+        }
+        text.append(rest);
+        line = line.then(pad, rest, text);
         next++;
       }
-      joined.add(text == null ? head
+      joined.add(next == i + 1 ? head
           : new Source.Line(head.number(), head.offset(), text.toString(), head.indent()));
       i = next - 1;
     }
@@ -103,15 +112,34 @@ final class TableWraps {
     return false;
   }
 
-  /** Whether {@code next} is the rest of {@code head} (joined so far into {@code text}, or not yet). */
-  private static boolean cut(Source.Line head, StringBuilder text, Source.Line next, int width, int most) {
+  /**
+   * What {@link #cut} asks of a line joined so far: its length, whether it is a footer line, and
+   * the character it is a rule of (0: none), each known without reading the whole line again.
+   */
+  private record Joined(int length, boolean footer, char rule) {
+    /** The longest line read for a footer: a footer line is a key and a number. */
+    private static final int FOOTER_LENGTH = 256;
+
+    static Joined of(String text) {
+      return new Joined(text.length(), Footer.isFooterLine(text), ruleChar(text));
+    }
+
+    /** This line with {@code pad} spaces and {@code rest} joined on, {@code text} the whole. */
+    Joined then(int pad, String rest, StringBuilder text) {
+      boolean isFooter = text.length() <= FOOTER_LENGTH && Footer.isFooterLine(text.toString());
+      // spaces and the rest's characters: a rule still where no space came between and the rest is one of its
+      return new Joined(text.length(), isFooter, rule != 0 && pad == 0 && ruleChar(rest) == rule ? rule : 0);
+    }
+  }
+
+  /** Whether {@code next} is the rest of the line joined so far ({@code line}). */
+  private static boolean cut(Joined line, Source.Line next, int width, int most) {
     String rest = next.text();
-    String line = text == null ? head.text() : text.toString();
-    if (rest.isBlank() || rest.length() > most || line.length() < NARROWEST / 2 || Footer.isFooterLine(line)) {
+    if (rest.isBlank() || rest.length() > most || line.length() < NARROWEST / 2 || line.footer()) {
       return false;
     }
-    if (ruleChar(line) != 0) {
-      return ruleChar(rest) == ruleChar(line); // a rule's pieces
+    if (line.rule() != 0) {
+      return ruleChar(rest) == line.rule(); // a rule's pieces
     }
     return ruleChar(rest) == 0 && !Footer.isFooterLine(rest) && !hasGlyph(rest);
   }

@@ -91,11 +91,13 @@ final class LinePrefix {
 
   /** Whether {@code s.charAt(i)} is a digit, or a space in a run that a digit ends (a right-aligned number's padding). */
   private static boolean isNumeral(String s, int i) {
+    // padding within a prefix's width: a run of spaces longer than that pads no number of a prefix
     int k = i;
-    while (k < s.length() && s.charAt(k) == ' ') {
+    int end = Math.min(s.length(), i + WIDEST);
+    while (k < end && s.charAt(k) == ' ') {
       k++;
     }
-    return k < s.length() && isDigit(s.charAt(k));
+    return k < end && isDigit(s.charAt(k));
   }
 
   /**

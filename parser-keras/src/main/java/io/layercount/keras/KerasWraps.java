@@ -78,7 +78,7 @@ final class KerasWraps {
       int next = i + 1;
       // a line as wide as the width (each piece so far), and the next its rest or a further piece
       // no line longer than a line may be (Limits#maxLineChars): a hostile text of many cut pieces
-      while (next < n && fullWidth(source, next - 1) == width && !Footer.starts(head.text())
+      while (next < n && source.widthAsRead(next - 1) == width && !Footer.starts(head.text())
           && isRest(source, head, next, table - width * (next - i))
           && width * (next - i) + lines.get(next).text().length() <= source.limits().maxLineChars()) {
         // one builder, each piece appended in place: a chain of many pieces costs its length, once
@@ -109,11 +109,6 @@ final class KerasWraps {
     return source.withLines(joined);
   }
 
-  /** Line {@code i}'s width as read, its trailing spaces counted ({@link Source#widthAsRead}). */
-  private static int fullWidth(Source source, int i) {
-    return source.widthAsRead(i);
-  }
-
   /**
    * Whether line {@code next} can be the rest of the line {@code head} starts: no wider than
    * {@code most} nor empty as read, no footer line, and a piece of a rule only after one of the
@@ -121,7 +116,7 @@ final class KerasWraps {
    */
   private static boolean isRest(Source source, Source.Line head, int next, int most) {
     Source.Line line = source.lines().get(next);
-    int w = fullWidth(source, next);
+    int w = source.widthAsRead(next);
     // an empty line is no rest; one of spaces alone is, the rest of a row that ended before the cut
     if (w == 0 || w > most || Footer.starts(line.text())) {
       return false;

@@ -10,10 +10,12 @@ import java.util.List;
  * stamp). Found by its shape: every non-blank line starts with text as wide as the first's, the
  * same character for character but for its digits (a right-aligned number's padding read as
  * digits), ending where a separator ends (a space, {@code :}, {@code |}, {@code ]} or {@code )}),
- * with something but spaces in it, and the numbers it holds never go down from one line to the next
- * (a line number counts up, a time goes on). One line that does not fit, and there is no such
- * prefix: the lines of a summary start differently (a printout's root and its children, a table's
- * title, rules and rows).
+ * with a character that shows in it, and the numbers it holds never go down from one line to the
+ * next (a line number counts up, a time goes on). Text the same on every line must also end as a
+ * logger's or a launcher's does ({@code :}, {@code ]}, {@code -}, {@code >}, or {@code )} and a
+ * space; not {@code |}, which starts a Markdown table's rows). One line that does not fit, and
+ * there is no such prefix: the lines of a summary start differently (a printout's root and its
+ * children, a table's title, rules and rows).
  *
  * <p>Numbers that go down are two processes' lines interleaved ({@code [rank0]} and {@code [rank1]}),
  * not one text's prefix: left as they are.

@@ -33,10 +33,39 @@ public final class KerasSummaryParser implements SummaryParser {
    */
   @Override
   public double detect(Source source) {
-    double score = detectRead(source);
+    if (source.linesContaining(Lines.TABLE_TITLE).length == 0) {
+      return 0;
+    }
+    Source read = unprefixed(source);
+    double score = detectRead(read);
     // a hard wrap may have cut the header's last title ("Param #") off: looked for joined only then
-    return score > 0 || source.linesContaining(Lines.TABLE_TITLE).length == 0 ? score
-        : detectRead(KerasWraps.of(source, null));
+    return score > 0 ? score : detectRead(KerasWraps.of(read, null));
+  }
+
+  /**
+   * {@code source} with the prefix cut that a logger put before the lines of a table, where a line
+   * holds the table's title after other text ({@code INFO:root: Layer (type)}, a Keras summary
+   * printed with {@code print_fn=logging.info} in a log whose other lines differ):
+   * {@link Source#withoutPrefixAround}. A prefix on every line of the text is cut already.
+   */
+  /** The characters a box table's header draws its left border with. */
+  private static final String BOX_BORDERS = "┃│|║";
+
+  static Source unprefixed(Source source) {
+    Source read = source;
+    for (int i : source.linesContaining(Lines.TABLE_TITLE)) {
+      String t = read.lines().get(i).text();
+      int title = t.indexOf(Lines.TABLE_TITLE);
+      // a box header's title stands after its border ("┃ Layer (type)"): the prefix ends before that
+      int start = title;
+      while (start > 0 && (t.charAt(start - 1) == ' ' || BOX_BORDERS.indexOf(t.charAt(start - 1)) >= 0)) {
+        start--;
+      }
+      if (start > 0) {
+        read = read.withoutPrefixAround(i, start);
+      }
+    }
+    return read;
   }
 
   private static double detectRead(Source source) {
@@ -71,8 +100,11 @@ public final class KerasSummaryParser implements SummaryParser {
 
   @Override
   public ParseResult parse(Source source) {
-    List<Diagnostic> notes = new ArrayList<>(0);
-    ParseResult result = parseRead(KerasWraps.of(source, notes));
+    Source unprefixed = unprefixed(source);
+    // the repairs of the source are reported by the caller; a prefix cut here is this parser's to say
+    List<Diagnostic> notes = new ArrayList<>(unprefixed.repairs().subList(source.repairs().size(),
+        unprefixed.repairs().size()));
+    ParseResult result = parseRead(KerasWraps.of(unprefixed, notes));
     if (notes.isEmpty()) {
       return result;
     }

@@ -11,6 +11,7 @@ import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
+import io.layercount.core.testing.Logged;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,9 +89,11 @@ class CorpusTest {
   }
 
   /**
-   * A summary printed through a logger ({@code model.summary(print_fn=logging.info)}: {@code INFO:root:}
-   * before every line, or a time stamp that goes on) reads as it does bare, the prefix cut before the
-   * parser sees it. It was "no model found", or a table read askew with a wrong lower bound.
+   * A summary printed through a logger ({@code model.summary(print_fn=logging.info)}) reads as it
+   * does bare: with {@code INFO:root:} or a time stamp before every line of the text ({@link Source}
+   * cuts it), and logged among a log's other lines (other levels, a progress line with no prefix:
+   * the parser cuts it around the table's title). Either way a diagnostic says so. It was "no model
+   * found", or a table read askew with a wrong lower bound.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("manifest")
@@ -107,15 +110,29 @@ class CorpusTest {
       stamped.append(String.format("2024-03-01 12:%02d:%02d,%03d - INFO - ", i / 60 % 60, i % 60, 7 * i % 1000))
           .append(lines[i]).append('\n');
     }
-    for (String damaged : List.of(logged.toString(), stamped.toString())) {
-      Source source = Source.of(file, damaged);
+    for (String log : List.of(logged.toString(), stamped.toString(), Logged.byRoot(text), Logged.timeStamped(text))) {
+      Source source = Source.of(file, log);
       assertTrue(parser.detect(source) >= 0.9, "detect");
-      List<Network> read = parser.parse(source).networks();
-      assertEquals(1, read.size());
-      assertEquals(bare.root(), read.get(0).root());
-      assertEquals(bare.totals(), read.get(0).totals());
-      assertEquals(bare.format(), read.get(0).format());
+      ParseResult result = parser.parse(source);
+      assertEquals(1, result.networks().size());
+      assertEquals(bare.root(), withLinesOf(bare.root(), result.networks().get(0).root()));
+      assertEquals(bare.totals(), result.networks().get(0).totals());
+      assertEquals(bare.format(), result.networks().get(0).format());
+      List<Diagnostic> said = new ArrayList<>(source.repairs());
+      said.addAll(result.diagnostics());
+      assertTrue(said.stream().anyMatch(d -> d.message().startsWith("removed")), said.toString());
     }
+  }
+
+  /** {@code read} with the lines of {@code bare}: a log puts the summary further down. */
+  private static Layer withLinesOf(Layer bare, Layer read) {
+    List<Layer> children = new ArrayList<>();
+    for (int i = 0; i < read.children().size(); i++) {
+      children.add(i < bare.children().size() ? withLinesOf(bare.children().get(i), read.children().get(i))
+          : read.children().get(i));
+    }
+    return new Layer(read.name(), read.typeName(), read.arguments(), children, read.repeat(), read.stated(),
+        bare.line());
   }
 
   @Test

@@ -30,6 +30,11 @@ final class LinePrefix {
 
   /** The width of the prefix on every non-blank line of {@code lines}, or 0 where there is none. */
   static int width(List<String> lines) {
+    return width(lines, WIDEST);
+  }
+
+  /** As {@link #width(List)}, the prefix no wider than {@code limit}. */
+  private static int width(List<String> lines, int limit) {
     int first = nextNonBlank(lines, 0);
     int second = first < 0 ? -1 : nextNonBlank(lines, first + 1);
     if (second < 0) {
@@ -38,7 +43,7 @@ final class LinePrefix {
     // the prefix is compared with the widest line seen so far that has it all: a numbered blank
     // line is all prefix, and maybe narrower than the prefix with the space after it
     String head = lines.get(first);
-    int width = WIDEST;
+    int width = Math.min(limit, WIDEST);
     int nonBlank = 1;
     for (int i = second; i >= 0; i = nextNonBlank(lines, i + 1)) {
       String line = lines.get(i);
@@ -64,6 +69,47 @@ final class LinePrefix {
     // the same text on every line is a prefix only where it ends as a logger's or a launcher's does
     // ("INFO:root:", "[rank0]: ", "(pid=123) ", "root - INFO - "), not in the middle of a summary's text
     return varies(lines, end) || endsAsALogPrefix(head, end) ? end : 0;
+  }
+
+  /**
+   * The lines around {@code at} that start with a prefix of one shape, as {@link #width} finds it
+   * among them, ending before {@code before} on line {@code at} (where a summary's own text starts
+   * there): first line, last line and the prefix's width; {@code null} where there is none. The
+   * lines taken are those next to {@code at}, up and down, alike to it over the text before a
+   * separator that comes before {@code before}; an empty line ends them.
+   */
+  static int[] around(List<String> lines, int at, int before) {
+    String anchor = lines.get(at);
+    int cut = separatorEnd(anchor, Math.min(before, Math.min(WIDEST, anchor.length())));
+    if (cut == 0 || !visible(anchor, cut)) {
+      return null;
+    }
+    // the lines are compared over the prefix's text, its spaces aside: a table's own indent
+    // (torchsummary's title line) may follow it, which its rules do not have
+    int shown = cut;
+    while (anchor.charAt(shown - 1) == ' ') {
+      shown--;
+    }
+    int first = at;
+    while (first > 0 && fits(anchor, lines.get(first - 1), shown)) {
+      first--;
+    }
+    int last = at;
+    while (last + 1 < lines.size() && fits(anchor, lines.get(last + 1), shown)) {
+      last++;
+    }
+    // the prefix may take the spaces after it (every line of the run has them), never text of the summary's
+    int most = Math.min(before, anchor.length());
+    while (most < anchor.length() && anchor.charAt(most) == ' ') {
+      most++;
+    }
+    int width = width(lines.subList(first, last + 1), most);
+    return width == 0 ? null : new int[] {first, last, width};
+  }
+
+  /** Whether {@code line} is not blank and starts as {@code anchor} does over {@code cut} characters (or is all of it). */
+  private static boolean fits(String anchor, String line, int cut) {
+    return !line.isBlank() && alike(anchor, line, cut) >= Math.min(cut, line.length());
   }
 
   /** Whether the numbers of the prefix of {@code width} characters differ between non-blank lines of {@code lines}. */

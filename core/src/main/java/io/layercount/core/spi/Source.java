@@ -926,6 +926,48 @@ public final class Source {
     return lines instanceof LineList list ? list.widthAsRead(i) : lines.get(i).text().length();
   }
 
+  /**
+   * This text with a prefix cut from the lines around line {@code at} (0-based) that carry one: a
+   * logger's or a time stamp before each line of a summary printed through a logger, in a log whose
+   * other lines differ ({@code INFO:root:}, {@code 2024-03-01 12:00:07,037 - INFO - }). {@code before}
+   * is where the summary's own text starts on line {@code at} (a table's title): the prefix ends
+   * before it, and is found as one on every line (a prefix that numbers or times the lines, or text
+   * the same on each that ends as a log prefix does) among the lines next to {@code at} that start
+   * alike, up to an empty line or one that starts otherwise, at least three. The lines keep their
+   * numbers and columns; the cut is said in an {@code info} diagnostic added to {@link #repairs()}
+   * (a parser that reads the result reports it). This text itself where there is no such prefix.
+   */
+  public Source withoutPrefixAround(int at, int before) {
+    List<String> texts = new AbstractList<>() {
+      @Override
+      public String get(int i) {
+        return lines.get(i).text();
+      }
+
+      @Override
+      public int size() {
+        return lines.size();
+      }
+    };
+    int[] run = LinePrefix.around(texts, at, before);
+    if (run == null) {
+      return this;
+    }
+    int width = run[2];
+    String prefix = lines.get(at).text().substring(0, width).strip();
+    List<Line> cut = new ArrayList<>(lines);
+    for (int i = run[0]; i <= run[1]; i++) {
+      Line line = lines.get(i);
+      int k = Math.min(width, line.text().length());
+      cut.set(i, new Line(line.number(), line.offset() + k, line.text().substring(k)));
+    }
+    List<Diagnostic> more = new ArrayList<>(repairs);
+    more.add(Diagnostic.info(0, 0, "removed the prefix '" + prefix + "' (" + width + " characters, as on line "
+        + lines.get(at).number() + ") before lines " + lines.get(run[0]).number() + " to " + lines.get(run[1]).number()
+        + ", a logger's or a time stamp before each line of the summary there"));
+    return new Source(name, List.copyOf(cut), null, more, problems, limits, maxChar);
+  }
+
   /** The repairs made to the whole text, as {@code info} diagnostics. */
   public List<Diagnostic> repairs() {
     return repairs;

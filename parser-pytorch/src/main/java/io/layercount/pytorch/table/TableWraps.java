@@ -167,27 +167,59 @@ final class TableWraps {
   }
 
   /**
-   * {@code detector}'s score of {@code source}, or, where that is 0 but a line holds a table's title,
-   * of {@code source} with its hard wraps joined: a header a hard wrap cut may show only then.
+   * {@code detector}'s score of {@code source} with the prefix cut that a logger put before a
+   * table's lines ({@link #unprefixed}), or, where that is 0 but a line holds a table's title, of it
+   * with its hard wraps joined: a header a hard wrap cut may show only then.
    */
   static double detect(Source source, ToDoubleFunction<Source> detector) {
-    double score = detector.applyAsDouble(source);
-    return score > 0 || source.linesContaining(TorchinfoHeader.TITLE).length == 0 ? score
-        : detector.applyAsDouble(of(source));
+    if (source.linesContaining(TorchinfoHeader.TITLE).length == 0) {
+      return detector.applyAsDouble(source);
+    }
+    Source read = unprefixed(source);
+    double score = detector.applyAsDouble(read);
+    return score > 0 ? score : detector.applyAsDouble(of(read));
   }
 
-  /** {@code parser}'s reading of {@code source} with its hard wraps joined, and an {@code info} diagnostic first where there were any. */
+  /**
+   * {@code parser}'s reading of {@code source} with a logger's prefix cut and its hard wraps joined,
+   * and an {@code info} diagnostic first for each change made.
+   */
   static ParseResult parse(Source source, Function<Source, ParseResult> parser) {
-    Source read = of(source);
+    Source unprefixed = unprefixed(source);
+    Source read = of(unprefixed);
     ParseResult result = parser.apply(read);
-    if (read == source) {
+    // the repairs of the source are reported by the caller; a prefix cut here is the parser's to say
+    List<Diagnostic> notes = new ArrayList<>(unprefixed.repairs().subList(source.repairs().size(),
+        unprefixed.repairs().size()));
+    if (read != unprefixed) {
+      int joins = unprefixed.lines().size() - read.lines().size();
+      notes.add(Diagnostic.info(0, 0, "joined " + joins + " line(s) a hard wrap had cut back onto the line"
+          + " before (the table's rules are cut at one width too)"));
+    }
+    if (notes.isEmpty()) {
       return result;
     }
-    int joins = source.lines().size() - read.lines().size();
-    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics().size() + 1);
-    diagnostics.add(Diagnostic.info(0, 0, "joined " + joins + " line(s) a hard wrap had cut back onto the line"
-        + " before (the table's rules are cut at one width too)"));
+    List<Diagnostic> diagnostics = new ArrayList<>(notes.size() + result.diagnostics().size());
+    diagnostics.addAll(notes);
     diagnostics.addAll(result.diagnostics());
     return new ParseResult(result.networks(), diagnostics);
+  }
+
+  /**
+   * {@code source} with the prefix cut that a logger put before the lines of a table, where a line
+   * holds a table's title after other text ({@code INFO:root: Layer (type:depth-idx)}, a summary
+   * logged line by line in a log whose other lines differ): {@link Source#withoutPrefixAround}. A
+   * prefix on every line of the text is cut already.
+   */
+  static Source unprefixed(Source source) {
+    Source read = source;
+    for (int i : source.linesContaining(TorchinfoHeader.TITLE)) {
+      String t = read.lines().get(i).text();
+      int title = t.indexOf(TorchinfoHeader.TITLE);
+      if (title > 0 && !t.substring(0, title).isBlank()) {
+        read = read.withoutPrefixAround(i, title);
+      }
+    }
+    return read;
   }
 }

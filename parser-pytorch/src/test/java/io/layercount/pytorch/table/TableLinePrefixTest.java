@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Analysis;
 import io.layercount.core.LayerCount;
+import io.layercount.core.testing.Logged;
 import io.layercount.pytorch.CopyDamage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A torchinfo or torchsummary table with a prefix on every line (a logger's {@code INFO:root:},
- * torchrun's {@code [rank0]: }, {@code cat -n}'s numbers, a CI log's time stamps) reads as the table
- * does bare: every one of the corpus's tables, with nothing but an info diagnostic added. Each was
- * "no model found". Skipped when the corpus is absent.
+ * torchrun's {@code [rank0]: }, {@code cat -n}'s numbers, a CI log's time stamps), or logged line by
+ * line amid other lines of a log, reads as the table does bare: every one of the corpus's tables,
+ * with nothing but an info diagnostic added. Each was "no model found". Skipped when the corpus is
+ * absent.
  */
 class TableLinePrefixTest {
   private static final LayerCount LAYER_COUNT = LayerCount.standard();
@@ -27,7 +29,8 @@ class TableLinePrefixTest {
   @Test
   void everyCorpusTableReadsThroughAPrefixOnEveryLine() throws IOException {
     List<UnaryOperator<String>> damages = List.of(text -> prefixed("INFO:root:", text),
-        text -> prefixed("[rank0]: ", text), CopyDamage::numbered, CopyDamage::timeStamped);
+        text -> prefixed("[rank0]: ", text), CopyDamage::numbered, CopyDamage::timeStamped, Logged::byRoot,
+        Logged::timeStamped);
     List<String> failures = new ArrayList<>();
     int tables = 0;
     for (Path file : TableHardWrapTest.tables()) {

@@ -30,13 +30,36 @@ public final class PytorchPrintoutParser implements SummaryParser {
   @Override
   public double detect(Source source) {
     // a hard wrap cuts lines but leaves a printout's first lines, which tell it, as they were: its
-    // cut lines are looked for only where no printout shows without them
+    // cut lines are looked for only where no printout shows without them; so is a logger's prefix
+    // that differs from line to line (a time stamp) where the log's other lines differ too
     double score = PrintoutDetector.score(PrintoutIndent.of(source, null));
-    return score > 0 ? score : PrintoutDetector.score(readable(source, null));
+    if (score > 0) {
+      return score;
+    }
+    score = PrintoutDetector.score(readable(source, null));
+    return score > 0 ? score : PrintoutDetector.score(readable(unprefixed(source), null));
   }
 
   @Override
   public ParseResult parse(Source source) {
+    ParseResult result = parseReadable(source);
+    if (!result.networks().isEmpty()) {
+      return result;
+    }
+    // no printout: one logged line by line among a log's other lines, each after a time stamp?
+    Source unprefixed = unprefixed(source);
+    ParseResult again = unprefixed == source ? result : parseReadable(unprefixed);
+    if (again.networks().isEmpty()) {
+      return result;
+    }
+    // the repairs of the source are reported by the caller; the prefix cut here is this parser's to say
+    List<Diagnostic> notes = new ArrayList<>(unprefixed.repairs().subList(source.repairs().size(),
+        unprefixed.repairs().size()));
+    return new ParseResult(again.networks(), noted(notes, again.diagnostics()));
+  }
+
+  /** {@link #parse} of {@code source} as it is, its copy damage undone ({@link #readable}). */
+  private static ParseResult parseReadable(Source source) {
     List<Diagnostic> notes = new ArrayList<>(0);
     Source read = readable(source, notes);
     // most texts are one plain printout: read straight into layers, the syntax tree skipped
@@ -69,6 +92,30 @@ public final class PytorchPrintoutParser implements SummaryParser {
    */
   private static Source readable(Source source, List<Diagnostic> notes) {
     return PrintoutIndent.of(PrintoutWraps.of(source, notes), notes);
+  }
+
+  /**
+   * {@code source} with a logger's prefix cut from the lines of each printout that a line opens
+   * after other text ({@code 2024-03-01 12:00:07,037 - INFO - ResNet(}, a printout logged line by
+   * line among a log's other lines): {@link Source#withoutPrefixAround}. A prefix the same on
+   * every line of a printout is read as it is ({@link PrintoutStart}).
+   */
+  private static Source unprefixed(Source source) {
+    Source read = source;
+    for (int i = 0; i < source.lines().size(); i++) {
+      Source.Line line = read.lines().get(i);
+      if (line != source.lines().get(i)) {
+        continue; // a line of a printout whose prefix is cut already
+      }
+      String t = line.text();
+      ModuleText opener = LineSyntax.openerAtEnd(t, 0);
+      // a child's line ("(3): Fire(") is no printout's first: its siblings' keys look like line numbers
+      if (opener != null && opener.typeStart() > 0 && !t.substring(0, opener.typeStart()).isBlank()
+          && !PrintoutStart.isChild(t, line.indent())) {
+        read = read.withoutPrefixAround(i, opener.typeStart());
+      }
+    }
+    return read;
   }
 
   /** {@code notes} before {@code diagnostics}. */

@@ -9,6 +9,7 @@ import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
+import io.layercount.core.testing.Logged;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +139,28 @@ class CorpusRoundTripTest {
   @Test
   void aLoggersPrefixOnEveryLineGivesTheSameTree() {
     assertEveryPrintoutReadsTheSameThrough(text -> ("\n" + text).replace("\n", "\nINFO:root:").substring(1));
+  }
+
+  /**
+   * A printout logged line by line among a log's other lines, each after a time stamp (the other
+   * lines of other levels, a progress line with none), reads as the printout, the time stamps cut
+   * from its lines and said (it was "no model found"); the log's other lines are text around it.
+   */
+  @Test
+  void aPrintoutLoggedAmongOtherLinesGivesTheSameTree() {
+    Path dir = Corpus.pytorchDir();
+    List<String> failures = new ArrayList<>();
+    for (Path file : Corpus.printouts(dir)) {
+      String text = Corpus.read(dir.resolve(file));
+      List<Network> clean = parser.parse(Source.of(file.toString(), text)).networks().stream()
+          .map(CorpusRoundTripTest::withoutLines).toList();
+      ParseResult logged = parser.parse(Source.of(file.toString(), Logged.timeStamped(text)));
+      if (!logged.networks().stream().map(CorpusRoundTripTest::withoutLines).toList().equals(clean)
+          || logged.diagnostics().stream().noneMatch(d -> d.message().startsWith("removed the prefix"))) {
+        failures.add(file + ": " + head(logged.diagnostics().stream().map(Diagnostic::toString).toList()));
+      }
+    }
+    assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", head(failures)));
   }
 
   /** Every corpus printout, {@code damaged}, gives the same networks with nothing but info diagnostics. */

@@ -37,7 +37,11 @@ public final class PytorchPrintoutParser implements SummaryParser {
       return score;
     }
     score = PrintoutDetector.score(readable(source, null));
-    return score > 0 ? score : PrintoutDetector.score(readable(unprefixed(source), null));
+    if (score > 0) {
+      return score;
+    }
+    Source unprefixed = unprefixed(source);
+    return unprefixed == source ? 0 : PrintoutDetector.score(readable(unprefixed, null));
   }
 
   @Override

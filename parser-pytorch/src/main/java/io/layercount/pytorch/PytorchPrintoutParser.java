@@ -106,7 +106,11 @@ public final class PytorchPrintoutParser implements SummaryParser {
    */
   private static Source unprefixed(Source source) {
     Source read = source;
+    Source.AsciiLines ascii = source.ascii();
     for (int i = 0; i < source.lines().size(); i++) {
+      if (ascii != null && !endsAnOpener(ascii, i)) {
+        continue; // read in the bytes: no line made of a line that opens nothing
+      }
       Source.Line line = read.lines().get(i);
       if (line != source.lines().get(i)) {
         continue; // a line of a printout whose prefix is cut already
@@ -120,6 +124,16 @@ public final class PytorchPrintoutParser implements SummaryParser {
       }
     }
     return read;
+  }
+
+  /** Whether line {@code i}, read in place, ends with {@code (} or {@code {}, as a block's opener does. */
+  private static boolean endsAnOpener(Source.AsciiLines ascii, int i) {
+    int end = ascii.end(i);
+    if (end == ascii.start(i)) {
+      return false;
+    }
+    byte last = ascii.bytes()[end - 1];
+    return last == '(' || last == '{';
   }
 
   /** {@code notes} before {@code diagnostics}. */

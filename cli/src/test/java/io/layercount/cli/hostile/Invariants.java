@@ -70,12 +70,14 @@ final class Invariants {
     }
   }
 
-  /** Lines as Source counts them: LF, CRLF and CR each end one. */
+  /** Lines as Source counts them: LF, CRLF, CR, U+2028 and U+2029 each end one. */
   static int lineCount(String text) {
     int n = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+      // LF, a CR alone, and Unicode's line and paragraph separators end a line (Source reads them so)
+      if (c == '\n' || c == '\u2028' || c == '\u2029'
+          || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
         n++;
       }
     }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Damages a text the ways pasting, truncating and corrupting do: cut at a random point, delete,
- * duplicate or swap lines, change an indent, flip characters, splice two texts, insert binary or
- * absurd numbers. Deterministic for a given {@link Random}.
+ * Damages a text the ways pasting, truncating, logging and corrupting do: cut at a random point,
+ * delete, duplicate or swap lines, change an indent, flip characters, splice two texts, insert
+ * binary or absurd numbers, put a logger's prefix before lines, hard-wrap at a width. Deterministic
+ * for a given {@link Random}.
  */
 final class Mutator {
   /** Characters that matter to some parser: brackets, table glyphs, digits, separators, controls. */
@@ -31,7 +32,7 @@ final class Mutator {
   }
 
   private String once(String s, String other) {
-    switch (random.nextInt(11)) {
+    switch (random.nextInt(13)) {
       case 0: return cut(s);
       case 1: return editLines(s, Edit.DELETE);
       case 2: return editLines(s, Edit.DUPLICATE);
@@ -42,8 +43,50 @@ final class Mutator {
       case 7: return insert(s, binary());
       case 8: return insert(s, number());
       case 9: return editLines(s, Edit.REPEAT);
+      case 10: return prefixed(s);
+      case 11: return wrapped(s);
       default: return editLines(s, Edit.JOIN);
     }
+  }
+
+  /**
+   * A run of lines (or every line) after a logger's prefix: the same text on each, a line number,
+   * or a time stamp whose numbers go up or, now and then, down.
+   */
+  private String prefixed(String s) {
+    String[] lines = s.split("\n", -1);
+    int from = random.nextBoolean() ? 0 : random.nextInt(lines.length);
+    int to = random.nextBoolean() ? lines.length : from + random.nextInt(lines.length - from + 1);
+    int kind = random.nextInt(3);
+    StringBuilder out = new StringBuilder(s.length() + 40 * (to - from));
+    for (int i = 0; i < lines.length; i++) {
+      if (i >= from && i < to) {
+        int n = random.nextInt(10) == 0 ? random.nextInt(1000) : i;
+        out.append(kind == 0 ? "INFO:root:" : kind == 1 ? String.format("%6d\t", n)
+            : String.format("2024-03-01 12:%02d:%02d,%03d - INFO - ", n / 60 % 60, n % 60, n % 1000));
+      }
+      out.append(lines[i]);
+      if (i + 1 < lines.length) {
+        out.append(random.nextInt(50) == 0 ? '\u2028' : '\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Every line longer than a random width cut there, as a terminal or {@code fold} cuts it. */
+  private String wrapped(String s) {
+    int width = 20 + random.nextInt(100);
+    StringBuilder out = new StringBuilder(s.length() + s.length() / width);
+    for (String line : s.split("\n", -1)) {
+      int at = 0;
+      while (line.length() - at > width) {
+        out.append(line, at, at + width).append('\n');
+        at += width;
+      }
+      out.append(line, at, line.length()).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
   }
 
   /** Only takes away: a prefix, a suffix, or a run of lines. */

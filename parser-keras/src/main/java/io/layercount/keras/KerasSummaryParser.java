@@ -52,20 +52,18 @@ public final class KerasSummaryParser implements SummaryParser {
   private static final String BOX_BORDERS = "┃│|║";
 
   static Source unprefixed(Source source) {
-    Source read = source;
-    for (int i : source.linesContaining(Lines.TABLE_TITLE)) {
-      String t = read.lines().get(i).text();
-      int title = t.indexOf(Lines.TABLE_TITLE);
-      // a box header's title stands after its border ("┃ Layer (type)"): the prefix ends before that
-      int start = title;
-      while (start > 0 && (t.charAt(start - 1) == ' ' || BOX_BORDERS.indexOf(t.charAt(start - 1)) >= 0)) {
-        start--;
-      }
-      if (start > 0) {
-        read = read.withoutPrefixAround(i, start);
-      }
+    return source.withoutPrefixesAround(source.linesContaining(Lines.TABLE_TITLE), KerasSummaryParser::prefixEnd);
+  }
+
+  /** Where a logger's prefix before the table title on {@code t} would end (0: none is there). */
+  private static int prefixEnd(String t) {
+    int title = t.indexOf(Lines.TABLE_TITLE);
+    // a box header's title stands after its border ("┃ Layer (type)"): the prefix ends before that
+    int start = title;
+    while (start > 0 && (t.charAt(start - 1) == ' ' || BOX_BORDERS.indexOf(t.charAt(start - 1)) >= 0)) {
+      start--;
     }
-    return read;
+    return start;
   }
 
   private static double detectRead(Source source) {

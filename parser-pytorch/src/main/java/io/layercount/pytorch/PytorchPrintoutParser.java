@@ -6,6 +6,7 @@ import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
 import io.layercount.core.spi.SummaryParser;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -105,26 +106,26 @@ public final class PytorchPrintoutParser implements SummaryParser {
    * every line of a printout is read as it is ({@link PrintoutStart}).
    */
   private static Source unprefixed(Source source) {
-    Source read = source;
+    // the lines that open a block, found in the bytes where the text was read from them
     Source.AsciiLines ascii = source.ascii();
+    int[] openers = new int[8];
+    int count = 0;
     for (int i = 0; i < source.lines().size(); i++) {
-      if (ascii != null && !endsAnOpener(ascii, i)) {
-        continue; // read in the bytes: no line made of a line that opens nothing
-      }
-      Source.Line line = read.lines().get(i);
-      if (line != source.lines().get(i)) {
-        continue; // a line of a printout whose prefix is cut already
-      }
-      String t = line.text();
-      ModuleText opener = LineSyntax.openerAtEnd(t, 0);
-      // a child's line ("(3): Fire(") is no printout's first: its siblings' keys look like line numbers
-      if (opener != null && opener.typeStart() > 0 && !t.substring(0, opener.typeStart()).isBlank()
-          && !PrintoutStart.isChild(t, line.indent())) {
-        read = read.withoutPrefixAround(i, opener.typeStart());
+      if (ascii != null ? endsAnOpener(ascii, i) : LineSyntax.openerAtEnd(source.lines().get(i).text(), 0) != null) {
+        if (count == openers.length) {
+          openers = Arrays.copyOf(openers, 2 * count);
+        }
+        openers[count++] = i;
       }
     }
-    return read;
+    return source.withoutPrefixesAround(Arrays.copyOf(openers, count), t -> {
+      ModuleText opener = LineSyntax.openerAtEnd(t, 0);
+      // a child's line ("(3): Fire(") is no printout's first: its siblings' keys look like line numbers
+      return opener == null || t.substring(0, opener.typeStart()).isBlank()
+          || PrintoutStart.isChild(t, LineSyntax.indent(t, 0)) ? 0 : opener.typeStart();
+    });
   }
+
 
   /** Whether line {@code i}, read in place, ends with {@code (} or {@code {}, as a block's opener does. */
   private static boolean endsAnOpener(Source.AsciiLines ascii, int i) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -966,6 +967,37 @@ public final class Source {
         + lines.get(at).number() + ") before lines " + lines.get(run[0]).number() + " to " + lines.get(run[1]).number()
         + ", a logger's or a time stamp before each line of the summary there"));
     return new Source(name, List.copyOf(cut), null, more, problems, limits, maxChar);
+  }
+
+  /**
+   * The most lines {@link #withoutPrefixesAround} looks around: each look reads the lines next to
+   * it, and a text of many alike lines with no prefix to cut would make every look read them all.
+   */
+  public static final int PREFIX_LOOKS = 16;
+
+  /**
+   * {@link #withoutPrefixAround} at each of {@code lines} (indexes, ascending) where {@code before}
+   * gives where a summary's own text starts on the line's text (0 or less: none there), skipping the
+   * lines a cut has reached already, and looking around {@value #PREFIX_LOOKS} lines at most.
+   */
+  public Source withoutPrefixesAround(int[] lines, ToIntFunction<String> before) {
+    Source read = this;
+    int looks = 0;
+    for (int i : lines) {
+      Line line = read.lines.get(i);
+      if (line != this.lines.get(i)) {
+        continue; // a line a cut has reached
+      }
+      int start = before.applyAsInt(line.text());
+      if (start <= 0) {
+        continue;
+      }
+      if (++looks > PREFIX_LOOKS) {
+        break;
+      }
+      read = read.withoutPrefixAround(i, start);
+    }
+    return read;
   }
 
   /** The repairs made to the whole text, as {@code info} diagnostics. */

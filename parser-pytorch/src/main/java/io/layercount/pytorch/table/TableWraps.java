@@ -212,14 +212,10 @@ final class TableWraps {
    * prefix on every line of the text is cut already.
    */
   static Source unprefixed(Source source) {
-    Source read = source;
-    for (int i : source.linesContaining(TorchinfoHeader.TITLE)) {
-      String t = read.lines().get(i).text();
+    return source.withoutPrefixesAround(source.linesContaining(TorchinfoHeader.TITLE), t -> {
       int title = t.indexOf(TorchinfoHeader.TITLE);
-      if (title > 0 && !t.substring(0, title).isBlank()) {
-        read = read.withoutPrefixAround(i, title);
-      }
-    }
-    return read;
+      return t.substring(0, title).isBlank() ? 0 : title;
+    });
   }
+
 }

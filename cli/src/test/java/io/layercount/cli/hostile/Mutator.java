@@ -1,5 +1,6 @@
 package io.layercount.cli.hostile;
 
+import io.layercount.core.testing.HardWrap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,18 +76,7 @@ final class Mutator {
 
   /** Every line longer than a random width cut there, as a terminal or {@code fold} cuts it. */
   private String wrapped(String s) {
-    int width = 20 + random.nextInt(100);
-    StringBuilder out = new StringBuilder(s.length() + s.length() / width);
-    for (String line : s.split("\n", -1)) {
-      int at = 0;
-      while (line.length() - at > width) {
-        out.append(line, at, at + width).append('\n');
-        at += width;
-      }
-      out.append(line, at, line.length()).append('\n');
-    }
-    out.setLength(out.length() - 1);
-    return out.toString();
+    return HardWrap.hardWrapped(s, 20 + random.nextInt(100));
   }
 
   /** Only takes away: a prefix, a suffix, or a run of lines. */

@@ -42,15 +42,15 @@ public final class KerasSummaryParser implements SummaryParser {
     return score > 0 ? score : detectRead(KerasWraps.of(read, null));
   }
 
+  /** The characters a box table's header draws its left border with. */
+  private static final String BOX_BORDERS = "┃│|║";
+
   /**
    * {@code source} with the prefix cut that a logger put before the lines of a table, where a line
    * holds the table's title after other text ({@code INFO:root: Layer (type)}, a Keras summary
    * printed with {@code print_fn=logging.info} in a log whose other lines differ):
    * {@link Source#withoutPrefixAround}. A prefix on every line of the text is cut already.
    */
-  /** The characters a box table's header draws its left border with. */
-  private static final String BOX_BORDERS = "┃│|║";
-
   static Source unprefixed(Source source) {
     return source.withoutPrefixesAround(source.linesContaining(Lines.TABLE_TITLE), KerasSummaryParser::prefixEnd);
   }
@@ -100,15 +100,8 @@ public final class KerasSummaryParser implements SummaryParser {
   public ParseResult parse(Source source) {
     Source unprefixed = unprefixed(source);
     // the repairs of the source are reported by the caller; a prefix cut here is this parser's to say
-    List<Diagnostic> notes = new ArrayList<>(unprefixed.repairs().subList(source.repairs().size(),
-        unprefixed.repairs().size()));
-    ParseResult result = parseRead(KerasWraps.of(unprefixed, notes));
-    if (notes.isEmpty()) {
-      return result;
-    }
-    List<Diagnostic> diagnostics = new ArrayList<>(notes);
-    diagnostics.addAll(result.diagnostics());
-    return new ParseResult(result.networks(), diagnostics);
+    List<Diagnostic> notes = new ArrayList<>(unprefixed.repairsBeyond(source));
+    return parseRead(KerasWraps.of(unprefixed, notes)).notedFirst(notes);
   }
 
   /** {@link #parse} of a text whose hard wraps, if any, are joined ({@link KerasWraps}). */

@@ -76,7 +76,7 @@ final class KerasWraps {
       Source.Line head = lines.get(i);
       StringBuilder text = null;
       int next = i + 1;
-      // a line as wide as the width (each piece so far), and the next its rest or a further piece
+      // a line as wide as the width (each piece so far), and the next its rest or a further piece;
       // no line longer than a line may be (Limits#maxLineChars): a hostile text of many cut pieces
       while (next < n && source.widthAsRead(next - 1) == width && !Footer.starts(head.text())
           && isRest(source, head, next, table - width * (next - i))

@@ -12,6 +12,7 @@ import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
 import io.layercount.core.testing.HardWrap;
+import io.layercount.core.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,13 +158,7 @@ class KerasHardWrapTest {
 
   /** The networks with every layer's line 0 and no diagnostics: the same tables wherever their rows stood. */
   private static List<Network> withoutLines(List<Network> networks) {
-    return networks.stream().map(n -> new Network(n.format(), n.modelName(), withoutLines(n.root()), n.graphKnown(),
+    return networks.stream().map(n -> new Network(n.format(), n.modelName(), Trees.withoutLines(n.root()), n.graphKnown(),
         n.totals(), List.of(), n.costs())).toList();
-  }
-
-  private static Layer withoutLines(Layer layer) {
-    List<Layer> children = new ArrayList<>(layer.children().size());
-    layer.children().forEach(child -> children.add(withoutLines(child)));
-    return new Layer(layer.name(), layer.typeName(), layer.arguments(), children, layer.repeat(), layer.stated(), 0);
   }
 }

@@ -20,6 +20,9 @@ final class IgnoredText {
     }
   }
 
+  /** The characters of a line quoted in {@link #moduleOutside}. */
+  private static final int QUOTED = 60;
+
   private int first = -1;
   private int last = -1;
   /** The first line of the stretch that reads as a module's ({@code (key): Type(...}), or -1. */
@@ -66,8 +69,4 @@ final class IgnoredText {
         + " outside every printout read: the model may hold more than the printout beside it shows, so no count"
         + " is called exact");
   }
-
-  /** The characters of a line quoted in {@link #moduleOutside}. */
-  private static final int QUOTED = 60;
-
 }

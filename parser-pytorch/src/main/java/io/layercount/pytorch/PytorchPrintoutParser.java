@@ -58,9 +58,7 @@ public final class PytorchPrintoutParser implements SummaryParser {
       return result;
     }
     // the repairs of the source are reported by the caller; the prefix cut here is this parser's to say
-    List<Diagnostic> notes = new ArrayList<>(unprefixed.repairs().subList(source.repairs().size(),
-        unprefixed.repairs().size()));
-    return new ParseResult(again.networks(), noted(notes, again.diagnostics()));
+    return again.notedFirst(unprefixed.repairsBeyond(source));
   }
 
   /** {@link #parse} of {@code source} as it is, its copy damage undone ({@link #readable}). */
@@ -69,8 +67,7 @@ public final class PytorchPrintoutParser implements SummaryParser {
     Source read = readable(source, notes);
     // most texts are one plain printout: read straight into layers, the syntax tree skipped
     ParseResult plain = PlainPrintout.read(read);
-    ParseResult result = plain != null ? plain : parseFully(read);
-    return notes.isEmpty() ? result : new ParseResult(result.networks(), noted(notes, result.diagnostics()));
+    return (plain != null ? plain : parseFully(read)).notedFirst(notes);
   }
 
   /** {@link #parse} by the full reading alone: every form, and what it says of the text around. */
@@ -125,7 +122,6 @@ public final class PytorchPrintoutParser implements SummaryParser {
           || PrintoutStart.isChild(t, LineSyntax.indent(t, 0)) ? 0 : opener.typeStart();
     });
   }
-
 
   /** Whether line {@code i}, read in place, ends with {@code (} or {@code {}, as a block's opener does. */
   private static boolean endsAnOpener(Source.AsciiLines ascii, int i) {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Diagnostic;
 import io.layercount.core.Severity;
-import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
 import io.layercount.core.testing.Logged;
+import io.layercount.core.testing.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +64,7 @@ class CorpusRoundTripTest {
    */
   @Test
   void aTabPerLevelGivesTheSameTree() {
-    assertEveryPrintoutReadsTheSameThrough(text -> {
-      String tabbed = CopyDamage.tabPerLevel(text);
-      assertTrue(tabbed.indexOf('\t') >= 0, "no line indented");
-      return tabbed;
-    });
+    assertEveryPrintoutReadsTheSameThrough(reaching(CopyDamage::tabPerLevel, "\t"));
   }
 
   /**
@@ -78,11 +74,8 @@ class CorpusRoundTripTest {
   @ParameterizedTest
   @ValueSource(ints = {3, 4, 8})
   void aWiderIndentGivesTheSameTree(int width) {
-    assertEveryPrintoutReadsTheSameThrough(text -> {
-      String widened = CopyDamage.widened(text, width);
-      assertTrue(widened.contains("\n" + " ".repeat(width) + "("), "no line indented");
-      return widened;
-    });
+    assertEveryPrintoutReadsTheSameThrough(
+        reaching(text -> CopyDamage.widened(text, width), "\n" + " ".repeat(width) + "("));
   }
 
   /**
@@ -99,30 +92,14 @@ class CorpusRoundTripTest {
       String wrapped = CopyDamage.hardWrapped(text, width);
       cut[0] += wrapped.equals(text) ? 0 : 1;
       return wrapped;
-    }, CorpusRoundTripTest::withoutLines);
+    }, Trees::withoutLines);
     assertTrue(cut[0] > 400, cut[0] + " printouts cut");
-  }
-
-  /** {@code network} with every layer's line 0: the same tree, wherever it stood in the text. */
-  private static Network withoutLines(Network network) {
-    return new Network(network.format(), network.modelName(), withoutLines(network.root()), network.graphKnown(),
-        network.totals(), network.diagnostics(), network.costs());
-  }
-
-  private static Layer withoutLines(Layer layer) {
-    List<Layer> children = new ArrayList<>(layer.children().size());
-    layer.children().forEach(child -> children.add(withoutLines(child)));
-    return new Layer(layer.name(), layer.typeName(), layer.arguments(), children, layer.repeat(), layer.stated(), 0);
   }
 
   /** A printout whose indent a page or chat copied as no-break spaces reads as the printout (it was "no model found"). */
   @Test
   void aNoBreakSpaceIndentGivesTheSameTree() {
-    assertEveryPrintoutReadsTheSameThrough(text -> {
-      String copied = CopyDamage.noBreakIndent(text);
-      assertTrue(copied.indexOf('\u00A0') >= 0, "no line indented");
-      return copied;
-    });
+    assertEveryPrintoutReadsTheSameThrough(reaching(CopyDamage::noBreakIndent, "\u00A0"));
   }
 
   /**
@@ -153,14 +130,23 @@ class CorpusRoundTripTest {
     for (Path file : Corpus.printouts(dir)) {
       String text = Corpus.read(dir.resolve(file));
       List<Network> clean = parser.parse(Source.of(file.toString(), text)).networks().stream()
-          .map(CorpusRoundTripTest::withoutLines).toList();
+          .map(Trees::withoutLines).toList();
       ParseResult logged = parser.parse(Source.of(file.toString(), Logged.timeStamped(text)));
-      if (!logged.networks().stream().map(CorpusRoundTripTest::withoutLines).toList().equals(clean)
+      if (!logged.networks().stream().map(Trees::withoutLines).toList().equals(clean)
           || logged.diagnostics().stream().noneMatch(d -> d.message().startsWith("removed the prefix"))) {
         failures.add(file + ": " + head(logged.diagnostics().stream().map(Diagnostic::toString).toList()));
       }
     }
     assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", head(failures)));
+  }
+
+  /** {@code damage}, checked to reach some indented line of each printout: {@code mark} in what it gives. */
+  private static UnaryOperator<String> reaching(UnaryOperator<String> damage, String mark) {
+    return text -> {
+      String damaged = damage.apply(text);
+      assertTrue(damaged.contains(mark), "no line indented");
+      return damaged;
+    };
   }
 
   /** Every corpus printout, {@code damaged}, gives the same networks with nothing but info diagnostics. */

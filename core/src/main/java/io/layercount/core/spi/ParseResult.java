@@ -2,6 +2,7 @@ package io.layercount.core.spi;
 
 import io.layercount.core.Diagnostic;
 import io.layercount.core.model.Network;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,5 +16,19 @@ public record ParseResult(List<Network> networks, List<Diagnostic> diagnostics) 
   public ParseResult {
     networks = List.copyOf(networks);
     diagnostics = List.copyOf(diagnostics);
+  }
+
+  /**
+   * This result with {@code notes} before its diagnostics (what a parser changed in the text before
+   * reading it, say); this result itself where there are none.
+   */
+  public ParseResult notedFirst(List<Diagnostic> notes) {
+    if (notes.isEmpty()) {
+      return this;
+    }
+    List<Diagnostic> all = new ArrayList<>(notes.size() + diagnostics.size());
+    all.addAll(notes);
+    all.addAll(diagnostics);
+    return new ParseResult(networks, all);
   }
 }

@@ -543,15 +543,12 @@ public final class Source {
         cleaned.leadsAfter(quote);
       } else {
         quote = LinePrefix.width(cleaned);
-        if (quote > 0 && LinePrefix.varies(cleaned, quote)) {
-          repairs.add(Diagnostic.info(0, 0, "removed the first " + quote + " characters of every line, a prefix that"
-              + " numbers or times it ('" + firstPrefix(cleaned, quote) + "' on the first), as a line number or"
-              + " a log's time stamp does"));
-        } else if (quote > 0) {
-          repairs.add(Diagnostic.info(0, 0, "removed the prefix '" + firstPrefix(cleaned, quote) + "' repeated before"
-              + " every line (a logger's or a launcher's)"));
-        }
         if (quote > 0) {
+          String prefix = firstPrefix(cleaned, quote);
+          repairs.add(Diagnostic.info(0, 0, LinePrefix.varies(cleaned, quote)
+              ? "removed the first " + quote + " characters of every line, a prefix that numbers or times it ('"
+                  + prefix + "' on the first), as a line number or a log's time stamp does"
+              : "removed the prefix '" + prefix + "' repeated before every line (a logger's or a launcher's)"));
           cleaned.leadsAfter(quote);
         }
       }
@@ -784,18 +781,6 @@ public final class Source {
       return lines.indent(i);
     }
 
-    /**
-     * The spaces line {@code i} ended with in the input, cut off its text: where a text was cut into
-     * lines of one width (a hard wrap), those lines' widths as they were.
-     */
-    public int trailingSpaces(int i) {
-      int k = ends[i];
-      while (k < bytes.length && bytes[k] == ' ') {
-        k++;
-      }
-      return k - ends[i];
-    }
-
     /** Whether line {@code i} is blank: the white space at a line's end is cut, so a blank line is an empty one. */
     public boolean isBlank(int i) {
       return starts[i] == ends[i];
@@ -998,6 +983,15 @@ public final class Source {
       read = read.withoutPrefixAround(i, start);
     }
     return read;
+  }
+
+  /**
+   * The repairs this text holds beyond those of {@code original}, the text it was made from (the
+   * prefix cuts of {@link #withoutPrefixAround}): what a parser that read this text has to say, the
+   * original's being said by its caller.
+   */
+  public List<Diagnostic> repairsBeyond(Source original) {
+    return repairs.subList(original.repairs.size(), repairs.size());
   }
 
   /** The repairs made to the whole text, as {@code info} diagnostics. */

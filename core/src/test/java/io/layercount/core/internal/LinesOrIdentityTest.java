@@ -7,10 +7,10 @@ import io.layercount.core.Analysis;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import io.layercount.core.testing.PrintoutTree;
+import io.layercount.core.testing.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class LinesOrIdentityTest {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Layer printed = PrintoutTree.parse(text);
-    Layer unnumbered = withoutLines(printed);
+    Layer unnumbered = Trees.withoutLines(printed);
     Analysis byLine = analyse(printed);
     Analysis byIdentity = analyse(unnumbered);
     assertTrue(byLine.ok() && byIdentity.ok());
@@ -61,7 +61,7 @@ class LinesOrIdentityTest {
         "  (fc): Linear(in_features=8, out_features=10, bias=True)",
         ")"));
     Analysis byLine = analyse(printed);
-    Analysis byIdentity = analyse(withoutLines(printed));
+    Analysis byIdentity = analyse(Trees.withoutLines(printed));
     assertTrue(byLine.ok() && byIdentity.ok());
     // the pool and flatten hidden inside global_pool are modules; 1 + 4 + 1 conv/FC layers deep
     assertEquals(6, byLine.layers().depth());
@@ -83,13 +83,5 @@ class LinesOrIdentityTest {
 
   private static Analysis analyse(Layer root) {
     return Analyzer.standard().analyze(new Network("pytorch", null, root, false, null, List.of()), 0, List.of());
-  }
-
-  private static Layer withoutLines(Layer layer) {
-    List<Layer> children = new ArrayList<>();
-    for (Layer child : layer.children()) {
-      children.add(withoutLines(child));
-    }
-    return new Layer(layer.name(), layer.typeName(), layer.arguments(), children, layer.repeat(), layer.stated(), 0);
   }
 }

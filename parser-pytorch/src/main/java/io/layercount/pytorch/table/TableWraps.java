@@ -70,17 +70,20 @@ final class TableWraps {
       return source;
     }
     int most = table - width;
+    int longest = source.limits().maxLineChars();
     List<Source.Line> joined = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       Source.Line head = lines.get(i);
       int next = i + 1;
       // one builder, each piece appended in place, and what cut asks of the line so far kept beside
       // it: a chain of many pieces costs its length, once (a copy of the whole per piece was quadratic)
-      StringBuilder text = new StringBuilder(head.text());
+      StringBuilder text = null;
       Joined line = Joined.of(head.text());
-      int longest = source.limits().maxLineChars();
       while (next < lines.size() && cut(line, lines.get(next), width, most)
           && width * (next - i) + lines.get(next).text().length() <= longest) {
+        if (text == null) {
+          text = new StringBuilder(head.text());
+        }
         int pad = Math.max(0, width * (next - i) - text.length());
         String rest = lines.get(next).text();
         for (int k = 0; k < pad; k++) {
@@ -90,8 +93,7 @@ final class TableWraps {
         line = line.then(pad, rest, text);
         next++;
       }
-      joined.add(next == i + 1 ? head
-          : new Source.Line(head.number(), head.offset(), text.toString(), head.indent()));
+      joined.add(text == null ? head : new Source.Line(head.number(), head.offset(), text.toString(), head.indent()));
       i = next - 1;
     }
     return source.withLines(joined);
@@ -189,20 +191,13 @@ final class TableWraps {
     Source read = of(unprefixed);
     ParseResult result = parser.apply(read);
     // the repairs of the source are reported by the caller; a prefix cut here is the parser's to say
-    List<Diagnostic> notes = new ArrayList<>(unprefixed.repairs().subList(source.repairs().size(),
-        unprefixed.repairs().size()));
+    List<Diagnostic> notes = new ArrayList<>(unprefixed.repairsBeyond(source));
     if (read != unprefixed) {
       int joins = unprefixed.lines().size() - read.lines().size();
       notes.add(Diagnostic.info(0, 0, "joined " + joins + " line(s) a hard wrap had cut back onto the line"
           + " before (the table's rules are cut at one width too)"));
     }
-    if (notes.isEmpty()) {
-      return result;
-    }
-    List<Diagnostic> diagnostics = new ArrayList<>(notes.size() + result.diagnostics().size());
-    diagnostics.addAll(notes);
-    diagnostics.addAll(result.diagnostics());
-    return new ParseResult(result.networks(), diagnostics);
+    return result.notedFirst(notes);
   }
 
   /**
@@ -217,5 +212,4 @@ final class TableWraps {
       return t.substring(0, title).isBlank() ? 0 : title;
     });
   }
-
 }

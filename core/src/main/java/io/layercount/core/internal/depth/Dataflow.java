@@ -337,15 +337,19 @@ public final class Dataflow {
   }
 
   /**
-   * As {@link #leafFacts(Layer, int)} for a stream-width node: the span of the first leaf printed
+   * As {@link #leafFacts(Layer, int)} for a stream-width node: the facts of the first leaf printed
    * alike ({@link StreamWidths.Node#alike}), measured before it in printed order, where the two
-   * have one conv/FC count (it follows from class, arguments and that count alone); with no lookup.
+   * have one conv/FC count (its span follows from class, arguments and that count alone); with no
+   * lookup. A leaf's facts are its span and count only: nothing reads a leaf's {@link Facts#layer},
+   * and a leaf is never replayed, so one object stands for all of them (a million-module printout
+   * made a copy per leaf, a tenth of what its depth inference kept).
    */
   private Facts leafFacts(StreamWidths.Node node, int weighted) {
     StreamWidths.Node first = node.alike();
-    Widths span = first != null && first != node && first.depth() instanceof Facts f && f.weighted == weighted
-        ? f.span : Widths.ofLeaf(node.layer(), weighted);
-    return new Facts(node.layer(), span, weighted, Facts.NO_KIDS);
+    if (first != null && first != node && first.depth() instanceof Facts f && f.weighted == weighted) {
+      return f;
+    }
+    return new Facts(node.layer(), Widths.ofLeaf(node.layer(), weighted), weighted, Facts.NO_KIDS);
   }
 
   /** The facts of a module whose children's facts ({@code kids}, in printed order) are known. */
@@ -406,13 +410,17 @@ public final class Dataflow {
         }
         continue;
       }
-      Input in = top.childInput();
       Facts childFacts = top.childFacts;
-      Result known;
       if (child.isLeaf()) {
+        // a leaf reads only its main input's width: no input and no result of its own to make
         top.childWeighted = childFacts.weighted;
-        known = leaf(top.childSpan, top.childWeighted, in.width());
-      } else if (childFacts.answers != null) {
+        Widths w = top.childSpan;
+        top.acceptLeaf(top.childWeighted, w.knownOut() ? w.out() : top.source.width);
+        continue;
+      }
+      Input in = top.childInput();
+      Result known;
+      if (childFacts.answers != null) {
         known = childFacts.answers.get(in);
       } else {
         known = sameShape(childFacts, in);
@@ -662,11 +670,7 @@ public final class Dataflow {
 
   private Result leaf(Layer layer, long in) {
     Facts f = facts.get(layer);
-    return leaf(f.span, f.weighted, in);
-  }
-
-  private static Result leaf(Widths w, int weighted, long in) {
-    return new Result(weighted, w.knownOut() ? w.out() : in);
+    return new Result(f.weighted, f.span.knownOut() ? f.span.out() : in);
   }
 
   /** One module's forward being replayed: the tensors made so far. */
@@ -1099,16 +1103,31 @@ public final class Dataflow {
     }
 
     void accept(Result r) {
-      Layer child = layer.children().get(index);
-      ran(index, sourceKind);
       if (passed != null || !r.lanes().isEmpty()) {
-        acceptStreams(r, child.repeat() - occurrence - 1);
+        ran(index, sourceKind);
+        acceptStreams(r, layer.children().get(index).repeat() - occurrence - 1);
         return;
       }
+      accept(r.depth(), r.width());
+    }
+
+    /** As {@link #accept(Result)} for a leaf's result: its conv/FC layers and the width it writes. */
+    void acceptLeaf(long depth, long width) {
+      if (passed != null) {
+        accept(new Result(depth, width));
+      } else {
+        accept(depth, width);
+      }
+    }
+
+    /** As {@link #accept(Result)} for a result of one tensor, taken from the stream (no streams passed). */
+    private void accept(long depth, long width) {
+      Layer child = layer.children().get(index);
+      ran(index, sourceKind);
       leftStreams &= !childSpan.knownOut();
-      Point out = new Point(Saturating.add(source.depth, r.depth()), offAxis ? current.width : r.width(), source, index);
+      Point out = new Point(Saturating.add(source.depth, depth), offAxis ? current.width : width, source, index);
       int remaining = child.repeat() - occurrence - 1;
-      boolean chains = sourceKind == Source.STREAM && r.width() == source.width && remaining > 0;
+      boolean chains = sourceKind == Source.STREAM && width == source.width && remaining > 0;
       if (sourceKind == Source.SIDE_INPUT) {
         // what it writes joins the stream later (a bias added to attention scores), but no path
         // from the input runs through it
@@ -1139,7 +1158,7 @@ public final class Dataflow {
       if (chains) {
         // later occurrences of a run each read the one before: no need to replay them one by one
         close(out);
-        out = new Point(Saturating.add(out.depth, Saturating.multiply(remaining, r.depth())), out.width, out, index);
+        out = new Point(Saturating.add(out.depth, Saturating.multiply(remaining, depth)), out.width, out, index);
         add(out);
         occurrence += remaining;
       } else if (occurrence >= REPLAYED_OCCURRENCES && remaining > 0 && out.depth >= current.depth) {

@@ -188,5 +188,17 @@ final class NamedArguments extends AbstractMap<String, String> {
       // four pairs fill the first array exactly, as a convolution's and a batch norm's do: no copy then
       return size == 0 ? EMPTY : new NamedArguments(2 * size == entries.length ? entries : Arrays.copyOf(entries, 2 * size));
     }
+
+    /**
+     * The arguments put so far, in an array of their own, and the builder emptied for the next
+     * layer's: one builder per thread serves every layer parsed on it ({@link Arguments#parse}).
+     */
+    Map<String, String> buildAndReset() {
+      Map<String, String> built = size == 0 ? EMPTY : new NamedArguments(Arrays.copyOf(entries, 2 * size));
+      Arrays.fill(entries, 0, 2 * size, null);
+      size = 0;
+      seen = null;
+      return built;
+    }
   }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -47,7 +49,25 @@ public final class Benchmarks {
         .warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
         .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(quick ? 1 : 2))
         .jvmArgs("-Xmx1g", "-Dlayercount.corpus=" + corpus)
+        // the bytes an operation allocates: unlike its time, the same on every run and machine, and
+        // what the collector's share of a large printout's time grows with
+        .addProfiler(GCProfiler.class)
         .shouldFailOnError(true);
+  }
+
+  /**
+   * What one operation allocated, in MB and per byte of its input (JMH's GC profiler); "n/a" where
+   * the JVM does not report it.
+   */
+  private static String allocated(RunResult run, long inputBytes) {
+    Map<String, Result> secondary = run.getSecondaryResults();
+    Result norm = secondary.containsKey("gc.alloc.rate.norm") ? secondary.get("gc.alloc.rate.norm")
+        : secondary.get("\u00b7gc.alloc.rate.norm");
+    if (norm == null || Double.isNaN(norm.getScore()) || norm.getScore() <= 0) {
+      return "n/a";
+    }
+    double perOp = norm.getScore();
+    return String.format(Locale.ROOT, "%.1f MB/op (%.1f bytes a byte of input)", perOp / MB, perOp / inputBytes);
   }
 
   private static void print(Collection<RunResult> results, boolean quick) {
@@ -75,8 +95,8 @@ public final class Benchmarks {
         label = String.format(Locale.ROOT, "synthetic %,9d modules", modules);
         scaling.put(Integer.toString(modules), new double[] {bytes, ms, q1, q3});
       }
-      lines.add(String.format(Locale.ROOT, "%-32s %9.2f MB  median %10.2f ms (quartiles %.2f to %.2f, %d runs)  %8.1f MB/s",
-          label, bytes / MB, ms, q1, q3, samples, bytes / MB / (ms / 1000)));
+      lines.add(String.format(Locale.ROOT, "%-32s %9.2f MB  median %10.2f ms (quartiles %.2f to %.2f, %d runs)  %8.1f MB/s"
+          + "  allocates %s", label, bytes / MB, ms, q1, q3, samples, bytes / MB / (ms / 1000), allocated(run, bytes)));
     }
     System.out.println();
     System.out.println("== layercount benchmark figures (JMH, 1 fork, " + (quick ? "3 x 1 s" : "5 x 2 s")

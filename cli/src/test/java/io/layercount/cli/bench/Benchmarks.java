@@ -60,14 +60,17 @@ public final class Benchmarks {
    * the JVM does not report it.
    */
   private static String allocated(RunResult run, long inputBytes) {
+    double perOp = allocatedBytes(run);
+    return perOp <= 0 ? "n/a"
+        : String.format(Locale.ROOT, "%.1f MB/op (%.1f bytes a byte of input)", perOp / MB, perOp / inputBytes);
+  }
+
+  /** The bytes one operation allocated, or 0 where the JVM does not report it. */
+  private static double allocatedBytes(RunResult run) {
     Map<String, Result> secondary = run.getSecondaryResults();
     Result norm = secondary.containsKey("gc.alloc.rate.norm") ? secondary.get("gc.alloc.rate.norm")
         : secondary.get("\u00b7gc.alloc.rate.norm");
-    if (norm == null || Double.isNaN(norm.getScore()) || norm.getScore() <= 0) {
-      return "n/a";
-    }
-    double perOp = norm.getScore();
-    return String.format(Locale.ROOT, "%.1f MB/op (%.1f bytes a byte of input)", perOp / MB, perOp / inputBytes);
+    return norm == null || Double.isNaN(norm.getScore()) || norm.getScore() <= 0 ? 0 : norm.getScore();
   }
 
   private static void print(Collection<RunResult> results, boolean quick) {
@@ -93,7 +96,7 @@ public final class Benchmarks {
         int modules = Integer.parseInt(run.getParams().getParam("modules"));
         bytes = SyntheticPrintout.of(modules).getBytes(StandardCharsets.US_ASCII).length;
         label = String.format(Locale.ROOT, "synthetic %,9d modules", modules);
-        scaling.put(Integer.toString(modules), new double[] {bytes, ms, q1, q3});
+        scaling.put(Integer.toString(modules), new double[] {bytes, ms, q1, q3, allocatedBytes(run)});
       }
       lines.add(String.format(Locale.ROOT, "%-32s %9.2f MB  median %10.2f ms (quartiles %.2f to %.2f, %d runs)  %8.1f MB/s"
           + "  allocates %s", label, bytes / MB, ms, q1, q3, samples, bytes / MB / (ms / 1000), allocated(run, bytes)));
@@ -110,9 +113,12 @@ public final class Benchmarks {
       double[] large = scaling.get(sizes.get(i));
       // the quartiles' growth beside the median's: at 100k modules and more an analysis that meets a
       // young collection takes tens of ms longer, and how many do moves the median by itself
+      // and the allocation's: the work's own growth, which the collector's copying does not move
+      String allocation = small[4] > 0 && large[4] > 0
+          ? String.format(Locale.ROOT, ", %.1fx the allocation", large[4] / small[4]) : "";
       System.out.printf(Locale.ROOT, "growth %s -> %s modules: %.1fx the input, %.1fx the median time"
-          + " (first quartile %.1fx, third %.1fx)%n", sizes.get(i - 1), sizes.get(i), large[0] / small[0],
-          large[1] / small[1], large[2] / small[2], large[3] / small[3]);
+          + " (first quartile %.1fx, third %.1fx)%s%n", sizes.get(i - 1), sizes.get(i), large[0] / small[0],
+          large[1] / small[1], large[2] / small[2], large[3] / small[3], allocation);
     }
     System.out.printf(Locale.ROOT, "machine: %d processors, %s %s, load average %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),

@@ -187,13 +187,65 @@ final class PlainTableReader {
     return out;
   }
 
+  /**
+   * The chunks of {@code text}, a parameter count split off the chunk before it where one space
+   * parted them ({@link #countAtColumn}).
+   */
+  private static List<int[]> cellChunks(String text, List<Column> columns) {
+    List<int[]> chunks = chunks(text);
+    for (int k = 0; k < chunks.size(); k++) {
+      int[] ch = chunks.get(k);
+      int at = countAtColumn(text, ch[0], ch[1], columns);
+      if (at > 0) {
+        chunks.set(k, new int[] {ch[0], at - 1});
+        chunks.add(k + 1, new int[] {at, ch[1]});
+      }
+    }
+    return chunks;
+  }
+
+  /**
+   * Where, in the chunk {@code text[from, to)}, a parameter count starts that only one space parts
+   * from the text before it, or -1. A cell that does not fit its column pushes the rest of its line
+   * right, and then a shape and the count after it may be one space apart ({@code (None, None, None,
+   * 1280) 4049571}): the count is the chunk's last word, whole digits (with thousands commas), and
+   * starts at or past the start of the {@code Param #} column, which the chunk began before.
+   */
+  private static int countAtColumn(String text, int from, int to, List<Column> columns) {
+    int space = text.lastIndexOf(' ', to - 1);
+    if (space <= from) {
+      return -1;
+    }
+    int start = space + 1;
+    for (Column c : columns) {
+      if (c.kind() == ColumnKind.PARAMS && from < c.start() && start >= c.start() && isCount(text, start, to)) {
+        return start;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code text[from, to)} is a whole number as Keras prints counts: digits, thousands commas between them. */
+  private static boolean isCount(String text, int from, int to) {
+    if (from >= to || !Character.isDigit(text.charAt(from)) || !Character.isDigit(text.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c == ',' && text.charAt(i - 1) != ',')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static List<Cell> wrappedCells(String text, List<Column> columns) {
     List<Cell> cells = new ArrayList<>();
     int previous = -1;
     // chunks past the last column join its cell; built up in one buffer, since joining strings one
     // chunk at a time is quadratic in a line of many chunks
     StringBuilder joined = new StringBuilder();
-    for (int[] ch : chunks(text)) {
+    for (int[] ch : cellChunks(text, columns)) {
       int col = nearest(columns, ch[0]);
       if (col <= previous) {
         col = Math.min(previous + 1, columns.size() - 1);

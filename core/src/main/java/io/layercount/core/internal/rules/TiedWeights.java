@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * Tensors the text suggests are one tensor printed at several places: token embeddings of one
  * shape under the usual names (a {@code shared} embedding beside encoder and decoder
- * {@code embed_tokens}, the shared one above the others), and a language-model head ({@code lm_head})
+ * {@code embed_tokens}, the shared one above the others), and a language-model head ({@link #HEADS})
  * whose weight has a token embedding's shape; and a block under a key that says it is shared
  * ({@code shared_transformer}) printed in full at several places with the same text (a module
  * registered under several parents prints at each: Zamba's one transformer block, called between
@@ -30,7 +30,13 @@ import java.util.function.Function;
 public final class TiedWeights {
   private static final Set<String> TOKEN_EMBEDDINGS =
       Set.of("shared", "embed_tokens", "word_embeddings", "wte", "tok_embeddings", "token_embedding", "embed_in");
-  private static final Set<String> HEADS = Set.of("lm_head");
+  /**
+   * Keys of output projections that Hugging Face ties to the token embedding by default: a causal or
+   * seq2seq model's {@code lm_head}, Whisper's {@code proj_out}, a masked-LM head's {@code decoder}
+   * (BERT's {@code cls.predictions.decoder}, RoBERTa's {@code lm_head.decoder}). A leaf so named is
+   * taken as tied only where its weight has a token embedding's shape (vocabulary × width).
+   */
+  private static final Set<String> HEADS = Set.of("lm_head", "proj_out", "decoder");
   /**
    * Keys of blocks registered once and called at several places. Not {@code shared_expert(s)} or
    * {@code shared_mlp}: a mixture-of-experts layer's always-active experts, one per layer.

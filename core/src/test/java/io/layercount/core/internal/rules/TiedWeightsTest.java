@@ -74,6 +74,55 @@ class TiedWeightsTest {
     assertEquals(800, a.parameters().deduplicated());
   }
 
+  /**
+   * The other output projections Hugging Face ties by default: Whisper's {@code proj_out} and a
+   * masked-LM head's {@code decoder} (published printouts of Whisper-small and BERT-base-cased MLM
+   * gave totals above the models' 241,734,912 and 108,340,804, with no deduplicated count).
+   */
+  @Test
+  void whispersProjOutAndAMaskedLmDecoderAreAssumedTied() {
+    Analysis whisper = analyse(
+        "WhisperForConditionalGeneration(",
+        "  (model): WhisperModel(",
+        "    (decoder): WhisperDecoder(",
+        "      (embed_tokens): Embedding(100, 8, padding_idx=7)",
+        "    )",
+        "  )",
+        "  (proj_out): Linear(in_features=8, out_features=100, bias=False)",
+        ")");
+    assertEquals(1600, whisper.parameters().total());
+    assertEquals(800, whisper.parameters().deduplicated());
+    Analysis mlm = analyse(
+        "BertForMaskedLM(",
+        "  (bert): BertModel(",
+        "    (embeddings): BertEmbeddings(",
+        "      (word_embeddings): Embedding(100, 8, padding_idx=0)",
+        "    )",
+        "  )",
+        "  (cls): BertOnlyMLMHead(",
+        "    (predictions): BertLMPredictionHead(",
+        "      (decoder): Linear(in_features=8, out_features=100, bias=True)",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(1700, mlm.parameters().total());
+    assertEquals(900, mlm.parameters().deduplicated());
+    assertTrue(mlm.diagnostics().stream().anyMatch(
+        d -> d.message().contains("bert.embeddings.word_embeddings, cls.predictions.decoder (100×8 each)")),
+        mlm.diagnostics().toString());
+  }
+
+  /** A {@code decoder} that is a container, or a leaf of another shape, is no head. */
+  @Test
+  void aDecoderOfAnotherShapeIsNotTied() {
+    Analysis a = analyse(
+        "Seq2Seq(",
+        "  (embed_tokens): Embedding(100, 8)",
+        "  (decoder): Linear(in_features=8, out_features=8, bias=False)",
+        ")");
+    assertNull(a.parameters().deduplicated());
+  }
+
   @Test
   void aHeadOfAnotherShapeIsNotTied() {
     Analysis a = analyse(

@@ -15,6 +15,12 @@ import java.util.Set;
 final class LayerTypes {
   private static final List<String> KNOWN = load(false);
   private static final List<String> KNOWN_KERAS1 = load(true);
+  /**
+   * The kinds whose layers hold weights whatever their settings: a convolution or dense layer its
+   * kernel, an embedding its table, a recurrent layer its cell's kernels.
+   */
+  private static final Set<String> WEIGHTED_KINDS = Set.of("CONVOLUTION", "FULLY_CONNECTED", "EMBEDDING", "RECURRENT");
+  private static final Set<String> WITH_WEIGHTS = withWeights();
 
   private LayerTypes() {}
 
@@ -40,8 +46,34 @@ final class LayerTypes {
     return List.copyOf(matches);
   }
 
+  /** Whether a built layer of class {@code type} always holds weights (the classes of the table whose kind says so). */
+  static boolean holdsWeights(String type) {
+    return WITH_WEIGHTS.contains(type);
+  }
+
+  private static Set<String> withWeights() {
+    Set<String> out = new java.util.HashSet<>();
+    for (String[] fields : rows()) {
+      if (fields.length >= 2 && WEIGHTED_KINDS.contains(fields[1].trim())) {
+        out.add(fields[0].trim());
+      }
+    }
+    return Set.copyOf(out);
+  }
+
   private static List<String> load(boolean keras1) {
     List<String> out = new ArrayList<>();
+    for (String[] fields : rows()) {
+      if (keras1 || fields.length < 4 || !fields[3].equals("keras1")) {
+        out.add(fields[0].trim());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The table's rows, split at tabs; none where it cannot be read. */
+  private static List<String[]> rows() {
+    List<String[]> out = new ArrayList<>();
     try (InputStream in = LayerTypes.class.getResourceAsStream("keras-layer-types.tsv")) {
       if (in == null) {
         return out;
@@ -49,16 +81,13 @@ final class LayerTypes {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String l = r.readLine(); l != null; l = r.readLine()) {
         if (!l.isBlank() && !l.startsWith("#")) {
-          String[] fields = l.split("\t");
-          if (keras1 || fields.length < 4 || !fields[3].equals("keras1")) {
-            out.add(fields[0].trim());
-          }
+          out.add(l.split("\t"));
         }
       }
     } catch (IOException e) {
-      // a missing table only means cut type names stay cut
+      // a missing table only means cut type names stay cut, and no row's count is doubted
       return List.of();
     }
-    return List.copyOf(out);
+    return out;
   }
 }

@@ -63,7 +63,16 @@ record RowCells(
     if (nameCut) {
       d.warn("layer name cut to '" + prefix + "'; references to it are matched by prefix");
     }
-    return new RowCells(raw, name, prefix, nameCut, type, params(raw, table, d), trainable(raw),
+    Long params = params(raw, table, d);
+    if (params != null && params == 0 && LayerTypes.holdsWeights(type)) {
+      // a built convolution, dense, embedding or recurrent layer holds weights: 0 is no count of them
+      // (a published Keras 1 table printed 0 for a frozen Dense layer and left it out of its footer)
+      d.warn("0 parameters printed for a " + type + " layer, which holds weights whatever its settings:"
+          + " the printed count is not its own (some Keras 1 tables print 0 for a frozen layer), so its"
+          + " count is not known and the total is a lower bound");
+      params = null;
+    }
+    return new RowCells(raw, name, prefix, nameCut, type, params, trainable(raw),
         shape, Reference.parseAll(raw.cell(ColumnKind.CONNECTED), table.cutCells() && raw.reachedEnd(ColumnKind.CONNECTED)),
         completions);
   }

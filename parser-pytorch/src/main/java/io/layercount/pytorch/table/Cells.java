@@ -27,8 +27,21 @@ final class Cells {
     return i;
   }
 
+  /**
+   * As {@link #tokens}, but shapes listed one after another ({@code [22, 30, 400], [1, 30, 128]}: a
+   * layer called on several tensors, as pytorch_model_summary prints its input shapes) are one token:
+   * a token ending in a comma takes the bracketed token after it.
+   */
+  static List<String> cellTokens(String text, int from) {
+    return tokens(text, from, true);
+  }
+
   /** The space-separated tokens of {@code text} from {@code from}, brackets kept whole. */
   static List<String> tokens(String text, int from) {
+    return tokens(text, from, false);
+  }
+
+  private static List<String> tokens(String text, int from, boolean shapeLists) {
     List<String> out = new ArrayList<>();
     int p = from;
     while (true) {
@@ -39,6 +52,10 @@ final class Cells {
         return out;
       }
       int end = tokenEnd(text, p);
+      while (shapeLists && end > p && text.charAt(end - 1) == ',' && end + 1 < text.length() && text.charAt(end) == ' '
+          && (text.charAt(end + 1) == '[' || text.charAt(end + 1) == '(')) {
+        end = tokenEnd(text, end + 1);
+      }
       out.add(text.substring(p, end));
       p = end;
     }

@@ -143,7 +143,7 @@ public final class TorchsummaryParser implements SummaryParser {
       return null;
     }
     Matcher m = ROW_START.matcher(text);
-    List<String> cells = m.lookingAt() ? Cells.tokens(text, m.end()) : List.of();
+    List<String> cells = m.lookingAt() ? Cells.cellTokens(text, m.end()) : List.of();
     if (cells.size() != columns.size()) {
       diagnostics.add(Diagnostic.warning(line.number(), line.column(line.indent()),
           "row not understood as a torchsummary layer (expected 'Name-N' and " + columns.size() + " cells): ignored"));

@@ -143,6 +143,22 @@ class FormulasTest {
         "(0): Parameter containing: [torch.float32 of size 3x3], (1): Parameter containing: [torch.float32 of size 4]"));
   }
 
+  /**
+   * A tensor on a GPU prints its device after its size (a published {@code MLPModel} of two
+   * ParameterLists on {@code cuda:0} was counted 0, a lower bound, where it holds 669,706); a
+   * scalar prints no size (one element).
+   */
+  @Test
+  void parameterListOnAGpuAndAScalar() {
+    assertEquals(784 * 512 + 512, own("ParameterList",
+        "(0): Parameter containing: [torch.float32 of size 784x512 (cuda:0)], (1): Parameter containing:"
+            + " [torch.float32 of size 1x512 (cuda:1)]"));
+    assertEquals(1 + 6, own("ParameterList",
+        "(0): Parameter containing: [torch.float32 of size ], (1): Parameter containing: [torch.float16 of size 2x3]"));
+    assertFalse(RuleTable.torch().resolve(leaf("ParameterList", "(0): Parameter containing: [torch.float32]")).known(),
+        "an entry without a size leaves the count unknown");
+  }
+
   @Test
   void unreadableArgumentsMakeTheCountUnknownNotZero() {
     Resolution r = RuleTable.torch().resolve(leaf("Conv1D", ""));

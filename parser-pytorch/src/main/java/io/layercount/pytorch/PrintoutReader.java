@@ -287,7 +287,13 @@ final class PrintoutReader {
       this.firstIndex = start.line();
       this.lastIndex = start.line();
       ModuleText header = start.header();
-      int before = start.prefix().length() + start.rootIndent();
+      // the opener's own indent, where it was copied without the one its children place it at
+      int before = start.prefix().length() + Math.min(start.rootIndent(), LineSyntax.indent(line.text(), start.prefix().length()));
+      if (start.rootIndent() > LineSyntax.indent(line.text(), start.prefix().length())) {
+        diagnostics.add(Diagnostic.info(line.number(), line.column(before), "the printout's first line has lost its"
+            + " indent (a block copied out of a larger printout from its first character): read at the indent its"
+            + " children and its closing line give it"));
+      }
       if (header.typeStart() > before) {
         String text = line.text().substring(before, header.typeStart());
         diagnostics.add(Diagnostic.info(line.number(), line.column(before),

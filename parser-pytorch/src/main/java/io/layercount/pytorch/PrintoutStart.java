@@ -72,6 +72,12 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
       return new PrintoutStart(i, prefix, rootIndent, header, false);
     }
     if (ind != rootIndent + 2) {
+      // the opener copied without its indent (a block selected out of a printout from its first
+      // character on): its first child and its closing line keep theirs, which place it
+      int placed = ind - 2;
+      if (ind > rootIndent + 2 && isChild(n, from + ind) && closedAt(lines, next, from, placed)) {
+        return new PrintoutStart(i, prefix, placed, header, true);
+      }
       return null;
     }
     if (isChild(n, from + ind)) {
@@ -100,6 +106,24 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
       }
     }
     return null;
+  }
+
+  /**
+   * Whether, after line {@code next}, the first line indented {@code indent} or less (after
+   * {@code from} characters of prefix) is a closing line at exactly {@code indent}.
+   */
+  private static boolean closedAt(List<Source.Line> lines, int next, int from, int indent) {
+    for (int j = next + 1; j < lines.size(); j++) {
+      String m = lines.get(j).text();
+      if (LineSyntax.isBlank(m, from)) {
+        continue;
+      }
+      int mi = LineSyntax.indent(m, from);
+      if (mi <= indent) {
+        return mi == indent && LineSyntax.isCloser(m, from + mi);
+      }
+    }
+    return false;
   }
 
   /** Whether {@code s} holds a module's line ({@code (key): Type...}) whose {@code (} is at {@code at}. */

@@ -59,6 +59,10 @@ final class ExplainReport {
       sb.append(String.format("%nSo depth is %d: the conv/FC layers one input passes through on its longest way"
           + " to the output.%nweighted = %d counts every conv/FC layer, on any path.%n", count,
           a.layers().weighted()));
+      String mismatch = ListRenderer.depthListMismatch(a, counted);
+      if (mismatch != null) {
+        sb.append("Note: ").append(mismatch).append(".\n");
+      }
     }
     return sb.toString();
   }

@@ -44,6 +44,23 @@ final class ListRenderer {
     return List.copyOf(distinct);
   }
 
+  /**
+   * Where the depth list, whole, holds another number of conv/FC layers than the depth counted: a
+   * sentence saying so, else {@code null}. The list walks every occurrence of a module along the
+   * path its first replay found, and the inference may measure a run or a repeated module otherwise
+   * (28 corpus printouts: Res2Net's splits, RT-DETR's decoders, Mamba-2's mixers among them).
+   */
+  static String depthListMismatch(Analysis a, List<String> counted) {
+    Integer depth = a.layers().depth();
+    if (depth == null || counted == null || counted.size() == depth || !"structure".equals(a.layers().depthBasis())
+        || a.diagnostics().stream().anyMatch(d -> d.message().startsWith("the explanation lists only the first"))) {
+      return null;
+    }
+    return "the " + counted.size() + " conv/FC layers listed do not add up to the depth counted, " + depth
+        + ": the list follows each module's first replay at every occurrence, and the depth was measured"
+        + " otherwise here; the count is the depth, the list a guide to it";
+  }
+
   /** Why {@link #paths} gave nothing, for standard error. */
   static String whyNone(Analysis a, Convention convention) {
     if (!a.ok()) {

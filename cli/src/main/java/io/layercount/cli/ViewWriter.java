@@ -1,6 +1,7 @@
 package io.layercount.cli;
 
 import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
 import io.layercount.core.LayerFacts;
 import io.layercount.core.model.Network;
 import java.io.PrintStream;
@@ -57,6 +58,12 @@ final class ViewWriter {
         return null;
       }
       return "";
+    }
+    if (output.list() == Convention.DEPTH) {
+      String mismatch = ListRenderer.depthListMismatch(a, a.explanation().counted().get(Convention.DEPTH));
+      if (mismatch != null) {
+        err.println("layercount: " + file + ": " + mismatch);
+      }
     }
     StringBuilder sb = new StringBuilder();
     if (severalInputs || severalInFile) {

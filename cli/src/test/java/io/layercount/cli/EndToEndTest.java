@@ -59,6 +59,39 @@ class EndToEndTest {
     }
   }
 
+  /**
+   * Where the layers listed do not add up to the depth counted, the explanation and the list say so
+   * rather than stand beside the figure as its path (an old-style mixture of experts: a run of
+   * experts in a ModuleList listed 25 layers for a depth of 4). A list that adds up says nothing.
+   */
+  @Test
+  void aDepthListThatDoesNotAddUpSaysSo() throws IOException {
+    String moe = String.join("\n", "Moe(", "  (layers): ModuleList(", "    (0-1): 2 x DecoderLayer(",
+        "      (moe): SparseMoeBlock(", "        (gate): Linear(in_features=8, out_features=4, bias=False)",
+        "        (experts): ModuleList(", "          (0-3): 4 x ExpertMLP(",
+        "            (w1): Linear(in_features=8, out_features=16, bias=False)",
+        "            (w2): Linear(in_features=16, out_features=8, bias=False)",
+        "            (w3): Linear(in_features=8, out_features=16, bias=False)",
+        "            (act_fn): SiLU()", "          )", "        )", "      )", "    )", "  )",
+        "  (lm_head): Linear(in_features=8, out_features=100, bias=False)", ")", "");
+    Path file = Files.createTempFile("moe", ".txt");
+    try {
+      Files.writeString(file, moe);
+      Run explain = run("--explain", file.toString());
+      assertTrue(explain.out().contains("depth = 4"), explain.out());
+      assertTrue(explain.out().contains("Note: the 25 conv/FC layers listed do not add up to the depth counted, 4"),
+          explain.out());
+      Run list = run("--list", "depth", file.toString());
+      assertEquals(25, list.out().split("\n").length, list.out());
+      assertTrue(list.err().contains("the 25 conv/FC layers listed do not add up to the depth counted, 4"), list.err());
+    } finally {
+      Files.delete(file);
+    }
+    Run resnet = run("--explain", example("resnet18.txt"));
+    assertFalse(resnet.out().contains("Note:"), resnet.out());
+    assertFalse(run("--list", "depth", example("resnet18.txt")).err().contains("do not add up"));
+  }
+
   @Test
   void explainInJsonListsThePaths() throws IOException {
     JsonNode json = onlyObject(run("--json", "--explain", "-c", "weighted", example("resnet18.txt")));

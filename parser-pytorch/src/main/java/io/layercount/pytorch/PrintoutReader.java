@@ -289,10 +289,10 @@ final class PrintoutReader {
       ModuleText header = start.header();
       // the opener's own indent, where it was copied without the one its children place it at
       int before = start.prefix().length() + Math.min(start.rootIndent(), LineSyntax.indent(line.text(), start.prefix().length()));
-      if (start.rootIndent() > LineSyntax.indent(line.text(), start.prefix().length())) {
-        diagnostics.add(Diagnostic.info(line.number(), line.column(before), "the printout's first line has lost its"
-            + " indent (a block copied out of a larger printout from its first character): read at the indent its"
-            + " children and its closing line give it"));
+      if (start.rootIndent() != LineSyntax.indent(line.text(), start.prefix().length())) {
+        diagnostics.add(Diagnostic.info(line.number(), line.column(before), "the printout's first line is indented"
+            + " otherwise than its children and its closing line say (a block copied from its first character, or"
+            + " pasted after other text): read at the indent they give it"));
       }
       if (header.typeStart() > before) {
         String text = line.text().substring(before, header.typeStart());

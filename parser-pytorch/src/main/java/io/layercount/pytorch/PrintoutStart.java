@@ -73,9 +73,10 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
     }
     if (ind != rootIndent + 2) {
       // the opener copied without its indent (a block selected out of a printout from its first
-      // character on): its first child and its closing line keep theirs, which place it
+      // character on), or with more (pasted after other text): its first child and its closing
+      // line keep theirs, which place it
       int placed = ind - 2;
-      if (ind > rootIndent + 2 && isChild(n, from + ind) && closedAt(lines, next, from, placed)) {
+      if (placed >= 0 && isChild(n, from + ind) && closedAt(lines, next, from, placed)) {
         return new PrintoutStart(i, prefix, placed, header, true);
       }
       return null;

@@ -3,6 +3,8 @@ package io.layercount.keras;
 /** The columns a Keras summary table can have, with the header labels each era prints. */
 enum ColumnKind {
   NAME("Layer (type)"),
+  /** TensorFlow.js's {@code Input Shape}, before its {@code Output shape}: read past, never counted. */
+  INPUT_SHAPE("Input Shape", "Input shape"),
   SHAPE("Output Shape", "Output shape"),
   PARAMS("Param #"),
   CONNECTED("Connected to", "Receives inputs"),

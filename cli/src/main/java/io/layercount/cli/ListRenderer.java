@@ -53,7 +53,7 @@ final class ListRenderer {
   static String depthListMismatch(Analysis a, List<String> counted) {
     Integer depth = a.layers().depth();
     if (depth == null || counted == null || counted.size() == depth || !"structure".equals(a.layers().depthBasis())
-        || a.diagnostics().stream().anyMatch(d -> d.message().startsWith("the explanation lists only the first"))) {
+        || a.diagnostics().stream().anyMatch(d -> d.message().startsWith(Analysis.Explanation.CUT))) {
       return null;
     }
     return "the " + counted.size() + " conv/FC layers listed do not add up to the depth counted, " + depth

@@ -220,6 +220,11 @@ public record Analysis(
   public record Explanation(Map<Convention, List<String>> counted, Map<Convention, List<Exclusion>> excluded) {
     /** Nothing explained. */
     public static final Explanation NONE = new Explanation(Map.of(), Map.of());
+    /**
+     * How the diagnostic starts that says an explanation was cut (it lists the first module
+     * occurrences only): its lists are then shorter than the counts beside them.
+     */
+    public static final String CUT = "the explanation lists only the first module occurrences";
 
     /** A layer a convention did not count, and why. */
     public record Exclusion(String path, String reason) {}

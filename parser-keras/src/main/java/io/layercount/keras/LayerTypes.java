@@ -7,12 +7,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /** The Keras layer class names the parser knows, read once from {@code keras-layer-types.tsv}. */
 final class LayerTypes {
+  /** The table's rows, split at tabs, read once. */
+  private static final List<String[]> ROWS = rows();
   private static final List<String> KNOWN = load(false);
   private static final List<String> KNOWN_KERAS1 = load(true);
   /**
@@ -52,8 +55,8 @@ final class LayerTypes {
   }
 
   private static Set<String> withWeights() {
-    Set<String> out = new java.util.HashSet<>();
-    for (String[] fields : rows()) {
+    Set<String> out = new HashSet<>();
+    for (String[] fields : ROWS) {
       if (fields.length >= 2 && WEIGHTED_KINDS.contains(fields[1].trim())) {
         out.add(fields[0].trim());
       }
@@ -63,7 +66,7 @@ final class LayerTypes {
 
   private static List<String> load(boolean keras1) {
     List<String> out = new ArrayList<>();
-    for (String[] fields : rows()) {
+    for (String[] fields : ROWS) {
       if (keras1 || fields.length < 4 || !fields[3].equals("keras1")) {
         out.add(fields[0].trim());
       }

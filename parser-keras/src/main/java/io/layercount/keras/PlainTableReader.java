@@ -208,8 +208,8 @@ final class PlainTableReader {
    * Where, in the chunk {@code text[from, to)}, a parameter count starts that only one space parts
    * from the text before it, or -1. A cell that does not fit its column pushes the rest of its line
    * right, and then a shape and the count after it may be one space apart ({@code (None, None, None,
-   * 1280) 4049571}): the count is the chunk's last word, whole digits (with thousands commas), and
-   * starts at or past the start of the {@code Param #} column, which the chunk began before.
+   * 1280) 4049571}): the count is the chunk's last word, a count as {@link Counts#plain} reads one,
+   * and starts at or past the start of the {@code Param #} column, which the chunk began before.
    */
   private static int countAtColumn(String text, int from, int to, List<Column> columns) {
     int space = text.lastIndexOf(' ', to - 1);
@@ -218,25 +218,12 @@ final class PlainTableReader {
     }
     int start = space + 1;
     for (Column c : columns) {
-      if (c.kind() == ColumnKind.PARAMS && from < c.start() && start >= c.start() && isCount(text, start, to)) {
+      if (c.kind() == ColumnKind.PARAMS && from < c.start() && start >= c.start()
+          && Counts.plain(text.substring(start, to)) != null) {
         return start;
       }
     }
     return -1;
-  }
-
-  /** Whether {@code text[from, to)} is a whole number as Keras prints counts: digits, thousands commas between them. */
-  private static boolean isCount(String text, int from, int to) {
-    if (from >= to || !Character.isDigit(text.charAt(from)) || !Character.isDigit(text.charAt(to - 1))) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (!(c >= '0' && c <= '9') && !(c == ',' && text.charAt(i - 1) != ',')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static List<Cell> wrappedCells(String text, List<Column> columns) {

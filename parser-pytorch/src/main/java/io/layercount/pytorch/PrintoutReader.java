@@ -287,9 +287,10 @@ final class PrintoutReader {
       this.firstIndex = start.line();
       this.lastIndex = start.line();
       ModuleText header = start.header();
-      // the opener's own indent, where it was copied without the one its children place it at
-      int before = start.prefix().length() + Math.min(start.rootIndent(), LineSyntax.indent(line.text(), start.prefix().length()));
-      if (start.rootIndent() != LineSyntax.indent(line.text(), start.prefix().length())) {
+      // the opener's own indent, which its children and closing line may place it away from
+      int own = LineSyntax.indent(line.text(), start.prefix().length());
+      int before = start.prefix().length() + Math.min(start.rootIndent(), own);
+      if (start.rootIndent() != own) {
         diagnostics.add(Diagnostic.info(line.number(), line.column(before), "the printout's first line is indented"
             + " otherwise than its children and its closing line say (a block copied from its first character, or"
             + " pasted after other text): read at the indent they give it"));

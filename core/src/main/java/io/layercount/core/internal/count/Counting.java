@@ -71,7 +71,7 @@ public final class Counting {
     List<Analysis.AppliedRule> userRules = UserRuleUses.of(root, resolved, rules);
     UserRuleUses.report(userRules, root, diagnostics);
     if (fit == Explainer.Fit.CUT || explainer != null && explainer.truncated) {
-      diagnostics.add(Diagnostic.info(0, 0, "the explanation lists only the first module occurrences (at most "
+      diagnostics.add(Diagnostic.info(0, 0, Analysis.Explanation.CUT + " (at most "
           + Explainer.LIMIT + ", with paths of at most " + Explainer.PATH_CHARS + " characters in all)"));
     }
 

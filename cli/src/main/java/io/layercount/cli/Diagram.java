@@ -1,5 +1,7 @@
 package io.layercount.cli;
 
+import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +22,18 @@ import java.util.Set;
  * Where the text states the connections (Keras {@code Connected to}), the edges are those.
  */
 final class Diagram {
+  /**
+   * The depth as a diagram's caption states it: as counted (not grouped), after {@code ≥ } where it
+   * is a lower bound; {@code n/a} or {@code unknown} without one ({@link Numbers#count}).
+   */
+  static String depth(Analysis.LayerCounts counts) {
+    Integer depth = counts.depth();
+    if (depth == null) {
+      return Numbers.count(counts, Convention.DEPTH);
+    }
+    return counts.isLowerBound(Convention.DEPTH) ? "\u2265 " + depth : depth.toString();
+  }
+
   /** An edge between two drawn nodes; {@code label} is {@code null} or why the side path is off the path. */
   record Edge(int from, int to, boolean dashed, String label) {}
 

@@ -51,7 +51,7 @@ final class DotRenderer {
   }
 
   private static String caption(String file, Analysis a, LayerTree tree) {
-    String depth = a.layers().depth() == null ? "n/a" : a.layers().depth().toString();
+    String depth = Diagram.depth(a.layers());
     String path = tree.depthListed() ? "longest conv/FC path in red" : "the depth path is not listed for a stated graph";
     return file + ": " + tree.root().layer().typeName() + ", depth " + depth + ", "
         + Numbers.grouped(a.parameters().total()) + (a.parameters().exact() ? "" : "+") + " parameters; " + path

@@ -28,8 +28,11 @@ final class ExplainReport {
       return sb.append("  no model recovered, nothing to explain\n").toString();
     }
     Integer count = a.layers().get(convention);
-    sb.append("  ").append(convention.key()).append(" = ").append(count == null ? "n/a" : count)
-        .append(": ").append(convention.meaning()).append('\n');
+    sb.append("  ").append(convention.key()).append(a.layers().isLowerBound(convention) ? " " : " = ")
+        .append(Numbers.count(a.layers(), convention)).append(": ").append(convention.meaning()).append('\n');
+    if (a.layers().isLowerBound(convention)) {
+      sb.append("  ").append(TextReport.LOWER_BOUND).append(" (the diagnostics say where)\n");
+    }
     if (convention == Convention.DEPTH) {
       sb.append("  ").append("graph".equals(a.layers().depthBasis())
           ? "the longest path follows the connections the summary prints"
@@ -56,9 +59,10 @@ final class ExplainReport {
       }
     }
     if (convention == Convention.DEPTH && count != null) {
-      sb.append(String.format("%nSo depth is %d: the conv/FC layers one input passes through on its longest way"
-          + " to the output.%nweighted = %d counts every conv/FC layer, on any path.%n", count,
-          a.layers().weighted()));
+      sb.append(String.format("%nSo depth is %s%d: the conv/FC layers one input passes through on its longest way"
+          + " to the output.%nweighted = %s counts every conv/FC layer, on any path.%n",
+          a.layers().isLowerBound(Convention.DEPTH) ? "at least " : "", count,
+          Numbers.count(a.layers(), Convention.WEIGHTED)));
       String mismatch = ListRenderer.depthListMismatch(a, counted);
       if (mismatch != null) {
         sb.append("Note: ").append(mismatch).append(".\n");

@@ -124,14 +124,9 @@ final class HtmlReport {
         .append("<thead><tr><th scope=\"col\">convention</th><th scope=\"col\" class=\"num\">layers</th>")
         .append("<th scope=\"col\">what it counts</th></tr></thead>\n<tbody>\n");
     for (Convention c : Convention.values()) {
-      Integer n = a.layers().get(c);
-      String meaning = c.meaning();
-      if (c == Convention.DEPTH && n != null) {
-        meaning += "; " + TextReport.basis(a.layers().depthBasis());
-      }
       sb.append("<tr data-convention=\"").append(c.key()).append("\"><th scope=\"row\"><code>").append(c.key())
           .append("</code></th><td class=\"count num\" data-convention=\"").append(c.key()).append("\">")
-          .append(n == null ? "n/a" : Numbers.grouped(n)).append("</td><td>").append(esc(meaning))
+          .append(esc(Numbers.count(a.layers(), c))).append("</td><td>").append(esc(TextReport.meaning(a.layers(), c)))
           .append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n<p class=\"chooser\"><label for=\"").append(prefix)
@@ -140,7 +135,7 @@ final class HtmlReport {
     for (Convention c : Convention.values()) {
       Integer n = a.layers().get(c);
       sb.append("<option value=\"").append(c.key()).append("\">").append(c.key())
-          .append(n == null ? "" : " (" + Numbers.grouped(n) + ")").append("</option>\n");
+          .append(n == null ? "" : " (" + esc(Numbers.count(a.layers(), c)) + ")").append("</option>\n");
     }
     sb.append("</select></p>\n");
   }

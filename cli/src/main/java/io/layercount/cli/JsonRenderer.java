@@ -147,6 +147,13 @@ final class JsonRenderer {
     g.writeNumberField("modules", l.modules());
     number(g, "blocks", l.blocks());
     number(g, "keras", l.keras());
+    g.writeArrayFieldStart("lowerBounds");
+    for (Convention c : Convention.values()) {
+      if (l.isLowerBound(c)) {
+        g.writeString(c.key());
+      }
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

@@ -34,13 +34,9 @@ final class MarkdownReport {
         .append(a.format() == null ? "unknown" : a.format()).append("`\n\n");
     sb.append("| convention | layers | what it counts |\n|---|--:|---|\n");
     for (Convention c : Convention.values()) {
-      Integer n = a.layers().get(c);
-      String meaning = c.meaning();
-      if (c == Convention.DEPTH && n != null) {
-        meaning += "; " + TextReport.basis(a.layers().depthBasis());
-      }
-      sb.append("| `").append(c.key()).append("` | ").append(n == null ? "n/a" : "**" + Numbers.grouped(n) + "**")
-          .append(" | ").append(cell(meaning)).append(" |\n");
+      String n = Numbers.count(a.layers(), c);
+      sb.append("| `").append(c.key()).append("` | ").append(a.layers().get(c) == null ? n : "**" + n + "**")
+          .append(" | ").append(cell(TextReport.meaning(a.layers(), c))).append(" |\n");
     }
     parameters(sb, a.parameters());
     types(sb, a.byType());

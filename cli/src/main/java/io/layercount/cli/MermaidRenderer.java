@@ -36,7 +36,7 @@ final class MermaidRenderer {
     Diagram diagram = Diagram.pruned(tree, MAX_DRAWN);
     StringBuilder sb = new StringBuilder();
     sb.append("%% ").append(file).append(": ").append(tree.root().layer().typeName()).append(", depth ")
-        .append(a.layers().depth() == null ? "n/a" : a.layers().depth()).append(", ")
+        .append(Diagram.depth(a.layers())).append(", ")
         .append(Numbers.grouped(a.parameters().total())).append(a.parameters().exact() ? "" : "+")
         .append(" parameters\n");
     sb.append("flowchart TD\n");

@@ -1,5 +1,7 @@
 package io.layercount.cli;
 
+import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -25,6 +27,20 @@ final class Numbers {
       sb.append(digits.charAt(i));
     }
     return sb.toString();
+  }
+
+  /**
+   * A convention's count as the reports write it: grouped, after {@code ≥ } where it is a lower
+   * bound ({@link Analysis.LayerCounts#lowerBounds}); with no count, {@code n/a} where the convention
+   * does not apply and {@code unknown} where it does but the text hides what it would count.
+   */
+  static String count(Analysis.LayerCounts counts, Convention convention) {
+    Integer n = counts.get(convention);
+    boolean bound = counts.isLowerBound(convention);
+    if (n == null) {
+      return bound ? "unknown" : "n/a";
+    }
+    return bound ? "\u2265 " + grouped(n) : grouped(n);
   }
 
   /** {@code 46758048} → {@code 44.6 MiB}; below 1 KiB the exact byte count. */

@@ -57,15 +57,25 @@ final class TextReport {
     sb.append("Layers, counted each way\n");
     List<String[]> rows = new ArrayList<>();
     for (Convention c : Convention.values()) {
-      Integer n = counts.get(c);
-      String meaning = c.meaning();
-      if (c == Convention.DEPTH && n != null) {
-        meaning += "; " + basis(counts.depthBasis());
-      }
-      rows.add(new String[] {c.key(), n == null ? "n/a" : Numbers.grouped(n), meaning});
+      rows.add(new String[] {c.key(), Numbers.count(counts, c), meaning(counts, c)});
     }
     table(sb, rows);
   }
+
+  /** What {@code c} counts, with the basis of a depth and why a count is only a lower bound. */
+  static String meaning(Analysis.LayerCounts counts, Convention c) {
+    String meaning = c.meaning();
+    if (c == Convention.DEPTH && counts.depth() != null) {
+      meaning += "; " + basis(counts.depthBasis());
+    }
+    if (counts.isLowerBound(c)) {
+      meaning += "; " + LOWER_BOUND;
+    }
+    return meaning;
+  }
+
+  /** Why a count is a lower bound ({@link Analysis.LayerCounts#lowerBounds}); the diagnostics say where. */
+  static final String LOWER_BOUND = "at least: the text does not list every layer";
 
   static String basis(String depthBasis) {
     if ("graph".equals(depthBasis)) {

@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
 import io.layercount.core.LayerCount;
+import io.layercount.core.Limits;
+import io.layercount.core.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -98,9 +104,41 @@ class TableJsonTest {
     }
     assertTrue(warning != null && warning.startsWith("warning line 7: the table lists rows down to depth 3 only, and"
         + " ViTPatchEmbeddings and 1 more row(s)") && warning.contains("may be too small"), String.valueOf(warning));
+    // and the counts it names are lower bounds in the JSON and in the report
+    assertEquals(List.of("depth", "weighted", "parameterized", "leaves", "modules", "blocks"),
+        strings(json.at("/layers/lowerBounds")));
+    Run report = Run.of(Main::run, "", TABLES.resolve("torchinfo-vit-depth3.txt").toString());
+    assertTrue(report.out().contains("  weighted           \u2265 1  every convolution and fully-connected layer; at least: the"
+        + " text does not list every layer\n"), report.out());
+    assertTrue(report.out().contains("  blocks         unknown  "), report.out());
+    assertTrue(report.out().contains("  keras              n/a  "), report.out());
     // a table whose deepest rows are all layers of known classes says nothing of the kind
-    for (JsonNode d : json("torchinfo-reused-conv.txt").at("/diagnostics")) {
+    JsonNode full = json("torchinfo-reused-conv.txt");
+    for (JsonNode d : full.at("/diagnostics")) {
       assertFalse(d.at("/message").asText().contains("depth limit"), d.toString());
     }
+    assertEquals(List.of(), strings(full.at("/layers/lowerBounds")));
+  }
+
+  @Test
+  void rowsLeftUnreadAfterAnErrorMakeEveryLayerCountALowerBound() {
+    // nesting limited to 2 levels: the Sequential's own children (level 3) are not read
+    String printout = "Net(\n  (body): Sequential(\n    (0): Sequential(\n"
+        + "      (0): Linear(in_features=4, out_features=4, bias=True)\n    )\n  )\n"
+        + "  (head): Linear(in_features=4, out_features=4, bias=True)\n)\n";
+    Analysis cut = LayerCount.standard().withLimits(Limits.builder().maxNestingDepth(2).build())
+        .analyze("t", printout).get(0);
+    assertTrue(cut.ok(), cut.diagnostics().toString());
+    assertTrue(cut.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR), cut.diagnostics().toString());
+    assertFalse(cut.parameters().exact());
+    assertEquals(EnumSet.allOf(Convention.class), cut.layers().lowerBounds());
+    assertEquals(Set.of(), LayerCount.standard().analyze("t", printout).get(0).layers().lowerBounds());
+  }
+
+  private static List<String> strings(JsonNode array) {
+    assertTrue(array.isArray(), String.valueOf(array));
+    List<String> all = new java.util.ArrayList<>();
+    array.forEach(n -> all.add(n.asText()));
+    return all;
   }
 }

@@ -4,6 +4,7 @@ import io.layercount.core.model.LayerKind;
 import io.layercount.core.model.Network;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything layercount says about one model found in a text: the JSON Lines object of output.md
@@ -65,6 +66,12 @@ public record Analysis(
   public Analysis with(Parameters newParameters, List<Diagnostic> newDiagnostics) {
     return new Analysis(index, format, ok, model, newParameters, layers, byType, newDiagnostics, network, explanation,
         macs, sizes, userRules);
+  }
+
+  /** This analysis with other parameters, layer counts and diagnostics, every other field kept. */
+  public Analysis with(Parameters newParameters, LayerCounts newLayers, List<Diagnostic> newDiagnostics) {
+    return new Analysis(index, format, ok, model, newParameters, newLayers, byType, newDiagnostics, network,
+        explanation, macs, sizes, userRules);
   }
 
   /** An input in which no model was found. */
@@ -182,6 +189,10 @@ public record Analysis(
    * One count per convention; {@code null} where a convention does not apply or cannot be known.
    *
    * @param depthBasis {@code graph} or {@code structure}
+   * @param lowerBounds the conventions whose count may be too small, because the text does not list
+   *     every layer the model holds (a torchinfo table cut at its depth limit, a Keras nested model
+   *     shown as one row, rows lost to an error); a {@code null} count among them is unknown rather
+   *     than not applicable. Empty where every count covers the whole model.
    */
   public record LayerCounts(
       Integer depth,
@@ -191,9 +202,38 @@ public record Analysis(
       int leaves,
       int modules,
       Integer blocks,
-      Integer keras) {
+      Integer keras,
+      Set<Convention> lowerBounds) {
     /** No counts: an input in which no model was found. */
     public static final LayerCounts NONE = new LayerCounts(null, "structure", 0, 0, 0, 0, null, null);
+
+    /** Copies the lower bounds, so that the record stays immutable; {@code null} is none. */
+    public LayerCounts {
+      lowerBounds = lowerBounds == null || lowerBounds.isEmpty() ? Set.of()
+          : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(lowerBounds));
+    }
+
+    /** Counts that each cover the whole model (no lower bounds). */
+    public LayerCounts(Integer depth, String depthBasis, int weighted, int parameterized, int leaves, int modules,
+        Integer blocks, Integer keras) {
+      this(depth, depthBasis, weighted, parameterized, leaves, modules, blocks, keras, Set.of());
+    }
+
+    /** Whether the count for {@code convention} may be too small ({@link #lowerBounds}). */
+    public boolean isLowerBound(Convention convention) {
+      return lowerBounds.contains(convention);
+    }
+
+    /** These counts with {@code more} lower bounds besides those they have. */
+    public LayerCounts withLowerBounds(Set<Convention> more) {
+      if (lowerBounds.containsAll(more)) {
+        return this;
+      }
+      Set<Convention> all = java.util.EnumSet.noneOf(Convention.class);
+      all.addAll(lowerBounds);
+      all.addAll(more);
+      return new LayerCounts(depth, depthBasis, weighted, parameterized, leaves, modules, blocks, keras, all);
+    }
 
     /** The count for {@code convention}, or {@code null}. */
     public Integer get(Convention convention) {

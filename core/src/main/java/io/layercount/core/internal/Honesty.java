@@ -6,13 +6,15 @@ import io.layercount.core.Diagnostic;
 import io.layercount.core.Limits;
 import io.layercount.core.Severity;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The last word on an analysis before it leaves the library: a count is only called exact when
  * nothing went wrong on the way (no error: an error means a number may be missing), and no count
- * hit the top of its type (sums saturate rather than wrap, so a saturated one is only a bound).
+ * hit the top of its type (sums saturate rather than wrap, so a saturated one is only a bound); after
+ * an error every layer count is a lower bound too.
  * Then the diagnostics are capped at {@link Limits#maxDiagnostics()}, and so is the length of a
  * message: parsers quote the text they could not read, and that text may be a line of a megabyte.
  */
@@ -31,6 +33,7 @@ public final class Honesty {
     }
     Analysis.Parameters p = a.parameters();
     boolean exact = p.exact();
+    boolean error = false;
     if (a.ok()) {
       if (p.total() == Long.MAX_VALUE) {
         diagnostics.add(Diagnostic.error(0, 0, "the parameter total reaches " + format(Long.MAX_VALUE)
@@ -43,10 +46,13 @@ public final class Honesty {
               + ", the largest count reported: it is shown as that and is only a lower bound"));
         }
       }
-      exact &= diagnostics.stream().noneMatch(d -> d.severity() == Severity.ERROR);
+      error = diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+      exact &= !error;
     }
     Analysis.Parameters parameters = exact == p.exact() ? p : p.withExact(exact);
-    return a.with(parameters, DiagnosticCap.apply(diagnostics, limits.maxDiagnostics()));
+    // an error may have cost layers too (the rows past a limit are not read): every count is a bound
+    Analysis.LayerCounts layers = error ? a.layers().withLowerBounds(EnumSet.allOf(Convention.class)) : a.layers();
+    return a.with(parameters, layers, DiagnosticCap.apply(diagnostics, limits.maxDiagnostics()));
   }
 
   private static String format(long n) {

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
 import io.layercount.core.Severity;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +65,47 @@ class TableCountsTest {
     assertEquals(2, a.layers().keras());
     assertEquals(3, a.layers().depth()); // a chain: a, b, head
     assertEquals("graph", a.layers().depthBasis());
+  }
+
+  @Test
+  void kerasNestedModelShownAsOneRowMakesTheCountsThatLookInsideLowerBounds() {
+    // a nested Functional shown as one row of 100 parameters: the layers inside it, and so their
+    // conv/FC layers, are not listed; len(model.layers) counts it as one and stays exact
+    Layer root = Layer.of("", "Model", null, List.of(row("backbone", "Functional", 100L, "(None, 8)", List.of()),
+        row("head", "Dense", 9L, "(None, 1)", List.of())), 1);
+    Analysis a = analyse("keras2", root, false, new Network.StatedTotals(109L, 109L, 0L, null));
+    assertEquals(109, a.parameters().total());
+    assertTrue(a.parameters().exact());
+    assertEquals(1, a.layers().depth());
+    assertEquals(EnumSet.of(Convention.DEPTH, Convention.WEIGHTED, Convention.PARAMETERIZED, Convention.LEAVES,
+        Convention.MODULES, Convention.BLOCKS), a.layers().lowerBounds());
+    assertFalse(a.layers().isLowerBound(Convention.KERAS));
+    // one of 0 parameters (an augmentation Sequential) hides layers, but none with weights
+    Layer augmented = Layer.of("", "Model", null, List.of(row("augment", "Sequential", 0L, "(None, 8)", List.of()),
+        row("head", "Dense", 9L, "(None, 1)", List.of())), 1);
+    Analysis b = analyse("keras2", augmented, false, new Network.StatedTotals(9L, 9L, 0L, null));
+    assertEquals(EnumSet.of(Convention.LEAVES, Convention.MODULES), b.layers().lowerBounds());
+    // expanded, the same model's counts cover it all
+    Layer nested = row("backbone", "Functional", 100L, "(None, 8)", List.of(
+        row("a", "Dense", 30L, "(None, 5)", List.of()), row("b", "Dense", 70L, "(None, 8)", List.of())));
+    Layer expanded = Layer.of("", "Model", null, List.of(nested, row("head", "Dense", 9L, "(None, 1)", List.of())), 1);
+    assertEquals(Set.of(), analyse("keras2", expanded, false, new Network.StatedTotals(109L, 109L, 0L, null))
+        .layers().lowerBounds());
+  }
+
+  @Test
+  void torchinfoRowsAtTheDepthLimitMakeEveryTreeCountALowerBound() {
+    // depth=1: the encoder's ModuleList row holds 40 parameters in layers the table does not list
+    Layer encoder = torchinfo("1-1", "ModuleList", 40L, false, List.of());
+    Layer head = torchinfo("1-2", "Linear", 10L, false, List.of());
+    Analysis a = analyse("torchinfo", torchinfo("", "Net", 0L, false, List.of(encoder, head)), false,
+        new Network.StatedTotals(50L, 50L, 0L, null));
+    assertEquals(50, a.parameters().total());
+    assertEquals(EnumSet.range(Convention.DEPTH, Convention.BLOCKS), a.layers().lowerBounds());
+    // a Linear at the same depth is a layer of a known class: nothing hidden below it
+    Layer full = torchinfo("", "Net", 0L, false, List.of(torchinfo("1-1", "Linear", 40L, false, List.of()), head));
+    assertEquals(Set.of(), analyse("torchinfo", full, false, new Network.StatedTotals(50L, 50L, 0L, null))
+        .layers().lowerBounds());
   }
 
   @Test

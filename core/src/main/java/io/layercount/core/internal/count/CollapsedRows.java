@@ -17,7 +17,8 @@ import java.util.List;
 final class CollapsedRows {
   private CollapsedRows() {}
 
-  static void report(Layer root, Resolved resolved, List<Diagnostic> out) {
+  /** Reports the rows that may stand for sub-trees the table does not list; returns whether there are any. */
+  static boolean report(Layer root, Resolved resolved, List<Diagnostic> out) {
     // the rows that may stand for a sub-tree at the deepest level seen so far: a deeper row resets them
     int deepest = 0;
     Layer first = null;
@@ -45,13 +46,14 @@ final class CollapsedRows {
       }
     }
     if (first == null) {
-      return;
+      return false;
     }
     out.add(Diagnostic.warning(first.line(), 0, "the table lists rows down to depth " + deepest + " only, and "
         + first.typeName() + (collapsed > 1 ? " and " + (collapsed - 1) + " more row(s) at that depth hold"
         : " at that depth holds") + " parameters in layers it may not list (torchinfo's depth limit; summary(model,"
         + " depth=...) shows them): the parameter total counts them, but depth, weighted, parameterized, leaves and"
         + " modules count only the rows shown, so they may be too small"));
+    return true;
   }
 
   /** A row with a count that is a container or a class of no known layer: it may stand for a sub-tree. */

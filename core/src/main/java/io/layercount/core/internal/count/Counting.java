@@ -1,6 +1,7 @@
 package io.layercount.core.internal.count;
 
 import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
 import io.layercount.core.Diagnostic;
 import io.layercount.core.InputSize;
 import io.layercount.core.internal.rules.Resolution;
@@ -9,10 +10,12 @@ import io.layercount.core.internal.rules.TiedWeights;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** Puts the parameter rules and every convention together into one {@link Analysis}. */
 public final class Counting {
@@ -43,7 +46,9 @@ public final class Counting {
 
     List<Diagnostic> diagnostics = new ArrayList<>(extra);
     diagnostics.addAll(network.diagnostics());
-    OptionalLong graph = graphDepth(network, root, resolved, keras, diagnostics);
+    // the conventions whose counts may be too small: the text does not list every layer
+    Set<Convention> lowerBounds = EnumSet.noneOf(Convention.class);
+    OptionalLong graph = graphDepth(network, root, resolved, keras, diagnostics, lowerBounds);
     Blocks blocks = new Blocks(root);
     boolean structureDepth = graph.isEmpty();
     // an explanation is made only if asked for where it is known beforehand whether it is cut; one
@@ -61,10 +66,10 @@ public final class Counting {
           + " called exact"));
     }
     if (keras) {
-      NestedModels.report(root, resolved, diagnostics);
+      lowerBounds.addAll(NestedModels.report(root, resolved, diagnostics));
     }
-    if ("torchinfo".equals(network.format())) {
-      CollapsedRows.report(root, resolved, diagnostics);
+    if ("torchinfo".equals(network.format()) && CollapsedRows.report(root, resolved, diagnostics)) {
+      lowerBounds.addAll(EnumSet.range(Convention.DEPTH, Convention.BLOCKS));
     }
     FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
     ParameterNotes.add(tally.parameters, footer.exact, ties, inputSize, tally.assumptions, diagnostics);
@@ -84,7 +89,8 @@ public final class Counting {
         Saturating.toInt(tally.leaves),
         Saturating.toInt(tally.modules),
         blocks.container == null ? null : Saturating.toInt(blocks.length),
-        keras ? root.children().size() : null);
+        keras ? root.children().size() : null,
+        lowerBounds);
     Map<String, Integer> byType = new LinkedHashMap<>();
     tally.byType.forEach((type, n) -> byType.put(type, Saturating.toInt(n[0])));
     Network.StatedCosts costs = network.costs();
@@ -102,10 +108,11 @@ public final class Counting {
 
   /**
    * Depth on the stated graph, or on the printed order of a Keras table without {@code Connected
-   * to} (a chain); empty where the structure must be used instead.
+   * to} (a chain); empty where the structure must be used instead. Where connections could not be
+   * read into the graph, adds depth to {@code lowerBounds}.
    */
   private static OptionalLong graphDepth(Network network, Layer root, Resolved resolved, boolean keras,
-      List<Diagnostic> diagnostics) {
+      List<Diagnostic> diagnostics, Set<Convention> lowerBounds) {
     if (!network.graphKnown() && !keras) {
       return OptionalLong.empty();
     }
@@ -116,6 +123,9 @@ public final class Counting {
     }
     GraphDepth.Result result = GraphDepth.of(root, layer -> resolved.of(layer).weighted(), network.graphKnown());
     result.problems().forEach(p -> diagnostics.add(Diagnostic.warning(0, 0, p + ": depth may be too small")));
+    if (!result.problems().isEmpty()) {
+      lowerBounds.add(Convention.DEPTH);
+    }
     if (result.depth().isEmpty()) {
       diagnostics.add(Diagnostic.warning(0, 0,
           "the stated connections form a cycle among the listed layers: depth inferred from the structure"));

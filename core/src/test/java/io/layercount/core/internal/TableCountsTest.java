@@ -94,6 +94,28 @@ class TableCountsTest {
   }
 
   @Test
+  void theInputLayerAKerasSequentialNeverListsIsNoLostConnection() {
+    // Keras 1 (dense_input_1, after the class) and Keras 2 (dense_1_input, after the layer) name the
+    // input layer of a Sequential's first layer so, and list no row for it
+    for (String input : List.of("dense_input_1", "dense_1_input")) {
+      Layer root = Layer.of("", "Sequential", null, List.of(keras("dense_1", "Dense", 600, "(None, 24)", in(input, 0)),
+          keras("dense_2", "Dense", 125, "(None, 5)", in("dense_1", 0))), 1);
+      Analysis a = analyse("keras2", root, true, new Network.StatedTotals(725L, null, null, null));
+      assertEquals(2, a.layers().depth());
+      assertEquals(Set.of(), a.layers().lowerBounds(), input);
+      assertFalse(says(a, Severity.WARNING, "1 connection(s) name no layer listed"), input);
+    }
+    // a producer of another name, or the same name on a later row, may be a layer the text lost
+    for (String[] names : List.of(new String[] {"conv_input_1", "dense_1"}, new String[] {"dense_1", "dense_input_1"})) {
+      Layer root = Layer.of("", "Model", null, List.of(keras("dense_1", "Dense", 600, "(None, 24)", in(names[0], 0)),
+          keras("dense_2", "Dense", 125, "(None, 5)", in(names[1], 0))), 1);
+      Analysis a = analyse("keras2", root, true, new Network.StatedTotals(725L, null, null, null));
+      assertTrue(says(a, Severity.WARNING, "1 connection(s) name no layer listed"), String.join(",", names));
+      assertEquals(Set.of(Convention.DEPTH), a.layers().lowerBounds());
+    }
+  }
+
+  @Test
   void torchinfoRowsAtTheDepthLimitMakeEveryTreeCountALowerBound() {
     // depth=1: the encoder's ModuleList row holds 40 parameters in layers the table does not list
     Layer encoder = torchinfo("1-1", "ModuleList", 40L, false, List.of());

@@ -133,7 +133,9 @@ final class GraphDepth {
         for (Layer.Connection c : group) {
           Integer p = index.get(c.layer());
           if (p == null) {
-            unresolved++;
+            if (i > 0 || !isImplicitInput(nodes.get(0), c.layer())) {
+              unresolved++;
+            }
             continue;
           }
           int from = base[p] + Math.max(0, callIds.get(p).indexOf(c.node()));
@@ -154,6 +156,28 @@ final class GraphDepth {
           + " and were left out of the graph");
     }
     return kahn(successors, indegree, weight);
+  }
+
+  /**
+   * Whether {@code producer} is the input layer a Keras {@code Sequential} made for its first layer
+   * and never lists: {@code dense_input_1} for a {@code Dense} (Keras 1 names it after the class and a
+   * number), {@code dense_1_input} for {@code dense_1} (Keras 2). It holds no layer, so the edge from
+   * it is no loss.
+   */
+  static boolean isImplicitInput(Layer first, String producer) {
+    if (producer.equals(first.name() + "_input")) {
+      return true;
+    }
+    String prefix = first.typeName().toLowerCase(java.util.Locale.ROOT) + "_input_";
+    if (!producer.startsWith(prefix) || producer.length() == prefix.length()) {
+      return false;
+    }
+    for (int k = prefix.length(); k < producer.length(); k++) {
+      if (producer.charAt(k) < '0' || producer.charAt(k) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Items of a {@code Connected to} cell; from the inbound names where the parser gave no indices. */

@@ -43,6 +43,7 @@ class FormulasTest {
       "Linear|in_features=512, out_features=1000, bias=False|512000",
       "Linear|512 -> 1000|513000",
       "NonDynamicallyQuantizableLinear|in_features=768, out_features=768, bias=True|590592",
+      "_LinearWithBias|in_features=264, out_features=264, bias=True|69960",
       "Conv1D|nf=2304, nx=768|1771776",
       "Bilinear|in1_features=3, in2_features=4, out_features=5, bias=True|65",
       "Embedding|32000, 4096, padding_idx=0|131072000",

@@ -1,6 +1,7 @@
 package io.layercount.keras;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.spi.KerasLayerTypes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -64,7 +65,7 @@ record RowCells(
       d.warn("layer name cut to '" + prefix + "'; references to it are matched by prefix");
     }
     Long params = params(raw, table, d);
-    if (params != null && params == 0 && LayerTypes.holdsWeights(type)) {
+    if (params != null && params == 0 && KerasLayerTypes.holdsWeights(type)) {
       // a built convolution, dense, embedding or recurrent layer holds weights: 0 is no count of them
       // (a published Keras 1 table printed 0 for a frozen Dense layer and left it out of its footer)
       d.warn("0 parameters printed for a " + type + " layer, which holds weights whatever its settings:"
@@ -86,7 +87,7 @@ record RowCells(
 
   /** The classes a cut type name can complete to, narrowed by the output shape's rank. */
   private static List<String> completions(String typeText, String shape, Collection<String> seen, boolean keras1) {
-    List<String> options = LayerTypes.completions(fragment(typeText), seen, keras1);
+    List<String> options = KerasLayerTypes.completions(fragment(typeText), seen, keras1);
     return options.size() > 1 && shape != null ? byRank(options, shape) : options;
   }
 

@@ -94,6 +94,39 @@ class TableCountsTest {
   }
 
   @Test
+  void kerasRowsOfWrappersAndAuthoredClassesWithParametersHideTheirLayers() {
+    // TimeDistributed(Dense(1)) on 128 features: 129 parameters of a dense layer the row does not name
+    Analysis wrapped = kerasChain(row("time_distributed", "TimeDistributed", 129L, "(None, 120, 1)", List.of()));
+    assertEquals(EnumSet.range(Convention.DEPTH, Convention.BLOCKS), wrapped.layers().lowerBounds());
+    assertTrue(says(wrapped, Severity.INFO, "'time_distributed' (TimeDistributed) wraps a layer the summary does not"
+        + " name"), wrapped.diagnostics().toString());
+    // a class Keras does not define, with parameters: built of layers the summary does not list
+    Analysis authored = kerasChain(row("encoder", "TransformerEncoder", 49_984L, "(None, 64, 64)", List.of()),
+        row("encoder_1", "TransformerEncoder", 49_984L, "(None, 64, 64)", List.of()));
+    assertEquals(EnumSet.range(Convention.DEPTH, Convention.BLOCKS), authored.layers().lowerBounds());
+    assertTrue(says(authored, Severity.INFO, "rows with parameters of classes Keras does not define, each shown as one"
+        + " layer: TransformerEncoder (2 rows)"), authored.diagnostics().toString());
+    // Keras's own classes are what they are, whatever the engine's rules know of them; a row without
+    // parameters hides no conv/FC layer; nor does a wrapper or authored class without any
+    for (Layer known : List.of(row("bidirectional", "Bidirectional", 66_048L, "(None, 120, 128)", List.of()),
+        row("bn", "BatchNormalization", 256L, "(None, 64)", List.of()),
+        row("norm", "LayerNormalization", 128L, "(None, 64)", List.of()),
+        row("gate", "Gate", 0L, "(None, 64)", List.of()),
+        row("td", "TimeDistributed", 0L, "(None, 120, 64)", List.of()))) {
+      assertEquals(Set.of(), kerasChain(known).layers().lowerBounds(), known.typeName());
+    }
+  }
+
+  /** A Keras table of {@code rows} then a dense head of 9 parameters, its footer their sum. */
+  private static Analysis kerasChain(Layer... rows) {
+    List<Layer> all = new ArrayList<>(List.of(rows));
+    all.add(row("head", "Dense", 9L, "(None, 1)", List.of()));
+    long total = all.stream().mapToLong(l -> l.stated().params()).sum();
+    return analyse("keras2", Layer.of("", "Sequential", null, all, 1), false,
+        new Network.StatedTotals(total, total, 0L, null));
+  }
+
+  @Test
   void theInputLayerAKerasSequentialNeverListsIsNoLostConnection() {
     // Keras 1 (dense_input_1, after the class) and Keras 2 (dense_1_input, after the layer) name the
     // input layer of a Sequential's first layer so, and list no row for it

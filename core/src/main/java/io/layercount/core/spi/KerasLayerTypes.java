@@ -1,5 +1,6 @@
-package io.layercount.keras;
+package io.layercount.core.spi;
 
+import io.layercount.core.model.LayerKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,13 +8,19 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The Keras layer class names the parser knows, read once from {@code keras-layer-types.tsv}. */
-final class LayerTypes {
+/**
+ * The layer classes Keras, tf.keras and TensorFlow.js define, read once from {@code
+ * keras-layer-types.tsv}: for a parser to complete a type name a table cut, and for the engine to
+ * tell such a class from one the model's author wrote (whose row may hold layers it does not list).
+ */
+public final class KerasLayerTypes {
   /** The table's rows, split at tabs, read once. */
   private static final List<String[]> ROWS = rows();
   private static final List<String> KNOWN = load(false);
@@ -24,14 +31,15 @@ final class LayerTypes {
    */
   private static final Set<String> WEIGHTED_KINDS = Set.of("CONVOLUTION", "FULLY_CONNECTED", "EMBEDDING", "RECURRENT");
   private static final Set<String> WITH_WEIGHTS = withWeights();
+  private static final Map<String, LayerKind> KINDS = kinds();
 
-  private LayerTypes() {}
+  private KerasLayerTypes() {}
 
   /**
    * The type names that start with {@code fragment}, among {@code seen} (the complete type names of
    * the same table) and the known classes (with the Keras 1 names when {@code keras1}), without repeats.
    */
-  static List<String> completions(String fragment, Collection<String> seen, boolean keras1) {
+  public static List<String> completions(String fragment, Collection<String> seen, boolean keras1) {
     if (fragment.isEmpty()) {
       return List.of();
     }
@@ -50,8 +58,31 @@ final class LayerTypes {
   }
 
   /** Whether a built layer of class {@code type} always holds weights (the classes of the table whose kind says so). */
-  static boolean holdsWeights(String type) {
+  public static boolean holdsWeights(String type) {
     return WITH_WEIGHTS.contains(type);
+  }
+
+  /**
+   * The kind of layer a class Keras defines is, or {@code null} for a class it does not define (one
+   * the model's author wrote, or a name the table cut); the Keras 1 names included.
+   */
+  public static LayerKind kind(String type) {
+    return KINDS.get(type);
+  }
+
+  private static Map<String, LayerKind> kinds() {
+    Map<String, LayerKind> out = new HashMap<>();
+    for (String[] fields : ROWS) {
+      if (fields.length >= 2) {
+        try {
+          out.putIfAbsent(fields[0].trim(), LayerKind.valueOf(fields[1].trim()));
+        } catch (IllegalArgumentException e) {
+          // a kind this version does not know: the class is known, of no kind in particular
+          out.putIfAbsent(fields[0].trim(), LayerKind.OTHER);
+        }
+      }
+    }
+    return Map.copyOf(out);
   }
 
   private static Set<String> withWeights() {
@@ -77,7 +108,7 @@ final class LayerTypes {
   /** The table's rows, split at tabs; none where it cannot be read. */
   private static List<String[]> rows() {
     List<String[]> out = new ArrayList<>();
-    try (InputStream in = LayerTypes.class.getResourceAsStream("keras-layer-types.tsv")) {
+    try (InputStream in = KerasLayerTypes.class.getResourceAsStream("keras-layer-types.tsv")) {
       if (in == null) {
         return out;
       }

@@ -52,8 +52,13 @@ record RowCells(
     String shape = shape(raw, table, d);
     List<String> completions = List.of();
     String type;
+    String named = typeText.isEmpty() && "tfjs".equals(table.format()) ? typeFromTfjsName(name) : null;
     if (typeText.endsWith(")")) {
       type = typeText.substring(0, typeText.length() - 1);
+    } else if (named != null) {
+      d.info("the type name was cut off entirely; read as " + named + " from the layer's name (TensorFlow.js names"
+          + " a layer after its class: " + snakeCase(named) + "_" + named + "1, ...)");
+      type = named;
     } else {
       completions = completions(typeText, shape, completeTypes, "keras1".equals(table.format()));
       type = cutType(typeText, completions, d);
@@ -77,6 +82,37 @@ record RowCells(
         shape, Reference.parseAll(raw.cell(ColumnKind.CONNECTED), table.cutCells() && raw.reachedEnd(ColumnKind.CONNECTED)),
         completions);
   }
+
+  /**
+   * The class a TensorFlow.js layer's own name gives, where the name is the one it makes for a
+   * layer it names itself ({@code max_pooling2d_MaxPooling2D1}: the class in snake case, the class,
+   * a number) and that class is one Keras defines; else {@code null}.
+   */
+  static String typeFromTfjsName(String name) {
+    int digits = name.length();
+    while (digits > 0 && name.charAt(digits - 1) >= '0' && name.charAt(digits - 1) <= '9') {
+      digits--;
+    }
+    if (digits == name.length()) {
+      return null;
+    }
+    for (int cut = name.indexOf('_'); cut > 0; cut = name.indexOf('_', cut + 1)) {
+      String type = name.substring(cut + 1, digits);
+      if (!type.isEmpty() && name.substring(0, cut).equals(snakeCase(type)) && KerasLayerTypes.kind(type) != null) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  /** A class name as TensorFlow.js writes it in snake case ({@code toSnakeCase}: MaxPooling2D → max_pooling2d). */
+  static String snakeCase(String type) {
+    String s = CAPITALIZED_WORD.matcher(type).replaceAll("$1_$2");
+    return LOWER_UPPER.matcher(s).replaceAll("$1_$2").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static final java.util.regex.Pattern CAPITALIZED_WORD = java.util.regex.Pattern.compile("(.)([A-Z][a-z0-9]+)");
+  private static final java.util.regex.Pattern LOWER_UPPER = java.util.regex.Pattern.compile("([a-z])([A-Z])");
 
   /** The complete type name in a name cell, if the cell shows one. */
   static String completeType(RawRow raw) {

@@ -39,7 +39,14 @@ final class PlainTableReader {
     String headerText = lines.get(header).text();
     int width = tableWidth(lines, header, to);
     List<Column> columns = columns(headerText, width);
-    boolean wrapped = headerText.startsWith(" ") || hasBlankLine(lines, header + 1, to);
+    // a table whose runs of spaces became one (copied out of a PDF): no position means anything
+    boolean collapsed = collapsed(headerText, columns);
+    if (collapsed) {
+      diagnostics.add(Diagnostic.info(lines.get(header).number(), lines.get(header).column(0), "the table's columns"
+          + " are one space apart (its spacing was lost, as in a copy out of a PDF): each row is read by its"
+          + " words, the shape the last bracketed group before the parameter count"));
+    }
+    boolean wrapped = !collapsed && (headerText.startsWith(" ") || hasBlankLine(lines, header + 1, to));
     boolean tfjs = headerText.contains("Output shape") || headerText.contains("Receives inputs");
     RawRow.Joining joining = wrapped ? RawRow.Joining.GLUE : RawRow.Joining.SPACE;
     List<RawRow> rows = new ArrayList<>();
@@ -62,7 +69,14 @@ final class PlainTableReader {
             "'" + text.trim() + "': rows were left out of this table here; the per-layer sum cannot be complete"));
         continue;
       }
-      List<Cell> cells = wrapped ? wrappedCells(text, columns) : cutCells(text, columns);
+      List<Cell> cells = collapsed ? collapsedCells(text, columns) : wrapped ? wrappedCells(text, columns)
+          : cutCells(text, columns);
+      if (collapsed && cells.isEmpty()) {
+        diagnostics.add(Diagnostic.warning(line.number(), line.column(0), "not one row of the table (no shape and"
+            + " parameter count in it, or those of several rows); skipped: " + text.trim()));
+        afterSeparator = true;
+        continue;
+      }
       boolean full = RowStart.plausible(text(cells, ColumnKind.NAME), text(cells, ColumnKind.SHAPE), text(cells, ColumnKind.PARAMS));
       if (current == null || afterSeparator || full) {
         if (!filled(cells, ColumnKind.NAME)) {
@@ -80,10 +94,106 @@ final class PlainTableReader {
       }
     }
     String format = tfjs ? "tfjs" : !wrapped && usesKeras1Types(rows) ? "keras1" : "keras2";
-    return new TableRows(format, columns, rows, !wrapped, elided);
+    return new TableRows(format, columns, rows, !wrapped && !collapsed, elided);
   }
 
   private record Cell(ColumnKind kind, String text, boolean fillsColumn) {}
+
+  /** The columns a table with collapsed spacing may have: the name, shape and count, and after them. */
+  private static final Set<ColumnKind> COLLAPSIBLE =
+      Set.of(ColumnKind.NAME, ColumnKind.SHAPE, ColumnKind.PARAMS, ColumnKind.CONNECTED, ColumnKind.TRAINABLE);
+
+  /**
+   * Whether every column label of {@code header} is one space from the next: Keras pads its labels
+   * to the column widths (two spaces apart at the least), so the text lost its runs of spaces.
+   */
+  static boolean collapsed(String header, List<Column> columns) {
+    if (columns.size() < 3 || columns.get(0).kind() != ColumnKind.NAME) {
+      return false;
+    }
+    for (int k = 0; k < columns.size(); k++) {
+      if (!COLLAPSIBLE.contains(columns.get(k).kind())) {
+        return false;
+      }
+      if (k > 0) {
+        int start = columns.get(k).start();
+        if (start < 2 || header.charAt(start - 1) != ' ' || header.charAt(start - 2) == ' ') {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The cells of a row of a table with collapsed spacing ({@link #collapsed}), read by its words:
+   * the parameter count is the last word that is one and follows a shape (a bracketed group, or
+   * {@code multiple}, {@code ?}); the shape is that group; the name and type are what comes before it,
+   * the trainable flag and the connections what comes after the count. Empty where no shape and
+   * count are found, or where the text before them holds another pair: not one row.
+   */
+  static List<Cell> collapsedCells(String text, List<Column> columns) {
+    String t = text.trim();
+    for (int space = t.lastIndexOf(' '); space > 0; space = t.lastIndexOf(' ', space - 1)) {
+      int end = t.indexOf(' ', space + 1);
+      end = end < 0 ? t.length() : end;
+      if (Counts.plain(t.substring(space + 1, end)) == null) {
+        continue;
+      }
+      int shapeStart = shapeStart(t, space);
+      if (shapeStart <= 0 || t.charAt(shapeStart - 1) != ' ' || t.substring(0, shapeStart).isBlank()) {
+        continue;
+      }
+      String name = t.substring(0, shapeStart - 1).trim();
+      if (!collapsedCells(name, columns).isEmpty()) {
+        return List.of(); // several rows run together on one line (a page flattened): none is read
+      }
+      List<Cell> cells = new ArrayList<>();
+      cells.add(new Cell(ColumnKind.NAME, name, false));
+      cells.add(new Cell(ColumnKind.SHAPE, t.substring(shapeStart, space), false));
+      cells.add(new Cell(ColumnKind.PARAMS, t.substring(space + 1, end), false));
+      String rest = t.substring(end).trim();
+      boolean trainable = columns.stream().anyMatch(c -> c.kind() == ColumnKind.TRAINABLE);
+      if (trainable && (rest.equals("Y") || rest.equals("N") || rest.startsWith("Y ") || rest.startsWith("N "))) {
+        cells.add(new Cell(ColumnKind.TRAINABLE, rest.substring(0, 1), false));
+        rest = rest.substring(1).trim();
+      }
+      if (!rest.isEmpty()) {
+        cells.add(new Cell(ColumnKind.CONNECTED, rest, false));
+      }
+      return cells;
+    }
+    return List.of();
+  }
+
+  /**
+   * Where the shape ending just before {@code t[space]} starts: its opening bracket, matched across
+   * nested ones, or the word {@code multiple} or {@code ?}; -1 where none ends there.
+   */
+  private static int shapeStart(String t, int space) {
+    String before = t.substring(0, space);
+    for (String word : new String[] {"multiple", "?"}) {
+      if (before.endsWith(" " + word)) {
+        return space - word.length();
+      }
+    }
+    char close = space > 0 ? t.charAt(space - 1) : ' ';
+    if (close != ')' && close != ']') {
+      return -1;
+    }
+    int depth = 0;
+    for (int i = space - 1; i >= 0; i--) {
+      char c = t.charAt(i);
+      if (c == ')' || c == ']') {
+        depth++;
+      } else if (c == '(' || c == '[') {
+        if (--depth == 0) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
 
   private static String text(List<Cell> cells, ColumnKind kind) {
     for (Cell c : cells) {

@@ -935,6 +935,10 @@ public final class Source {
         return lines.size();
       }
     };
+    Source marked = withoutMarkAround(texts, at, before);
+    if (marked != null) {
+      return marked;
+    }
     int[] run = LinePrefix.around(texts, at, before);
     if (run == null) {
       return this;
@@ -951,6 +955,58 @@ public final class Source {
     more.add(Diagnostic.info(0, 0, "removed the prefix '" + prefix + "' (" + width + " characters, as on line "
         + lines.get(at).number() + ") before lines " + lines.get(run[0]).number() + " to " + lines.get(run[1]).number()
         + ", a logger's or a time stamp before each line of the summary there"));
+    return new Source(name, List.copyOf(cut), null, more, problems, limits, maxChar);
+  }
+
+  /**
+   * This text with a quote or comment mark cut ({@link QuoteMark}: {@code #}, {@code >}, {@code //})
+   * from the lines around line {@code at} that carry it, where line {@code at} starts with one before
+   * {@code before}: a summary kept as a comment after a line of code that is not one (a Python file's
+   * {@code model.summary()} and then its output, each line after {@code # }). The lines taken are
+   * those next to {@code at}, up and down, that start with the mark, blank lines among them; at
+   * least {@link LinePrefix#FEWEST_LINES} of them. {@code null} where there is no such run.
+   */
+  private Source withoutMarkAround(List<String> texts, int at, int before) {
+    String anchor = texts.get(at);
+    String mark = QuoteMark.common(List.of(anchor));
+    if (mark.isEmpty() || mark.strip().length() > before) {
+      return null;
+    }
+    String bare = mark.strip();
+    int first = at;
+    while (first > 0 && (texts.get(first - 1).isBlank() || texts.get(first - 1).startsWith(bare))) {
+      first--;
+    }
+    int last = at;
+    while (last + 1 < texts.size() && (texts.get(last + 1).isBlank() || texts.get(last + 1).startsWith(bare))) {
+      last++;
+    }
+    while (first < at && texts.get(first).isBlank()) {
+      first++;
+    }
+    while (last > at && texts.get(last).isBlank()) {
+      last--;
+    }
+    String common = QuoteMark.common(texts.subList(first, last + 1));
+    int marked = 0;
+    for (int i = first; i <= last; i++) {
+      marked += texts.get(i).isBlank() ? 0 : 1;
+    }
+    if (common.isEmpty() || marked < LinePrefix.FEWEST_LINES) {
+      return null;
+    }
+    List<Line> cut = new ArrayList<>(lines);
+    for (int i = first; i <= last; i++) {
+      Line line = lines.get(i);
+      // a line that is the mark alone ('#', the blank line of a commented block) is left blank
+      int k = Math.min(line.text().startsWith(common) ? common.length() : bare.length(), line.text().length());
+      if (!line.text().isBlank()) {
+        cut.set(i, new Line(line.number(), line.offset() + k, line.text().substring(k)));
+      }
+    }
+    List<Diagnostic> more = new ArrayList<>(repairs);
+    more.add(Diagnostic.info(0, 0, "removed a '" + bare + "' " + QuoteMark.what(common) + " before lines "
+        + lines.get(first).number() + " to " + lines.get(last).number() + " (a summary kept as a comment there)"));
     return new Source(name, List.copyOf(cut), null, more, problems, limits, maxChar);
   }
 

@@ -53,6 +53,25 @@ class SourcePrefixAroundTest {
     assertEquals("Layer (type) b", source.withoutPrefixAround(2, 10).lines().get(2).text());
   }
 
+  /**
+   * A summary kept as a comment after the line of code that printed it (a published Python file):
+   * the mark goes from the lines around, a line of the mark alone becomes blank, the code stays.
+   */
+  @Test
+  void aCommentMarkIsCutFromTheLinesAroundThatCarryIt() {
+    Source source = Source.of("py", "model.summary()\n# Model: \"model\"\n# ____\n#  Layer (type)   Param #\n"
+        + "# ====\n#  dense (Dense)  10\n#\n# Total params: 10\nmodel.fit(x)\n");
+    Source cut = source.withoutPrefixAround(3, 3);
+    assertEquals(List.of("model.summary()", "Model: \"model\"", "____", " Layer (type)   Param #", "====",
+        " dense (Dense)  10", "", "Total params: 10", "model.fit(x)"), cut.lines().stream().map(Source.Line::text).toList());
+    assertEquals(2 + 2, cut.lines().get(3).column(1), "the column of 'Layer' in the file (1-based)");
+    assertEquals("removed a '#' comment mark before lines 2 to 8 (a summary kept as a comment there)",
+        cut.repairs().get(cut.repairs().size() - 1).message());
+    // a mark on two lines only shows nothing
+    Source two = Source.of("py", "x\n# ____\n#  Layer (type)\ny\n");
+    assertSame(two, two.withoutPrefixAround(2, 3));
+  }
+
   @Test
   void fewerThanThreeLinesOrNoPrefixIsNoCut() {
     Source two = Source.of("log", "a\nINFO:root:____\nINFO:root: Layer (type)\nb\n");

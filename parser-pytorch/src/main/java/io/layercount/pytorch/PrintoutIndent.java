@@ -2,6 +2,7 @@ package io.layercount.pytorch;
 
 import io.layercount.core.Diagnostic;
 import io.layercount.core.spi.Source;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,5 +34,55 @@ final class PrintoutIndent {
           + " indents by " + STEP + "): every indented line is a whole number of " + step + "-space steps in"));
     }
     return source.reindented(step, STEP);
+  }
+
+  /**
+   * {@code source}, or, where every line of it starts at the left edge and it holds blocks of
+   * module lines ({@code (key): Type(}, then {@code )}), its lines indented again by their blocks,
+   * 2 spaces a level: each line a block's {@code (} ends opens a level, each line that starts with
+   * {@code )} closes one. A printout pasted into Markdown without a code fence so loses its indent,
+   * and Markdown's escape of an underscore ({@code \_Wrapper(}) is read as the underscore. Said in
+   * {@code notes}. Read only where the printout read as it was fell apart.
+   */
+  static Source byParentheses(Source source, List<Diagnostic> notes) {
+    List<Source.Line> lines = source.lines();
+    int openers = 0;
+    int children = 0;
+    for (Source.Line line : lines) {
+      if (line.isBlank()) {
+        continue;
+      }
+      if (line.indent() > 0) {
+        return source; // an indented line: not a text that lost every indent
+      }
+      String t = line.text();
+      openers += t.endsWith("(") ? 1 : 0;
+      children += PrintoutStart.isChild(t, 0) ? 1 : 0;
+    }
+    if (openers < 2 || children == 0) {
+      return source;
+    }
+    List<Source.Line> indented = new ArrayList<>(lines.size());
+    int depth = 0;
+    for (Source.Line line : lines) {
+      String t = line.text().replace("\\_", "_");
+      if (line.isBlank()) {
+        indented.add(line);
+        continue;
+      }
+      if (t.startsWith(")") || t.startsWith("}")) {
+        depth = Math.max(0, depth - 1);
+      }
+      int indent = STEP * depth;
+      indented.add(new Source.Line(line.number(), line.offset() - indent + (line.text().length() - t.length()),
+          " ".repeat(indent) + t, indent));
+      if (t.endsWith("(") || t.endsWith("{")) {
+        depth++;
+      }
+    }
+    notes.add(Diagnostic.info(0, 0, "indented the printout again by its blocks, 2 spaces a level: every line of"
+        + " it started at the left edge (a printout pasted where its indent was lost, as Markdown outside a code"
+        + " block does)"));
+    return source.withLines(indented);
   }
 }

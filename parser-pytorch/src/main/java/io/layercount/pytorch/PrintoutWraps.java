@@ -97,6 +97,79 @@ final class PrintoutWraps {
     return source.withLines(joined);
   }
 
+  /** The most lines a module line wrapped at its words is taken to have been cut into. */
+  static final int MOST_PIECES = 6;
+
+  /**
+   * {@code source}, or its lines with those of a module line wrapped at its words joined again
+   * (an editor's or a book's wrap, at no fixed width, the rest indented anyhow), said in {@code
+   * notes}: a line that starts as a module's ({@code (conv1): Conv2d(...}), leaves a parenthesis open
+   * and opens no block (does not end with {@code (}), and the lines after it, none a module's own,
+   * up to the one that closes what it left open, at most {@value #MOST_PIECES} lines in all. Read
+   * only where a printout read as it is fell apart: a printout that holds such a line reads badly.
+   */
+  static Source joinedAtParentheses(Source source, List<Diagnostic> notes) {
+    List<Source.Line> lines = source.lines();
+    int n = lines.size();
+    List<Source.Line> joined = null;
+    int copied = 0;
+    int pieces = 0;
+    for (int i = 0; i < n; i++) {
+      Source.Line head = lines.get(i);
+      String t = head.text();
+      int depth;
+      if (!isModuleLine(t) || !t.endsWith(",") || (depth = depth(t)) <= 0) {
+        continue;
+      }
+      StringBuilder text = new StringBuilder(t);
+      int next = i + 1;
+      // a wrap at words breaks after an argument's comma: a piece that ends otherwise, but for the
+      // last, was cut inside a word or a number, which no space put back would mend
+      while (next < n && depth > 0 && next - i < MOST_PIECES && !lines.get(next).isBlank()
+          && !isModuleLine(lines.get(next).text())) {
+        String piece = lines.get(next).text().strip();
+        text.append(' ').append(piece);
+        depth += depth(piece);
+        next++;
+        if (depth > 0 && !piece.endsWith(",")) {
+          break;
+        }
+      }
+      if (depth != 0 || text.length() > source.limits().maxLineChars()) {
+        continue;
+      }
+      if (joined == null) {
+        joined = new ArrayList<>(n);
+      }
+      joined.addAll(lines.subList(copied, i));
+      joined.add(new Source.Line(head.number(), head.offset(), text.toString(), head.indent()));
+      pieces += next - i - 1;
+      copied = next;
+      i = next - 1;
+    }
+    if (joined == null) {
+      return source;
+    }
+    joined.addAll(lines.subList(copied, n));
+    notes.add(Diagnostic.info(0, 0, "joined " + pieces + " line(s) back onto the module line before them: read as"
+        + " it was, the printout fell apart, and those module lines left a parenthesis open that the lines after"
+        + " them close (a wrap at words, by an editor or a typesetter)"));
+    return source.withLines(joined);
+  }
+
+  /** Whether {@code t}, its indent aside, starts as a module's line does: {@code (key): }. */
+  private static boolean isModuleLine(String t) {
+    int i = 0;
+    while (i < t.length() && t.charAt(i) == ' ') {
+      i++;
+    }
+    if (i >= t.length() || t.charAt(i) != '(') {
+      return false;
+    }
+    int close = t.indexOf("): ", i);
+    return close > i + 1 && t.indexOf(' ', i) > close;
+  }
+
   /** The first {@code count} of {@code lines} that are at least {@code least} wide, moved to the front; how many. */
   private static int kept(int[] lines, int count, Source source, int least) {
     int kept = 0;

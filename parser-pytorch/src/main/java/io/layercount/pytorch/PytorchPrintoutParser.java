@@ -1,6 +1,7 @@
 package io.layercount.pytorch;
 
 import io.layercount.core.Diagnostic;
+import io.layercount.core.Severity;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
@@ -42,12 +43,30 @@ public final class PytorchPrintoutParser implements SummaryParser {
       return score;
     }
     Source unprefixed = unprefixed(source);
-    return unprefixed == source ? 0 : PrintoutDetector.score(readable(unprefixed, null));
+    score = unprefixed == source ? 0 : PrintoutDetector.score(readable(unprefixed, null));
+    if (score > 0) {
+      return score;
+    }
+    // a printout whose every indent was lost (pasted into Markdown outside a code block)
+    Source indented = PrintoutIndent.byParentheses(source, new ArrayList<>(1));
+    return indented == source ? 0 : PrintoutDetector.score(indented);
   }
 
   @Override
   public ParseResult parse(Source source) {
     ParseResult result = parseReadable(source);
+    if (!result.networks().isEmpty() && errors(result) == 0) {
+      return result;
+    }
+    // fell apart: module lines wrapped at their words (a book's, an editor's), or every indent lost?
+    List<Diagnostic> joinNotes = new ArrayList<>(1);
+    Source joined = PrintoutIndent.byParentheses(PrintoutWraps.joinedAtParentheses(source, joinNotes), joinNotes);
+    if (joined != source) {
+      ParseResult rejoined = parseReadable(joined);
+      if (!rejoined.networks().isEmpty() && (result.networks().isEmpty() || errors(rejoined) < errors(result))) {
+        return rejoined.notedFirst(joinNotes);
+      }
+    }
     if (!result.networks().isEmpty()) {
       return result;
     }
@@ -131,6 +150,15 @@ public final class PytorchPrintoutParser implements SummaryParser {
     }
     byte last = ascii.bytes()[end - 1];
     return last == '(' || last == '{';
+  }
+
+  /** How many errors {@code result} reports, its networks' own included. */
+  private static long errors(ParseResult result) {
+    long n = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+    for (Network network : result.networks()) {
+      n += network.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+    }
+    return n;
   }
 
   /** {@code notes} before {@code diagnostics}. */

@@ -4,6 +4,7 @@ import io.layercount.core.internal.Analyzer;
 import io.layercount.core.internal.Honesty;
 import io.layercount.core.internal.ModelSize;
 import io.layercount.core.internal.rules.UserRules;
+import io.layercount.core.model.Layer;
 import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
@@ -219,7 +220,8 @@ public final class LayerCount {
     if (source.lines().isEmpty() && !source.problems().isEmpty()) {
       return new Parsed(whole, null, null, 0, Analysis.failed(0, null, whole));
     }
-    SummaryParser parser = choose(source);
+    double[] scores = new double[parsers.size()];
+    SummaryParser parser = choose(source, scores);
     if (parser == null) {
       List<Diagnostic> diags = new ArrayList<>(whole);
       diags.add(Diagnostic.error(firstNonBlankLine(source), 1, source.lines().stream().allMatch(Source.Line::isBlank)
@@ -227,7 +229,72 @@ public final class LayerCount {
           : "no model found: the text is not a PyTorch printout or a summary table that layercount reads"));
       return new Parsed(whole, null, null, 0, Analysis.failed(0, null, diags));
     }
-    return new Parsed(whole, parser, parser.parse(source), firstNonBlankLine(source), null);
+    return new Parsed(whole, parser, alsoRead(source, parser, scores, parser.parse(source)), firstNonBlankLine(source),
+        null);
+  }
+
+  /**
+   * {@code result}, the chosen parser's reading of {@code source}, with the summaries another parser
+   * that also finds one reads in lines {@code result}'s do not cover (a log with a printout and a
+   * torchsummary table of the same model), in order of their first line; said in an {@code info}
+   * diagnostic. The other parser's notes on the text it did not read are left out: that text is the
+   * first reading's. Most texts hold one format, and no other parser finds anything in them.
+   */
+  private ParseResult alsoRead(Source source, SummaryParser chosen, double[] scores, ParseResult result) {
+    boolean others = false;
+    for (int i = 0; i < scores.length; i++) {
+      others |= scores[i] > 0 && parsers.get(i) != chosen;
+    }
+    if (!others || result.networks().isEmpty()) {
+      return result;
+    }
+    List<int[]> taken = new ArrayList<>();
+    for (Network n : result.networks()) {
+      taken.add(lineRange(n.root()));
+    }
+    List<Network> more = new ArrayList<>();
+    List<Diagnostic> notes = new ArrayList<>();
+    for (int i = 0; i < scores.length; i++) {
+      SummaryParser p = parsers.get(i);
+      if (p == chosen || scores[i] <= 0) {
+        continue;
+      }
+      for (Network n : p.parse(source).networks()) {
+        int[] range = lineRange(n.root());
+        if (taken.stream().noneMatch(t -> t[0] <= range[1] && range[0] <= t[1])) {
+          taken.add(range);
+          more.add(n);
+          notes.add(Diagnostic.info(range[0], 0, "lines " + range[0] + " to " + range[1] + " hold a " + n.format()
+              + " summary beside the " + result.networks().get(0).format() + " one: read too, as a model of its own"));
+        }
+      }
+    }
+    if (more.isEmpty()) {
+      return result;
+    }
+    List<Network> all = new ArrayList<>(result.networks());
+    all.addAll(more);
+    all.sort(java.util.Comparator.comparingInt(n -> lineRange(n.root())[0]));
+    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
+    diagnostics.addAll(notes);
+    return new ParseResult(all, diagnostics);
+  }
+
+  /** The first and last line any layer of the tree under {@code root} stands on (lines 0 aside). */
+  private static int[] lineRange(Layer root) {
+    int first = Integer.MAX_VALUE;
+    int last = 0;
+    java.util.ArrayDeque<Layer> stack = new java.util.ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Layer l = stack.pop();
+      if (l.line() > 0) {
+        first = Math.min(first, l.line());
+        last = Math.max(last, l.line());
+      }
+      l.children().forEach(stack::push);
+    }
+    return first > last ? new int[] {0, 0} : new int[] {first, last};
   }
 
   private List<Analysis> analyzeParsed(Parsed parsed) {
@@ -263,11 +330,14 @@ public final class LayerCount {
     return out;
   }
 
-  private SummaryParser choose(Source source) {
+  /** The parser that scores {@code source} highest, or {@code null}; every parser's score in {@code scores}. */
+  private SummaryParser choose(Source source, double[] scores) {
     SummaryParser best = null;
     double bestScore = 0;
-    for (SummaryParser p : parsers) {
+    for (int i = 0; i < scores.length; i++) {
+      SummaryParser p = parsers.get(i);
       double score = p.detect(source);
+      scores[i] = score;
       if (score > bestScore) {
         best = p;
         bestScore = score;

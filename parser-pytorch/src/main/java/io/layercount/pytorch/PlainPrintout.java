@@ -98,7 +98,11 @@ final class PlainPrintout {
         return null; // a block never closed
       }
       if (ind != top.indent + 2 || b[at] != '(') {
-        top.extra(string(b, at, end)); // one of the block's own lines (extra_repr), as the full reading keeps it
+        String extra = string(b, at, end);
+        if (PrintoutReader.isElision(extra)) {
+          return null; // modules left out here: the full reading says so
+        }
+        top.extra(extra); // one of the block's own lines (extra_repr), as the full reading keeps it
         continue;
       }
       // (key): Type( or (key): Type(arguments), or a run (key): n x Type(..., the first "): " ending the key

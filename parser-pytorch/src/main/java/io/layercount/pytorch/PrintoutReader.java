@@ -99,6 +99,17 @@ final class PrintoutReader {
   private void readInside(int i) {
     Source.Line line = lines.get(i);
     String s = line.text();
+    if (isElision(s)) {
+      // the writer left modules out here ("..." between encoder layers 0 and 10): the printout goes on
+      if (!current.elided) {
+        current.elided = true;
+        current.diagnostics.add(Diagnostic.error(line.number(), line.column(line.indent()), "'" + s.strip()
+            + "': modules were left out of the printout here (the lines after it go on with the same blocks),"
+            + " so the counts are lower bounds"));
+      }
+      current.lastIndex = i;
+      return;
+    }
     String prefix = current.prefix;
     if (!s.startsWith(prefix)) {
       if (line.isBlank()) {
@@ -161,6 +172,13 @@ final class PrintoutReader {
       finishPrintout();
       readOutside(i);
     }
+  }
+
+  /** Whether {@code s} is only a mark that text was left out: {@code ...}, {@code …}, {@code ⋮}, {@code [...]}. */
+  static boolean isElision(String s) {
+    String t = s.strip();
+    return t.equals("...") || t.equals("…") || t.equals("⋮") || t.equals("[...]") || t.equals(". . .")
+        || t.equals("....");
   }
 
   /** The root was never closed and line {@code i} is not part of the printout. */
@@ -279,6 +297,8 @@ final class PrintoutReader {
     boolean legacy;
     int entries;
     /** A limit was passed: the rest of this printout is not read. */
+    /** Whether a line of it was an elision mark ({@link #isElision}), said once. */
+    boolean elided;
     boolean stopped;
 
     Current(PrintoutStart start, Source.Line line, Limits limits) {

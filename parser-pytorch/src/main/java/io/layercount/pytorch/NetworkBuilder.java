@@ -87,7 +87,7 @@ final class NetworkBuilder {
     if (known != null) {
       return known;
     }
-    Arguments arguments = Arguments.parse(text);
+    Arguments arguments = Arguments.parse(ProfilerStats.cut(text));
     if (parsed.size() < PARSED_TEXTS) {
       parsed.put(text, arguments);
     }

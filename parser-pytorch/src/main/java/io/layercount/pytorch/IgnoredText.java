@@ -57,14 +57,18 @@ final class IgnoredText {
     return found;
   }
 
+  /** {@code text} as a diagnostic quotes it: its first {@value #QUOTED} characters, and {@code ...} where it goes on. */
+  static String quoted(String text) {
+    return text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "...";
+  }
+
   /**
    * Why no count of a printout beside ignored text holding {@code line}, a module's line, is exact:
    * the printout read may be a part of a larger one that the text's damage broke up (an indent
    * changed, lines lost), and the model may hold what those lines show.
    */
   static Diagnostic moduleOutside(Source.Line line) {
-    String text = line.text().substring(line.indent());
-    String quoted = text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "...";
+    String quoted = quoted(line.text().substring(line.indent()));
     return Diagnostic.error(line.number(), line.column(line.indent()), "a module's line ('" + quoted + "') lies"
         + " outside every printout read: the model may hold more than the printout beside it shows, so no count"
         + " is called exact");

@@ -174,6 +174,33 @@ final class PrintoutReader {
     }
   }
 
+  /**
+   * Whether {@code s} from {@code at} starts as a module's line ({@code (key): Type(}) and leaves a
+   * parenthesis open, but opens no block at its end: the rest of the line is on the lines after it.
+   * (A line that ends with {@code (} opens a module its arguments print, {@code
+   * GlobalAttention(gate_nn=Sequential(}: the block's own text, as read.)
+   */
+  static boolean opensUnclosed(String s, int at) {
+    int close = s.indexOf("): ", at);
+    if (close < 0 || s.endsWith("(") || s.endsWith("{")) {
+      return false;
+    }
+    int type = close + 3;
+    int end = type;
+    while (end < s.length() && LineSyntax.isTypePart(s.charAt(end))) {
+      end++;
+    }
+    if (end == type || end >= s.length() || s.charAt(end) != '(' || !LineSyntax.isTypeStart(s.charAt(type))) {
+      return false;
+    }
+    int depth = 0;
+    for (int k = end; k < s.length(); k++) {
+      char c = s.charAt(k);
+      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    }
+    return depth > 0;
+  }
+
   /** Whether {@code s} is only a mark that text was left out: {@code ...}, {@code …}, {@code ⋮}, {@code [...]}. */
   static boolean isElision(String s) {
     String t = s.strip();
@@ -351,6 +378,13 @@ final class PrintoutReader {
         if (text != null) {
           addChild(top, line, shared(s.substring(at + 1, keyEnd[0])), text, ind, at);
           return;
+        }
+        if (opensUnclosed(s, at)) {
+          // "(lstm): LSTM(64, 128, batch_first=True," with the rest on the next line: not a line of
+          // the block's own text, though it is kept as one
+          diagnostics.add(Diagnostic.error(line.number(), line.column(at), "a module's line whose arguments do not"
+              + " close on it ('" + IgnoredText.quoted(s.substring(at)) + "'): read as its block's own text, so the"
+              + " module is not counted and no count is called exact"));
         }
       }
       top.node.add(new Entry.Extra(ind - top.indent, s.substring(at), line.number()));

@@ -56,6 +56,28 @@ class WordWrapTest {
     assertFalse(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR), a.diagnostics().toString());
   }
 
+  /**
+   * One module line wrapped by hand, the rest at its siblings' indent (a published report's LSTM):
+   * read as it was, the line passed for its block's own text and the LSTM was silently not
+   * counted, the total 257 called exact. Now an error says so, and the line joined again reads.
+   */
+  @Test
+  void aModuleLineWrappedByHandIsNeverDroppedSilently() {
+    String wrapped = "Sequential(\n  (lstm): LSTM(64, 128, num_layers=2, batch_first=True,\n"
+        + "  dropout=0.3, bidirectional=True)\n  (fc): Linear(in_features=256, out_features=1, bias=True)\n)\n";
+    Analysis a = analyse(wrapped);
+    // per layer and direction 4·128·(in + 128) + 8·128: 2 · 99,328 + 2 · 197,632, and the head's 257
+    assertEquals(593_920 + 257, a.parameters().total(), a.diagnostics().toString());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+    // where the rest cannot be joined (it ends without a comma before the line that closes), the
+    // module is still not counted, and an error says so
+    String unjoinable = wrapped.replace("batch_first=True,\n", "batch_first=True\n");
+    Analysis b = analyse(unjoinable);
+    assertFalse(b.parameters().exact());
+    assertTrue(b.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR && d.line() == 2
+        && d.message().startsWith("a module's line whose arguments do not close on it")), b.diagnostics().toString());
+  }
+
   @Test
   void aPrintoutThatReadsWellIsNotJoined() {
     // a multi-line argument list that closes on its own lines is the printout's own, and reads as it is

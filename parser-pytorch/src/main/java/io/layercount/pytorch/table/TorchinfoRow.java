@@ -49,8 +49,9 @@ record TorchinfoRow(
   /** torchinfo indents each level by five columns ({@code "│    "}). */
   static final int INDENT = 5;
 
-  private static final String GLYPHS = " │|├└─+`\\-";
-  private static final String[] BRANCHES = {"├─", "└─", "+-", "`-", "\\-", "|-"};
+  // torchinfo's ASCII set draws a branch "|--" and the last one "'--" (older versions "+--", "`--")
+  private static final String GLYPHS = " │|├└─+`'\\-";
+  private static final String[] BRANCHES = {"├─", "└─", "+-", "`-", "\\-", "|-", "'-"};
   private static final Pattern NAME_WITH_VAR =
       Pattern.compile("(\\S+?)(?: \\(([^()\\s]*)\\))?(?::\\s?(\\d+)-(\\d+))?(?=\\s|$)");
   private static final Pattern NAME =

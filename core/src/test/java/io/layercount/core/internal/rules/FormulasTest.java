@@ -71,9 +71,23 @@ class FormulasTest {
       "MaxPool2d|kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False|0",
       "ReflectionPad2d|(1, 1, 1, 1)|0",
       "Dropout2d|p=0.5, inplace=False|0",
+      "FrozenBatchNorm2d|64, eps=1e-05|0",
   })
   void printedArgumentsGiveTheCount(String type, String args, long expected) {
     assertEquals(expected, own(type, args == null ? "" : args));
+  }
+
+  /** Classes that own nothing whatever they print are known to: a lower bound would be a false alarm. */
+  @Test
+  void torchvisionsFrozenBatchNormAndOldConvNormActivationAreKnown() {
+    Resolution frozen = RuleTable.torch().resolve(leaf("FrozenBatchNorm2d", "16, eps=1e-05"));
+    assertTrue(frozen.known() && frozen.exact(), frozen.toString());
+    assertEquals(LayerKind.NORMALIZATION, frozen.kind());
+    Resolution block = RuleTable.torch().resolve(Layer.of("0", "ConvNormActivation", Arguments.NONE,
+        List.of(leaf("Conv2d", "3, 16, kernel_size=(3, 3)")), 1));
+    assertTrue(block.known() && block.exact(), block.toString());
+    assertEquals(LayerKind.CONTAINER, block.kind());
+    assertEquals(0, block.ownParameters());
   }
 
   @Test

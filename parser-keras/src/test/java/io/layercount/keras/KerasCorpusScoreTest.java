@@ -45,6 +45,7 @@ class KerasCorpusScoreTest {
     int exact = 0;
     int graph = 0;
     int macs = 0;
+    int bounded = 0;
     List<String> failures = new ArrayList<>();
     for (Path file : files) {
       List<Analysis> results = lc.analyze(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
@@ -58,6 +59,12 @@ class KerasCorpusScoreTest {
       exact += a.parameters().exact() ? 1 : 0;
       graph += "graph".equals(a.layers().depthBasis()) ? 1 : 0;
       macs += a.macs().estimate() != null ? 1 : 0;
+      if (!a.layers().lowerBounds().isEmpty()) {
+        bounded++;
+        if (!saysWhyCountsAreBounds(a)) {
+          failures.add(name + ": layer counts " + a.layers().lowerBounds() + " called lower bounds, no diagnostic says why");
+        }
+      }
       Network.StatedTotals footer = a.parameters().stated();
       if (footer == null || footer.trainable() == null || footer.nonTrainable() == null) {
         continue;
@@ -76,13 +83,13 @@ class KerasCorpusScoreTest {
         failures.add(name + ": " + a.parameters().total() + " != footer " + model + " and no warning says why");
       }
     }
-    System.out.println(table(files.size(), analysed, withFooter, agree, explained, exact, graph, macs));
+    System.out.println(table(files.size(), analysed, withFooter, agree, explained, exact, graph, macs, bounded));
     assertTrue(failures.isEmpty(), failures.toString());
     assertEquals(files.size(), analysed);
   }
 
   private static String table(int files, int analysed, int withFooter, int agree, int explained, int exact, int graph,
-      int macs) {
+      int macs, int bounded) {
     StringBuilder b = new StringBuilder("\n== layercount corpus score (Keras summaries in real/) ==\n");
     row(b, "analysed (ok: true)", analysed, files);
     row(b, "footer states trainable + non-trainable", withFooter, files);
@@ -91,7 +98,16 @@ class KerasCorpusScoreTest {
     row(b, "total called exact", exact, files);
     row(b, "depth on the graph or the chain", graph, files);
     row(b, "MACs estimated", macs, files);
+    row(b, "layer counts lower bounds, saying why", bounded, files);
     return b.toString();
+  }
+
+  /**
+   * Whether a diagnostic says why layer counts are lower bounds: the text hides layers ("... may be
+   * too small"), or an error (a number may be missing).
+   */
+  static boolean saysWhyCountsAreBounds(Analysis a) {
+    return a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR || d.message().contains("may be too small"));
   }
 
   private static void row(StringBuilder b, String what, int n, int of) {

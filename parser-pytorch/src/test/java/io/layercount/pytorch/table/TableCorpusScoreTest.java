@@ -34,6 +34,7 @@ class TableCorpusScoreTest {
   private int explained;
   private int exact;
   private int macsStated;
+  private int bounded;
 
   @Test
   void scoreTheTables() throws IOException {
@@ -80,6 +81,13 @@ class TableCorpusScoreTest {
     found++;
     exact += a.parameters().exact() ? 1 : 0;
     macsStated += a.macs().stated() != null ? 1 : 0;
+    if (!a.layers().lowerBounds().isEmpty()) {
+      bounded++;
+      // the text hides layers ("... may be too small"), or an error: a number may be missing
+      if (a.diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR || d.message().contains("may be too small"))) {
+        failures.add(where + ": layer counts " + a.layers().lowerBounds() + " called lower bounds, no diagnostic says why");
+      }
+    }
     if (a.parameters().stated() == null || a.parameters().stated().total() == null
         || a.parameters().stated().total() != footer) {
       failures.add(where + ": stated " + a.parameters().stated() + " != footer " + footer);
@@ -114,6 +122,7 @@ class TableCorpusScoreTest {
     row(b, "total differs, a warning says why", explained, tables);
     row(b, "total called exact", exact, tables);
     row(b, "macs.stated from the footer", macsStated, tables);
+    row(b, "layer counts lower bounds, saying why", bounded, tables);
     return b.toString();
   }
 

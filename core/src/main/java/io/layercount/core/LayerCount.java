@@ -224,7 +224,12 @@ public final class LayerCount {
     SummaryParser parser = choose(source, scores);
     if (parser == null) {
       List<Diagnostic> diags = new ArrayList<>(whole);
-      diags.add(Diagnostic.error(firstNonBlankLine(source), 1, source.lines().stream().allMatch(Source.Line::isBlank)
+      int lightning = lightningSummary(source);
+      diags.add(lightning > 0
+          ? Diagnostic.error(lightning, 1, "no model found: this is PyTorch Lightning's ModelSummary table, which"
+              + " lists only the top-level modules with their counts rounded (6.7 M), so no layer count or exact"
+              + " total follows from it; print(model), or torchinfo's summary(model), gives what layercount counts")
+          : Diagnostic.error(firstNonBlankLine(source), 1, source.lines().stream().allMatch(Source.Line::isBlank)
           ? "the input is empty: no model to count"
           : "no model found: the text is not a PyTorch printout or a summary table that layercount reads"));
       return new Parsed(whole, null, null, 0, Analysis.failed(0, null, diags));
@@ -344,6 +349,25 @@ public final class LayerCount {
       }
     }
     return best;
+  }
+
+  /**
+   * The line of a PyTorch Lightning {@code ModelSummary} header ({@code | Name | Type | Params}) in a
+   * text that also holds its {@code Total params} line, or 0: a format layercount does not read,
+   * said so where no parser finds anything.
+   */
+  private static int lightningSummary(Source source) {
+    int header = 0;
+    boolean total = false;
+    for (Source.Line line : source.lines()) {
+      String t = line.text();
+      if (header == 0 && t.contains("| Name") && t.contains("| Type") && t.contains("| Params")) {
+        header = line.number();
+      } else if (header > 0 && t.strip().endsWith("Total params")) {
+        total = true;
+      }
+    }
+    return total ? header : 0;
   }
 
   private static int firstNonBlankLine(Source source) {

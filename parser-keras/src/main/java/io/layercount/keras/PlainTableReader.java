@@ -134,55 +134,75 @@ final class PlainTableReader {
    */
   static List<Cell> collapsedCells(String text, List<Column> columns) {
     String t = text.trim();
-    for (int space = t.lastIndexOf(' '); space > 0; space = t.lastIndexOf(' ', space - 1)) {
+    int[] row = lastRow(t, t.length());
+    if (row == null) {
+      return List.of();
+    }
+    int shapeStart = row[0];
+    int space = row[1];
+    int end = row[2];
+    if (lastRow(t, shapeStart - 1) != null) {
+      return List.of(); // several rows run together on one line (a page flattened): none is read
+    }
+    List<Cell> cells = new ArrayList<>();
+    cells.add(new Cell(ColumnKind.NAME, t.substring(0, shapeStart - 1).trim(), false));
+    cells.add(new Cell(ColumnKind.SHAPE, t.substring(shapeStart, space), false));
+    cells.add(new Cell(ColumnKind.PARAMS, t.substring(space + 1, end), false));
+    String rest = t.substring(end).trim();
+    boolean trainable = columns.stream().anyMatch(c -> c.kind() == ColumnKind.TRAINABLE);
+    if (trainable && (rest.equals("Y") || rest.equals("N") || rest.startsWith("Y ") || rest.startsWith("N "))) {
+      cells.add(new Cell(ColumnKind.TRAINABLE, rest.substring(0, 1), false));
+      rest = rest.substring(1).trim();
+    }
+    if (!rest.isEmpty()) {
+      cells.add(new Cell(ColumnKind.CONNECTED, rest, false));
+    }
+    return cells;
+  }
+
+  /** The longest shape a row of a table with collapsed spacing is read with: a shape is a few dozen characters. */
+  private static final int LONGEST_SHAPE = 160;
+  /** The longest word taken for a parameter count there (a count with its commas is at most 26). */
+  private static final int LONGEST_COUNT = 32;
+
+  /**
+   * The last row in {@code t[0, to)} ({@link #collapsedCells}): where its shape starts, the space
+   * before its count and where the count ends; {@code null} where there is none. Each place is
+   * looked at over a bounded stretch, so a line of a megabyte is read in one pass.
+   */
+  private static int[] lastRow(String t, int to) {
+    for (int space = t.lastIndexOf(' ', to - 1); space > 0; space = t.lastIndexOf(' ', space - 1)) {
       int end = t.indexOf(' ', space + 1);
-      end = end < 0 ? t.length() : end;
-      if (Counts.plain(t.substring(space + 1, end)) == null) {
+      end = end < 0 || end > to ? to : end;
+      if (end - space - 1 > LONGEST_COUNT || Counts.plain(t.substring(space + 1, end)) == null) {
         continue;
       }
       int shapeStart = shapeStart(t, space);
-      if (shapeStart <= 0 || t.charAt(shapeStart - 1) != ' ' || t.substring(0, shapeStart).isBlank()) {
-        continue;
+      if (shapeStart > 0 && t.charAt(shapeStart - 1) == ' ' && !t.substring(0, shapeStart).isBlank()) {
+        return new int[] {shapeStart, space, end};
       }
-      String name = t.substring(0, shapeStart - 1).trim();
-      if (!collapsedCells(name, columns).isEmpty()) {
-        return List.of(); // several rows run together on one line (a page flattened): none is read
-      }
-      List<Cell> cells = new ArrayList<>();
-      cells.add(new Cell(ColumnKind.NAME, name, false));
-      cells.add(new Cell(ColumnKind.SHAPE, t.substring(shapeStart, space), false));
-      cells.add(new Cell(ColumnKind.PARAMS, t.substring(space + 1, end), false));
-      String rest = t.substring(end).trim();
-      boolean trainable = columns.stream().anyMatch(c -> c.kind() == ColumnKind.TRAINABLE);
-      if (trainable && (rest.equals("Y") || rest.equals("N") || rest.startsWith("Y ") || rest.startsWith("N "))) {
-        cells.add(new Cell(ColumnKind.TRAINABLE, rest.substring(0, 1), false));
-        rest = rest.substring(1).trim();
-      }
-      if (!rest.isEmpty()) {
-        cells.add(new Cell(ColumnKind.CONNECTED, rest, false));
-      }
-      return cells;
     }
-    return List.of();
+    return null;
   }
 
   /**
    * Where the shape ending just before {@code t[space]} starts: its opening bracket, matched across
-   * nested ones, or the word {@code multiple} or {@code ?}; -1 where none ends there.
+   * nested ones within {@link #LONGEST_SHAPE} characters, or the word {@code multiple} or {@code ?};
+   * -1 where none ends there.
    */
   private static int shapeStart(String t, int space) {
-    String before = t.substring(0, space);
     for (String word : new String[] {"multiple", "?"}) {
-      if (before.endsWith(" " + word)) {
-        return space - word.length();
+      int at = space - word.length();
+      if (at > 0 && t.charAt(at - 1) == ' ' && t.startsWith(word, at)) {
+        return at;
       }
     }
-    char close = space > 0 ? t.charAt(space - 1) : ' ';
+    char close = t.charAt(space - 1);
     if (close != ')' && close != ']') {
       return -1;
     }
     int depth = 0;
-    for (int i = space - 1; i >= 0; i--) {
+    for (int i = space - 1; i >= Math.max(0, space - LONGEST_SHAPE); i--) {
       char c = t.charAt(i);
       if (c == ')' || c == ']') {
         depth++;

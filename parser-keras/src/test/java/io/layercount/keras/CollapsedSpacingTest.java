@@ -87,6 +87,10 @@ class CollapsedSpacingTest {
         "dropout (Dropout) (None, 49, 300) 0 dropout_1 (Dropout) (None, 49, 300) 0"));
     assertEquals(3, n.root().children().size(), rows(n).toString());
     assertTrue(says(n.diagnostics(), Severity.WARNING, 10, "not one row of the table"), n.diagnostics().toString());
+    // three, as two
+    Network three = parse(SEQUENTIAL.replace("dropout (Dropout) (None, 49, 300) 0",
+        "dropout (Dropout) (None, 49, 300) 0 dropout_1 (Dropout) (None, 49, 300) 0 dropout_2 (Dropout) (None, 49, 300) 0"));
+    assertEquals(3, three.root().children().size(), rows(three).toString());
   }
 
   @Test

@@ -34,6 +34,9 @@ class HostileInputTest {
         "┃ Layer (type) ┃ Output Shape ┃ Param # ┃\n│ a (B) │ ? │ 0 (unbuilt) │\n│ x\n└─┴─┴─┘\n",
         "┃ Layer (type) ┃\n" + "│ └ a (B) │\n".repeat(5_000),
         nested(3_000),
+        // a table whose spacing collapsed, read by words: rows run together, and closers no shape opens
+        "Layer (type) Output Shape Param #\n" + "a (B) (None, 1) 1 ".repeat(20_000) + "\n",
+        "Layer (type) Output Shape Param #\n" + "a (B) " + ") 1 ".repeat(100_000) + "\n",
         " ".repeat(100_000) + "\n" + HEADER + " " + "a".repeat(100_000) + "  " + "1".repeat(100_000) + "\n",
         noise.toString());
   }

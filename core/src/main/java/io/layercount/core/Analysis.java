@@ -64,8 +64,7 @@ public record Analysis(
 
   /** This analysis with other parameters and diagnostics, every other field kept. */
   public Analysis with(Parameters newParameters, List<Diagnostic> newDiagnostics) {
-    return new Analysis(index, format, ok, model, newParameters, layers, byType, newDiagnostics, network, explanation,
-        macs, sizes, userRules);
+    return with(newParameters, layers, newDiagnostics);
   }
 
   /** This analysis with other parameters, layer counts and diagnostics, every other field kept. */

@@ -253,11 +253,12 @@ public final class LayerCount {
     if (!others || result.networks().isEmpty()) {
       return result;
     }
+    // every model read, with the lines its layers stand on: the first reading's, then the others'
+    List<Network> all = new ArrayList<>(result.networks());
     List<int[]> taken = new ArrayList<>();
-    for (Network n : result.networks()) {
+    for (Network n : all) {
       taken.add(lineRange(n.root()));
     }
-    List<Network> more = new ArrayList<>();
     List<Diagnostic> notes = new ArrayList<>();
     for (int i = 0; i < scores.length; i++) {
       SummaryParser p = parsers.get(i);
@@ -268,21 +269,28 @@ public final class LayerCount {
         int[] range = lineRange(n.root());
         if (taken.stream().noneMatch(t -> t[0] <= range[1] && range[0] <= t[1])) {
           taken.add(range);
-          more.add(n);
+          all.add(n);
           notes.add(Diagnostic.info(range[0], 0, "lines " + range[0] + " to " + range[1] + " hold a " + n.format()
               + " summary beside the " + result.networks().get(0).format() + " one: read too, as a model of its own"));
         }
       }
     }
-    if (more.isEmpty()) {
+    if (notes.isEmpty()) {
       return result;
     }
-    List<Network> all = new ArrayList<>(result.networks());
-    all.addAll(more);
-    all.sort(java.util.Comparator.comparingInt(n -> lineRange(n.root())[0]));
+    // in order of their first lines, each range found once
+    Integer[] order = new Integer[all.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(k -> taken.get(k)[0]));
+    List<Network> sorted = new ArrayList<>(all.size());
+    for (int k : order) {
+      sorted.add(all.get(k));
+    }
     List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
     diagnostics.addAll(notes);
-    return new ParseResult(all, diagnostics);
+    return new ParseResult(sorted, diagnostics);
   }
 
   /** The first and last line any layer of the tree under {@code root} stands on (lines 0 aside). */

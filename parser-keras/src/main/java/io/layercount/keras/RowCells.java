@@ -89,6 +89,9 @@ record RowCells(
    * a number) and that class is one Keras defines; else {@code null}.
    */
   static String typeFromTfjsName(String name) {
+    if (name.length() > LONGEST_TFJS_NAME) {
+      return null; // each '_' is tried: a name no TensorFlow.js would make is not read over and over
+    }
     int digits = name.length();
     while (digits > 0 && name.charAt(digits - 1) >= '0' && name.charAt(digits - 1) <= '9') {
       digits--;
@@ -104,6 +107,9 @@ record RowCells(
     }
     return null;
   }
+
+  /** Longer than any name TensorFlow.js makes of a class's (two words of a class name and a number). */
+  private static final int LONGEST_TFJS_NAME = 128;
 
   /** A class name as TensorFlow.js writes it in snake case ({@code toSnakeCase}: MaxPooling2D → max_pooling2d). */
   static String snakeCase(String type) {

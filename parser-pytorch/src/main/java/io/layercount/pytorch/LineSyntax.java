@@ -198,4 +198,18 @@ final class LineSyntax {
     }
     return -1;
   }
+
+  /** The parentheses {@code text} opens and leaves open (negative where it closes more). */
+  static int openParentheses(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return depth;
+  }
 }

@@ -181,7 +181,7 @@ final class PrintoutReader {
    * GlobalAttention(gate_nn=Sequential(}: the block's own text, as read.)
    */
   static boolean opensUnclosed(String s, int at) {
-    int close = s.indexOf("): ", at);
+    int close = at < s.length() && s.charAt(at) == '(' ? s.indexOf("): ", at) : -1;
     if (close < 0 || s.endsWith("(") || s.endsWith("{")) {
       return false;
     }
@@ -193,12 +193,7 @@ final class PrintoutReader {
     if (end == type || end >= s.length() || s.charAt(end) != '(' || !LineSyntax.isTypeStart(s.charAt(type))) {
       return false;
     }
-    int depth = 0;
-    for (int k = end; k < s.length(); k++) {
-      char c = s.charAt(k);
-      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-    }
-    return depth > 0;
+    return LineSyntax.openParentheses(s) > 0; // the key's own "(key)" closes itself
   }
 
   /** Whether {@code s} is only a mark that text was left out: {@code ...}, {@code …}, {@code ⋮}, {@code [...]}. */
@@ -323,9 +318,9 @@ final class PrintoutReader {
     int lastIndex;
     boolean legacy;
     int entries;
-    /** A limit was passed: the rest of this printout is not read. */
     /** Whether a line of it was an elision mark ({@link #isElision}), said once. */
     boolean elided;
+    /** A limit was passed: the rest of this printout is not read. */
     boolean stopped;
 
     Current(PrintoutStart start, Source.Line line, Limits limits) {

@@ -64,7 +64,7 @@ final class PrintoutWraps {
         continue; // as nearly every line as wide as the widest: no line of its text is made
       }
       Source.Line head = lines.get(i);
-      int depth = depth(head.text());
+      int depth = LineSyntax.openParentheses(head.text());
       if (!rest(head, lines.get(i + 1), depth)) {
         continue;
       }
@@ -77,7 +77,7 @@ final class PrintoutWraps {
       do {
         // the spaces the cut left at the end of the piece before, taken off with the trailing white space
         text.append(" ".repeat(cutSpaces(source, next - 1))).append(lines.get(next).text());
-        depth += depth(lines.get(next).text());
+        depth += LineSyntax.openParentheses(lines.get(next).text());
         next++;
         // a piece as wide as the width was cut again; no line longer than a line may be (Limits#maxLineChars)
       } while (next < n && lengthOf(source, next - 1) >= width && rest(head, lines.get(next), depth)
@@ -117,10 +117,11 @@ final class PrintoutWraps {
     for (int i = 0; i < n; i++) {
       Source.Line head = lines.get(i);
       String t = head.text();
-      int depth;
-      if (!isModuleLine(t) || !t.endsWith(",") || (depth = depth(t)) <= 0) {
+      // the module line the full reading calls left open (PrintoutReader#opensUnclosed), cut after a comma
+      if (!t.endsWith(",") || !PrintoutReader.opensUnclosed(t, head.indent())) {
         continue;
       }
+      int depth = LineSyntax.openParentheses(t);
       StringBuilder text = new StringBuilder(t);
       int next = i + 1;
       // a wrap at words breaks after an argument's comma: a piece that ends otherwise, but for the
@@ -129,7 +130,7 @@ final class PrintoutWraps {
           && !isModuleLine(lines.get(next).text())) {
         String piece = lines.get(next).text().strip();
         text.append(' ').append(piece);
-        depth += depth(piece);
+        depth += LineSyntax.openParentheses(piece);
         next++;
         if (depth > 0 && !piece.endsWith(",")) {
           break;
@@ -216,19 +217,5 @@ final class PrintoutWraps {
     }
     int indent = ascii.indent(i);
     return indent > 0 && !ascii.isBlank(next) && ascii.indent(next) < indent;
-  }
-
-  /** The parentheses {@code text} opens and leaves open (negative where it closes more). */
-  private static int depth(String text) {
-    int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      }
-    }
-    return depth;
   }
 }

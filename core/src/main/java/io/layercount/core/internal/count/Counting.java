@@ -69,7 +69,7 @@ public final class Counting {
       lowerBounds.addAll(NestedModels.report(root, resolved, diagnostics));
     }
     if ("torchinfo".equals(network.format()) && CollapsedRows.report(root, resolved, diagnostics)) {
-      lowerBounds.addAll(EnumSet.range(Convention.DEPTH, Convention.BLOCKS));
+      lowerBounds.addAll(NestedModels.HIDDEN);
     }
     FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
     ParameterNotes.add(tally.parameters, footer.exact, ties, inputSize, tally.assumptions, diagnostics);

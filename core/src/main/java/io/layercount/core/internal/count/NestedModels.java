@@ -40,11 +40,7 @@ final class NestedModels {
       Long params = layer.stated().params();
       boolean weights = params == null || params != 0;
       if (resolved.of(layer).kind() == LayerKind.CONTAINER) {
-        lowerBounds.add(Convention.LEAVES);
-        lowerBounds.add(Convention.MODULES);
-        if (weights) {
-          lowerBounds.addAll(WITH_WEIGHTS);
-        }
+        lowerBounds.addAll(weights ? HIDDEN : ROWS_ONLY);
         out.add(Diagnostic.info(layer.line(), 0, "'" + layer.name() + "' (" + layer.typeName() + ") is a nested model"
             + " shown as one row: it counts as one layer, its parameters as printed; "
             + (weights ? "depth, weighted, parameterized, leaves and modules" : "leaves and modules")
@@ -86,10 +82,9 @@ final class NestedModels {
   /** How many classes the diagnostic about authored classes names. */
   private static final int MAX_NAMED = 5;
 
-  /** What a nested model's layers with parameters would add to. */
-  private static final Set<Convention> WITH_WEIGHTS =
-      EnumSet.of(Convention.DEPTH, Convention.WEIGHTED, Convention.PARAMETERIZED, Convention.BLOCKS);
+  /** What the layers inside a row with parameters would add to: every convention that looks inside layers. */
+  static final Set<Convention> HIDDEN = EnumSet.range(Convention.DEPTH, Convention.BLOCKS);
 
-  /** What the layers inside a row with parameters would add to. */
-  private static final Set<Convention> HIDDEN = EnumSet.range(Convention.DEPTH, Convention.BLOCKS);
+  /** What the layers inside a row without parameters would add to: none of them a conv/FC or weighted layer. */
+  private static final Set<Convention> ROWS_ONLY = EnumSet.of(Convention.LEAVES, Convention.MODULES);
 }

@@ -52,7 +52,29 @@ public final class KerasSummaryParser implements SummaryParser {
    * {@link Source#withoutPrefixAround}. A prefix on every line of the text is cut already.
    */
   static Source unprefixed(Source source) {
-    return source.withoutPrefixesAround(source.linesContaining(Lines.TABLE_TITLE), KerasSummaryParser::prefixEnd);
+    return undented(source.withoutPrefixesAround(source.linesContaining(Lines.TABLE_TITLE), KerasSummaryParser::prefixEnd));
+  }
+
+  /**
+   * {@code source} with the indent cut from the lines of each table that is indented as a block
+   * under text that is not ({@link Source#withoutTableIndentAround}: a Markdown code block below a
+   * line of prose): past it, the nested tables' {@code |} frames and the cells stand where the
+   * reader looks for them. An indent common to the whole text is cut already.
+   */
+  private static Source undented(Source source) {
+    Source read = source;
+    int looks = 0;
+    for (int i : source.linesContaining(Lines.TABLE_TITLE)) {
+      Line header = read.lines().get(i);
+      if (header.indent() == 0 || !header.text().contains(Lines.LAYER_TITLE)) {
+        continue;
+      }
+      if (++looks > Source.PREFIX_LOOKS) {
+        break;
+      }
+      read = read.withoutTableIndentAround(i);
+    }
+    return read;
   }
 
   /** Where a logger's prefix before the table title on {@code t} would end (0: none is there). */

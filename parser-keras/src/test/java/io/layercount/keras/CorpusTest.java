@@ -12,6 +12,7 @@ import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
 import io.layercount.core.testing.Logged;
+import io.layercount.core.testing.Pasted;
 import io.layercount.core.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,6 +127,34 @@ class CorpusTest {
     }
   }
 
+
+  /**
+   * Every corpus summary pasted as an indented block under a line of prose (a Markdown code block;
+   * R Markdown's output, each line after {@code ## } too) reads as it does bare, and the cut is said.
+   * The indent, common to no more than the block, was left on the lines: {@code expand_nested}'s
+   * {@code |} frames were not seen (each nested row counted again at the top level, a total twice
+   * the footer's called exact), rows ran into each other, and R's {@code ## } was not cut at all.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manifest")
+  void aSummaryPastedAsAnIndentedBlockReadsAsItDoesBare(String file) throws IOException {
+    Path dir = real();
+    assumeTrue(dir != null && Files.isDirectory(dir), "shared corpus not found (layercount.corpus); skipped");
+    String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+    Network bare = parser.parse(Source.of(file, text)).networks().get(0);
+    for (String pasted : List.of(Pasted.asIndentedBlock(text), Pasted.asRMarkdownOutput(text))) {
+      Source source = Source.of(file, pasted);
+      assertTrue(parser.detect(source) >= 0.9, "detect");
+      ParseResult result = parser.parse(source);
+      assertEquals(1, result.networks().size());
+      assertEquals(Trees.withoutLines(bare.root()), Trees.withoutLines(result.networks().get(0).root()));
+      assertEquals(bare.totals(), result.networks().get(0).totals());
+      assertEquals(bare.format(), result.networks().get(0).format());
+      List<Diagnostic> said = new ArrayList<>(source.repairs());
+      said.addAll(result.diagnostics());
+      assertTrue(said.stream().anyMatch(d -> d.message().startsWith("removed an indent of 4")), said.toString());
+    }
+  }
 
   @Test
   void resNet50HasItsPublishedTotal() throws IOException {

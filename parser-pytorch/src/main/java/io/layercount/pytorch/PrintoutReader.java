@@ -112,7 +112,8 @@ final class PrintoutReader {
     }
     String prefix = current.prefix;
     if (!s.startsWith(prefix)) {
-      if (line.isBlank()) {
+      // a line of the prefix alone, its trailing spaces cut ("##", a blank line of R's output)
+      if (line.isBlank() || prefix.startsWith(s)) {
         current.pendingBlanks.add(i);
         return;
       }

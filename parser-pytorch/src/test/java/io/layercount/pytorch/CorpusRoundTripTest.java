@@ -9,10 +9,12 @@ import io.layercount.core.model.Network;
 import io.layercount.core.spi.ParseResult;
 import io.layercount.core.spi.Source;
 import io.layercount.core.testing.Logged;
+import io.layercount.core.testing.Pasted;
 import io.layercount.core.testing.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,6 +118,41 @@ class CorpusRoundTripTest {
   @Test
   void aLoggersPrefixOnEveryLineGivesTheSameTree() {
     assertEveryPrintoutReadsTheSameThrough(text -> ("\n" + text).replace("\n", "\nINFO:root:").substring(1));
+  }
+
+  /**
+   * A printout pasted as an indented block under a line of prose (a Markdown code block), or as R
+   * Markdown renders a chunk's output (each line after {@code ## } in such a block), gives the same
+   * tree: the indent and the mark are cut from the block's lines (the mark was not: the block's
+   * indent, which the prose does not share, hid it).
+   */
+  @Test
+  void aPrintoutPastedAsAnIndentedBlockGivesTheSameTree() {
+    Path dir = Corpus.pytorchDir();
+    List<String> failures = new ArrayList<>();
+    for (Path file : Corpus.printouts(dir)) {
+      String text = Corpus.read(dir.resolve(file));
+      List<List<Object>> clean = parser.parse(Source.of(file.toString(), text)).networks().stream()
+          .map(CorpusRoundTripTest::read).toList();
+      for (UnaryOperator<String> paste : List.<UnaryOperator<String>>of(Pasted::asIndentedBlock, Pasted::asRMarkdownOutput)) {
+        String pasted = paste.apply(text);
+        ParseResult read = parser.parse(Source.of(file.toString(), pasted));
+        // the prose and fences around the block are text the parser may warn it skipped; nothing else
+        Set<Integer> around = Pasted.aroundLines(pasted);
+        if (!read.networks().stream().map(CorpusRoundTripTest::read).toList().equals(clean)
+            || read.diagnostics().stream().anyMatch(d -> d.severity() != Severity.INFO && !around.contains(d.line()))) {
+          failures.add(file + ": " + head(read.diagnostics().stream().map(Diagnostic::toString).toList()));
+        }
+      }
+    }
+    assertTrue(failures.isEmpty(), failures.size() + " failure(s):\n" + String.join("\n", head(failures)));
+  }
+
+  /** What a network read holds but for its line numbers and its diagnostics (a cut said there is an info). */
+  private static List<Object> read(Network network) {
+    Network n = Trees.withoutLines(network);
+    return List.of(n.format(), n.root(), n.graphKnown(), String.valueOf(n.totals()),
+        n.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).toList());
   }
 
   /**

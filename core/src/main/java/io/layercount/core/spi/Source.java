@@ -924,6 +924,18 @@ public final class Source {
    * (a parser that reads the result reports it). This text itself where there is no such prefix.
    */
   public Source withoutPrefixAround(int at, int before) {
+    // a block indented under other text (a Markdown code block below a line of prose) whose lines
+    // carry the prefix after that indent ("    ## Layer (type)", R Markdown's output so pasted)
+    int indent = leadingSpaces(lines.get(at).text(), 0);
+    if (indent > 0 && indent < before) {
+      Source dedented = withoutIndentAround(at, indent);
+      if (dedented != this) {
+        Source cut = dedented.withoutPrefixAround(at, before - indent);
+        if (cut != dedented) {
+          return cut;
+        }
+      }
+    }
     List<String> texts = new AbstractList<>() {
       @Override
       public String get(int i) {
@@ -1008,6 +1020,96 @@ public final class Source {
     more.add(Diagnostic.info(0, 0, "removed a '" + bare + "' " + QuoteMark.what(common) + " before lines "
         + lines.get(first).number() + " to " + lines.get(last).number() + " (a summary kept as a comment there)"));
     return new Source(name, List.copyOf(cut), null, more, problems, limits, maxChar);
+  }
+
+  /**
+   * This text with an indent of {@code width} spaces cut from the lines around line {@code at}
+   * (0-based) that all have it: a summary indented as a block under text that is not (a Markdown
+   * code block below a line of prose, a paste indented in a mail), where the indent common to the
+   * whole text is none. The lines taken are those next to {@code at}, up and down, that start with
+   * {@code width} spaces, blank lines among them; at least {@link LinePrefix#FEWEST_LINES} with
+   * text. Their numbers and columns are kept; the cut is said in an {@code info} diagnostic added to
+   * {@link #repairs()}. This text itself where line {@code at} does not start so or the run is shorter.
+   */
+  public Source withoutIndentAround(int at, int width) {
+    if (width <= 0 || leadingSpaces(lines.get(at).text(), 0) < width) {
+      return this;
+    }
+    int first = at;
+    while (first > 0 && indentedOrBlank(lines.get(first - 1), width)) {
+      first--;
+    }
+    int last = at;
+    while (last + 1 < lines.size() && indentedOrBlank(lines.get(last + 1), width)) {
+      last++;
+    }
+    while (first < at && lines.get(first).isBlank()) {
+      first++;
+    }
+    while (last > at && lines.get(last).isBlank()) {
+      last--;
+    }
+    int withText = 0;
+    for (int i = first; i <= last; i++) {
+      withText += lines.get(i).isBlank() ? 0 : 1;
+    }
+    if (withText < LinePrefix.FEWEST_LINES) {
+      return this;
+    }
+    List<Line> cut = new ArrayList<>(lines);
+    for (int i = first; i <= last; i++) {
+      Line line = lines.get(i);
+      if (!line.isBlank()) {
+        cut.set(i, new Line(line.number(), line.offset() + width, line.text().substring(width), line.indent() - width));
+      }
+    }
+    List<Diagnostic> more = new ArrayList<>(repairs);
+    more.add(Diagnostic.info(0, 0, "removed an indent of " + width + " before lines " + lines.get(first).number()
+        + " to " + lines.get(last).number() + " (a block indented under text that is not, as a Markdown code block is)"));
+    return new Source(name, List.copyOf(cut), null, more, problems, limits, maxChar);
+  }
+
+  /**
+   * {@link #withoutIndentAround} at a summary table's header, line {@code header} (0-based), where
+   * the header is indented and a rule stands next to it (above or below): a table draws its rules
+   * from its first column, so the indent cut is the least of the header's and those rules'. This
+   * text itself where the header has no indent or no rule next to it.
+   */
+  public Source withoutTableIndentAround(int header) {
+    int margin = lines.get(header).indent();
+    if (margin == 0) {
+      return this;
+    }
+    boolean ruled = false;
+    for (int i : new int[] {header - 1, header + 1}) {
+      if (i >= 0 && i < lines.size() && isRule(lines.get(i).text())) {
+        margin = Math.min(margin, lines.get(i).indent());
+        ruled = true;
+      }
+    }
+    return ruled ? withoutIndentAround(header, margin) : this;
+  }
+
+  /** The characters a summary table draws its rules and borders with. */
+  private static final String RULES = "=-_━─┏┓┳┌┐┬┡┩╇";
+
+  /** Whether {@code text} is a table's rule: only {@link #RULES} characters and spaces, at least three of them. */
+  private static boolean isRule(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (RULES.indexOf(c) >= 0) {
+        n++;
+      } else if (c != ' ') {
+        return false;
+      }
+    }
+    return n >= 3;
+  }
+
+  /** Whether {@code line} is blank or starts with {@code width} spaces. */
+  private static boolean indentedOrBlank(Line line, int width) {
+    return line.indent() >= width || line.isBlank();
   }
 
   /**

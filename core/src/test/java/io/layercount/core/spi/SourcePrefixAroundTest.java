@@ -88,4 +88,46 @@ class SourcePrefixAroundTest {
     assertSame(source, source.withoutPrefixAround(2, 8));
     assertEquals(List.of(), source.repairs().stream().map(Diagnostic::message).toList());
   }
+
+  /**
+   * R Markdown's output pasted as a Markdown code block below a line of prose: each line of the
+   * summary is indented four spaces and then carries R's {@code ## }. The indent goes from the
+   * block's lines, then the mark; the prose and the fence stay as they are.
+   */
+  @Test
+  void aMarkAfterABlocksIndentIsCutWithTheIndent() {
+    Source source = Source.of("md", "The model:\n```\n    ## Model: \"m\"\n    ## ____\n    ##  Layer (type)   Param #\n"
+        + "    ## ====\n    ##  dense (Dense)  10\n    ##\n    ## Total params: 10\n```\n");
+    Source cut = source.withoutPrefixAround(4, 7);
+    assertEquals(List.of("The model:", "```", "Model: \"m\"", "____", " Layer (type)   Param #", "====",
+        " dense (Dense)  10", "", "Total params: 10", "```"), cut.lines().stream().map(Source.Line::text).toList());
+    assertEquals(4 + 3 + 2, cut.lines().get(4).column(1), "the column of 'Layer' in the file (1-based)");
+    List<String> repairs = cut.repairs().stream().map(Diagnostic::message).toList();
+    assertEquals(List.of("removed an indent of 4 before lines 3 to 9 (a block indented under text that is not,"
+        + " as a Markdown code block is)", "removed a '##' comment mark before lines 3 to 9 (a summary kept as a"
+        + " comment there)"), repairs.subList(repairs.size() - 2, repairs.size()));
+    // an indent with no mark or prefix after it is no prefix: the text is left as it is
+    Source indented = Source.of("md", "The model:\n    Model: \"m\"\n    ____\n     Layer (type)\n    ====\n");
+    assertSame(indented, indented.withoutPrefixAround(3, 5));
+  }
+
+  /**
+   * A block indented under a line of prose loses that indent alone (the lines next to the one
+   * asked about that have it, at least three with text); a line indented less ends the block.
+   */
+  @Test
+  void anIndentIsCutFromTheBlockAroundThatHasIt() {
+    Source source = Source.of("md", "Here it is:\n\n    ____\n     Layer (type)\n\n    ====\n      x\nAfter.\n  two\n");
+    Source cut = source.withoutIndentAround(3, 4);
+    assertEquals(List.of("Here it is:", "", "____", " Layer (type)", "", "====", "  x", "After.", "  two"),
+        cut.lines().stream().map(Source.Line::text).toList());
+    assertEquals(List.of(0, 0, 0, 1, 0, 0, 2, 0, 2), cut.lines().stream().map(Source.Line::indent).toList());
+    assertEquals(4 + 2, cut.lines().get(3).column(1), "the column of 'Layer' in the file (1-based)");
+    assertEquals("removed an indent of 4 before lines 3 to 7 (a block indented under text that is not, as a"
+        + " Markdown code block is)", cut.repairs().get(cut.repairs().size() - 1).message());
+    assertSame(source, source.withoutIndentAround(3, 5), "line 3 (0-based) has an indent of 5, its neighbours 4");
+    assertSame(source, source.withoutIndentAround(0, 4), "the first line has no indent");
+    Source two = Source.of("md", "x\n    ____\n     Layer (type)\ny\n");
+    assertSame(two, two.withoutIndentAround(2, 4), "two lines show nothing");
+  }
 }

@@ -207,9 +207,18 @@ final class TableWraps {
    * prefix on every line of the text is cut already.
    */
   static Source unprefixed(Source source) {
-    return source.withoutPrefixesAround(source.linesContaining(TorchinfoHeader.TITLE), t -> {
+    Source read = source.withoutPrefixesAround(source.linesContaining(TorchinfoHeader.TITLE), t -> {
       int title = t.indexOf(TorchinfoHeader.TITLE);
       return t.substring(0, title).isBlank() ? 0 : title;
     });
+    // a table indented as a block under text that is not (a Markdown code block below a line of
+    // prose): the tree's glyphs and the columns stand where the reader looks for them once it is cut
+    int looks = 0;
+    for (int i : source.linesContaining(TorchinfoHeader.TITLE)) {
+      if (read.lines().get(i).indent() > 0 && ++looks <= Source.PREFIX_LOOKS) {
+        read = read.withoutTableIndentAround(i);
+      }
+    }
+    return read;
   }
 }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Analysis;
+import io.layercount.core.Diagnostic;
+import io.layercount.core.Severity;
 import io.layercount.core.LayerCount;
 import io.layercount.core.testing.Logged;
+import io.layercount.core.testing.Pasted;
 import io.layercount.pytorch.CopyDamage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,35 @@ class TableLinePrefixTest {
       }
     }
     assertTrue(tables > 70, tables + " tables");
+    assertEquals(List.of(), failures);
+  }
+
+  /**
+   * Every corpus table pasted as an indented block under a line of prose (a Markdown code block;
+   * R Markdown's output, each line after {@code ## } too) reads as it does bare, warning of nothing
+   * more than it does bare but the prose. R's mark after the block's indent was not cut: "no model found".
+   */
+  @Test
+  void everyCorpusTableReadsPastedAsAnIndentedBlock() throws IOException {
+    List<String> failures = new ArrayList<>();
+    for (Path file : TableHardWrapTest.tables()) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      List<Analysis> analyses = LAYER_COUNT.analyze(file.toString(), text);
+      List<String> bare = TableHardWrapTest.summary(analyses);
+      List<Severity> bareWarned = analyses.stream().flatMap(a -> a.diagnostics().stream())
+          .map(Diagnostic::severity).filter(s -> s != Severity.INFO).sorted().toList();
+      for (UnaryOperator<String> paste : List.<UnaryOperator<String>>of(Pasted::asIndentedBlock, Pasted::asRMarkdownOutput)) {
+        String pasted = paste.apply(text);
+        List<Analysis> read = LAYER_COUNT.analyze(file.toString(), pasted);
+        Set<Integer> around = Pasted.aroundLines(pasted);
+        List<Diagnostic> warned = read.stream().flatMap(a -> a.diagnostics().stream())
+            .filter(d -> d.severity() != Severity.INFO && !around.contains(d.line())).toList();
+        if (!TableHardWrapTest.summary(read).equals(bare)
+            || !warned.stream().map(Diagnostic::severity).sorted().toList().equals(bareWarned)) {
+          failures.add(file.getFileName() + ": " + TableHardWrapTest.summary(read) + " against " + bare + " " + warned);
+        }
+      }
+    }
     assertEquals(List.of(), failures);
   }
 

@@ -61,11 +61,20 @@ class EndToEndTest {
 
   /**
    * Where the layers listed do not add up to the depth counted, the explanation and the list say so
-   * rather than stand beside the figure as its path (an old-style mixture of experts: a run of
-   * experts in a ModuleList listed 25 layers for a depth of 4). A list that adds up says nothing.
+   * rather than stand beside the figure as its path (Mamba-2's mixer prints its conv1d before the
+   * in_proj that feeds it: 6 layers listed for a depth of 3). A list that adds up says nothing: an
+   * old-style mixture of experts, whose run of experts listed 25 layers for a depth of 4 when they
+   * were taken to run one after another, now lists its 5 (one expert of each run, the others
+   * beside it, summed).
    */
   @Test
   void aDepthListThatDoesNotAddUpSaysSo() throws IOException {
+    String mamba = String.join("\n", "Mamba2Model(", "  (layers): ModuleList(", "    (0-1): 2 x Mamba2Block(",
+        "      (norm): Mamba2RMSNorm()", "      (mixer): Mamba2Mixer(", "        (act): SiLUActivation()",
+        "        (conv1d): Conv1d(80, 80, kernel_size=(4,), stride=(1,), padding=(3,), groups=80)",
+        "        (in_proj): Linear(in_features=32, out_features=148, bias=False)",
+        "        (norm): MambaRMSNormGated()", "        (out_proj): Linear(in_features=64, out_features=32, bias=False)",
+        "      )", "    )", "  )", "  (norm_f): Mamba2RMSNorm()", ")", "");
     String moe = String.join("\n", "Moe(", "  (layers): ModuleList(", "    (0-1): 2 x DecoderLayer(",
         "      (moe): SparseMoeBlock(", "        (gate): Linear(in_features=8, out_features=4, bias=False)",
         "        (experts): ModuleList(", "          (0-3): 4 x ExpertMLP(",
@@ -74,16 +83,22 @@ class EndToEndTest {
         "            (w3): Linear(in_features=8, out_features=16, bias=False)",
         "            (act_fn): SiLU()", "          )", "        )", "      )", "    )", "  )",
         "  (lm_head): Linear(in_features=8, out_features=100, bias=False)", ")", "");
-    Path file = Files.createTempFile("moe", ".txt");
+    Path file = Files.createTempFile("mamba", ".txt");
     try {
-      Files.writeString(file, moe);
+      Files.writeString(file, mamba);
       Run explain = run("--explain", file.toString());
-      assertTrue(explain.out().contains("depth = 4"), explain.out());
-      assertTrue(explain.out().contains("Note: the 25 conv/FC layers listed do not add up to the depth counted, 4"),
+      assertTrue(explain.out().contains("depth = 3"), explain.out());
+      assertTrue(explain.out().contains("Note: the 6 conv/FC layers listed do not add up to the depth counted, 3"),
           explain.out());
       Run list = run("--list", "depth", file.toString());
-      assertEquals(25, list.out().split("\n").length, list.out());
-      assertTrue(list.err().contains("the 25 conv/FC layers listed do not add up to the depth counted, 4"), list.err());
+      assertEquals(6, list.out().split("\n").length, list.out());
+      assertTrue(list.err().contains("the 6 conv/FC layers listed do not add up to the depth counted, 3"), list.err());
+      Files.writeString(file, moe);
+      Run experts = run("--explain", file.toString());
+      assertTrue(experts.out().contains("depth = 5"), experts.out());
+      assertFalse(experts.out().contains("Note:"), experts.out());
+      assertEquals(List.of("layers.0.moe.experts.0.w1", "layers.0.moe.experts.0.w2", "layers.1.moe.experts.0.w1",
+          "layers.1.moe.experts.0.w2", "lm_head"), List.of(run("--list", "depth", file.toString()).out().split("\n")));
     } finally {
       Files.delete(file);
     }

@@ -3,6 +3,7 @@ package io.layercount.core.internal.count;
 import io.layercount.core.Analysis.Explanation;
 import io.layercount.core.Analysis.Explanation.Exclusion;
 import io.layercount.core.Convention;
+import io.layercount.core.internal.depth.Dataflow;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
@@ -48,7 +49,7 @@ final class Explainer {
         truncated = true;
         break;
       }
-      record(v, resolved.of(v.layer()), structureDepth);
+      record(v, resolved.of(v.layer()), structureDepth, depth.excludedChildren(v.layer()));
       List<Layer> children = v.layer().children();
       // Only the occurrences the limits can show are created: a run of a billion, or a wide run
       // under a long path, must not be pushed at once. The first ones are kept.
@@ -131,10 +132,11 @@ final class Explainer {
     for (int i = children.size() - 1; i >= 0; i--) {
       Layer child = children.get(i);
       String reason = v.offPath() != null ? v.offPath() : off.get(i);
+      String laterReason = reason != null ? reason : off.get(Dataflow.laterOccurrences(i));
       for (int k = shown[i] - 1; k >= 0; k--) {
         String name = child.occurrenceName(k);
         String path = v.path().isEmpty() ? name : v.path() + "." + name;
-        stack.push(new Visit(child, path, reason, v.firstOccurrence() && k == 0));
+        stack.push(new Visit(child, path, k == 0 ? reason : laterReason, v.firstOccurrence() && k == 0));
         if (blockList) {
           blockPaths.add(path);
         }
@@ -146,7 +148,8 @@ final class Explainer {
     }
   }
 
-  private void record(Visit v, Resolution r, boolean structureDepth) {
+  /** Counts {@code v}'s layer; {@code off} holds why its children, and its own weight ({@link Dataflow#OWN}), are off the path. */
+  private void record(Visit v, Resolution r, boolean structureDepth, Map<Integer, String> off) {
     Layer layer = v.layer();
     if (layer.stated().repeated()) {
       return;
@@ -157,10 +160,11 @@ final class Explainer {
       if (!structureDepth) {
         continue;
       }
-      if (v.offPath() == null) {
+      String ownOff = v.offPath() == null ? off.get(Dataflow.OWN) : v.offPath();
+      if (ownOff == null) {
         counted.get(Convention.DEPTH).add(v.path());
       } else {
-        excluded.get(Convention.DEPTH).add(new Exclusion(v.path(), v.offPath()));
+        excluded.get(Convention.DEPTH).add(new Exclusion(v.path(), ownOff));
       }
     }
     if (layer.isLeaf()) {

@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>Keys are compared as sets and prefixes, not regular expressions: the replay asks about every
  * child occurrence, and matching a pattern each time was a tenth of the whole analysis.
  */
-enum ChildRole {
+public enum ChildRole {
   /** {@code downsample}, {@code shortcut}, {@code skip}: reads the block's input, bypassing its siblings. */
   BYPASS(Set.of("downsample", "shortcut", "skip", "residual", "conv_skip", "short", "shortcut_conv", "proj_shortcut"),
       null),
@@ -57,6 +57,35 @@ enum ChildRole {
   /** Whether a {@link #SHARED_INPUT} projection is the query, whose width attention's result has. */
   static boolean isQuery(String name) {
     return equalsOneIgnoringAsciiCase(name, QUERY);
+  }
+
+  /**
+   * Whether child {@code k} of {@code children} is a gated MLP's projection whose partner is printed
+   * before it ({@code up_proj} after {@code gate_proj}, {@code w3} after {@code w1}): what it writes
+   * their product is made of, which a third projection reads, so it is not the module's output even
+   * where it is printed last (an old LLaMA prints {@code gate_proj}, {@code down_proj}, {@code up_proj}).
+   */
+  public static boolean isLatePartner(List<io.layercount.core.model.Layer> children, int k) {
+    String partner = GATED_PAIRS.get(children.get(k).name());
+    if (partner == null) {
+      return false;
+    }
+    for (int i = 0; i < k; i++) {
+      if (partner.equals(children.get(i).name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The two projections of a gated MLP, each reading its input: their product is what the third reads. */
+  private static final Map<String, String> GATED_PAIRS = Map.of("gate_proj", "up_proj", "up_proj", "gate_proj",
+      "w1", "w3", "w3", "w1", "fc1_g", "fc1_x", "fc1_x", "fc1_g");
+
+  /** Whether {@code name} is a gated MLP's projection whose partner is one of {@code keys}. */
+  static boolean pairsWithOneOf(String name, List<String> keys) {
+    String partner = GATED_PAIRS.get(name);
+    return partner != null && keys.contains(partner);
   }
 
   static ChildRole of(String name) {

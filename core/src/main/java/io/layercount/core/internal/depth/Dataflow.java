@@ -261,6 +261,17 @@ public final class Dataflow {
   }
 
   /** {@link #offPath} of every module replayed, by module. */
+  /** The key under which {@link #offPaths} holds why a module's own conv/FC weight is off the path. */
+  public static final int OWN = -1;
+
+  /**
+   * The key under which {@link #offPaths} holds why the occurrences of child {@code index} after its
+   * first are off the path, where its first is on it (a run of branches summed).
+   */
+  public static int laterOccurrences(int index) {
+    return -2 - index;
+  }
+
   public Map<Layer, Map<Integer, String>> offPaths() {
     return Collections.unmodifiableMap(offPath);
   }
@@ -363,6 +374,9 @@ public final class Dataflow {
     Widths first = Widths.NONE;
     Layer firstReader = null;
     long out = Widths.UNKNOWN;
+    // what a gated MLP's second projection writes (up_proj printed after down_proj, as an old
+    // LLaMA prints it) is the module's output only where no other child writes
+    long fed = Widths.UNKNOWN;
     boolean laterReadsOut = false;
     for (int i = 0; i < kids.length; i++) {
       Layer child = children.get(i);
@@ -373,8 +387,13 @@ public final class Dataflow {
       } else if (w.knownIn()) {
         laterReadsOut = w.in() == w.out();
       }
-      out = w.knownOut() ? w.out() : out;
+      if (w.knownIn() && w.knownOut() && w.in() != w.out() && ChildRole.isLatePartner(children, i)) {
+        fed = w.out();
+      } else if (w.knownOut()) {
+        out = w.out();
+      }
     }
+    out = out != Widths.UNKNOWN ? out : fed;
     // a fully connected first reader that keeps a width the module does not write mixes along
     // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
     boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
@@ -696,6 +715,16 @@ public final class Dataflow {
     final Point[] outputs;
     Point current;
     Point shared;
+    /** The output of a low-rank adapter wrapper's own weight, which reads the input beside its children; else {@code null}. */
+    final Point ownBeside;
+    /**
+     * The input the last projections sharing one ended reading ({@link #shared} before the sibling
+     * after them), and their keys: a gated MLP printed {@code gate_proj}, {@code down_proj},
+     * {@code up_proj} (an old LLaMA's order) has {@code up_proj} read what {@code gate_proj} read.
+     */
+    Point sharedBefore;
+    List<String> sharedBeforeKeys = List.of();
+    List<String> sharedKeys = List.of();
     /**
      * The outputs of projections sharing one input (query, key, value; gate and up), until the next
      * layer with widths runs or the module ends: then they combine into one tensor (attention's
@@ -787,7 +816,11 @@ public final class Dataflow {
       // where the caller cannot tell (the root), the input has the width its first reader reads
       long width = inputWidth == Widths.UNKNOWN ? node.span.in() : inputWidth;
       int own = node.weighted;
-      this.input = new Point(Saturating.add(own, arrival.depth()), width, null, -1);
+      // a low-rank adapter's wrapper (PEFT's lora.Linear: its own weight, and lora_A then lora_B
+      // beside it) applies its weight beside its children, not before them: both read the input
+      boolean beside = own > 0 && isLowRankAdapter(layer);
+      this.input = new Point(beside ? arrival.depth() : Saturating.add(own, arrival.depth()), width, null, -1);
+      this.ownBeside = beside ? new Point(Saturating.add(own, arrival.depth()), width, null, -1) : null;
       this.slices = readsChannelSlices(layer, facts.kids, width);
       this.chains = !slices && layer.typeName().equals("Sequential");
       this.summed = !slices && branchesSummed(layer, facts.kids, width);
@@ -894,6 +927,14 @@ public final class Dataflow {
       } else if (role == ChildRole.SHARED_INPUT && shared != null) {
         source = shared;
         sourceKind = Source.SHARED;
+      } else if (role == ChildRole.SHARED_INPUT && sharedBefore != null && child.knownIn() && child.knownOut()
+          && child.in() != child.out() && child.in() == sharedBefore.width
+          && ChildRole.pairsWithOneOf(childName, sharedBeforeKeys)) {
+        // the gated MLP's other projection printed after the one that reads their product: it reads
+        // the input its partner read, and what it writes that product has taken in already, so no
+        // path runs on from it (its partner's, as long, is the one traced)
+        source = sharedBefore;
+        sourceKind = Source.LATE_PARTNER;
       } else if (learnedParallel(childName) && child.in() == input.width) {
         source = input;
         sourceKind = Source.BRANCH;
@@ -941,7 +982,23 @@ public final class Dataflow {
           unread = split ? new Point(deepest.depth, width - child.in(), deepest, -1) : unread;
         }
       }
-      shared = role == ChildRole.SHARED_INPUT ? (shared != null ? shared : source) : null;
+      if (role == ChildRole.SHARED_INPUT && sourceKind != Source.LATE_PARTNER) {
+        sharedKeys = shared != null ? append(sharedKeys, childName) : List.of(childName);
+        shared = shared != null ? shared : source;
+      } else if (role != ChildRole.SHARED_INPUT) {
+        if (shared != null) {
+          sharedBefore = shared;
+          sharedBeforeKeys = sharedKeys;
+        }
+        shared = null;
+      }
+    }
+
+    private static List<String> append(List<String> keys, String key) {
+      List<String> more = new ArrayList<>(keys.size() + 1);
+      more.addAll(keys);
+      more.add(key);
+      return more;
     }
 
     /**
@@ -1128,7 +1185,7 @@ public final class Dataflow {
       Point out = new Point(Saturating.add(source.depth, depth), offAxis ? current.width : width, source, index);
       int remaining = child.repeat() - occurrence - 1;
       boolean chains = sourceKind == Source.STREAM && width == source.width && remaining > 0;
-      if (sourceKind == Source.SIDE_INPUT) {
+      if (sourceKind == Source.SIDE_INPUT || sourceKind == Source.LATE_PARTNER) {
         // what it writes joins the stream later (a bias added to attention scores), but no path
         // from the input runs through it
         occurrence += settled(remaining);
@@ -1258,6 +1315,9 @@ public final class Dataflow {
 
     Result finish() {
       open.addAll(shortcuts);
+      if (ownBeside != null) {
+        open.add(ownBeside); // the wrapped weight's output, summed with the adapters'
+      }
       if (!projections.isEmpty()) {
         joinProjections(true);
       }
@@ -1508,7 +1568,31 @@ public final class Dataflow {
         }
         off.put(i, asLong ? besideReason(i, out, path) : sources[i].reason);
       }
+      if (summed) {
+        // a run of summed branches (a mixture's experts): the path runs through its first occurrence
+        for (int i = 0; i < onPath.length; i++) {
+          if (onPath[i] && layer.children().get(i).repeat() > 1) {
+            off = off == null ? new LinkedHashMap<>() : off;
+            off.put(laterOccurrences(i), "beside the first of its run: each reads the module's input and their"
+                + " outputs are summed (a mixture's experts, a re-parameterizable block's branches)");
+          }
+        }
+      }
+      if (ownBeside != null && !reaches(end, ownBeside)) {
+        off = off == null ? new LinkedHashMap<>() : off;
+        off.put(OWN, "the weight this module wraps reads its input beside its low-rank adapters (lora_A, then"
+            + " lora_B), whose way is as long or longer");
+      }
       return off == null ? Map.of() : off;
+    }
+
+    private boolean reaches(Point end, Point target) {
+      for (Point p = end; p != null; p = p.previous) {
+        if (p == target) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The children on the path ending at {@code end}, -1 for merges, in the set the reasons are chosen from. */
@@ -1660,8 +1744,23 @@ public final class Dataflow {
     return layer;
   }
 
+  /** Whether {@code layer} wraps a weight with low-rank adapters: children {@code lora_A} and {@code lora_B}. */
+  private static boolean isLowRankAdapter(Layer layer) {
+    boolean a = false;
+    boolean b = false;
+    for (Layer child : layer.children()) {
+      a |= child.name().equals("lora_A");
+      b |= child.name().equals("lora_B");
+    }
+    return a && b;
+  }
+
+  /** The keys of a mixture of experts' list of experts (Mixtral's, Switch Transformers', DeepSeek's). */
+  private static final Set<String> EXPERT_LISTS = Set.of("experts", "local_experts", "expert");
+
   /**
-   * A {@code ModuleList} of single convolutions (each with its norm) that keep the width, differing
+   * A {@code ModuleList} of experts that keep the width ({@link #EXPERT_LISTS}), or one of single
+   * convolutions (each with its norm) that keep the width, differing
    * in kernel size or all strided: branches reading one input whose outputs are summed, as in
    * re-parameterizable blocks (MobileOne's {@code conv_kxk}, LCNetV2's {@code dw_conv_list}).
    * Stacked in a chain, same-width strided convolutions would shrink the map again at each step.
@@ -1671,6 +1770,17 @@ public final class Dataflow {
     if (!layer.typeName().equals("ModuleList") || children.isEmpty()
         || children.size() == 1 && children.get(0).repeat() < 2) {
       return false;
+    }
+    if (EXPERT_LISTS.contains(layer.name())) {
+      // a mixture of experts: a router sends each token to some of them, each reads the block's
+      // input, and their outputs are summed; chained by their widths, 8 experts read as 8 steps
+      for (Facts kid : kids) {
+        Widths w = kid.span;
+        if (!w.knownIn() || w.in() != w.out() || width != Widths.UNKNOWN && width != w.in()) {
+          return false;
+        }
+      }
+      return true;
     }
     Set<String> kernels = new HashSet<>();
     boolean allStrided = true;

@@ -20,6 +20,11 @@ enum Source {
   RESHAPED("on a shorter path"),
   /** A few coordinates or another small side input, not the stream: a path of its own. */
   SIDE_INPUT("reads coordinates, not the data: off the data path"),
+  /**
+   * A gated MLP's second projection printed after the layer that reads the product of the two
+   * (up_proj after down_proj): it reads what its partner read, and no path runs on from it.
+   */
+  LATE_PARTNER("parallel projection beside its partner (printed after the layer that reads their product)"),
   /** Never called by forward in inference: an auxiliary classifier. */
   AUXILIARY("auxiliary head, off the main path");
 

@@ -4,6 +4,7 @@ import io.layercount.core.internal.AlikeLeaves;
 import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.LineTable;
 import io.layercount.core.internal.PostOrder;
+import io.layercount.core.internal.depth.ChildRole;
 import io.layercount.core.InputSize;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
@@ -359,23 +360,30 @@ public final class StreamWidths {
 
   /**
    * The output width of a container: its last child that shows one, passing over embedding tables
-   * that are not its only one (a T5 attention prints its relative-position bias table last).
+   * that are not its only one (a T5 attention prints its relative-position bias table last), and
+   * over a gated MLP's second projection ({@link ChildRole#isLatePartner}) where another child shows
+   * a width: an old LLaMA prints its MLP's {@code up_proj} after {@code down_proj}, whose output is
+   * the MLP's.
    */
   private static OptionalLong containerOut(Node node, RuleTable rules) {
     Node[] kids = node.kids;
     OptionalLong embedding = OptionalLong.empty();
+    OptionalLong feeding = OptionalLong.empty();
     for (int k = kids.length - 1; k >= 0; k--) {
       Layer child = kids[k].layer;
       OptionalLong w = kids[k].out;
       if (w.isEmpty()) {
         continue;
       }
-      if (!child.isLeaf() || !"embedding".equals(rules.formulaOf(child.typeName()))) {
+      if (kids[k].in.isPresent() && kids[k].in.getAsLong() != w.getAsLong() && ChildRole.isLatePartner(node.layer.children(), k)) {
+        feeding = feeding.isPresent() ? feeding : w;
+      } else if (!child.isLeaf() || !"embedding".equals(rules.formulaOf(child.typeName()))) {
         return w;
+      } else {
+        embedding = embedding.isPresent() ? embedding : w;
       }
-      embedding = embedding.isPresent() ? embedding : w;
     }
-    return embedding;
+    return feeding.isPresent() ? feeding : embedding;
   }
 
   private static OptionalLong first(Node[] kids, java.util.function.Function<Node, OptionalLong> width) {

@@ -1,0 +1,171 @@
+package io.layercount.core.internal.depth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.layercount.core.Analysis;
+import io.layercount.core.Convention;
+import io.layercount.core.internal.Analyzer;
+import io.layercount.core.model.Network;
+import io.layercount.core.testing.PrintoutTree;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Blocks whose printed order is not the order forward calls them, as published printouts show them,
+ * each with the depth worked out by hand. Each read wrong before, and silently: an old LLaMA's
+ * MLP (gate_proj, down_proj, up_proj) with RMSNorms printed without a size gave LLaMA-7B a depth
+ * of 5 for its 32 blocks, Mixtral's eight experts ran one after another, a LoRA adapter ran after
+ * the weight it wraps.
+ */
+class PrintedOrderTest {
+  private static Analysis analyse(List<String> lines) {
+    return Analyzer.standard().analyze(
+        new Network("pytorch", null, PrintoutTree.parse(String.join("\n", lines)), false, null, List.of()), 0,
+        List.of());
+  }
+
+  /** A decoder of {@code blocks} LLaMA blocks, the MLP's projections in {@code mlp}'s order, the norms sized or not. */
+  private static List<String> llama(int blocks, List<String> mlp, boolean sizedNorms) {
+    String norm = sizedNorms ? "LlamaRMSNorm((64,), eps=1e-06)" : "LlamaRMSNorm()";
+    List<String> lines = new ArrayList<>(List.of(
+        "LlamaModel(",
+        "  (embed_tokens): Embedding(100, 64)",
+        "  (layers): ModuleList(",
+        "    (0-" + (blocks - 1) + "): " + blocks + " x LlamaDecoderLayer(",
+        "      (self_attn): LlamaAttention(",
+        "        (q_proj): Linear(in_features=64, out_features=64, bias=False)",
+        "        (k_proj): Linear(in_features=64, out_features=64, bias=False)",
+        "        (v_proj): Linear(in_features=64, out_features=64, bias=False)",
+        "        (o_proj): Linear(in_features=64, out_features=64, bias=False)",
+        "      )",
+        "      (mlp): LlamaMLP("));
+    for (String key : mlp) {
+      lines.add("        (" + key + "): " + (key.equals("down_proj") ? "Linear(in_features=172, out_features=64, bias=False)"
+          : "Linear(in_features=64, out_features=172, bias=False)"));
+    }
+    lines.addAll(List.of(
+        "        (act_fn): SiLUActivation()",
+        "      )",
+        "      (input_layernorm): " + norm,
+        "      (post_attention_layernorm): " + norm,
+        "    )",
+        "  )",
+        "  (norm): " + norm,
+        ")"));
+    return lines;
+  }
+
+  /**
+   * Each block: q_proj, o_proj, then gate_proj (up_proj beside it) and down_proj: 4, whichever order
+   * the MLP prints and whether the norms show their size; 3 blocks, 12.
+   */
+  @Test
+  void aGatedMlpPrintedGateDownUpReadsAsGateAndUpThenDown() {
+    List<String> usual = List.of("gate_proj", "up_proj", "down_proj");
+    List<String> old = List.of("gate_proj", "down_proj", "up_proj");
+    for (List<String> order : List.of(usual, old)) {
+      for (boolean sized : new boolean[] {true, false}) {
+        Analysis a = analyse(llama(3, order, sized));
+        assertEquals(12, a.layers().depth(), order + (sized ? ", sized norms" : ", norms without a size"));
+        assertEquals(12, a.explanation().counted().get(Convention.DEPTH).size(), "the list explains the depth");
+      }
+    }
+    Analysis old3 = analyse(llama(3, old, false));
+    assertEquals(List.of("layers.0.self_attn.v_proj", "layers.0.self_attn.o_proj", "layers.0.mlp.gate_proj",
+        "layers.0.mlp.down_proj"), old3.explanation().counted().get(Convention.DEPTH).subList(0, 4));
+  }
+
+  /** The same order with w1, w2, w3 (Mixtral's experts): w3 beside w1, w2 after both. */
+  @Test
+  void w3PrintedAfterW2ReadsBesideW1() {
+    Analysis a = analyse(List.of(
+        "Expert(",
+        "  (w1): Linear(in_features=64, out_features=172, bias=False)",
+        "  (w2): Linear(in_features=172, out_features=64, bias=False)",
+        "  (w3): Linear(in_features=64, out_features=172, bias=False)",
+        "  (act_fn): SiLU()",
+        ")"));
+    assertEquals(2, a.layers().depth());
+  }
+
+  /**
+   * A mixture of experts: each of the 8 experts reads the block's input and their outputs are
+   * summed, so the block adds one expert's 2 layers, not 8 experts' 16; with attention's 2, 4 a
+   * block and 8 for 2 blocks (chained by their widths, the experts gave 36).
+   */
+  @Test
+  void theExpertsOfAMixtureRunSideBySide() {
+    Analysis a = analyse(List.of(
+        "Moe(",
+        "  (layers): ModuleList(",
+        "    (0-1): 2 x Block(",
+        "      (q_proj): Linear(in_features=64, out_features=64, bias=False)",
+        "      (o_proj): Linear(in_features=64, out_features=64, bias=False)",
+        "      (block_sparse_moe): SparseMoe(",
+        "        (gate): Linear(in_features=64, out_features=8, bias=False)",
+        "        (experts): ModuleList(",
+        "          (0-7): 8 x Expert(",
+        "            (w1): Linear(in_features=64, out_features=172, bias=False)",
+        "            (w2): Linear(in_features=172, out_features=64, bias=False)",
+        "            (w3): Linear(in_features=64, out_features=172, bias=False)",
+        "            (act_fn): SiLU()",
+        "          )",
+        "        )",
+        "      )",
+        "      (input_layernorm): RMSNorm()",
+        "      (post_attention_layernorm): RMSNorm()",
+        "    )",
+        "  )",
+        ")"));
+    assertEquals(8, a.layers().depth());
+    assertEquals(List.of("layers.0.q_proj", "layers.0.o_proj", "layers.0.block_sparse_moe.experts.0.w1",
+        "layers.0.block_sparse_moe.experts.0.w2"), a.explanation().counted().get(Convention.DEPTH).subList(0, 4));
+    assertEquals(8, a.explanation().counted().get(Convention.DEPTH).size(), "one expert of each run listed");
+    assertTrue(DataflowRulesTest.excluded(a).contains("layers.0.block_sparse_moe.experts.1.w1: beside the first of"
+        + " its run: each reads the module's input and their outputs are summed (a mixture's experts, a"
+        + " re-parameterizable block's branches)"), DataflowRulesTest.excluded(a).toString());
+    assertTrue(DataflowRulesTest.excluded(a).contains("layers.0.block_sparse_moe.experts.0.w3: parallel projection"
+        + " beside its partner (printed after the layer that reads their product)"), DataflowRulesTest.excluded(a).toString());
+  }
+
+  /**
+   * Keys alike a gated MLP's in a block that is not one (a Fourier neural operator's pointwise
+   * convolutions w0 to w3, each keeping the width, one per layer in turn): they chain, 4.
+   */
+  @Test
+  void pointwiseLayersKeyedLikeAGatedMlpStillChain() {
+    Analysis a = analyse(List.of(
+        "FNO1d(",
+        "  (w0): Conv1d(12, 12, kernel_size=(1,), stride=(1,))",
+        "  (w1): Conv1d(12, 12, kernel_size=(1,), stride=(1,))",
+        "  (w2): Conv1d(12, 12, kernel_size=(1,), stride=(1,))",
+        "  (w3): Conv1d(12, 12, kernel_size=(1,), stride=(1,))",
+        ")"));
+    assertEquals(4, a.layers().depth());
+  }
+
+  /**
+   * PEFT's LoRA on a quantized linear (its weight and lora_A then lora_B beside it, summed): the
+   * adapter's 2 layers are the longer way, the wrapped weight is left out with the reason, and
+   * o_proj follows: 3, not 4.
+   */
+  @Test
+  void aLowRankAdapterRunsBesideTheWeightItWraps() {
+    Analysis a = analyse(List.of(
+        "Attention(",
+        "  (q_proj): Linear8bitLt(",
+        "    in_features=64, out_features=64, bias=False",
+        "    (lora_dropout): Dropout(p=0.05, inplace=False)",
+        "    (lora_A): Linear(in_features=64, out_features=8, bias=False)",
+        "    (lora_B): Linear(in_features=8, out_features=64, bias=False)",
+        "  )",
+        "  (o_proj): Linear(in_features=64, out_features=64, bias=False)",
+        ")"));
+    assertEquals(3, a.layers().depth());
+    assertEquals(List.of("q_proj.lora_A", "q_proj.lora_B", "o_proj"), a.explanation().counted().get(Convention.DEPTH));
+    assertEquals(List.of("q_proj: the weight this module wraps reads its input beside its low-rank adapters (lora_A,"
+        + " then lora_B), whose way is as long or longer"), DataflowRulesTest.excluded(a));
+  }
+}

@@ -115,7 +115,7 @@ final class HtmlReport {
     sb.append("<p class=\"summary\"><span class=\"model-name\">").append(esc(TextReport.model(a.model())))
         .append("</span>, read as <code>").append(esc(a.format() == null ? "unknown" : a.format()))
         .append("</code>. <strong class=\"total\">").append(Numbers.grouped(p.total()))
-        .append("</strong> parameters, <span class=\"exactness\">").append(esc(TextReport.exactness(p)))
+        .append("</strong> parameters, <span class=\"exactness\">").append(esc(TextReport.exactness(a)))
         .append("</span>; ").append(esc(TextReport.memory(p.total()))).append(".</p>\n");
   }
 

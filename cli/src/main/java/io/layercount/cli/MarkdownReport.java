@@ -38,15 +38,16 @@ final class MarkdownReport {
       sb.append("| `").append(c.key()).append("` | ").append(a.layers().get(c) == null ? n : "**" + n + "**")
           .append(" | ").append(cell(TextReport.meaning(a.layers(), c))).append(" |\n");
     }
-    parameters(sb, a.parameters());
+    parameters(sb, a);
     types(sb, a.byType());
     diagnostics(sb, a.diagnostics());
     return sb.toString();
   }
 
-  private static void parameters(StringBuilder sb, Analysis.Parameters p) {
+  private static void parameters(StringBuilder sb, Analysis a) {
+    Analysis.Parameters p = a.parameters();
     sb.append("\n| parameters | |\n|---|--:|\n");
-    row(sb, "total", "**" + Numbers.grouped(p.total()) + "** " + cell(TextReport.exactness(p)));
+    row(sb, "total", "**" + Numbers.grouped(p.total()) + "** " + cell(TextReport.exactness(a)));
     row(sb, "memory", TextReport.memory(p.total()));
     if (p.trainable() != null) {
       row(sb, "trainable", Numbers.grouped(p.trainable()));

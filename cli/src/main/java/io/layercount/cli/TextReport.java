@@ -37,7 +37,7 @@ final class TextReport {
     sb.append('\n');
     layers(sb, a.layers());
     sb.append('\n');
-    parameters(sb, a.parameters());
+    parameters(sb, a);
     sb.append('\n');
     types(sb, a.byType());
     return sb.toString();
@@ -84,9 +84,10 @@ final class TextReport {
     return "inferred from the module structure";
   }
 
-  private static void parameters(StringBuilder sb, Analysis.Parameters p) {
+  private static void parameters(StringBuilder sb, Analysis a) {
+    Analysis.Parameters p = a.parameters();
     sb.append("Parameters\n");
-    field(sb, "total", Numbers.grouped(p.total()) + "  " + exactness(p));
+    field(sb, "total", Numbers.grouped(p.total()) + "  " + exactness(a));
     field(sb, "memory", memory(p.total()));
     if (p.trainable() != null) {
       field(sb, "trainable", Numbers.grouped(p.trainable()));
@@ -100,6 +101,20 @@ final class TextReport {
     if (p.deduplicated() != null) {
       field(sb, "deduplicated", Numbers.grouped(p.deduplicated()) + "  (if the tensors the diagnostics name are tied)");
     }
+  }
+
+  /**
+   * Whether the total is exact, and where it is not, which way it may be off: a lower bound, or, for
+   * a table of forward calls (torchsummary, pytorch_model_summary), either way.
+   */
+  static String exactness(Analysis a) {
+    Analysis.Parameters p = a.parameters();
+    if (!p.exact() && ("torchsummary".equals(a.format()) || "pytorch-model-summary".equals(a.format()))) {
+      return "not exact: the table's rows are forward calls (a module called twice counts twice), and "
+          + ("torchsummary".equals(a.format()) ? "it counts only tensors named weight and bias" : "the model's own"
+              + " parameters are in no row");
+    }
+    return exactness(p);
   }
 
   static String exactness(Analysis.Parameters p) {

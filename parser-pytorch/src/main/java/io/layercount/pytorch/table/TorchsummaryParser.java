@@ -130,7 +130,9 @@ public final class TorchsummaryParser implements SummaryParser {
     }
     sums.finish(footer);
     diagnostics.addAll(footer.diagnostics());
-    return new Network("torchsummary", null, root.toLayer(), false, footer.totals(), diagnostics, footer.costs());
+    // a pytorch_model_summary row counts its module's whole sub-tree, which torchsummary's does not
+    return new Network(modelSummary ? "pytorch-model-summary" : "torchsummary", null, root.toLayer(), false,
+        footer.totals(), diagnostics, footer.costs());
   }
 
   private static LayerNode readRow(Source.Line line, List<Column> columns, TrainableRows sums, List<Diagnostic> diagnostics) {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Says where a torchinfo table stops at its depth limit ({@code summary(model, depth=3)}, the
- * default) above layers that hold parameters: a row at the table's deepest level that is a
+ * default), or a pytorch_model_summary table at its {@code max_depth} (1 by default), above layers
+ * that hold parameters: a row at the table's deepest level that is a
  * container or a class of no known layer, with a count, stands for a sub-tree the table does not
  * list (ViT's {@code ModuleList: 3-3} of twelve encoder layers). Its parameters are in the total,
  * but depth, weighted, parameterized, leaves and modules count only the rows shown.
@@ -17,8 +18,17 @@ import java.util.List;
 final class CollapsedRows {
   private CollapsedRows() {}
 
-  /** Reports the rows that may stand for sub-trees the table does not list; returns whether there are any. */
-  static boolean report(Layer root, Resolved resolved, List<Diagnostic> out) {
+  /** What cuts a torchinfo table at a depth, and how to see past it. */
+  static final String TORCHINFO = "torchinfo's depth limit; summary(model, depth=...) shows them";
+  /** What cuts a pytorch_model_summary table at a depth, and how to see past it. */
+  static final String MODEL_SUMMARY = "pytorch_model_summary's max_depth, 1 by default; summary(..., max_depth=...)"
+      + " or show_hierarchical=True shows them";
+
+  /**
+   * Reports the rows that may stand for sub-trees the table does not list, the table cut by
+   * {@code limit} ({@link #TORCHINFO}, {@link #MODEL_SUMMARY}); returns whether there are any.
+   */
+  static boolean report(Layer root, Resolved resolved, List<Diagnostic> out, String limit) {
     // the rows that may stand for a sub-tree at the deepest level seen so far: a deeper row resets them
     int deepest = 0;
     Layer first = null;
@@ -50,9 +60,9 @@ final class CollapsedRows {
     }
     out.add(Diagnostic.warning(first.line(), 0, "the table lists rows down to depth " + deepest + " only, and "
         + first.typeName() + (collapsed > 1 ? " and " + (collapsed - 1) + " more row(s) at that depth hold"
-        : " at that depth holds") + " parameters in layers it may not list (torchinfo's depth limit; summary(model,"
-        + " depth=...) shows them): the parameter total counts them, but depth, weighted, parameterized, leaves and"
-        + " modules count only the rows shown, so they may be too small"));
+        : " at that depth holds") + " parameters in layers it may not list (" + limit + "): the parameter total"
+        + " counts them, but depth, weighted, parameterized, leaves and modules count only the rows shown, so they"
+        + " may be too small"));
     return true;
   }
 

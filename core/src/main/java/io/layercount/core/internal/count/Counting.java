@@ -36,6 +36,7 @@ public final class Counting {
     // the lines the survey found increasing are the tree's with hidden children added too: they
     // stand on their parent's line, each kept beside it in the line tables
     boolean byLine = survey.linesIncrease();
+    boolean modelSummary = MODEL_SUMMARY.equals(network.format());
     Resolved resolved = new Resolved(root, rules, inputSize, statedCounts, torchsummary, survey.nodes(),
         byLine ? survey.firstLine() : 1, byLine ? survey.lastLine() : 0);
     TiedWeights ties = new TiedWeights(root, resolved::of);
@@ -68,8 +69,17 @@ public final class Counting {
     if (keras) {
       lowerBounds.addAll(NestedModels.report(root, resolved, diagnostics));
     }
-    if ("torchinfo".equals(network.format()) && CollapsedRows.report(root, resolved, diagnostics)) {
+    if ("torchinfo".equals(network.format()) && CollapsedRows.report(root, resolved, diagnostics, CollapsedRows.TORCHINFO)) {
       lowerBounds.addAll(NestedModels.HIDDEN);
+    }
+    if (modelSummary) {
+      diagnostics.add(Diagnostic.info(0, 0, "pytorch_model_summary counts, per forward call, every parameter of each"
+          + " row's module and of the modules inside it: 'total' and the footer are what it counted (a module called"
+          + " twice counted twice, as its rows show; parameters the model holds itself are not counted), so neither"
+          + " is called exact"));
+      if (CollapsedRows.report(root, resolved, diagnostics, CollapsedRows.MODEL_SUMMARY)) {
+        lowerBounds.addAll(NestedModels.HIDDEN);
+      }
     }
     FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
     ParameterNotes.add(tally.parameters, footer.exact, ties, inputSize, tally.assumptions, diagnostics);
@@ -97,9 +107,12 @@ public final class Counting {
     Long statedMacs = costs == null ? null : costs.multAdds();
     Analysis.Macs macs = keras ? MacsEstimate.of(root, resolved, statedMacs) : new Analysis.Macs(statedMacs, null, List.of());
     return new Analysis(index, network.format(), true, new Analysis.Model(network.modelName(), root.typeName()),
-        parameters(network, root, resolved, tally, footer.exact, ties, inputSize, diagnostics), layers, byType,
+        parameters(network, root, resolved, tally, footer.exact && !modelSummary, ties, inputSize, diagnostics), layers, byType,
         diagnostics, network, explanation, macs, costs == null ? null : costs.sizes(), userRules);
   }
+
+  /** The format of a pytorch_model_summary table: torchsummary's rows, each counting its whole sub-tree. */
+  public static final String MODEL_SUMMARY = "pytorch-model-summary";
 
   /** Keras and TensorFlow.js summaries. */
   static boolean isKeras(String format) {

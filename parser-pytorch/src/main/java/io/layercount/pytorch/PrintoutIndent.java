@@ -37,7 +37,8 @@ final class PrintoutIndent {
   }
 
   /**
-   * {@code source}, or, where every line of it starts at the left edge and it holds blocks of
+   * {@code source}, or, where every line of it starts at the left edge (or blocks' first children
+   * stand at their opener's indent, at least twice: an indent lost in places) and it holds blocks of
    * module lines ({@code (key): Type(}, then {@code )}), its lines indented again by their blocks,
    * 2 spaces a level: each line a block's {@code (} ends opens a level, each line that starts with
    * {@code )} closes one. A printout pasted into Markdown without a code fence so loses its indent,
@@ -48,24 +49,32 @@ final class PrintoutIndent {
     List<Source.Line> lines = source.lines();
     int openers = 0;
     int children = 0;
+    boolean anyIndent = false;
+    // a block's first line not indented past its opener: the indent was lost there, if not everywhere
+    int broken = 0;
+    Source.Line previous = null;
     for (Source.Line line : lines) {
       if (line.isBlank()) {
         continue;
       }
-      if (line.indent() > 0) {
-        return source; // an indented line: not a text that lost every indent
-      }
-      String t = line.text();
+      anyIndent |= line.indent() > 0;
+      String t = line.text().substring(line.indent());
       openers += t.endsWith("(") ? 1 : 0;
       children += PrintoutStart.isChild(t, 0) ? 1 : 0;
+      if (previous != null && previous.text().endsWith("(") && !t.startsWith(")") && line.indent() <= previous.indent()
+          && PrintoutStart.isChild(t, 0)) {
+        broken++;
+      }
+      previous = line;
     }
-    if (openers < 2 || children == 0) {
+    // every line at the left edge, or some blocks' children at their opener's indent
+    if (openers < 2 || children == 0 || anyIndent && broken < 2) {
       return source;
     }
     List<Source.Line> indented = new ArrayList<>(lines.size());
     int depth = 0;
     for (Source.Line line : lines) {
-      String t = line.text().replace("\\_", "_");
+      String t = line.text().substring(line.indent()).replace("\\_", "_");
       if (line.isBlank()) {
         indented.add(line);
         continue;
@@ -80,9 +89,10 @@ final class PrintoutIndent {
         depth++;
       }
     }
-    notes.add(Diagnostic.info(0, 0, "indented the printout again by its blocks, 2 spaces a level: every line of"
-        + " it started at the left edge (a printout pasted where its indent was lost, as Markdown outside a code"
-        + " block does)"));
+    notes.add(Diagnostic.info(0, 0, "indented the printout again by its blocks, 2 spaces a level: " + (anyIndent
+        ? "blocks' children stood at their opener's indent (a printout whose indent was lost in places)"
+        : "every line of it started at the left edge (a printout pasted where its indent was lost, as Markdown"
+            + " outside a code block does)")));
     return source.withLines(indented);
   }
 }

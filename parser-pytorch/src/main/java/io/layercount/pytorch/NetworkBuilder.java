@@ -44,7 +44,14 @@ final class NetworkBuilder {
     for (int i = 0; i < modules.count; i++) {
       int kids = modules.children(i);
       children.of(stack, top - kids, kids);
-      Layer layer = new Layer(modules.name(i), modules.type(i), modules.arguments(i), children, modules.repeat(i),
+      String type = modules.type(i);
+      Arguments arguments = modules.arguments(i);
+      String original = scripted(type, arguments);
+      if (original != null) {
+        type = original;
+        arguments = withoutOriginalName(arguments);
+      }
+      Layer layer = new Layer(modules.name(i), type, arguments, children, modules.repeat(i),
           Layer.Stated.NONE, modules.line(i));
       top -= kids;
       if (top == stack.length) {
@@ -53,6 +60,43 @@ final class NetworkBuilder {
       stack[top++] = layer;
     }
     return stack[0];
+  }
+
+  /**
+   * The class a TorchScript module was scripted from, where {@code type} is TorchScript's
+   * ({@code RecursiveScriptModule(original_name=Conv1d)}, what {@code print} shows of a
+   * {@code torch.jit.script}ed or loaded model); else {@code null}. Such a module prints no sizes, so
+   * the layers that own parameters are known by class but their counts are not.
+   */
+  static String scripted(String type, Arguments arguments) {
+    if (!"RecursiveScriptModule".equals(type) && !"ScriptModule".equals(type)) {
+      return null;
+    }
+    String original = arguments.get("original_name");
+    if (original == null || original.isEmpty() || !Character.isJavaIdentifierStart(original.charAt(0))) {
+      return null;
+    }
+    for (int k = 1; k < original.length(); k++) {
+      char c = original.charAt(k);
+      if (!Character.isJavaIdentifierPart(c) && c != '.') {
+        return null;
+      }
+    }
+    return original;
+  }
+
+  private static Arguments withoutOriginalName(Arguments arguments) {
+    if (arguments.positional().isEmpty() && arguments.named().size() == 1) {
+      return Arguments.NONE;
+    }
+    java.util.Map<String, String> named = new java.util.LinkedHashMap<>(arguments.named());
+    named.remove("original_name");
+    StringBuilder raw = new StringBuilder();
+    for (String p : arguments.positional()) {
+      raw.append(raw.length() == 0 ? "" : ", ").append(p);
+    }
+    named.forEach((k, v) -> raw.append(raw.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    return Arguments.parse(raw.toString());
   }
 
   /** The one-line text, or the block's own lines trimmed and joined by {@code ", "}. */

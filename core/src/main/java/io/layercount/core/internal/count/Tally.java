@@ -2,6 +2,7 @@ package io.layercount.core.internal.count;
 
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.model.Layer;
+import io.layercount.core.model.LayerKind;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -65,10 +66,16 @@ public final class Tally {
       } else {
         count[0] = Saturating.add(count[0], n);
       }
-      // a convolution or fully-connected layer owns a weight even where its size is unknown
-      if (r.ownParameters() > 0 || (!r.known() && r.kind().isWeighted())) {
+      // a convolution, fully-connected, recurrent, embedding or attention layer owns weights even
+      // where its size is unknown (a TorchScript module prints none)
+      if (r.ownParameters() > 0 || (!r.known() && ownsWeights(r.kind()))) {
         parameterized = Saturating.add(parameterized, n);
       }
     }
+  }
+
+  /** Whether every layer of {@code kind} owns weights, whatever its arguments (a norm may be affine or not). */
+  private static boolean ownsWeights(LayerKind kind) {
+    return kind.isWeighted() || kind == LayerKind.RECURRENT || kind == LayerKind.EMBEDDING || kind == LayerKind.ATTENTION;
   }
 }

@@ -717,6 +717,8 @@ public final class Dataflow {
     Point shared;
     /** The output of a low-rank adapter wrapper's own weight, which reads the input beside its children; else {@code null}. */
     final Point ownBeside;
+    /** Whether this module wraps a layer with low-rank adapters ({@link #isLowRankAdapter}). */
+    final boolean lowRank;
     /**
      * The input the last projections sharing one ended reading ({@link #shared} before the sibling
      * after them), and their keys: a gated MLP printed {@code gate_proj}, {@code down_proj},
@@ -818,7 +820,8 @@ public final class Dataflow {
       int own = node.weighted;
       // a low-rank adapter's wrapper (PEFT's lora.Linear: its own weight, and lora_A then lora_B
       // beside it) applies its weight beside its children, not before them: both read the input
-      boolean beside = own > 0 && isLowRankAdapter(layer);
+      this.lowRank = isLowRankAdapter(layer);
+      boolean beside = own > 0 && lowRank;
       this.input = new Point(beside ? arrival.depth() : Saturating.add(own, arrival.depth()), width, null, -1);
       this.ownBeside = beside ? new Point(Saturating.add(own, arrival.depth()), width, null, -1) : null;
       this.slices = readsChannelSlices(layer, facts.kids, width);
@@ -921,7 +924,8 @@ public final class Dataflow {
         sourceKind = Source.STREAM;
       } else if (role == ChildRole.BRANCH) {
         branchSource(BranchName.of(childName));
-      } else if (role == ChildRole.BYPASS) {
+      } else if (role == ChildRole.BYPASS || lowRank && childName.equals("base_layer")) {
+        // PEFT's newer wrapper prints the layer it wraps as a child: it reads the input beside the adapters
         source = input;
         sourceKind = Source.BYPASS;
       } else if (role == ChildRole.SHARED_INPUT && shared != null) {

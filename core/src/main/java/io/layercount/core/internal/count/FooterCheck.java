@@ -22,6 +22,17 @@ final class FooterCheck {
           + n(footer.optimizer()) + " optimizer parameters (its state, not the model's): the model holds "
           + (model == null ? "the rest" : n(model))));
     }
+    if (footer != null && footer.total() != null && footer.trainable() != null && footer.nonTrainable() != null
+        && footer.optimizer() == null && model != null && !footer.total().equals(model)) {
+      long more = footer.total() - model;
+      out.add(Diagnostic.warning(0, 0, "the footer's Total params (" + n(footer.total()) + ") is not Trainable +"
+          + " Non-trainable (" + n(model) + "): " + (more > 0 ? n(more) + " more" : n(-more) + " fewer")
+          + (more > 0 && model > 0 && more >= 2 * footer.trainable() && more <= 2 * footer.trainable() + 16
+              ? ", about twice the trainable count, as an Adam optimizer's state is: Keras 3 adds that to Total params"
+                  + " and says so on an 'Optimizer params' line, which this text does not have"
+              : ": a line of the footer may have been edited or lost")
+          + "; the model's count is taken as Trainable + Non-trainable"));
+    }
     if (model == null || model == total) {
       this.exact = exact;
       return;

@@ -56,6 +56,10 @@ final class StatedCounts {
         own = 0L;
         r = new Resolution(rule.kind(), 0, true, !weightAndBiasOnly, rule.weighted(), "model",
             "the model's row: what it holds beyond its layers shows only in the footer");
+      } else if (s.params() == null && rule.kind() == LayerKind.INPUT && layer.isLeaf()) {
+        // an input layer holds no parameters, whether or not its row's count could be read
+        own = 0L;
+        r = stated(rule, 0);
       } else if (s.params() == null) {
         own = null;
         r = new Resolution(rule.kind(), 0, false, false, rule.weighted(), LOST,

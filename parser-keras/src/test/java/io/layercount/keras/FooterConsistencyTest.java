@@ -1,0 +1,57 @@
+package io.layercount.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.layercount.core.Analysis;
+import io.layercount.core.LayerCount;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a footer says of itself, and rows that cannot hold parameters. A published Keras 3 footer
+ * whose Total params held an Adam optimizer's state but whose 'Optimizer params' line was lost
+ * (3,947,261,954 total, 1,315,753,984 trainable, 0 non-trainable) went unremarked; an InputLayer
+ * row whose count a damaged line lost made a total that matched its footer 'not exact'.
+ */
+class FooterConsistencyTest {
+  private static final LayerCount LAYER_COUNT = LayerCount.standard();
+
+  private static final String TABLE = """
+      Model: "m"
+      _________________________________________________________________
+       Layer (type)                Output Shape              Param #
+      =================================================================
+       input_1 (InputLayer)        [(None, 8)]
+       dense (Dense)               (None, 4)                 36
+       dense_1 (Dense)             (None, 1)                 5
+      =================================================================
+      Total params: %s
+      Trainable params: 41
+      Non-trainable params: 0
+      _________________________________________________________________
+      """;
+
+  @Test
+  void aTotalBeyondTrainablePlusNonTrainableIsSaid() {
+    Analysis a = LAYER_COUNT.analyze("t", TABLE.formatted("125")).get(0);
+    assertEquals(41, a.parameters().total());
+    List<String> said = a.diagnostics().stream().map(d -> d.message()).toList();
+    assertTrue(said.stream().anyMatch(m -> m.startsWith("the footer's Total params (125) is not Trainable +"
+        + " Non-trainable (41): 84 more, about twice the trainable count, as an Adam optimizer's state is")),
+        said.toString());
+    Analysis edited = LAYER_COUNT.analyze("t", TABLE.formatted("50")).get(0);
+    assertTrue(edited.diagnostics().stream().anyMatch(d -> d.message().contains("9 more: a line of the footer may"
+        + " have been edited or lost")), edited.diagnostics().toString());
+    Analysis agrees = LAYER_COUNT.analyze("t", TABLE.formatted("41")).get(0);
+    assertFalse(agrees.diagnostics().stream().anyMatch(d -> d.message().startsWith("the footer's Total params")));
+  }
+
+  @Test
+  void anInputLayerWhoseCountIsLostHoldsNothing() {
+    Analysis a = LAYER_COUNT.analyze("t", TABLE.formatted("41")).get(0);
+    assertEquals(41, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
+}

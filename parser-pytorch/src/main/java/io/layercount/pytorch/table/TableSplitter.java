@@ -86,7 +86,8 @@ final class TableSplitter {
       List<TableBlock> tables) {
     claimed[start] = true;
     int i = start + 1;
-    while (i < lines.size() && isRule(lines.get(i).text())) {
+    // the header's rules, a blank line between them and it where the table is double-spaced
+    while (i < lines.size() && (isRule(lines.get(i).text()) || lines.get(i).isBlank() && ruleNext(lines, i))) {
       claimed[i++] = true;
     }
     List<Source.Line> rows = new ArrayList<>();
@@ -121,12 +122,51 @@ final class TableSplitter {
     return i;
   }
 
-  /** A blank line inside a table is kept when a rule or footer line follows it. */
+  /**
+   * A blank line inside a table is kept when a rule or footer line follows it, or a row where the
+   * line before it is a row, the header or a rule too: a table double-spaced (a Markdown renderer's copy, a
+   * blank line after every line) goes on past each blank line.
+   */
   private static boolean tableContinuesAfterBlank(List<Source.Line> lines, int blank) {
     for (int j = blank + 1; j < lines.size(); j++) {
       String t = lines.get(j).text();
       if (!t.isBlank()) {
-        return isRule(t) || Footer.isFooterLine(t);
+        return isRule(t) || Footer.isFooterLine(t) || isRow(t) && rowOrHeaderBefore(lines, blank);
+      }
+    }
+    return false;
+  }
+
+  /** Whether the next non-blank line after {@code blank} is a rule. */
+  private static boolean ruleNext(List<Source.Line> lines, int blank) {
+    for (int j = blank + 1; j < lines.size(); j++) {
+      if (!lines.get(j).isBlank()) {
+        return isRule(lines.get(j).text());
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A torchinfo row ({@code ├─Conv2d: 2-1}, a depth and index after the class; its root row, the
+   * class and then a shape or {@code --}) or a torchsummary row ({@code Conv2d-1} and two spaces):
+   * what a double-spaced table's lines after its blank ones are.
+   */
+  private static final Pattern ROW = Pattern.compile(
+      "[\\s│├└─|'`+-]*[A-Za-z_][\\w.]*(?:: \\d+-\\d+\\b|-\\d+ {2,}\\S| (?:\\([\\w.]+\\) )?(?: {2,})(?:\\[|--|\\d))");
+
+  /** Whether {@code t} is a row ({@link #ROW}) or a line of torchinfo's tree (a parameter's row in verbose mode). */
+  private static boolean isRow(String t) {
+    String s = t.stripLeading();
+    return ROW.matcher(t).lookingAt() || s.startsWith("├") || s.startsWith("└") || s.startsWith("│");
+  }
+
+  /** Whether the non-blank line before {@code blank} is a row, a table's header ({@code Layer (type}) or a rule. */
+  private static boolean rowOrHeaderBefore(List<Source.Line> lines, int blank) {
+    for (int j = blank - 1; j >= 0; j--) {
+      String t = lines.get(j).text();
+      if (!t.isBlank()) {
+        return isRow(t) || t.contains("Layer (type") || isRule(t);
       }
     }
     return false;

@@ -81,6 +81,29 @@ class TableLinePrefixTest {
     assertEquals(List.of(), failures);
   }
 
+  /**
+   * Every corpus table double-spaced (a blank line after each line, as a Markdown renderer's copy
+   * has it) reads as it does bare: the table went on only past a blank line before a rule or footer,
+   * so such a published table read no row at all (a total of 0 for its footer's 785,376).
+   */
+  @Test
+  void everyCorpusTableReadsDoubleSpaced() throws IOException {
+    List<String> failures = new ArrayList<>();
+    int tables = 0;
+    for (Path file : TableHardWrapTest.tables()) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      List<Analysis> bare = LAYER_COUNT.analyze(file.toString(), text);
+      List<Analysis> spaced = LAYER_COUNT.analyze(file.toString(), text.replace("\n", "\n\n"));
+      tables++;
+      if (!TableHardWrapTest.summary(spaced).equals(TableHardWrapTest.summary(bare))
+          || !TableHardWrapTest.severities(spaced).equals(TableHardWrapTest.severities(bare))) {
+        failures.add(file.getFileName() + ": " + TableHardWrapTest.summary(spaced) + " against " + TableHardWrapTest.summary(bare));
+      }
+    }
+    assertTrue(tables > 70, tables + " tables");
+    assertEquals(List.of(), failures);
+  }
+
   private static String prefixed(String prefix, String text) {
     StringBuilder out = new StringBuilder(text.length() * 2);
     for (String line : text.split("\n", -1)) {

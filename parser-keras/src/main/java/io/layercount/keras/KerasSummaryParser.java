@@ -181,6 +181,11 @@ public final class KerasSummaryParser implements SummaryParser {
       }
     }
     int bodyEnd = footerAt >= 0 ? footerAt : limit;
+    if (footerAt < 0 && !Lines.isBoxHeader(lines.get(header).text())) {
+      // no footer: the table ends at its closing '=' rule, not at the next table or the text's end
+      // (a log's lines after it were read as rows)
+      bodyEnd = closingRule(lines, header, limit);
+    }
     TableRows table;
     int afterBody = bodyEnd;
     if (Lines.isBoxHeader(lines.get(header).text())) {
@@ -207,6 +212,25 @@ public final class KerasSummaryParser implements SummaryParser {
       diagnostics.add(Diagnostic.warning(h.number(), h.column(0), "this table has no layer rows"));
     }
     return NetworkAssembler.assemble(table, modelName, totals, lines.get(header).number(), diagnostics, limits);
+  }
+
+  /**
+   * The line after a plain table's closing {@code =} rule: the first such rule after a row, past the
+   * rule under the header; {@code limit} where there is none.
+   */
+  private static int closingRule(List<Line> lines, int header, int limit) {
+    boolean row = false;
+    for (int i = header + 1; i < limit; i++) {
+      String t = lines.get(i).text();
+      if (Lines.isRule(t, "=")) {
+        if (row) {
+          return i + 1;
+        }
+      } else if (!t.isBlank() && !Lines.isRule(t, "_¯-")) {
+        row = true;
+      }
+    }
+    return limit;
   }
 
   /** Text between a table's end and its footer. */

@@ -65,8 +65,9 @@ final class PlainTableReader {
       if (Lines.isElision(text)) {
         elided = true;
         afterSeparator = true;
-        diagnostics.add(Diagnostic.warning(line.number(), line.column(0),
-            "'" + text.trim() + "': rows were left out of this table here; the per-layer sum cannot be complete"));
+        diagnostics.add(Diagnostic.error(line.number(), line.column(0),
+            "'" + text.trim() + "': rows were left out of this table here, so the per-layer sum and every layer"
+                + " count are lower bounds"));
         continue;
       }
       List<Cell> cells = collapsed ? collapsedCells(text, columns) : wrapped ? wrappedCells(text, columns)

@@ -67,7 +67,8 @@ class CorpusTest {
     assertEquals(Counts.leading(trainable), n.totals().trainable());
     assertEquals(Counts.leading(nonTrainable), n.totals().nonTrainable());
     for (Diagnostic d : n.diagnostics()) {
-      assertTrue(d.severity() != Severity.ERROR, d.toString());
+      // a text whose writer left rows out ('...') says so as an error: its counts are lower bounds
+      assertTrue(d.severity() != Severity.ERROR || d.message().contains("rows were left out of this table"), d.toString());
     }
     long sum = 0;
     int unknown = 0;

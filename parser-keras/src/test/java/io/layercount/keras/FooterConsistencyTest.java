@@ -54,4 +54,29 @@ class FooterConsistencyTest {
     assertEquals(41, a.parameters().total());
     assertTrue(a.parameters().exact(), a.diagnostics().toString());
   }
+
+  /** Rows left out with a line of dots: every layer count is a lower bound, not only the total. */
+  @Test
+  void rowsLeftOutMakeEveryLayerCountALowerBound() {
+    for (String mark : List.of("...", "......", "…")) {
+      String text = TABLE.formatted("41").replace(" dense (Dense)               (None, 4)                 36\n",
+          " dense (Dense)               (None, 4)                 36\n " + mark + "\n");
+      Analysis a = LAYER_COUNT.analyze("t", text).get(0);
+      assertTrue(a.layers().lowerBounds().contains(io.layercount.core.Convention.KERAS), mark + " " + a.layers());
+      assertTrue(a.layers().lowerBounds().contains(io.layercount.core.Convention.DEPTH), mark + " " + a.layers());
+    }
+  }
+
+  /**
+   * A table printed without its footer ends at its closing rule: a log's lines after it (counts per
+   * class, two spaces apart) were read as 4 more layers of a VGG16, its 20 layers shown as 24.
+   */
+  @Test
+  void withoutAFooterTheTableEndsAtItsClosingRule() {
+    String text = TABLE.formatted("41").substring(0, TABLE.formatted("41").indexOf("Total params"))
+        + "\n\nSaved features.\n\nBlazer      5408\nJeans       5126\n[ 352 : train_top_model   ] class_weight_val [ 0.83  0.88]\n";
+    Analysis a = LAYER_COUNT.analyze("t", text).get(0);
+    assertEquals(3, a.layers().keras(), a.network().root().children().toString());
+    assertEquals(41, a.parameters().total());
+  }
 }

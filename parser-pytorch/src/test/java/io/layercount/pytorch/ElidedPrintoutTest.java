@@ -37,7 +37,7 @@ class ElidedPrintoutTest {
 
   @Test
   void theMarkLeavesOneModelWhoseCountsAreLowerBounds() {
-    for (String mark : List.of("...", "…", "      ...", "⋮")) {
+    for (String mark : List.of("...", "…", "      ...", "⋮", "......", ".......", "……")) {
       List<Analysis> all = LayerCount.standard().analyze("t",
           ELIDED.replace("\n...\n", "\n" + mark + "\n").getBytes(StandardCharsets.UTF_8));
       assertEquals(1, all.size(), mark + ": " + all);
@@ -57,5 +57,30 @@ class ElidedPrintoutTest {
     assertTrue(PrintoutReader.isElision("[...]"));
     assertFalse(PrintoutReader.isElision("(0): Linear(...)"));
     assertFalse(PrintoutReader.isElision("... 12 more layers"));
+  }
+
+  /**
+   * Blocks shortened by hand to {@code Sequential(...)}, or to their first module and a mark, and
+   * numbered modules deleted ({@code (0)}, then {@code (11)}): each leaves out modules, so every
+   * count is a lower bound and the total is not exact. A ResNet-18 so shortened read depth 2, a
+   * GPT-2 with blocks 1 to 10 deleted depth 5, both presented as whole.
+   */
+  @Test
+  void blocksShortenedOrDeletedByHandMakeEveryCountALowerBound() {
+    String shortened = String.join("\n", "ResNet(", "  (conv1): Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), bias=False)",
+        "  (layer1): Sequential(...)", "  (layer2): Sequential((0): BasicBlock(...), ...)",
+        "  (fc): Linear(in_features=512, out_features=1000, bias=True)", ")", "");
+    String deleted = String.join("\n", "GPT(", "  (h): ModuleList(", "    (0): Block(",
+        "      (fc): Linear(in_features=8, out_features=8, bias=True)", "    )", "    (11): Block(",
+        "      (fc): Linear(in_features=8, out_features=8, bias=True)", "    )", "  )", ")", "");
+    for (String text : List.of(shortened, deleted)) {
+      Analysis a = LayerCount.standard().analyze("t", text.getBytes(StandardCharsets.UTF_8)).get(0);
+      assertFalse(a.parameters().exact(), text);
+      assertTrue(a.layers().lowerBounds().containsAll(EnumSet.range(Convention.DEPTH, Convention.BLOCKS)), text);
+    }
+    Analysis whole = LayerCount.standard().analyze("t", deleted.replace("(11): Block(", "(1): Block(")
+        .getBytes(StandardCharsets.UTF_8)).get(0);
+    assertTrue(whole.layers().lowerBounds().isEmpty(), "numbered 0 and 1: nothing left out");
+    assertEquals(2 * 72, whole.parameters().total());
   }
 }

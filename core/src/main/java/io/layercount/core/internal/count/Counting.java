@@ -81,6 +81,15 @@ public final class Counting {
         lowerBounds.addAll(NestedModels.HIDDEN);
       }
     }
+    if (survey.numberingGap()) {
+      // a numbering that skips is modules deleted by hand: they are in no count
+      Layer after = survey.gapAfter();
+      Layer at = survey.gapAt();
+      diagnostics.add(Diagnostic.warning(at.line(), 0, "the numbered modules go from (" + after.occurrenceName(
+          Saturating.toInt(after.repeat() - 1)) + ") to (" + at.name() + "): the modules between were left out of the"
+          + " text, so the parameter total and every layer count are lower bounds"));
+      lowerBounds.addAll(NestedModels.HIDDEN);
+    }
     FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
     ParameterNotes.add(tally.parameters, footer.exact, ties, inputSize, tally.assumptions, diagnostics);
     List<Analysis.AppliedRule> userRules = UserRuleUses.of(root, resolved, rules);
@@ -107,7 +116,8 @@ public final class Counting {
     Long statedMacs = costs == null ? null : costs.multAdds();
     Analysis.Macs macs = keras ? MacsEstimate.of(root, resolved, statedMacs) : new Analysis.Macs(statedMacs, null, List.of());
     return new Analysis(index, network.format(), true, new Analysis.Model(network.modelName(), root.typeName()),
-        parameters(network, root, resolved, tally, footer.exact && !modelSummary, ties, inputSize, diagnostics), layers, byType,
+        parameters(network, root, resolved, tally, footer.exact && !modelSummary && !survey.numberingGap(), ties, inputSize,
+            diagnostics), layers, byType,
         diagnostics, network, explanation, macs, costs == null ? null : costs.sizes(), userRules);
   }
 

@@ -1,6 +1,7 @@
 package io.layercount.core.internal.count;
 
 import io.layercount.core.internal.rules.RuleTable;
+import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.List;
  *     kept by line ({@link io.layercount.core.internal.LineTable}); else 1, with {@code lastLine} 0
  * @param lastLine the last layer's line, where {@code firstLine} is one
  */
-record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstLine, int lastLine) {
+record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstLine, int lastLine, Layer gapAfter,
+    Layer gapAt) {
   /** Whether the layers' lines increase in printed order, {@link #firstLine} to {@link #lastLine}. */
   boolean linesIncrease() {
     return lastLine >= firstLine;
@@ -27,6 +29,8 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
   static TreeSurvey of(Layer root, RuleTable rules) {
     boolean stated = false;
     boolean hidden = false;
+    Layer gapAfter = null;
+    Layer gapAt = null;
     int nodes = 0;
     // printed order is pre-order: each layer's line after the one before, or no line order at all
     boolean increasing = true;
@@ -47,6 +51,13 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
         hidden |= !rules.hiddenChildren(layer.typeName()).isEmpty();
         continue;
       }
+      if (gapAt == null && children.size() > 1) {
+        int k = numberingGap(children);
+        if (k > 0) {
+          gapAfter = children.get(k - 1);
+          gapAt = children.get(k);
+        }
+      }
       if (top + children.size() >= stack.length) {
         stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + children.size() + 1));
       }
@@ -54,7 +65,38 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
         stack[++top] = children.get(i);
       }
     }
-    return increasing ? new TreeSurvey(stated, hidden, nodes, root.line(), (int) previous)
-        : new TreeSurvey(stated, hidden, nodes, 1, 0);
+    return increasing ? new TreeSurvey(stated, hidden, nodes, root.line(), (int) previous, gapAfter, gapAt)
+        : new TreeSurvey(stated, hidden, nodes, 1, 0, gapAfter, gapAt);
+  }
+
+  /**
+   * Where children numbered 0, 1, 2, ... (a printout's Sequential or ModuleList, runs taking their
+   * numbers) skip numbers: the index of the first child after the gap, or 0. Modules deleted from a
+   * printout by hand ({@code (0): Block(...)}, then {@code (11): Block(}) leave one; a printout as
+   * PyTorch wrote it never does.
+   */
+  private static int numberingGap(List<Layer> children) {
+    String first = children.get(0).name();
+    if (first.isEmpty() || first.charAt(0) != '0' || first.length() != 1) {
+      return 0; // not numbered from 0 (keys, or a part of a list)
+    }
+    long next = children.get(0).repeat();
+    for (int k = 1; k < children.size(); k++) {
+      String name = children.get(k).name();
+      long n = name.isEmpty() || name.length() > 9 ? -1 : Arguments.digits(name, 0, name.length());
+      if (n < 0 || n < next) {
+        return 0; // not one numbering
+      }
+      if (n > next) {
+        return k;
+      }
+      next = n + children.get(k).repeat();
+    }
+    return 0;
+  }
+
+  /** Whether numbered children skip numbers somewhere ({@link #gapAt} is the first after the gap). */
+  boolean numberingGap() {
+    return gapAt != null;
   }
 }

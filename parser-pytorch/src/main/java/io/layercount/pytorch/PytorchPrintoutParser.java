@@ -56,7 +56,10 @@ public final class PytorchPrintoutParser implements SummaryParser {
 
   @Override
   public ParseResult parse(Source source) {
-    return withElidedBlocks(source, parseAll(source));
+    List<Diagnostic> notes = new ArrayList<>(0);
+    Source read = InlineMarks.cut(source, notes);
+    ParseResult result = withElidedBlocks(read, parseAll(read));
+    return notes.isEmpty() ? result : result.notedFirst(notes);
   }
 
   /**

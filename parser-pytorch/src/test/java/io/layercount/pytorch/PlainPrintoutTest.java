@@ -77,7 +77,7 @@ class PlainPrintoutTest {
       "Net(\n  (a): ReLU()\n)\nTotal: 3",                           // text after
       "model = Net(\n  (a): ReLU()\n)",                              // text before
       "Net(\n  (a): ReLU(), weights=3\n)",                           // text after a module
-      "Net(\n  (a): ReLU()\n)  # done",                              // text after the root's ')'
+      "Net(\n  (a): ReLU()\n)  <- done",                             // text after the root's ')'
       "Net(\n  (a): Sequential(\n    (b): ReLU()\n)",                // a block never closed
       "Net (\n  (a): ReLU ()\n)",                                    // the legacy form
       "Net(\n   (a): ReLU()\n  (b): ReLU()\n)",                      // an odd indent (the text's step is 1)

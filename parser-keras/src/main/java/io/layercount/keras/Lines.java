@@ -65,20 +65,7 @@ final class Lines {
 
   /** A line that says text was left out here: 3 to 20 dots ({@code ...}, {@code ......}) or ellipses ({@code …}). */
   static boolean isElision(String text) {
-    String t = text.trim();
-    if (t.isEmpty() || t.length() > 20) {
-      return false;
-    }
-    char c = t.charAt(0);
-    if (c != '.' && c != '…' || c == '.' && t.length() < 3) {
-      return false;
-    }
-    for (int i = 1; i < t.length(); i++) {
-      if (t.charAt(i) != c) {
-        return false;
-      }
-    }
-    return true;
+    return io.layercount.core.spi.ElisionMark.isDots(text);
   }
 
   /** Leading occurrences of {@code c}. */

@@ -114,20 +114,26 @@ class CorpusTest {
           .append(lines[i]).append('\n');
     }
     for (String log : List.of(logged.toString(), stamped.toString(), Logged.byRoot(text), Logged.timeStamped(text))) {
-      Source source = Source.of(file, log);
-      assertTrue(parser.detect(source) >= 0.9, "detect");
-      ParseResult result = parser.parse(source);
-      assertEquals(1, result.networks().size());
-      // a log puts the summary further down: the trees compared wherever they stood
-      assertEquals(Trees.withoutLines(bare.root()), Trees.withoutLines(result.networks().get(0).root()));
-      assertEquals(bare.totals(), result.networks().get(0).totals());
-      assertEquals(bare.format(), result.networks().get(0).format());
-      List<Diagnostic> said = new ArrayList<>(source.repairs());
-      said.addAll(result.diagnostics());
-      assertTrue(said.stream().anyMatch(d -> d.message().startsWith("removed")), said.toString());
+      assertReadsAs(bare, file, log, "removed");
     }
   }
 
+  /**
+   * {@code damaged}, a corpus summary {@code bare} damaged, reads as one model alike to it (trees
+   * compared wherever they stand) and a repair or diagnostic starting {@code said} says what was cut.
+   */
+  private void assertReadsAs(Network bare, String file, String damaged, String said) {
+    Source source = Source.of(file, damaged);
+    assertTrue(parser.detect(source) >= 0.9, "detect");
+    ParseResult result = parser.parse(source);
+    assertEquals(1, result.networks().size());
+    assertEquals(Trees.withoutLines(bare.root()), Trees.withoutLines(result.networks().get(0).root()));
+    assertEquals(bare.totals(), result.networks().get(0).totals());
+    assertEquals(bare.format(), result.networks().get(0).format());
+    List<Diagnostic> notes = new ArrayList<>(source.repairs());
+    notes.addAll(result.diagnostics());
+    assertTrue(notes.stream().anyMatch(d -> d.message().startsWith(said)), notes.toString());
+  }
 
   /**
    * Every corpus summary pasted as an indented block under a line of prose (a Markdown code block;
@@ -144,16 +150,7 @@ class CorpusTest {
     String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
     Network bare = parser.parse(Source.of(file, text)).networks().get(0);
     for (String pasted : List.of(Pasted.asIndentedBlock(text), Pasted.asRMarkdownOutput(text))) {
-      Source source = Source.of(file, pasted);
-      assertTrue(parser.detect(source) >= 0.9, "detect");
-      ParseResult result = parser.parse(source);
-      assertEquals(1, result.networks().size());
-      assertEquals(Trees.withoutLines(bare.root()), Trees.withoutLines(result.networks().get(0).root()));
-      assertEquals(bare.totals(), result.networks().get(0).totals());
-      assertEquals(bare.format(), result.networks().get(0).format());
-      List<Diagnostic> said = new ArrayList<>(source.repairs());
-      said.addAll(result.diagnostics());
-      assertTrue(said.stream().anyMatch(d -> d.message().startsWith("removed an indent of 4")), said.toString());
+      assertReadsAs(bare, file, pasted, "removed an indent of 4");
     }
   }
 

@@ -3,6 +3,7 @@ package io.layercount.pytorch;
 import io.layercount.core.Diagnostic;
 import io.layercount.core.Limits;
 import io.layercount.core.model.Arguments;
+import io.layercount.core.spi.ElisionMark;
 import io.layercount.core.spi.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -200,24 +201,7 @@ final class PrintoutReader {
   /** Whether {@code s} is only a mark that text was left out: {@code ...}, {@code …}, {@code ⋮}, {@code [...]}. */
   static boolean isElision(String s) {
     String t = s.strip();
-    return isDots(t) || t.equals("⋮") || t.equals("[...]") || t.equals(". . .") || t.equals("(...)");
-  }
-
-  /** Whether {@code t} is 3 to 20 dots ({@code ...}, {@code ......}) or 1 to 6 ellipses ({@code …}). */
-  static boolean isDots(String t) {
-    if (t.isEmpty() || t.length() > 20) {
-      return false;
-    }
-    char c = t.charAt(0);
-    if (c != '.' && c != '…' || c == '.' && t.length() < 3 || c == '…' && t.length() > 6) {
-      return false;
-    }
-    for (int i = 1; i < t.length(); i++) {
-      if (t.charAt(i) != c) {
-        return false;
-      }
-    }
-    return true;
+    return ElisionMark.isDots(t) || t.equals("⋮") || t.equals("[...]") || t.equals(". . .") || t.equals("(...)");
   }
 
   /** The root was never closed and line {@code i} is not part of the printout. */

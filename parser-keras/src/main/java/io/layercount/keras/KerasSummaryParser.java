@@ -209,7 +209,14 @@ public final class KerasSummaryParser implements SummaryParser {
     }
     if (table.rows().isEmpty()) {
       Line h = lines.get(header);
-      diagnostics.add(Diagnostic.warning(h.number(), h.column(0), "this table has no layer rows"));
+      int text = 0;
+      for (int i = header + 1; i < afterBody; i++) {
+        String t = lines.get(i).text();
+        text += t.isBlank() || Lines.isRule(t, "_=¯-|") || Lines.isRule(t, "─━┃│┏┓┗┛┡┩╇┯┷") ? 0 : 1;
+      }
+      diagnostics.add(text == 0 ? Diagnostic.warning(h.number(), h.column(0), "this table has no layer rows")
+          : Diagnostic.error(h.number(), h.column(0), "no line of this table could be read as a layer's row ("
+              + text + " line(s) under its header): every count is a lower bound"));
     }
     return NetworkAssembler.assemble(table, modelName, totals, lines.get(header).number(), diagnostics, limits);
   }

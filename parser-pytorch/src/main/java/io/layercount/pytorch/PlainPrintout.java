@@ -166,6 +166,9 @@ final class PlainPrintout {
         }
       } else {
         Arguments arguments = arguments(args, parsed, b, typeEnd + 1, end - 1);
+        if (arguments == null) {
+          return null; // a comment after the module: the full reading cuts it (InlineMarks)
+        }
         modules.add(name, type, arguments, count, 0, i + 1);
         top.children++;
       }
@@ -178,12 +181,18 @@ final class PlainPrintout {
    * {@code args} by the bytes where that text was parsed and kept before, else parsed (or found) by
    * {@code NetworkBuilder} and, where it keeps them, kept in {@code args} too.
    */
+  /** The arguments {@code b[from, to)} print, or {@code null} where a comment follows them ({@code  # ...}). */
   private static Arguments arguments(BytesTable<Arguments> args, Map<String, Arguments> parsed, byte[] b, int from,
       int to) {
     int hash = BytesTable.hash(b, from, to);
     Arguments known = args.get(b, from, to, hash);
     if (known != null) {
       return known;
+    }
+    for (int k = from; k + 1 < to; k++) {
+      if (b[k] == ' ' && b[k + 1] == '#') {
+        return null; // a comment written after the module ("# output (b, 768, 14, 14)"): not PyTorch's
+      }
     }
     int kept = parsed.size();
     Arguments arguments = NetworkBuilder.parse(string(b, from, to), parsed);

@@ -56,53 +56,6 @@ public final class PytorchPrintoutParser implements SummaryParser {
 
   @Override
   public ParseResult parse(Source source) {
-    List<Diagnostic> notes = new ArrayList<>(0);
-    Source read = InlineMarks.cut(source, notes);
-    ParseResult result = withElidedBlocks(read, parseAll(read));
-    return notes.isEmpty() ? result : result.notedFirst(notes);
-  }
-
-  /**
-   * {@code result} with an error on each model holding a module whose arguments are only an
-   * elision mark ({@code (layer1): Sequential(...)}, a block shortened by hand): its modules were left
-   * out, so every count is a lower bound. Read before as one leaf of that class, a ResNet-18 so
-   * shortened had depth 2, presented as whole. Looked for only in a text that has such a line.
-   */
-  private static ParseResult withElidedBlocks(Source source, ParseResult result) {
-    if (result.networks().isEmpty() || source.linesContaining("(...)").length == 0
-        && source.linesContaining("(…)").length == 0) {
-      return result;
-    }
-    List<Network> networks = new ArrayList<>(result.networks().size());
-    for (Network n : result.networks()) {
-      List<Layer> elided = new ArrayList<>();
-      java.util.ArrayDeque<Layer> stack = new java.util.ArrayDeque<>();
-      stack.push(n.root());
-      while (!stack.isEmpty()) {
-        Layer layer = stack.pop();
-        String raw = layer.arguments().raw().strip();
-        // "...", or modules flattened into the line, shortened: "(0): SEBasicBlock(...), ..."
-        if (layer.isLeaf() && (raw.equals("...") || raw.equals("…") || raw.contains("(...)") || raw.contains("(…)"))) {
-          elided.add(layer);
-        }
-        layer.children().forEach(stack::push);
-      }
-      if (elided.isEmpty()) {
-        networks.add(n);
-        continue;
-      }
-      elided.sort(java.util.Comparator.comparingInt(Layer::line));
-      Layer first = elided.get(0);
-      List<Diagnostic> diagnostics = new ArrayList<>(n.diagnostics());
-      diagnostics.add(Diagnostic.error(first.line(), 0, "'" + first.typeName() + "(...)'" + (elided.size() > 1
-          ? " and " + (elided.size() - 1) + " more module(s) like it" : "") + ": the modules inside were left out of"
-          + " the printout, so every count is a lower bound"));
-      networks.add(new Network(n.format(), n.modelName(), n.root(), n.graphKnown(), n.totals(), diagnostics, n.costs()));
-    }
-    return new ParseResult(networks, result.diagnostics());
-  }
-
-  private static ParseResult parseAll(Source source) {
     ParseResult result = parseReadable(source);
     if (!result.networks().isEmpty() && errors(result) == 0) {
       return result;
@@ -135,7 +88,8 @@ public final class PytorchPrintoutParser implements SummaryParser {
     Source read = readable(source, notes);
     // most texts are one plain printout: read straight into layers, the syntax tree skipped
     ParseResult plain = PlainPrintout.read(read);
-    return (plain != null ? plain : parseFully(read)).notedFirst(notes);
+    // a text the short road leaves may hold comments or Markdown's bold in its module lines
+    return (plain != null ? plain : parseFully(InlineMarks.cut(read, notes))).notedFirst(notes);
   }
 
   /** {@link #parse} by the full reading alone: every form, and what it says of the text around. */

@@ -1180,12 +1180,24 @@ public final class Source {
    */
   public synchronized int[] linesContaining(String needle) {
     int[] lines = searched.get(needle);
-    if (lines == null) {
+    if (lines == null && hasCharAbove(needle, (char) Math.max(maxChar, 0x7f))) {
+      lines = new int[0]; // a character past ASCII the text has none of (its largest is below it): no search
+      searched.put(needle, lines);
+    } else if (lines == null) {
       lines = ascii != null && needle.indexOf('\n') < 0 && !needle.isEmpty() && isAscii(needle)
           ? ascii.containing(needle) : containing(needle);
       searched.put(needle, lines);
     }
     return lines.clone();
+  }
+
+  private static boolean hasCharAbove(String needle, char max) {
+    for (int i = 0; i < needle.length(); i++) {
+      if (needle.charAt(i) > max) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int[] containing(String needle) {

@@ -90,6 +90,12 @@ public final class Counting {
           + " text, so the parameter total and every layer count are lower bounds"));
       lowerBounds.addAll(NestedModels.HIDDEN);
     }
+    if (survey.anyElided()) {
+      Layer first = survey.firstElided();
+      diagnostics.add(Diagnostic.error(first.line(), 0, "'" + first.typeName() + "(...)'" + (survey.elided() > 1
+          ? " and " + (survey.elided() - 1) + " more module(s) like it" : "") + ": the modules inside were left out of"
+          + " the text, so every count is a lower bound"));
+    }
     FooterCheck footer = new FooterCheck(network.totals(), tally.parameters, tally.exact, keras, diagnostics);
     ParameterNotes.add(tally.parameters, footer.exact, ties, inputSize, tally.assumptions, diagnostics);
     List<Analysis.AppliedRule> userRules = UserRuleUses.of(root, resolved, rules);

@@ -20,7 +20,7 @@ import java.util.List;
  * @param lastLine the last layer's line, where {@code firstLine} is one
  */
 record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstLine, int lastLine, Layer gapAfter,
-    Layer gapAt) {
+    Layer gapAt, Layer firstElided, int elided) {
   /** Whether the layers' lines increase in printed order, {@link #firstLine} to {@link #lastLine}. */
   boolean linesIncrease() {
     return lastLine >= firstLine;
@@ -31,6 +31,8 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
     boolean hidden = false;
     Layer gapAfter = null;
     Layer gapAt = null;
+    Layer firstElided = null;
+    int elided = 0;
     int nodes = 0;
     // printed order is pre-order: each layer's line after the one before, or no line order at all
     boolean increasing = true;
@@ -49,6 +51,10 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
       List<Layer> children = layer.children();
       if (children.isEmpty()) {
         hidden |= !rules.hiddenChildren(layer.typeName()).isEmpty();
+        if (isElided(layer.arguments().positional())) {
+          firstElided = firstElided == null ? layer : firstElided;
+          elided++;
+        }
         continue;
       }
       if (gapAt == null && children.size() > 1) {
@@ -65,8 +71,8 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
         stack[++top] = children.get(i);
       }
     }
-    return increasing ? new TreeSurvey(stated, hidden, nodes, root.line(), (int) previous, gapAfter, gapAt)
-        : new TreeSurvey(stated, hidden, nodes, 1, 0, gapAfter, gapAt);
+    return increasing ? new TreeSurvey(stated, hidden, nodes, root.line(), (int) previous, gapAfter, gapAt, firstElided,
+        elided) : new TreeSurvey(stated, hidden, nodes, 1, 0, gapAfter, gapAt, firstElided, elided);
   }
 
   /**
@@ -93,6 +99,25 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
       next = n + children.get(k).repeat();
     }
     return 0;
+  }
+
+  /**
+   * Whether a leaf's printed arguments are only an elision mark, or end in one after modules
+   * flattened into the line: {@code Sequential(...)}, {@code Sequential((0): SEBasicBlock(...), ...)},
+   * a block shortened by hand.
+   */
+  static boolean isElided(List<String> positional) {
+    // the items, not the text: a text written out again from its items is not kept (Arguments.raw)
+    if (positional.isEmpty()) {
+      return false;
+    }
+    String last = positional.get(positional.size() - 1);
+    return last.equals("...") || last.equals("…") || last.endsWith("(...)") || last.endsWith("(…)");
+  }
+
+  /** Whether some leaf stands for modules left out ({@link #isElided}; {@link #firstElided} the first). */
+  boolean anyElided() {
+    return elided > 0;
   }
 
   /** Whether numbered children skip numbers somewhere ({@link #gapAt} is the first after the gap). */

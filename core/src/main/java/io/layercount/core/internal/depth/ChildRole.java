@@ -82,10 +82,9 @@ public enum ChildRole {
   private static final Map<String, String> GATED_PAIRS = Map.of("gate_proj", "up_proj", "up_proj", "gate_proj",
       "w1", "w3", "w3", "w1", "fc1_g", "fc1_x", "fc1_x", "fc1_g");
 
-  /** Whether {@code name} is a gated MLP's projection whose partner is one of {@code keys}. */
-  static boolean pairsWithOneOf(String name, List<String> keys) {
-    String partner = GATED_PAIRS.get(name);
-    return partner != null && keys.contains(partner);
+  /** Whether {@code name} is a gated MLP's projection whose partner is {@code key} ({@code up_proj}, {@code gate_proj}). */
+  static boolean pairsWith(String name, String key) {
+    return key != null && key.equals(GATED_PAIRS.get(name));
   }
 
   static ChildRole of(String name) {

@@ -717,16 +717,15 @@ public final class Dataflow {
     Point shared;
     /** The output of a low-rank adapter wrapper's own weight, which reads the input beside its children; else {@code null}. */
     final Point ownBeside;
-    /** Whether this module wraps a layer with low-rank adapters ({@link #isLowRankAdapter}). */
-    final boolean lowRank;
     /**
      * The input the last projections sharing one ended reading ({@link #shared} before the sibling
      * after them), and their keys: a gated MLP printed {@code gate_proj}, {@code down_proj},
      * {@code up_proj} (an old LLaMA's order) has {@code up_proj} read what {@code gate_proj} read.
      */
     Point sharedBefore;
-    List<String> sharedBeforeKeys = List.of();
-    List<String> sharedKeys = List.of();
+    /** The key of the first of those projections ({@code gate_proj}, {@code w1}), and of the group now read. */
+    String sharedBeforeKey;
+    String sharedKey;
     /**
      * The outputs of projections sharing one input (query, key, value; gate and up), until the next
      * layer with widths runs or the module ends: then they combine into one tensor (attention's
@@ -820,8 +819,7 @@ public final class Dataflow {
       int own = node.weighted;
       // a low-rank adapter's wrapper (PEFT's lora.Linear: its own weight, and lora_A then lora_B
       // beside it) applies its weight beside its children, not before them: both read the input
-      this.lowRank = isLowRankAdapter(layer);
-      boolean beside = own > 0 && lowRank;
+      boolean beside = own > 0 && isLowRankAdapter(layer);
       this.input = new Point(beside ? arrival.depth() : Saturating.add(own, arrival.depth()), width, null, -1);
       this.ownBeside = beside ? new Point(Saturating.add(own, arrival.depth()), width, null, -1) : null;
       this.slices = readsChannelSlices(layer, facts.kids, width);
@@ -924,7 +922,7 @@ public final class Dataflow {
         sourceKind = Source.STREAM;
       } else if (role == ChildRole.BRANCH) {
         branchSource(BranchName.of(childName));
-      } else if (role == ChildRole.BYPASS || lowRank && childName.equals("base_layer")) {
+      } else if (role == ChildRole.BYPASS || childName.equals("base_layer") && isLowRankAdapter(layer)) {
         // PEFT's newer wrapper prints the layer it wraps as a child: it reads the input beside the adapters
         source = input;
         sourceKind = Source.BYPASS;
@@ -933,7 +931,7 @@ public final class Dataflow {
         sourceKind = Source.SHARED;
       } else if (role == ChildRole.SHARED_INPUT && sharedBefore != null && child.knownIn() && child.knownOut()
           && child.in() != child.out() && child.in() == sharedBefore.width
-          && ChildRole.pairsWithOneOf(childName, sharedBeforeKeys)) {
+          && ChildRole.pairsWith(childName, sharedBeforeKey)) {
         // the gated MLP's other projection printed after the one that reads their product: it reads
         // the input its partner read, and what it writes that product has taken in already, so no
         // path runs on from it (its partner's, as long, is the one traced)
@@ -987,22 +985,15 @@ public final class Dataflow {
         }
       }
       if (role == ChildRole.SHARED_INPUT && sourceKind != Source.LATE_PARTNER) {
-        sharedKeys = shared != null ? append(sharedKeys, childName) : List.of(childName);
+        sharedKey = shared != null ? sharedKey : childName;
         shared = shared != null ? shared : source;
       } else if (role != ChildRole.SHARED_INPUT) {
         if (shared != null) {
           sharedBefore = shared;
-          sharedBeforeKeys = sharedKeys;
+          sharedBeforeKey = sharedKey;
         }
         shared = null;
       }
-    }
-
-    private static List<String> append(List<String> keys, String key) {
-      List<String> more = new ArrayList<>(keys.size() + 1);
-      more.addAll(keys);
-      more.add(key);
-      return more;
     }
 
     /**

@@ -79,4 +79,28 @@ class FooterConsistencyTest {
     assertEquals(3, a.layers().keras(), a.network().root().children().toString());
     assertEquals(41, a.parameters().total());
   }
+
+  /**
+   * A summary retyped as a Markdown pipe table ({@code | conv1_conv (Conv2D) | (None, 112, 112, 64)
+   * | 9472 | ...}): no line reads as a row. It was a model of 0 layers, depth 0 and keras 0 given as
+   * whole; now an error says so, and every count is a lower bound.
+   */
+  @Test
+  void aTableOfWhichNoLineReadsAsARowIsAnError() {
+    String text = """
+        | Layer (type) | Output Shape | Param # | Connected to |
+        |--------------|--------------|---------|--------------|
+        | input_1 (InputLayer) | [(None, 224, 224, 3)] | 0 | |
+        | conv1_conv (Conv2D) | (None, 112, 112, 64) | 9472 | input_1[0][0] |
+        | dense (Dense) | (None, 5) | 10245 | conv1_conv[0][0] |
+
+        **Total params:** 19,717
+        """;
+    List<Analysis> read = LAYER_COUNT.analyze("t", text);
+    Analysis a = read.get(0);
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == io.layercount.core.Severity.ERROR
+        && d.message().startsWith("no line of this table could be read as a layer's row")), a.diagnostics().toString());
+    assertTrue(a.layers().lowerBounds().contains(io.layercount.core.Convention.KERAS), a.layers().toString());
+    assertFalse(a.parameters().exact());
+  }
 }

@@ -226,9 +226,9 @@ public final class LayerCount {
       List<Diagnostic> diags = new ArrayList<>(whole);
       int lightning = lightningSummary(source);
       diags.add(lightning > 0
-          ? Diagnostic.error(lightning, 1, "no model found: this is PyTorch Lightning's ModelSummary table, which"
-              + " lists only the top-level modules with their counts rounded (6.7 M), so no layer count or exact"
-              + " total follows from it; print(model), or torchinfo's summary(model), gives what layercount counts")
+          ? Diagnostic.error(lightning, 1, "no model found: this is PyTorch Lightning's ModelSummary table, whose"
+              + " counts are rounded (6.7 M) and which lists the modules to its max_depth only (1 by default), so no"
+              + " exact total follows from it; print(model), or torchinfo's summary(model), gives what layercount counts")
           : Diagnostic.error(firstNonBlankLine(source), 1, source.lines().stream().allMatch(Source.Line::isBlank)
           ? "the input is empty: no model to count"
           : "no model found: the text is not a PyTorch printout or a summary table that layercount reads"));

@@ -93,7 +93,8 @@ final class InlineMarks {
     return !s.isEmpty() && s.chars().allMatch(c -> c == ')');
   }
 
-  private static boolean isName(String s) {
+  /** Whether {@code s} is a class name as PyTorch prints one: an identifier, dots allowed ({@code lora.Linear}). */
+  static boolean isName(String s) {
     if (s.isEmpty() || !Character.isJavaIdentifierStart(s.charAt(0))) {
       return false;
     }

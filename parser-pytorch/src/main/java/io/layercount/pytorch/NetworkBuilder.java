@@ -73,16 +73,7 @@ final class NetworkBuilder {
       return null;
     }
     String original = arguments.get("original_name");
-    if (original == null || original.isEmpty() || !Character.isJavaIdentifierStart(original.charAt(0))) {
-      return null;
-    }
-    for (int k = 1; k < original.length(); k++) {
-      char c = original.charAt(k);
-      if (!Character.isJavaIdentifierPart(c) && c != '.') {
-        return null;
-      }
-    }
-    return original;
+    return original != null && InlineMarks.isName(original) ? original : null;
   }
 
   private static Arguments withoutOriginalName(Arguments arguments) {

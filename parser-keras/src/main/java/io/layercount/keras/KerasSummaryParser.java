@@ -181,14 +181,15 @@ public final class KerasSummaryParser implements SummaryParser {
       }
     }
     int bodyEnd = footerAt >= 0 ? footerAt : limit;
-    if (footerAt < 0 && !Lines.isBoxHeader(lines.get(header).text())) {
+    boolean box = Lines.isBoxHeader(lines.get(header).text());
+    if (footerAt < 0 && !box) {
       // no footer: the table ends at its closing '=' rule, not at the next table or the text's end
       // (a log's lines after it were read as rows)
       bodyEnd = closingRule(lines, header, limit);
     }
     TableRows table;
     int afterBody = bodyEnd;
-    if (Lines.isBoxHeader(lines.get(header).text())) {
+    if (box) {
       int[] boxEnd = {bodyEnd};
       table = BoxTableReader.read(lines, header, bodyEnd, diagnostics, boxEnd);
       afterBody = boxEnd[0];

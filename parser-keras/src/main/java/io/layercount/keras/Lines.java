@@ -6,16 +6,7 @@ final class Lines {
 
   /** A line made only of {@code chars} (at least three of them) and spaces. */
   static boolean isRule(String text, String chars) {
-    int n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (chars.indexOf(c) >= 0) {
-        n++;
-      } else if (c != ' ') {
-        return false;
-      }
-    }
-    return n >= 3;
+    return io.layercount.core.spi.Source.isRule(text, chars);
   }
 
   /** The first column's title, in every Keras header row. */

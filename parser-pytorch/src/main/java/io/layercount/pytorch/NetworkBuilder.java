@@ -82,12 +82,7 @@ final class NetworkBuilder {
     }
     java.util.Map<String, String> named = new java.util.LinkedHashMap<>(arguments.named());
     named.remove("original_name");
-    StringBuilder raw = new StringBuilder();
-    for (String p : arguments.positional()) {
-      raw.append(raw.length() == 0 ? "" : ", ").append(p);
-    }
-    named.forEach((k, v) -> raw.append(raw.length() == 0 ? "" : ", ").append(k).append('=').append(v));
-    return Arguments.parse(raw.toString());
+    return new Arguments(null, arguments.positional(), named); // no raw text: its items written out
   }
 
   /** The one-line text, or the block's own lines trimmed and joined by {@code ", "}. */

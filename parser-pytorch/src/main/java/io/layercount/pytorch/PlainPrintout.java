@@ -179,9 +179,9 @@ final class PlainPrintout {
   /**
    * The arguments {@code b[from, to)} prints, as {@link NetworkBuilder#parse} gives them: found in
    * {@code args} by the bytes where that text was parsed and kept before, else parsed (or found) by
-   * {@code NetworkBuilder} and, where it keeps them, kept in {@code args} too.
+   * {@code NetworkBuilder} and, where it keeps them, kept in {@code args} too; {@code null} where a
+   * comment follows them ({@code  # ...}), which the full reading cuts.
    */
-  /** The arguments {@code b[from, to)} print, or {@code null} where a comment follows them ({@code  # ...}). */
   private static Arguments arguments(BytesTable<Arguments> args, Map<String, Arguments> parsed, byte[] b, int from,
       int to) {
     int hash = BytesTable.hash(b, from, to);

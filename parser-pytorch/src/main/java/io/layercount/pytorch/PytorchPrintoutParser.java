@@ -1,7 +1,5 @@
 package io.layercount.pytorch;
 
-import io.layercount.core.model.Layer;
-
 import io.layercount.core.Diagnostic;
 import io.layercount.core.Severity;
 import io.layercount.core.model.Network;

@@ -1082,7 +1082,7 @@ public final class Source {
     }
     boolean ruled = false;
     for (int i : new int[] {header - 1, header + 1}) {
-      if (i >= 0 && i < lines.size() && isRule(lines.get(i).text())) {
+      if (i >= 0 && i < lines.size() && isRule(lines.get(i).text(), RULES)) {
         margin = Math.min(margin, lines.get(i).indent());
         ruled = true;
       }
@@ -1093,12 +1093,15 @@ public final class Source {
   /** The characters a summary table draws its rules and borders with. */
   private static final String RULES = "=-_━─┏┓┳┌┐┬┡┩╇";
 
-  /** Whether {@code text} is a table's rule: only {@link #RULES} characters and spaces, at least three of them. */
-  private static boolean isRule(String text) {
+  /**
+   * Whether {@code text} is a table's rule drawn with {@code chars}: only those characters and
+   * spaces, at least three of them. For the parsers too.
+   */
+  public static boolean isRule(String text, String chars) {
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (RULES.indexOf(c) >= 0) {
+      if (chars.indexOf(c) >= 0) {
         n++;
       } else if (c != ' ') {
         return false;

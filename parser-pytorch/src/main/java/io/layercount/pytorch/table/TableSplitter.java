@@ -128,23 +128,28 @@ final class TableSplitter {
    * blank line after every line) goes on past each blank line.
    */
   private static boolean tableContinuesAfterBlank(List<Source.Line> lines, int blank) {
-    for (int j = blank + 1; j < lines.size(); j++) {
-      String t = lines.get(j).text();
-      if (!t.isBlank()) {
-        return isRule(t) || Footer.isFooterLine(t) || isRow(t) && rowOrHeaderBefore(lines, blank);
-      }
+    int next = nextWithText(lines, blank);
+    if (next < 0) {
+      return false;
     }
-    return false;
+    String t = lines.get(next).text();
+    return isRule(t) || Footer.isFooterLine(t) || isRow(t) && rowOrHeaderBefore(lines, blank);
   }
 
   /** Whether the next non-blank line after {@code blank} is a rule. */
   private static boolean ruleNext(List<Source.Line> lines, int blank) {
-    for (int j = blank + 1; j < lines.size(); j++) {
+    int next = nextWithText(lines, blank);
+    return next >= 0 && isRule(lines.get(next).text());
+  }
+
+  /** The index of the first non-blank line after {@code i}, or -1. */
+  private static int nextWithText(List<Source.Line> lines, int i) {
+    for (int j = i + 1; j < lines.size(); j++) {
       if (!lines.get(j).isBlank()) {
-        return isRule(lines.get(j).text());
+        return j;
       }
     }
-    return false;
+    return -1;
   }
 
   /**

@@ -49,7 +49,8 @@ final class Explainer {
         truncated = true;
         break;
       }
-      record(v, resolved.of(v.layer()), structureDepth, depth.excludedChildren(v.layer()));
+      Map<Integer, String> off = depth.excludedChildren(v.layer());
+      record(v, resolved.of(v.layer()), structureDepth, off);
       List<Layer> children = v.layer().children();
       // Only the occurrences the limits can show are created: a run of a billion, or a wide run
       // under a long path, must not be pushed at once. The first ones are kept.
@@ -64,7 +65,7 @@ final class Explainer {
         chars += n * each;
         truncated |= n < child.repeat();
       }
-      push(v, children, shown, depth.excludedChildren(v.layer()), stack, v.layer() == blocks.container);
+      push(v, children, shown, off, stack, v.layer() == blocks.container);
     }
   }
 

@@ -260,7 +260,6 @@ public final class Dataflow {
     return alike;
   }
 
-  /** {@link #offPath} of every module replayed, by module. */
   /** The key under which {@link #offPaths} holds why a module's own conv/FC weight is off the path. */
   public static final int OWN = -1;
 
@@ -272,6 +271,7 @@ public final class Dataflow {
     return -2 - index;
   }
 
+  /** {@link #offPath} of every module replayed, by module. */
   public Map<Layer, Map<Integer, String>> offPaths() {
     return Collections.unmodifiableMap(offPath);
   }

@@ -41,8 +41,9 @@ public final class Counting {
         byLine ? survey.firstLine() : 1, byLine ? survey.lastLine() : 0);
     TiedWeights ties = new TiedWeights(root, resolved::of);
     Tally tally = resolved.tally();
+    Blocks blocks = new Blocks(root);
     StructureDepth structure = new StructureDepth(root, layer -> resolved.of(layer).weighted(), resolved.size(),
-        resolved.places());
+        resolved.places(), blocks.container);
     boolean keras = isKeras(network.format());
 
     List<Diagnostic> diagnostics = new ArrayList<>(extra);
@@ -50,7 +51,6 @@ public final class Counting {
     // the conventions whose counts may be too small: the text does not list every layer
     Set<Convention> lowerBounds = EnumSet.noneOf(Convention.class);
     OptionalLong graph = graphDepth(network, root, resolved, keras, diagnostics, lowerBounds);
-    Blocks blocks = new Blocks(root);
     boolean structureDepth = graph.isEmpty();
     // an explanation is made only if asked for where it is known beforehand whether it is cut; one
     // that may be is made now, so that a diagnostic can say whether it was

@@ -17,16 +17,17 @@ final class StructureDepth {
 
   /** The depth of {@code root}, a tree of about {@code nodes} distinct nodes (a size for the maps; 0 if not known). */
   StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
-    this(root, ownWeighted, nodes, null);
+    this(root, ownWeighted, nodes, null, null);
   }
 
   /**
    * As {@link #StructureDepth(Layer, ToIntFunction, int)}; where {@code places} (the stream-width
    * nodes of {@code root}, holding the rule answers) is given, the inference keeps what it knows of
-   * each node there.
+   * each node there; {@code mainStack} is the tree's main stack of repeated blocks, or {@code null}.
    */
-  StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted, int nodes, StreamWidths places) {
-    Dataflow flow = places == null ? new Dataflow(root, ownWeighted, nodes) : new Dataflow(places, ownWeighted);
+  StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted, int nodes, StreamWidths places, Layer mainStack) {
+    Dataflow flow = places == null ? new Dataflow(root, ownWeighted, nodes)
+        : new Dataflow(places, ownWeighted, mainStack);
     rootDepth = flow.depthOf(root);
     offPaths = flow.offPaths();
     flow.release();

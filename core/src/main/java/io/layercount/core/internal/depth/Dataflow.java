@@ -66,12 +66,15 @@ public final class Dataflow {
   }
 
   /**
-   * What a module is called on: the main input's width and depth, the other streams it reads, and
-   * whether its entries, though their widths chain, read one stream each ({@link Streams}).
+   * What a module is called on: the main input's width and depth, the other streams it reads,
+   * whether its entries, though their widths chain, read one stream each ({@link Streams}), and,
+   * where the main input is the stream reshaped to the width the module's first reader reads
+   * ({@link Source#RESHAPED}: no tensor of the caller's had that width), the width of that stream
+   * ({@link Widths#UNKNOWN} where it is not).
    */
-  record Input(long width, long depth, List<Lane> lanes, boolean perStream) {
+  record Input(long width, long depth, List<Lane> lanes, boolean perStream, long reshapedFrom) {
     static Input of(long width) {
-      return new Input(width, 0, List.of(), false);
+      return new Input(width, 0, List.of(), false, Widths.UNKNOWN);
     }
 
     /**
@@ -81,7 +84,7 @@ public final class Dataflow {
     @Override
     public boolean equals(Object o) {
       return this == o || o instanceof Input i && width == i.width && depth == i.depth && perStream == i.perStream
-          && lanes.equals(i.lanes);
+          && reshapedFrom == i.reshapedFrom && lanes.equals(i.lanes);
     }
 
     /** As a record's own: each field's hash in turn, the sum so far times 31 plus the next. */
@@ -89,7 +92,8 @@ public final class Dataflow {
     public int hashCode() {
       int h = 31 * Long.hashCode(width) + Long.hashCode(depth);
       h = 31 * h + lanes.hashCode();
-      return 31 * h + Boolean.hashCode(perStream);
+      h = 31 * h + Boolean.hashCode(perStream);
+      return 31 * h + Long.hashCode(reshapedFrom);
     }
   }
 
@@ -102,6 +106,8 @@ public final class Dataflow {
   private static final Set<String> GENERIC_CONTAINERS = Set.of("ModuleList", "ModuleDict", "Sequential");
 
   private final ToIntFunction<Layer> ownWeighted;
+  /** The main stack of repeated blocks, or {@code null} (see {@link Replay#stackReadsOn}). */
+  private final Layer mainStack;
   /**
    * What is known of each node measured, in one object per node: its span, its own conv/FC count,
    * its children's facts, its replays' results. A replay reaches a child's from its own.
@@ -154,7 +160,7 @@ public final class Dataflow {
    * growing them cost several per cent of an analysis.
    */
   public Dataflow(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
-    this(root, ownWeighted, nodes, null);
+    this(root, ownWeighted, nodes, null, null);
   }
 
   /**
@@ -164,10 +170,21 @@ public final class Dataflow {
    * the nodes do not cover.
    */
   public Dataflow(StreamWidths places, ToIntFunction<Layer> ownWeighted) {
-    this(places.root().layer(), ownWeighted, places.size(), places);
+    this(places, ownWeighted, null);
   }
 
-  private Dataflow(Layer root, ToIntFunction<Layer> ownWeighted, int nodes, StreamWidths places) {
+  /**
+   * As {@link #Dataflow(StreamWidths, ToIntFunction)}, where {@code mainStack} is the tree's main
+   * stack of repeated blocks (the {@code blocks} convention's list), or {@code null}: its entries
+   * follow one another where nothing but their widths would put them side by side (see
+   * {@link Replay#stackReadsOn}).
+   */
+  public Dataflow(StreamWidths places, ToIntFunction<Layer> ownWeighted, Layer mainStack) {
+    this(places.root().layer(), ownWeighted, places.size(), places, mainStack);
+  }
+
+  private Dataflow(Layer root, ToIntFunction<Layer> ownWeighted, int nodes, StreamWidths places, Layer mainStack) {
+    this.mainStack = mainStack;
     this.ownWeighted = ownWeighted;
     this.places = places;
     this.facts = places == null ? new TableStore(nodes) : new NodeStore(places);
@@ -815,7 +832,7 @@ public final class Dataflow {
       this.arrival = arrival;
       this.inputWidth = arrival.width();
       // where the caller cannot tell (the root), the input has the width its first reader reads
-      long width = inputWidth == Widths.UNKNOWN ? node.span.in() : inputWidth;
+      long width = inputWidth != Widths.UNKNOWN ? inputWidth : rootWidth(layer, facts);
       int own = node.weighted;
       // a low-rank adapter's wrapper (PEFT's lora.Linear: its own weight, and lora_A then lora_B
       // beside it) applies its weight beside its children, not before them: both read the input
@@ -842,6 +859,27 @@ public final class Dataflow {
       this.streamList = (shape.list() || arrival.perStream()) && (inputs.size() > 1 || writesSeveral);
       add(input);
       current = input;
+    }
+
+    /**
+     * The width of a module's input where its caller cannot tell (the root): the width its first
+     * reader reads, or, where its first child is an embedding table (it reads token indices) and
+     * the first reader writes the width of the vectors that table writes, that width: the reader is
+     * a stack that keeps the embedding's width and reads it, whatever its own first layer reads (a
+     * Mamba-2 model's is a {@code conv1d} of 10,240 channels, printed before the {@code in_proj}
+     * that reads 4,096 and writes what it convolves). A first reader of another width (a vision
+     * tower beside the text embedding) reads an input of its own, as before.
+     */
+    private static long rootWidth(Layer layer, Facts facts) {
+      long embedded = Widths.embeddingWidth(layer.children().get(0));
+      if (embedded != Widths.UNKNOWN) {
+        for (Facts kid : facts.kids) {
+          if (kid.span.knownIn()) {
+            return kid.span.out() == embedded ? embedded : facts.span.in();
+          }
+        }
+      }
+      return facts.span.in();
     }
 
     /** The next child occurrence to run, with its source chosen; {@code null} when all ran. */
@@ -967,7 +1005,7 @@ public final class Dataflow {
           source = new Point(deeper.depth, child.in(), deeper, -1);
           (deeper == current ? earlier : current).feed(source);
           sourceKind = Source.STREAM;
-        } else if (earlier != null) {
+        } else if (earlier != null && !(earlier == input && stackReadsOn(child))) {
           source = earlier;
           sourceKind = Source.BRANCH;
           if (earlier == input && role == ChildRole.PLAIN) {
@@ -1006,6 +1044,21 @@ public final class Dataflow {
     private boolean halfRead(Layer childLayer, Widths child, long width) {
       return width / child.in() == 2 && !Widths.isNorm(firstLeafWithWidths(childLayer))
           && (previousWeightedLeaf || child.knownOut() && child.out() != width);
+    }
+
+    /**
+     * Whether the child, an entry of the main stack of repeated blocks after its first, reads the
+     * stream where its width would have it read the stack's input beside the entries before it:
+     * the stack was called on the stream reshaped to its first entry's width ({@link
+     * Input#reshapedFrom}: no tensor had that width), and the entry writes the width that stream
+     * had, so the entries keep the stream's width as a stack of residual blocks does, and what
+     * their first readers read shows nothing of it. A Mamba-2 block's first reader, {@code conv1d},
+     * reads part of what the {@code in_proj} printed after it writes; its blocks follow one another,
+     * as the {@code blocks} convention counts them.
+     */
+    private boolean stackReadsOn(Widths child) {
+      return layer == mainStack && (index > 0 || occurrence > 0) && child.knownOut()
+          && child.out() == arrival.reshapedFrom();
     }
 
     /**
@@ -1075,7 +1128,8 @@ public final class Dataflow {
     /** The input of the child about to run: its main input and, measured from the same depth, its other streams. */
     Input childInput() {
       if (passed == null) {
-        return Input.of(source.width);
+        return sourceKind == Source.RESHAPED ? new Input(source.width, 0, List.of(), false, current.width)
+            : Input.of(source.width);
       }
       List<Lane> lanes = new ArrayList<>();
       passed.forEach((w, p) -> {
@@ -1083,7 +1137,7 @@ public final class Dataflow {
           lanes.add(new Lane(w, p.depth - passedBase, Widths.UNKNOWN));
         }
       });
-      return new Input(source.width, source.depth - passedBase, lanes, perStream);
+      return new Input(source.width, source.depth - passedBase, lanes, perStream, Widths.UNKNOWN);
     }
 
     /** Records that instances of this class run a child beside its siblings, on the input. */

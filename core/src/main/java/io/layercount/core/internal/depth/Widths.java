@@ -46,6 +46,17 @@ public record Widths(long in, long out) {
     return NONE;
   }
 
+  /**
+   * The width of the vectors an embedding table writes ({@code Embedding(32768, 4096)}: 4096; it
+   * reads indices), or {@link #UNKNOWN} where {@code layer} is no such table or does not say.
+   */
+  static long embeddingWidth(Layer layer) {
+    if (!layer.isLeaf() || !layer.typeName().endsWith("Embedding")) {
+      return UNKNOWN;
+    }
+    return positive(layer.arguments().longValue("embedding_dim", 1, UNKNOWN));
+  }
+
   /** Norms rescale the stream without changing it, but their size tells its width. */
   static boolean isNorm(Layer layer) {
     return layer.isLeaf() && layer.typeName().contains("Norm");

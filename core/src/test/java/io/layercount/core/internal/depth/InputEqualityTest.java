@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 class InputEqualityTest {
   private record SameLane(long width, long depth, long from) {}
 
-  private record SameInput(long width, long depth, List<SameLane> lanes, boolean perStream) {}
+  private record SameInput(long width, long depth, List<SameLane> lanes, boolean perStream, long reshapedFrom) {}
 
   private static SameInput same(Dataflow.Input in) {
     List<SameLane> lanes = new ArrayList<>();
     for (Dataflow.Lane l : in.lanes()) {
       lanes.add(new SameLane(l.width(), l.depth(), l.from()));
     }
-    return new SameInput(in.width(), in.depth(), lanes, in.perStream());
+    return new SameInput(in.width(), in.depth(), lanes, in.perStream(), in.reshapedFrom());
   }
 
   @Test
@@ -34,7 +34,8 @@ class InputEqualityTest {
       for (int k = random.nextInt(3); k > 0; k--) {
         lanes.add(new Dataflow.Lane(small(random), small(random), small(random)));
       }
-      inputs.add(new Dataflow.Input(small(random), small(random), List.copyOf(lanes), random.nextBoolean()));
+      inputs.add(new Dataflow.Input(small(random), small(random), List.copyOf(lanes), random.nextBoolean(),
+          small(random)));
     }
     int equal = 0;
     for (int i = 0; i < inputs.size(); i++) {

@@ -168,4 +168,66 @@ class PrintedOrderTest {
     assertEquals(List.of("q_proj: the weight this module wraps reads its input beside its low-rank adapters (lora_A,"
         + " then lora_B), whose way is as long or longer"), DataflowRulesTest.excluded(a));
   }
+
+  /**
+   * A Mamba-2 model as transformers prints it: each mixer's conv1d (10,240 channels, a part of
+   * what in_proj writes) printed before in_proj, which reads the 4,096 the embedding writes; the
+   * norms without a size. Each block runs in_proj, conv1d, out_proj: 3, one block after another.
+   */
+  private static List<String> mamba2(int blocks, boolean collapsed, String head) {
+    List<String> block = List.of(
+        "      (norm): Mamba2RMSNorm()",
+        "      (mixer): Mamba2Mixer(",
+        "        (act): SiLUActivation()",
+        "        (conv1d): Conv1d(10240, 10240, kernel_size=(4,), stride=(1,), padding=(3,), groups=10240)",
+        "        (in_proj): Linear(in_features=4096, out_features=18560, bias=False)",
+        "        (norm): MambaRMSNormGated()",
+        "        (out_proj): Linear(in_features=8192, out_features=" + head + ", bias=False)",
+        "      )",
+        "    )");
+    List<String> lines = new ArrayList<>(List.of(
+        "Mamba2Model(",
+        "  (embeddings): Embedding(32768, 4096)",
+        "  (layers): ModuleList("));
+    for (int i = 0; i < (collapsed ? 1 : blocks); i++) {
+      lines.add(collapsed ? "    (0-" + (blocks - 1) + "): " + blocks + " x Mamba2Block(" : "    (" + i + "): Mamba2Block(");
+      lines.addAll(block);
+    }
+    lines.addAll(List.of("  )", "  (norm_f): Mamba2RMSNorm()", ")"));
+    return lines;
+  }
+
+  @Test
+  void mambaTwoBlocksFollowOneAnotherThoughTheirFirstReaderReadsNoTensorOfTheModel() {
+    for (boolean collapsed : new boolean[] {true, false}) {
+      Analysis a = analyse(mamba2(4, collapsed, "4096"));
+      assertEquals(12, a.layers().depth(), collapsed ? "a run of 4" : "4 printed one by one");
+      assertEquals(12, a.explanation().counted().get(Convention.DEPTH).size(), "the list explains the depth");
+      assertEquals(4, a.layers().blocks());
+    }
+    // a list of blocks that do not write the stream's width (4,096) again is not a stack that keeps
+    // it: nothing says they follow one another, and they read the input side by side as before
+    assertEquals(3, analyse(mamba2(4, true, "4000")).layers().depth());
+  }
+
+  /**
+   * The longest list of one class (here 4 prediction heads, as LW-DETR's 13 box heads), called on a
+   * width no tensor has, whose entries write another width than the stream's: heads that read one
+   * input side by side, not a stack; 1 + 2.
+   */
+  @Test
+  void headsThatDoNotKeepTheStreamsWidthStaySideBySide() {
+    Analysis a = analyse(List.of(
+        "Detector(",
+        "  (proj): Linear(in_features=8, out_features=64, bias=True)",
+        "  (heads): ModuleList(",
+        "    (0-3): 4 x Head(",
+        "      (fc1): Linear(in_features=48, out_features=16, bias=True)",
+        "      (fc2): Linear(in_features=16, out_features=2, bias=True)",
+        "    )",
+        "  )",
+        ")"));
+    assertEquals(4, a.layers().blocks());
+    assertEquals(3, a.layers().depth());
+  }
 }

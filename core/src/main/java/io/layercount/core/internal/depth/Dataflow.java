@@ -123,6 +123,12 @@ public final class Dataflow {
    * printed before it too where it runs beside a projection (see shownLate).
    */
   private final Map<String, Set<String>> parallelByClass = new HashMap<>();
+  /**
+   * Routers printed after the list of experts they weigh ({@link #findRouter}), and those lists: the
+   * experts read one input side by side and the router beside them; few trees have any.
+   */
+  private final Set<Layer> routers = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Layer> routedLists = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Classes with an instance replayed, to tell when an earlier instance missed what a later one showed. */
   private final Set<String> replayedClasses = new HashSet<>();
   /**
@@ -388,6 +394,7 @@ public final class Dataflow {
     if (sliced != null || norm.knownIn()) {
       return new Facts(layer, sliced != null ? sliced : norm, weighted, kids);
     }
+    int router = findRouter(children, kids);
     Widths first = Widths.NONE;
     Layer firstReader = null;
     long out = Widths.UNKNOWN;
@@ -406,7 +413,7 @@ public final class Dataflow {
       }
       if (w.knownIn() && w.knownOut() && w.in() != w.out() && ChildRole.isLatePartner(children, i)) {
         fed = w.out();
-      } else if (w.knownOut()) {
+      } else if (w.knownOut() && i != router) {
         out = w.out();
       }
     }
@@ -953,6 +960,9 @@ public final class Dataflow {
       } else if (summed) {
         source = input;
         sourceKind = Source.BRANCH;
+      } else if (!routers.isEmpty() && routers.contains(childLayer)) {
+        source = input;
+        sourceKind = Source.ROUTER;
       } else if (readsStreams(childLayer, child) || readsOwnStream(child)) {
         sourceKind = Source.STREAMS;
       } else if (chains) {
@@ -1234,7 +1244,7 @@ public final class Dataflow {
       Point out = new Point(Saturating.add(source.depth, depth), offAxis ? current.width : width, source, index);
       int remaining = child.repeat() - occurrence - 1;
       boolean chains = sourceKind == Source.STREAM && width == source.width && remaining > 0;
-      if (sourceKind == Source.SIDE_INPUT || sourceKind == Source.LATE_PARTNER) {
+      if (sourceKind == Source.SIDE_INPUT || sourceKind == Source.LATE_PARTNER || sourceKind == Source.ROUTER) {
         // what it writes joins the stream later (a bias added to attention scores), but no path
         // from the input runs through it
         occurrence += settled(remaining);
@@ -1723,6 +1733,45 @@ public final class Dataflow {
   }
 
   /**
+   * The index of a mixture's router printed after its experts, or -1: a conv/FC leaf reading width
+   * W and writing one weight per entry of a {@code ModuleList} printed before it whose entries all
+   * read and write W (Phixtral's {@code gate}, 2,560 to 4, after its {@code mlp} list of 4 MLPs).
+   * The list is then a mixture's experts whatever its key ({@link #branchesSummed}), and the router
+   * reads what they read, its weights scaling their outputs: its width is not the module's output.
+   */
+  private int findRouter(List<Layer> children, Facts[] kids) {
+    for (int j = 0; j < kids.length - 1; j++) {
+      Layer list = children.get(j);
+      if (list.isLeaf() || !list.typeName().equals("ModuleList")) {
+        continue;
+      }
+      long width = Widths.UNKNOWN;
+      long entries = 0;
+      for (int e = 0; e < kids[j].kids.length; e++) {
+        Widths w = kids[j].kids[e].span;
+        if (!w.knownIn() || w.in() != w.out() || width != Widths.UNKNOWN && w.in() != width) {
+          width = Widths.UNKNOWN;
+          break;
+        }
+        width = w.in();
+        entries = Saturating.add(entries, list.children().get(e).repeat());
+      }
+      if (width == Widths.UNKNOWN || entries < 2) {
+        continue;
+      }
+      for (int i = j + 1; i < kids.length; i++) {
+        Widths w = kids[i].span;
+        if (children.get(i).isLeaf() && kids[i].weighted > 0 && w.in() == width && w.out() == entries) {
+          routers.add(children.get(i));
+          routedLists.add(list);
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
    * The span of a module whose children are conv/FC leaves that cannot chain (one reads a width its
    * predecessor does not write): they read slices of the input side by side (MixedConv2d's 1×1
    * convolutions), so the module reads and writes the sums of their widths. Only children named
@@ -1820,7 +1869,7 @@ public final class Dataflow {
         || children.size() == 1 && children.get(0).repeat() < 2) {
       return false;
     }
-    if (EXPERT_LISTS.contains(layer.name())) {
+    if (EXPERT_LISTS.contains(layer.name()) || !routedLists.isEmpty() && routedLists.contains(layer)) {
       // a mixture of experts: a router sends each token to some of them, each reads the block's
       // input, and their outputs are summed; chained by their widths, 8 experts read as 8 steps
       for (Facts kid : kids) {

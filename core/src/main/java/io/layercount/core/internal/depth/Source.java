@@ -25,6 +25,11 @@ enum Source {
    * (up_proj after down_proj): it reads what its partner read, and no path runs on from it.
    */
   LATE_PARTNER("parallel projection beside its partner (printed after the layer that reads their product)"),
+  /**
+   * A mixture's router printed after its experts (a layer writing one weight per expert): it reads
+   * what the experts read, and its weights scale their outputs; no path runs on from it.
+   */
+  ROUTER("router: weighs the outputs of the experts printed before it, on a shorter path"),
   /** Never called by forward in inference: an auxiliary classifier. */
   AUXILIARY("auxiliary head, off the main path");
 

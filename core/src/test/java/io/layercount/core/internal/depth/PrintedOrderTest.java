@@ -230,4 +230,47 @@ class PrintedOrderTest {
     assertEquals(4, a.layers().blocks());
     assertEquals(3, a.layers().depth());
   }
+
+  /** Blocks of attention then a mixture of 4 experts keyed {@code mlp}, its router printed after them writing {@code gateOut}. */
+  private static List<String> phixtral(int blocks, int gateOut) {
+    return List.of(
+        "PhiModel(",
+        "  (h): ModuleList(",
+        "    (0-" + (blocks - 1) + "): " + blocks + " x Block(",
+        "      (ln): LayerNorm((64,), eps=1e-05, elementwise_affine=True)",
+        "      (mixer): MHA(",
+        "        (Wqkv): Linear(in_features=64, out_features=192, bias=True)",
+        "        (out_proj): Linear(in_features=64, out_features=64, bias=True)",
+        "      )",
+        "      (moe): MoE(",
+        "        (mlp): ModuleList(",
+        "          (0-3): 4 x MLP(",
+        "            (fc1): Linear(in_features=64, out_features=256, bias=True)",
+        "            (fc2): Linear(in_features=256, out_features=64, bias=True)",
+        "            (act): NewGELUActivation()",
+        "          )",
+        "        )",
+        "        (gate): Linear(in_features=64, out_features=" + gateOut + ", bias=False)",
+        "      )",
+        "    )",
+        "  )",
+        ")");
+  }
+
+  /**
+   * A router printed after its experts, writing one weight per expert, makes the list before it a
+   * mixture's experts whatever its key: each block Wqkv, out_proj, then one expert's fc1 and fc2; 3
+   * blocks, 12. Before, the experts ran one after another and the router's 4 widths were the block's
+   * output, so the blocks ran side by side: depth 11 for the whole model, given as whole.
+   */
+  @Test
+  void aRouterPrintedAfterItsExpertsMakesThemAMixture() {
+    Analysis a = analyse(phixtral(3, 4));
+    assertEquals(12, a.layers().depth());
+    assertEquals(12, a.explanation().counted().get(Convention.DEPTH).size(), "the list explains the depth");
+    assertTrue(DataflowRulesTest.excluded(a).contains("h.0.moe.gate: router: weighs the outputs of the experts printed"
+        + " before it, on a shorter path"), DataflowRulesTest.excluded(a).toString());
+    // a last layer writing another count than the list's entries is no router: the list is not a mixture
+    assertTrue(analyse(phixtral(3, 5)).layers().depth() != 12);
+  }
 }

@@ -83,4 +83,28 @@ class ElidedPrintoutTest {
     assertTrue(whole.layers().lowerBounds().isEmpty(), "numbered 0 and 1: nothing left out");
     assertEquals(2 * 72, whole.parameters().total());
   }
+
+  /**
+   * A key written as a count ({@code (12*): Block(}, a published ViT-B/16 note's shorthand for its 12
+   * blocks): one module is printed for several, so every count is a lower bound and the total is not
+   * exact. Before, the model read as one block's depth and parameters, presented as whole. Keys that
+   * are names or indices, {@code x1} among them, are no such count.
+   */
+  @Test
+  void aKeyWrittenAsACountMakesEveryCountALowerBound() {
+    String block = String.join("\n", "Sequential(", "  (blocks): Sequential(", "    (KEY): Sequential(",
+        "      (fc): Linear(in_features=8, out_features=8, bias=True)", "    )", "  )", ")", "");
+    for (String key : List.of("12*", "12x", "12 ×", "*12")) {
+      Analysis a = LayerCount.standard().analyze("t", block.replace("KEY", key).getBytes(StandardCharsets.UTF_8)).get(0);
+      assertFalse(a.parameters().exact(), key);
+      assertEquals(EnumSet.range(Convention.DEPTH, Convention.BLOCKS), a.layers().lowerBounds(), key);
+      assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING && d.line() == 3
+          && d.message().contains("(" + key + ") is a count written by hand")), a.diagnostics().toString());
+    }
+    for (String key : List.of("0", "x12", "block12", "12")) {
+      Analysis a = LayerCount.standard().analyze("t", block.replace("KEY", key).getBytes(StandardCharsets.UTF_8)).get(0);
+      assertTrue(a.parameters().exact(), key);
+      assertTrue(a.layers().lowerBounds().isEmpty(), key);
+    }
+  }
 }

@@ -90,6 +90,14 @@ public final class Counting {
           + " text, so the parameter total and every layer count are lower bounds"));
       lowerBounds.addAll(NestedModels.HIDDEN);
     }
+    if (survey.anyCountKey()) {
+      // one module printed for several: the others are in no count
+      Layer at = survey.countKey();
+      diagnostics.add(Diagnostic.warning(at.line(), 0, "the key (" + at.name() + ") is a count written by hand, not a"
+          + " key PyTorch prints (an index, a range such as (0-11): 12 x, or a name): one " + at.typeName()
+          + " is printed for several, so the parameter total and every layer count are lower bounds"));
+      lowerBounds.addAll(NestedModels.HIDDEN);
+    }
     if (survey.anyElided()) {
       Layer first = survey.firstElided();
       diagnostics.add(Diagnostic.error(first.line(), 0, "'" + first.typeName() + "(...)'" + (survey.elided() > 1
@@ -122,7 +130,7 @@ public final class Counting {
     Long statedMacs = costs == null ? null : costs.multAdds();
     Analysis.Macs macs = keras ? MacsEstimate.of(root, resolved, statedMacs) : new Analysis.Macs(statedMacs, null, List.of());
     return new Analysis(index, network.format(), true, new Analysis.Model(network.modelName(), root.typeName()),
-        parameters(network, root, resolved, tally, footer.exact && !modelSummary && !survey.numberingGap(), ties, inputSize,
+        parameters(network, root, resolved, tally, footer.exact && !modelSummary && !survey.numberingGap() && !survey.anyCountKey(), ties, inputSize,
             diagnostics), layers, byType,
         diagnostics, network, explanation, macs, costs == null ? null : costs.sizes(), userRules);
   }

@@ -20,7 +20,7 @@ import java.util.List;
  * @param lastLine the last layer's line, where {@code firstLine} is one
  */
 record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstLine, int lastLine, Layer gapAfter,
-    Layer gapAt, Layer firstElided, int elided) {
+    Layer gapAt, Layer firstElided, int elided, Layer countKey) {
   /** Whether the layers' lines increase in printed order, {@link #firstLine} to {@link #lastLine}. */
   boolean linesIncrease() {
     return lastLine >= firstLine;
@@ -32,6 +32,7 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
     Layer gapAfter = null;
     Layer gapAt = null;
     Layer firstElided = null;
+    Layer countKey = null;
     int elided = 0;
     int nodes = 0;
     // printed order is pre-order: each layer's line after the one before, or no line order at all
@@ -47,6 +48,9 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
       previous = layer.line();
       if (layer != root && (layer.stated().params() != null || layer.stated().repeated())) {
         stated = true;
+      }
+      if (countKey == null && isCountKey(layer.name())) {
+        countKey = layer;
       }
       List<Layer> children = layer.children();
       if (children.isEmpty()) {
@@ -72,7 +76,40 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
       }
     }
     return increasing ? new TreeSurvey(stated, hidden, nodes, root.line(), (int) previous, gapAfter, gapAt, firstElided,
-        elided) : new TreeSurvey(stated, hidden, nodes, 1, 0, gapAfter, gapAt, firstElided, elided);
+        elided, countKey) : new TreeSurvey(stated, hidden, nodes, 1, 0, gapAfter, gapAt, firstElided, elided, countKey);
+  }
+
+  /**
+   * Whether a key is a count written by hand, not a key PyTorch prints: a number with a times sign
+   * after it or a times sign other than x before it ({@code (12*): Block(}, {@code (6x)}, {@code (*12)};
+   * {@code (x12)} may be an attribute's name), where one module stands
+   * for several. PyTorch prints an index, a range of them ({@code (0-11): 12 x Block(}) or a name.
+   */
+  static boolean isCountKey(String name) {
+    int n = name.length();
+    if (n < 2 || n > 12) {
+      return false;
+    }
+    char first = name.charAt(0);
+    char last = name.charAt(n - 1);
+    int from;
+    int to;
+    if (isTimes(last) && first >= '0' && first <= '9') {
+      from = 0;
+      to = n - 1;
+    } else if ((first == '*' || first == '\u00d7') && last >= '0' && last <= '9') {
+      // (x12) may be a name: x1, x2 are attributes
+      from = 1;
+      to = n;
+    } else {
+      return false;
+    }
+    String number = name.substring(from, to).strip();
+    return !number.isEmpty() && Arguments.digits(number, 0, number.length()) >= 0;
+  }
+
+  private static boolean isTimes(char c) {
+    return c == '*' || c == 'x' || c == 'X' || c == '\u00d7';
   }
 
   /**
@@ -118,6 +155,11 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
   /** Whether some leaf stands for modules left out ({@link #isElided}; {@link #firstElided} the first). */
   boolean anyElided() {
     return elided > 0;
+  }
+
+  /** Whether a module's key is a count written by hand ({@link #isCountKey}; {@link #countKey} the first). */
+  boolean anyCountKey() {
+    return countKey != null;
   }
 
   /** Whether numbered children skip numbers somewhere ({@link #gapAt} is the first after the gap). */

@@ -802,6 +802,8 @@ public final class Dataflow {
     final boolean summed;
     /** A child printed last that runs first (see downsamplePrintedLast), or -1. */
     final int runsFirst;
+    /** A child printed before the last that runs after it (see concatPrintedFirst), or -1. */
+    final int runsLast;
     /** How many children (in running order) have been taken. */
     int position;
 
@@ -828,6 +830,13 @@ public final class Dataflow {
     long passedBase;
     /** Where it writes several streams: the tensor it leaves of each width. */
     Map<Long, Point> laneEnds = Map.of();
+    /**
+     * The streams passed to the last child that read several ({@link #readsStreams}), that child's
+     * index, and its shape: a sibling reading the same widths right after it may read the same.
+     */
+    Map<Long, Point> siblingStreams;
+    int siblingStreamsIndex = -1;
+    Streams.Shape siblingShape;
 
     Replay(Layer layer, Facts facts, Input arrival) {
       this.layer = layer;
@@ -850,6 +859,7 @@ public final class Dataflow {
       this.chains = !slices && layer.typeName().equals("Sequential");
       this.summed = !slices && branchesSummed(layer, facts.kids, width);
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
+      this.runsLast = chains || slices || runsFirst >= 0 ? -1 : concatPrintedFirst();
       if (arrival.lanes().isEmpty()) {
         inputs = Map.of(width, input); // called on one tensor, as nearly every module is: no map of its own
       } else {
@@ -893,8 +903,11 @@ public final class Dataflow {
     Layer nextChild() {
       List<Layer> children = layer.children();
       while (position < children.size()) {
-        // a downsample printed last but run first is taken first, the others keep their order
-        index = runsFirst < 0 ? position : position == 0 ? runsFirst : position - 1;
+        // a downsample printed last but run first is taken first, a fusion printed before the list
+        // it concatenates last, the others keep their order
+        index = runsFirst >= 0 ? (position == 0 ? runsFirst : position - 1)
+            : runsLast >= 0 && position >= runsLast ? (position == children.size() - 1 ? runsLast : position + 1)
+            : position;
         Layer child = children.get(index);
         if (occurrence >= child.repeat()) {
           position++;
@@ -939,6 +952,39 @@ public final class Dataflow {
       return -1;
     }
 
+    /**
+     * The index of a fusion printed before the list whose outputs it concatenates, or -1: ultralytics'
+     * C2f prints {@code cv1} (c1 to 2c), {@code cv2} ((2 + n)c to c2), then {@code m}, a list of n
+     * blocks of width c, and runs cv1, splits its output in two, runs the blocks one after another on
+     * the second half, and cv2 on all of them concatenated. So where the child before the last reads
+     * what the one before it writes plus every entry of the last, each entry reading and writing half
+     * of that, it runs last.
+     */
+    private int concatPrintedFirst() {
+      List<Layer> children = layer.children();
+      int fusion = children.size() - 2;
+      if (fusion < 1) {
+        return -1;
+      }
+      Layer list = children.get(fusion + 1);
+      Widths before = node.kids[fusion - 1].span;
+      Widths fused = node.kids[fusion].span;
+      if (list.isLeaf() || !before.knownOut() || !fused.knownIn() || before.out() % 2 != 0) {
+        return -1;
+      }
+      long half = before.out() / 2;
+      long entries = 0;
+      Facts[] kids = node.kids[fusion + 1].kids;
+      for (int e = 0; e < kids.length; e++) {
+        Widths w = kids[e].span;
+        if (w.in() != half || w.out() != half) {
+          return -1;
+        }
+        entries = Saturating.add(entries, list.children().get(e).repeat());
+      }
+      return entries > 0 && fused.in() == Saturating.add(before.out(), Saturating.multiply(entries, half)) ? fusion : -1;
+    }
+
     private void chooseSource(ChildRole role, Layer childLayer, Widths child) {
       String childName = childLayer.name();
       offAxis = false;
@@ -960,6 +1006,12 @@ public final class Dataflow {
       } else if (summed) {
         source = input;
         sourceKind = Source.BRANCH;
+      } else if (index == runsLast) {
+        // it reads what the children before it wrote, concatenated: as deep as the deepest
+        Point deepest = deepestOpen();
+        source = new Point(deepest.depth, child.in(), deepest, -1);
+        sourceKind = Source.STREAM;
+        unread = null;
       } else if (!routers.isEmpty() && routers.contains(childLayer)) {
         source = input;
         sourceKind = Source.ROUTER;
@@ -1098,6 +1150,15 @@ public final class Dataflow {
         return false;
       }
       Map<Long, Point> pool = streamList ? inputs : deepestByWidth(true);
+      if (!streamList && siblingShape != null && siblingStreamsIndex == index - 1 && siblingShape.reads().equals(shape.reads())
+          && !siblingShape.writes().equals(siblingShape.reads())) {
+        // heads printed one after another that read the same streams (YOLOv8's box and class
+        // branches, cv2 and cv3, each a list of one branch per scale): the one before wrote other
+        // widths than it read, so what this one reads is what that one read, not what it wrote
+        // where a width happens to match (cv2 writes 64 at every scale, the first scale is 64 wide)
+        pool = new TreeMap<>(pool);
+        pool.putAll(siblingStreams);
+      }
       perStream = shape.chained() && (streamList ? inputs.keySet() : lastStreams).equals(shape.reads());
       Map<Long, Point> args = new TreeMap<>();
       long base = Long.MAX_VALUE;
@@ -1114,6 +1175,9 @@ public final class Dataflow {
       passed = args;
       passedBase = base;
       source = args.get(child.in());
+      siblingStreams = args;
+      siblingStreamsIndex = index;
+      siblingShape = shape;
       return true;
     }
 

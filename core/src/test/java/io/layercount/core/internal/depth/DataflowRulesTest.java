@@ -779,4 +779,57 @@ class DataflowRulesTest {
     Analysis a = analyseExcerpt("depth-pro-lists.txt");
     assertEquals(1 + 2 * 2 + 1, a.layers().depth());
   }
+
+  /**
+   * YOLOv8n as a published re-implementation printed it: its Detect head's box branches (cv2, one
+   * per scale, 64 wide out at each) and class branches (cv3) each read the neck's three scales. The
+   * first scale is 64 wide too, so the class branch of that scale read the box branches' output:
+   * cv2's 3 convolutions and cv3's 3 in series. Now cv3 reads what cv2 read: one branch of 3 on the
+   * path. With C2f's fusion run last (see the next test), the depth is the model's: 48 convolutions
+   * on its longest path and the DFL decoding convolution after the box branch, 49 (was 50).
+   */
+  @Test
+  void headsPrintedOneAfterAnotherReadTheSameStreams() {
+    Analysis a = analyseExcerpt("yolov8n-detect.txt");
+    List<String> head = a.explanation().counted().get(Convention.DEPTH).stream()
+        .filter(p -> p.startsWith("model.22.cv")).toList();
+    assertEquals(3, head.size(), head.toString());
+    assertEquals(1, head.stream().map(p -> p.substring(0, "model.22.cv2".length())).distinct().count(), head.toString());
+    assertEquals(49, a.layers().depth());
+  }
+
+  /**
+   * Ultralytics' C2f prints cv1, then cv2 (the fusion of cv1's output and every block's, 64 + 64 +
+   * 64 = 192 here), then the blocks; it runs cv1, the blocks on half of cv1's output, then cv2: 4.
+   * Where the module's input is 192 wide too (a neck's concatenation, YOLOv8's model.18), cv2 read
+   * that input beside cv1, and cv1 fell off the path (3).
+   */
+  @Test
+  void aFusionPrintedBeforeTheBlocksItConcatenatesRunsAfterThem() {
+    Analysis a = analyse(
+        "C2f(",
+        "  (cv1): Conv(",
+        "    (conv): Conv2d(192, 128, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (act): SiLU(inplace=True)",
+        "  )",
+        "  (cv2): Conv(",
+        "    (conv): Conv2d(192, 128, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (act): SiLU(inplace=True)",
+        "  )",
+        "  (m): ModuleList(",
+        "    (0): Bottleneck(",
+        "      (cv1): Conv(",
+        "        (conv): Conv2d(64, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "        (act): SiLU(inplace=True)",
+        "      )",
+        "      (cv2): Conv(",
+        "        (conv): Conv2d(64, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "        (act): SiLU(inplace=True)",
+        "      )",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(4, a.layers().depth());
+    assertEquals(List.of(), excluded(a));
+  }
 }

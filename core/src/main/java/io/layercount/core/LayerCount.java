@@ -207,7 +207,7 @@ public final class LayerCount {
    * @param firstLine where to point when no model is found
    */
   private record Parsed(List<Diagnostic> whole, SummaryParser parser, ParseResult result, int firstLine,
-      Analysis failed) {}
+      Analysis failed, Source.UnreadNumbers unread) {}
 
   /**
    * Parses the text; the lines are not kept past this, so that the counting runs without them (a
@@ -218,7 +218,7 @@ public final class LayerCount {
     whole.addAll(source.repairs());
     whole.addAll(source.problems());
     if (source.lines().isEmpty() && !source.problems().isEmpty()) {
-      return new Parsed(whole, null, null, 0, Analysis.failed(0, null, whole));
+      return new Parsed(whole, null, null, 0, Analysis.failed(0, null, whole), null);
     }
     double[] scores = new double[parsers.size()];
     SummaryParser parser = choose(source, scores);
@@ -232,10 +232,10 @@ public final class LayerCount {
           : Diagnostic.error(firstNonBlankLine(source), 1, source.lines().stream().allMatch(Source.Line::isBlank)
           ? "the input is empty: no model to count"
           : "no model found: the text is not a PyTorch printout or a summary table that layercount reads"));
-      return new Parsed(whole, null, null, 0, Analysis.failed(0, null, diags));
+      return new Parsed(whole, null, null, 0, Analysis.failed(0, null, diags), null);
     }
     return new Parsed(whole, parser, alsoRead(source, parser, scores, parser.parse(source)), firstNonBlankLine(source),
-        null);
+        null, source.unreadNumbers());
   }
 
   /**
@@ -293,6 +293,30 @@ public final class LayerCount {
     return new ParseResult(sorted, diagnostics);
   }
 
+  /**
+   * Where the numbers too long to be counts all stand before or after a printout's lines (a
+   * tokenizer's {@code model_max_length=1000000000000000019884624838656} printed below the model),
+   * their errors become warnings in {@code diagnostics}: no count of the model comes from text the
+   * printout does not hold, and such an error made every count a lower bound. A table's footer and
+   * notes lie past its rows, so only printouts, whose every count stands on a module's line.
+   */
+  private static void numbersOutside(Network network, Source.UnreadNumbers unread, List<Diagnostic> diagnostics) {
+    if (unread == null || !"pytorch".equals(network.format())) {
+      return;
+    }
+    int[] range = lineRange(network.root());
+    if (range[1] == 0 || unread.firstLine() <= range[1] && unread.lastLine() >= range[0]) {
+      return;
+    }
+    for (int i = 0; i < diagnostics.size(); i++) {
+      Diagnostic d = diagnostics.get(i);
+      if (unread.diagnostics().stream().anyMatch(u -> u == d)) {
+        diagnostics.set(i, Diagnostic.warning(d.line(), d.column(), d.message() + "; it stands outside the printout"
+            + " (lines " + range[0] + " to " + range[1] + "), in text not read as the model: no count comes from it"));
+      }
+    }
+  }
+
   /** The first and last line any layer of the tree under {@code root} stands on (lines 0 aside). */
   private static int[] lineRange(Layer root) {
     int first = Integer.MAX_VALUE;
@@ -320,6 +344,7 @@ public final class LayerCount {
     int index = 0;
     for (Network network : result.networks()) {
       List<Diagnostic> shared = new ArrayList<>(whole);
+      numbersOutside(network, parsed.unread(), shared);
       if (index == 0) {
         shared.addAll(result.diagnostics());
       }

@@ -67,6 +67,29 @@ class PathologicalInputTest {
     assertFalse(a.parameters().exact());
   }
 
+  /**
+   * A number too long to be a count in text after or before a printout (a tokenizer printed below
+   * the model, model_max_length=1000000000000000019884624838656) is a warning: no count comes from
+   * it, and the model's counts stay exact and whole. Inside the printout, or where such numbers
+   * stand on both sides of it, or in a table's lines, it stays an error (above and below).
+   */
+  @Test
+  void aNumberBeyond64BitsOutsideThePrintoutIsAWarning() {
+    String printout = "Sequential(\n  (0): Linear(in_features=8, out_features=3, bias=True)\n)\n";
+    String tokenizer = "Tokenizer: T5Tokenizer(model_max_length=1000000000000000019884624838656, is_fast=False)\n";
+    for (String text : List.of(printout + tokenizer, tokenizer + printout)) {
+      Analysis a = analyse(text);
+      Diagnostic d = diagnostic(a, Severity.WARNING, "31 digits", "64-bit", "outside the printout");
+      assertEquals(text.startsWith("Sequential") ? 4 : 1, d.line());
+      assertTrue(a.parameters().exact(), a.diagnostics().toString());
+      assertTrue(a.layers().lowerBounds().isEmpty(), a.diagnostics().toString());
+      assertEquals(27, a.parameters().total());
+    }
+    Analysis both = analyse(tokenizer + printout + tokenizer);
+    diagnostic(both, Severity.ERROR, "31 digits", "64-bit");
+    assertFalse(both.parameters().exact());
+  }
+
   @Test
   void aLongDecimalIsNotACount() {
     // torchvision's MNASNet prints its BatchNorm momentum as 0.00029999999999996696

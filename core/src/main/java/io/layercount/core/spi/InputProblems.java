@@ -170,18 +170,31 @@ final class InputProblems {
     }
   }
 
-  /** Adds what was found to {@code out}, in the order of the lines, kinds after long lines. */
-  void report(List<Diagnostic> out) {
+  /**
+   * Adds what was found to {@code out}, in the order of the lines, kinds after long lines; the
+   * numbers not read as counts are also given as {@link Source.UnreadNumbers}, or {@code null} where
+   * there are none.
+   */
+  Source.UnreadNumbers report(List<Diagnostic> out) {
     out.addAll(longLines);
+    List<Diagnostic> numbers = new ArrayList<>(2);
     if (beyondLimit.count > 0) {
-      out.add(Diagnostic.error(beyondLimit.line, beyondLimit.column, Limits.exceeded(
+      numbers.add(Diagnostic.error(beyondLimit.line, beyondLimit.column, Limits.exceeded(
           "a number of " + String.format(Locale.ROOT, "%,d", beyondLimit.value) + " digits" + beyondLimit.more(),
           "maxNumberDigits", limits.maxNumberDigits()) + "; it is not read, so a count may be missing"));
     }
     if (beyond64Bits.count > 0) {
       // an error: if the number was a count, a count is missing, and nothing may be called exact
-      out.add(Diagnostic.error(beyond64Bits.line, beyond64Bits.column, "a number of " + beyond64Bits.value
+      numbers.add(Diagnostic.error(beyond64Bits.line, beyond64Bits.column, "a number of " + beyond64Bits.value
           + " digits" + beyond64Bits.more() + ": too large for a 64-bit count, so it is not read as one"));
+    }
+    out.addAll(numbers);
+    Source.UnreadNumbers unread = null;
+    if (!numbers.isEmpty()) {
+      int first = beyondLimit.count == 0 ? beyond64Bits.line
+          : beyond64Bits.count == 0 ? beyondLimit.line : Math.min(beyondLimit.line, beyond64Bits.line);
+      int last = Math.max(beyondLimit.lastLine, beyond64Bits.lastLine);
+      unread = new Source.UnreadNumbers(List.copyOf(numbers), first, last);
     }
     if (control.count > 0) {
       String what = control.value == 0 ? "a NUL character" : String.format(Locale.ROOT,
@@ -189,6 +202,7 @@ final class InputProblems {
       out.add(Diagnostic.warning(control.line, control.column, what + control.more()
           + ": this looks like a binary file or a text in another encoding, not a printed summary"));
     }
+    return unread;
   }
 
   /**
@@ -216,6 +230,8 @@ final class InputProblems {
     int line;
     int column;
     long value;
+    /** The line of the last occurrence. */
+    int lastLine;
 
     void add(int atLine, int atColumn, long what) {
       if (count++ == 0) {
@@ -223,6 +239,7 @@ final class InputProblems {
         column = atColumn;
         value = what;
       }
+      lastLine = atLine;
     }
 
     String more() {

@@ -41,13 +41,16 @@ public final class Source {
   private final AsciiLines ascii;
   private final List<Diagnostic> repairs;
   private final List<Diagnostic> problems;
+  /** The numbers too long to be read as counts, or {@code null} where the text has none. */
+  private final UnreadNumbers unreadNumbers;
   private final Limits limits;
   private final char maxChar;
   /** The needles {@link #linesContaining} searched for, and what each found: parsers share a few. */
   private final Map<String, int[]> searched = new HashMap<>(4);
 
   private Source(String name, List<Line> lines, AsciiLines ascii, List<Diagnostic> repairs, List<Diagnostic> problems,
-      Limits limits, char maxChar) {
+      UnreadNumbers unreadNumbers, Limits limits, char maxChar) {
+    this.unreadNumbers = unreadNumbers;
     this.maxChar = maxChar;
     this.name = name;
     this.lines = lines;
@@ -556,10 +559,10 @@ public final class Source {
       if (indent > 0) {
         repairs.add(Diagnostic.info(0, 0, "removed an indent of " + indent + " common to every line"));
       }
-      scan.report(problems);
+      UnreadNumbers unread = scan.report(problems);
       LineList lines = new LineList(cleaned, quote, indent);
       return new Source(name, lines, bytes != null && cleaned.texts == null ? new AsciiLines(lines) : null, repairs,
-          problems, limits, scan.max);
+          problems, unread, limits, scan.max);
     }
   }
 
@@ -649,7 +652,7 @@ public final class Source {
     List<Diagnostic> problems = List.of(Diagnostic.error(0, 0, Limits.exceeded(
         String.format(java.util.Locale.ROOT, "the input has %,d characters", length),
         "maxInputChars", limits.maxInputChars()) + "; nothing was read"));
-    return new Source(name, List.of(), null, List.of(), problems, limits, (char) 0);
+    return new Source(name, List.of(), null, List.of(), problems, null, limits, (char) 0);
   }
 
   /**
@@ -898,7 +901,7 @@ public final class Source {
    * problems are this text's: a parser that reads the result reports the change itself.
    */
   public Source withLines(List<Line> lines) {
-    return new Source(name, List.copyOf(lines), null, repairs, problems, limits, maxChar);
+    return new Source(name, List.copyOf(lines), null, repairs, problems, unreadNumbers, limits, maxChar);
   }
 
   /**
@@ -967,7 +970,7 @@ public final class Source {
     more.add(Diagnostic.info(0, 0, "removed the prefix '" + prefix + "' (" + width + " characters, as on line "
         + lines.get(at).number() + ") before lines " + lines.get(run[0]).number() + " to " + lines.get(run[1]).number()
         + ", a logger's or a time stamp before each line of the summary there"));
-    return new Source(name, List.copyOf(cut), null, more, problems, limits, maxChar);
+    return new Source(name, List.copyOf(cut), null, more, problems, unreadNumbers, limits, maxChar);
   }
 
   /**
@@ -1019,7 +1022,7 @@ public final class Source {
     List<Diagnostic> more = new ArrayList<>(repairs);
     more.add(Diagnostic.info(0, 0, "removed a '" + bare + "' " + QuoteMark.what(common) + " before lines "
         + lines.get(first).number() + " to " + lines.get(last).number() + " (a summary kept as a comment there)"));
-    return new Source(name, List.copyOf(cut), null, more, problems, limits, maxChar);
+    return new Source(name, List.copyOf(cut), null, more, problems, unreadNumbers, limits, maxChar);
   }
 
   /**
@@ -1066,7 +1069,7 @@ public final class Source {
     List<Diagnostic> more = new ArrayList<>(repairs);
     more.add(Diagnostic.info(0, 0, "removed an indent of " + width + " before lines " + lines.get(first).number()
         + " to " + lines.get(last).number() + " (a block indented under text that is not, as a Markdown code block is)"));
-    return new Source(name, List.copyOf(cut), null, more, problems, limits, maxChar);
+    return new Source(name, List.copyOf(cut), null, more, problems, unreadNumbers, limits, maxChar);
   }
 
   /**
@@ -1166,6 +1169,19 @@ public final class Source {
    */
   public List<Diagnostic> problems() {
     return problems;
+  }
+
+  /**
+   * The numbers too long to be read as counts ({@link #problems()} reports them, as errors: where
+   * such a number was a count, a count is missing), with the first and last line they stand on.
+   *
+   * @param diagnostics the problems of {@link #problems()} that report them
+   */
+  public record UnreadNumbers(List<Diagnostic> diagnostics, int firstLine, int lastLine) {}
+
+  /** The numbers too long to be read as counts, or {@code null} where the text has none. */
+  public UnreadNumbers unreadNumbers() {
+    return unreadNumbers;
   }
 
   /**

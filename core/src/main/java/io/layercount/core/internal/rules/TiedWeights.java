@@ -29,7 +29,8 @@ import java.util.function.Function;
  */
 public final class TiedWeights {
   private static final Set<String> TOKEN_EMBEDDINGS =
-      Set.of("shared", "embed_tokens", "word_embeddings", "wte", "tok_embeddings", "token_embedding", "embed_in");
+      Set.of("shared", "embed_tokens", "word_embeddings", "wte", "tok_embeddings", "token_embedding", "embed_in",
+          "embeddings", "embedding");
   /**
    * Keys of output projections that Hugging Face ties to the token embedding by default: a causal or
    * seq2seq model's {@code lm_head}, Whisper's {@code proj_out}, a masked-LM head's {@code decoder}

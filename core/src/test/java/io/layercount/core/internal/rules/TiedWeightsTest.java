@@ -61,6 +61,34 @@ class TiedWeightsTest {
     assertNull(a.parameters().deduplicated());
   }
 
+  /**
+   * Mamba's token table is keyed {@code embeddings} (and others' {@code embedding}): its LM head is
+   * tied to it by default. Before, no tie was seen there, and only the total counting the table twice
+   * was given. A container keyed so (BERT's {@code embeddings}, a module of several tables) is no table.
+   */
+  @Test
+  void anLmHeadBesideATableKeyedEmbeddingsIsAssumedTied() {
+    for (String key : List.of("embeddings", "embedding")) {
+      Analysis a = analyse(
+          "MambaForCausalLM(",
+          "  (backbone): MambaModel(",
+          "    (" + key + "): Embedding(100, 8)",
+          "    (mix): Linear(in_features=8, out_features=8, bias=False)",
+          "  )",
+          "  (lm_head): Linear(in_features=8, out_features=100, bias=False)",
+          ")");
+      assertEquals(800 + 64, a.parameters().deduplicated(), key);
+    }
+    Analysis container = analyse(
+        "BertForMaskedLM(",
+        "  (embeddings): BertEmbeddings(",
+        "    (position_embeddings): Embedding(100, 8)",
+        "  )",
+        "  (lm_head): Linear(in_features=8, out_features=100, bias=False)",
+        ")");
+    assertNull(container.parameters().deduplicated());
+  }
+
   @Test
   void anLmHeadOfTheEmbeddingsShapeIsAssumedTied() {
     Analysis a = analyse(

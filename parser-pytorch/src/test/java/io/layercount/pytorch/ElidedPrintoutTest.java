@@ -107,4 +107,44 @@ class ElidedPrintoutTest {
       assertTrue(a.layers().lowerBounds().isEmpty(), key);
     }
   }
+
+  /**
+   * A torchinfo or torchsummary table whose rows, and footer, were cut with {@code ...} (a published
+   * ResNet-50 table kept its first rows and its size lines only): the rows shown are not the model,
+   * so the total is not exact and every layer count is a lower bound. Before, a torchinfo table so cut
+   * gave the rows' sum, 10,058, as exact (the model: 23,909,636), and both tables' depths as whole.
+   */
+  @Test
+  void aTableWhoseRowsAndFooterWereCutHasLowerBoundsOnly() {
+    String torchinfo = String.join("\n",
+        "==========================================================================================",
+        "Layer (type:depth-idx)                   Output Shape              Param #",
+        "==========================================================================================",
+        "Net                                      [1, 10]                   --",
+        "├─Conv2d: 1-1                            [1, 64, 112, 112]         9,408",
+        "├─Linear: 1-2                            [1, 10]                   650",
+        "...",
+        "Input size (MB): 0.60",
+        "Params size (MB): 95.64",
+        "==========================================================================================", "");
+    String torchsummary = String.join("\n",
+        "----------------------------------------------------------------",
+        "        Layer (type)               Output Shape         Param #",
+        "================================================================",
+        "            Conv2d-1         [-1, 64, 112, 112]           9,408",
+        "...",
+        "            Linear-9                   [-1, 10]             650",
+        "================================================================",
+        "Input size (MB): 0.57",
+        "Params size (MB): 95.64",
+        "----------------------------------------------------------------", "");
+    for (String text : List.of(torchinfo, torchsummary)) {
+      Analysis a = LayerCount.standard().analyze("t", text.getBytes(StandardCharsets.UTF_8)).get(0);
+      assertEquals(9_408 + 650, a.parameters().total(), text);
+      assertFalse(a.parameters().exact(), text);
+      assertEquals(EnumSet.allOf(Convention.class), a.layers().lowerBounds(), text);
+      assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR
+          && d.message().startsWith("rows were left out here")), a.diagnostics().toString());
+    }
+  }
 }

@@ -72,8 +72,10 @@ final class TorchinfoTableReader {
     switch (row.kind()) {
       case ELIDED:
         sums.markElided(line.number());
-        diagnostics.add(Diagnostic.warning(line.number(), line.column(row.nameColumn()),
-            "rows were left out here ('...'): the layers listed are incomplete"));
+        // an error, as in a printout: what the rows left out hold is in no count, and without a
+        // footer nothing else says so
+        diagnostics.add(Diagnostic.error(line.number(), line.column(row.nameColumn()),
+            "rows were left out here ('...'): the layers listed are incomplete, so every count is a lower bound"));
         return;
       case UNREADABLE:
         sums.addUnreadable();

@@ -140,8 +140,9 @@ public final class TorchsummaryParser implements SummaryParser {
     String trimmed = text.trim();
     if (trimmed.startsWith("...") || trimmed.startsWith("…") || trimmed.startsWith("⋮")) {
       sums.markElided(line.number());
-      diagnostics.add(Diagnostic.warning(line.number(), line.column(line.indent()),
-          "rows were left out here ('...'): the layers listed are incomplete"));
+      // an error, as in a printout: what the rows left out hold is in no count
+      diagnostics.add(Diagnostic.error(line.number(), line.column(line.indent()),
+          "rows were left out here ('...'): the layers listed are incomplete, so every count is a lower bound"));
       return null;
     }
     Matcher m = ROW_START.matcher(text);

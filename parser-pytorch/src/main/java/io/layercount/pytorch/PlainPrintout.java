@@ -86,6 +86,9 @@ final class PlainPrintout {
         if (end != at + 1 || b[at] != ')') {
           return null;
         }
+        if (depth == 0 && top.children == 0 && top.extra != null) {
+          return null; // a root of its own lines only: a Python call's arguments? (the full reading tells)
+        }
         top.list(modules, parsed);
         if (depth == 0) {
           return onlyBlanksAfter(text, i + 1)

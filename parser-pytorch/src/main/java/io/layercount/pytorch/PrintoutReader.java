@@ -212,8 +212,42 @@ final class PrintoutReader {
   }
 
   private void finishPrintout() {
-    printouts.add(current.toPrintout(lines));
+    if (isPythonCall(current.root)) {
+      // code around the printout (LoraConfig(\n    r=8,\n ...): text outside it, no model of its own
+      for (int k = current.firstIndex; k <= current.lastIndex; k++) {
+        ignored.add(k, lines.get(k));
+      }
+    } else {
+      printouts.add(current.toPrintout(lines));
+    }
     current = null;
+  }
+
+  /**
+   * Whether a block read as a printout's root is a Python call written over several lines: no
+   * child, and at least two lines of its own, each but the last ending in a comma (a call's
+   * arguments, {@code r=8,} then {@code lora_alpha=32,}), comment lines aside. A module PyTorch
+   * prints with lines of its own has children too, or writes its extra_repr on one line.
+   */
+  static boolean isPythonCall(ModuleNode root) {
+    List<Entry> entries = root.entries();
+    int own = 0;
+    boolean commaEnded = true;
+    for (Entry e : entries) {
+      if (!(e instanceof Entry.Extra extra)) {
+        return false;
+      }
+      String t = extra.text().strip();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      if (!commaEnded) {
+        return false; // a line without its comma before another
+      }
+      commaEnded = t.endsWith(",");
+      own++;
+    }
+    return own >= 2;
   }
 
   private int firstNonBlank() {

@@ -198,6 +198,26 @@ final class PrintoutReader {
     return LineSyntax.openParentheses(s) > 0; // the key's own "(key)" closes itself
   }
 
+  /**
+   * Whether the line at {@code at} is a child's key followed by words, not a module: {@code (2-5):
+   * Sequential Layers (ResNet-50)}, {@code (encoder): TransformerEncoder with 6 layers}, {@code (pe):
+   * Tensor of shape [1, 100, 256]}, as a writer shortens a printout by hand. A ParameterList's
+   * {@code (0): Parameter containing: [...]} is what PyTorch prints there.
+   */
+  static boolean describesChild(String s, int at) {
+    int close = s.indexOf("): ", at);
+    if (close < 0 || s.indexOf('(', at + 1) >= 0 && s.indexOf('(', at + 1) < close) {
+      return false;
+    }
+    int word = close + 3;
+    int end = word;
+    while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_' || s.charAt(end) == '.')) {
+      end++;
+    }
+    return end > word && Character.isLetter(s.charAt(word)) && end + 1 < s.length() && s.charAt(end) == ' '
+        && Character.isLetter(s.charAt(end + 1)) && !s.startsWith("Parameter containing", word);
+  }
+
   /** Whether {@code s} is only a mark that text was left out: {@code ...}, {@code …}, {@code ⋮}, {@code [...]}. */
   static boolean isElision(String s) {
     String t = s.strip();
@@ -415,6 +435,10 @@ final class PrintoutReader {
           diagnostics.add(Diagnostic.error(line.number(), line.column(at), "a module's line whose arguments do not"
               + " close on it ('" + IgnoredText.quoted(s.substring(at)) + "'): read as its block's own text, so the"
               + " module is not counted and no count is called exact"));
+        } else if (describesChild(s, at)) {
+          diagnostics.add(Diagnostic.error(line.number(), line.column(at), "a child described in words, not printed"
+              + " as PyTorch prints a module ('" + IgnoredText.quoted(s.substring(at)) + "'): what it stands for is in"
+              + " no count, so every count is a lower bound"));
         }
       }
       top.node.add(new Entry.Extra(ind - top.indent, s.substring(at), line.number()));

@@ -147,4 +147,32 @@ class ElidedPrintoutTest {
           && d.message().startsWith("rows were left out here")), a.diagnostics().toString());
     }
   }
+
+  /**
+   * Children described in words where a writer shortened a printout ({@code (4-7): Sequential Layers
+   * (ResNet-50)}, {@code (encoder): TransformerEncoder with 6 layers}, {@code (pe): Tensor of shape
+   * [5000, 256]}, a published pseudo-DETR printout): what each stands for is in no count. Before, the
+   * lines were kept as their block's own text, silently, and a Sequential so cut was exact (9,408).
+   * A ParameterList's {@code (0): Parameter containing: [...]} is PyTorch's own and no such child.
+   */
+  @Test
+  void aChildDescribedInWordsMakesEveryCountALowerBound() {
+    for (String child : List.of("(2-5): Sequential Layers (ResNet-50)", "(encoder): TransformerEncoder with 6 layers",
+        "(pe): Tensor of shape [5000, 256]")) {
+      String text = String.join("\n", "Sequential(",
+          "  (0): Conv2d(3, 64, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False)",
+          "  (1): ReLU(inplace=True)", "  " + child, ")", "");
+      Analysis a = LayerCount.standard().analyze("t", text.getBytes(StandardCharsets.UTF_8)).get(0);
+      assertEquals(9_408, a.parameters().total(), child);
+      assertFalse(a.parameters().exact(), child);
+      assertEquals(EnumSet.allOf(Convention.class), a.layers().lowerBounds(), child);
+      assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR && d.line() == 4
+          && d.message().startsWith("a child described in words")), a.diagnostics().toString());
+    }
+    Analysis list = LayerCount.standard().analyze("t", String.join("\n", "ParameterList(",
+        "    (0): Parameter containing: [torch.float32 of size 3x3]", ")", "").getBytes(StandardCharsets.UTF_8)).get(0);
+    assertTrue(list.diagnostics().stream().noneMatch(d -> d.message().startsWith("a child described in words")),
+        list.diagnostics().toString());
+    assertEquals(9, list.parameters().total());
+  }
 }

@@ -475,10 +475,30 @@ public final class RuleTable {
 
   private static TypeRule handRuleFor(Layer layer, ClassFacts facts) {
     TypeRule rule = facts.hand();
-    if (rule != null && !layer.isLeaf() && Formulas.SIGNATURES.contains(rule.formula().name())) {
+    if (rule != null && !layer.isLeaf() && Formulas.SIGNATURES.contains(rule.formula().name())
+        && !ownArgumentsBesideNorms(layer)) {
       return null;
     }
     return rule != null && rule.fitsChildren(layer) ? rule : null;
+  }
+
+  /**
+   * Whether a module printed as a block has its own arguments and only norms and activations as
+   * children: detectron2's {@code Conv2d} prints a convolution's arguments on a line of its own with
+   * its {@code (norm)} (and {@code (activation)}) below, so the convolution's rule is its own; a class
+   * wrapping its layer ({@code Conv2d((conv): Conv2d(...))}) prints no arguments of its own.
+   */
+  private static boolean ownArgumentsBesideNorms(Layer layer) {
+    if (layer.arguments().positional().isEmpty() && layer.arguments().named().isEmpty()) {
+      return false;
+    }
+    for (Layer child : layer.children()) {
+      String key = child.name();
+      if (!child.isLeaf() || !(key.equals("norm") || key.equals("activation") || key.equals("act"))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private TypeRule handRule(String typeName) {

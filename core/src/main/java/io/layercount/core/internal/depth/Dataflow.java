@@ -804,6 +804,8 @@ public final class Dataflow {
     final int runsFirst;
     /** A child printed before the last that runs after it (see concatPrintedFirst), or -1. */
     final int runsLast;
+    /** A child that runs before the one printed just before it (see keeperPrintedAfter), or -1. */
+    final int runsBeforePrevious;
     /** How many children (in running order) have been taken. */
     int position;
 
@@ -860,6 +862,7 @@ public final class Dataflow {
       this.summed = !slices && branchesSummed(layer, facts.kids, width);
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
       this.runsLast = chains || slices || runsFirst >= 0 ? -1 : concatPrintedFirst();
+      this.runsBeforePrevious = chains || slices || runsFirst >= 0 || runsLast >= 0 ? -1 : keeperPrintedAfter();
       if (arrival.lanes().isEmpty()) {
         inputs = Map.of(width, input); // called on one tensor, as nearly every module is: no map of its own
       } else {
@@ -907,6 +910,8 @@ public final class Dataflow {
         // it concatenates last, the others keep their order
         index = runsFirst >= 0 ? (position == 0 ? runsFirst : position - 1)
             : runsLast >= 0 && position >= runsLast ? (position == children.size() - 1 ? runsLast : position + 1)
+            : runsBeforePrevious > 0 && position == runsBeforePrevious - 1 ? runsBeforePrevious
+            : runsBeforePrevious > 0 && position == runsBeforePrevious ? runsBeforePrevious - 1
             : position;
         Layer child = children.get(index);
         if (occurrence >= child.repeat()) {
@@ -983,6 +988,39 @@ public final class Dataflow {
         entries = Saturating.add(entries, list.children().get(e).repeat());
       }
       return entries > 0 && fused.in() == Saturating.add(before.out(), Saturating.multiply(entries, half)) ? fusion : -1;
+    }
+
+    /**
+     * The index of a child that keeps a width W and runs before the child printed just before it, or
+     * -1: that one reads W and writes another width X, an earlier child writes W, and the next child
+     * after this one that shows its input reads X. diffusers' VAE decoder prints conv_in (to 512),
+     * up_blocks (512 to 128), mid_block (512 to 512), then conv_norm_out (128): it runs conv_in,
+     * mid_block, up_blocks. Read in printed order, the mid-block read conv_in's output beside the
+     * up-blocks and fell off the path.
+     */
+    private int keeperPrintedAfter() {
+      Facts[] kids = node.kids;
+      for (int k = 2; k < kids.length; k++) {
+        Widths keeper = kids[k].span;
+        Widths before = kids[k - 1].span;
+        if (!keeper.knownIn() || keeper.in() != keeper.out() || before.in() != keeper.in() || !before.knownOut()
+            || before.out() == keeper.in() || layer.children().get(k).isLeaf() && kids[k].weighted == 0) {
+          continue;
+        }
+        boolean written = false;
+        for (int j = 0; j < k - 1 && !written; j++) {
+          written = kids[j].span.knownOut() && kids[j].span.out() == keeper.in();
+        }
+        for (int n = k + 1; n < kids.length && written; n++) {
+          if (kids[n].span.knownIn()) {
+            if (kids[n].span.in() == before.out()) {
+              return k;
+            }
+            break;
+          }
+        }
+      }
+      return -1;
     }
 
     private void chooseSource(ChildRole role, Layer childLayer, Widths child) {

@@ -273,4 +273,35 @@ class PrintedOrderTest {
     // a last layer writing another count than the list's entries is no router: the list is not a mixture
     assertTrue(analyse(phixtral(3, 5)).layers().depth() != 12);
   }
+
+  /**
+   * diffusers' VAE decoder prints conv_in (to 512), up_blocks (512 to 128), then mid_block (512 to
+   * 512) and conv_out (128): it runs conv_in, mid_block, up_blocks, conv_out: 4. Read in printed
+   * order, the mid-block read conv_in's output beside the up-blocks and fell off the path (3).
+   * Where the layer after it reads the mid-block's width instead, nothing says it ran earlier.
+   */
+  @Test
+  void aMidBlockPrintedAfterTheUpBlocksRunsBeforeThem() {
+    String tail = "  (conv_out): Conv2d(128, 3, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))";
+    List<String> decoder = new ArrayList<>(List.of(
+        "Decoder(",
+        "  (conv_in): Conv2d(4, 512, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  (up_blocks): ModuleList(",
+        "    (0): UpDecoderBlock2D(",
+        "      (conv1): Conv2d(512, 128, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "    )",
+        "  )",
+        "  (mid_block): UNetMidBlock2D(",
+        "    (conv1): Conv2d(512, 512, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  )",
+        tail,
+        ")"));
+    Analysis a = analyse(decoder);
+    assertEquals(4, a.layers().depth());
+    // the list follows printed order
+    assertEquals(List.of("conv_in", "up_blocks.0.conv1", "mid_block.conv1", "conv_out"),
+        a.explanation().counted().get(Convention.DEPTH));
+    decoder.set(decoder.indexOf(tail), "  (conv_out): Conv2d(512, 3, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))");
+    assertEquals(3, analyse(decoder).layers().depth());
+  }
 }

@@ -70,7 +70,7 @@ record RowCells(
       d.warn("layer name cut to '" + prefix + "'; references to it are matched by prefix");
     }
     Long params = params(raw, table, d);
-    if (params != null && params == 0 && KerasLayerTypes.holdsWeights(type)) {
+    if (params != null && params == 0 && KerasLayerTypes.holdsWeights(type) && !unused(raw)) {
       // a built convolution, dense, embedding or recurrent layer holds weights: 0 is no count of them
       // (a published Keras 1 table printed 0 for a frozen Dense layer and left it out of its footer)
       d.warn("0 parameters printed for a " + type + " layer, which holds weights whatever its settings:"
@@ -226,11 +226,22 @@ record RowCells(
     return depth == 0;
   }
 
+  /** Whether the row's count is Keras 2's {@code 0 (unused)}: a layer the model never called. */
+  private static boolean unused(RawRow raw) {
+    return raw.cell(ColumnKind.PARAMS).trim().equals("0 (unused)");
+  }
+
   private static Long params(RawRow raw, TableRows table, Diag d) {
     String p = raw.cell(ColumnKind.PARAMS).trim();
     if (p.isEmpty()) {
       d.warn("no parameter count printed for this layer");
       return null;
+    }
+    if (unused(raw)) {
+      // Keras 2's mark for a layer the model never called: it was never built and holds nothing,
+      // and the footer counts nothing for it
+      d.info("layer never called ('0 (unused)'): it holds no parameters");
+      return 0L;
     }
     if (p.contains("(unbuilt)")) {
       d.info("layer not built: its parameters are not known yet (printed '" + p + "')");

@@ -103,4 +103,37 @@ class FooterConsistencyTest {
     assertTrue(a.layers().lowerBounds().contains(io.layercount.core.Convention.KERAS), a.layers().toString());
     assertFalse(a.parameters().exact());
   }
+
+  /**
+   * Keras 2 prints {@code 0 (unused)} for a layer the model never called (a published subclassed
+   * text classifier held two such Conv1D layers): it holds no parameters and is on no path. Before,
+   * the count was "not a number", the total a lower bound ("unknown types: Conv1D") though the rows
+   * add up to the footer, and the unused layers were on the depth's chain (14 for 10).
+   */
+  @Test
+  void aLayerNeverCalledHoldsNothingAndIsOnNoPath() {
+    String table = String.join("\n",
+        "Model: \"kint\"",
+        "_________________________________________________________________",
+        "Layer (type)                 Output Shape              Param #   ",
+        "=================================================================",
+        "conv1d (Conv1D)              (None, 500, 256)          25856     ",
+        "_________________________________________________________________",
+        "conv1d_1 (Conv1D)            multiple                  0 (unused)",
+        "_________________________________________________________________",
+        "dense (Dense)                (None, 10)                2570      ",
+        "=================================================================",
+        "Total params: 28,426",
+        "Trainable params: 28,426",
+        "Non-trainable params: 0",
+        "_________________________________________________________________", "");
+    Analysis a = LAYER_COUNT.analyze("t", table).get(0);
+    assertEquals(28_426, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+    assertEquals(2, a.layers().depth());
+    assertEquals(3, a.layers().keras());
+    // a 0 printed for a layer that holds weights, without the mark, is no count of them
+    Analysis zero = LAYER_COUNT.analyze("t", table.replace("0 (unused)", "0         ")).get(0);
+    assertFalse(zero.parameters().exact());
+  }
 }

@@ -158,7 +158,10 @@ public final class Counting {
           + " layers in the order they were created, not its dataflow: depth assumes they run in that order"));
       return OptionalLong.empty();
     }
-    GraphDepth.Result result = GraphDepth.of(root, layer -> resolved.of(layer).weighted(), network.graphKnown());
+    // a Keras conv/FC row stated to hold no parameters is a layer the model never called (Keras 2's
+    // '0 (unused)'; a 0 printed otherwise for such a layer is read as no count at all): on no path
+    GraphDepth.Result result = GraphDepth.of(root, layer -> keras && layer.isLeaf()
+        && Long.valueOf(0).equals(layer.stated().params()) ? 0 : resolved.of(layer).weighted(), network.graphKnown());
     result.problems().forEach(p -> diagnostics.add(Diagnostic.warning(0, 0, p + ": depth may be too small")));
     if (!result.problems().isEmpty()) {
       lowerBounds.add(Convention.DEPTH);

@@ -42,4 +42,23 @@ class LightningSummaryTest {
     assertTrue(other.diagnostics().stream().anyMatch(x -> x.message().startsWith("no model found: the text is not")),
         other.diagnostics().toString());
   }
+
+  /** The box-drawn table Lightning's Rich progress bar prints (a published training log), named too. */
+  @Test
+  void theRichTableIsNamedToo() {
+    String rich = String.join("\n",
+        "\u250f\u2501\u2501\u2501\u2533\u2501\u2501\u2501\u2501\u2501\u2533\u2501\u2501\u2501\u2501\u2533\u2501\u2501\u2501\u2501\u2513",
+        "\u2503   \u2503 Name   \u2503 Type       \u2503 Params \u2503",
+        "\u2521\u2501\u2501\u2501\u2547\u2501\u2501\u2501\u2501\u2501\u2547\u2501\u2501\u2501\u2501\u2547\u2501\u2501\u2501\u2501\u2529",
+        "\u2502 0 \u2502 blocks \u2502 ModuleList \u2502  7.2 M \u2502",
+        "\u2514\u2500\u2500\u2500\u2534\u2500\u2500\u2500\u2500\u2500\u2534\u2500\u2500\u2500\u2500\u2534\u2500\u2500\u2500\u2500\u2518",
+        "Trainable params: 7.2 M",
+        "Non-trainable params: 0",
+        "Total params: 7.2 M", "");
+    Analysis a = LayerCount.standard().analyze("t", rich.getBytes(StandardCharsets.UTF_8)).get(0);
+    assertFalse(a.ok());
+    Diagnostic d = a.diagnostics().stream().filter(x -> x.severity() == Severity.ERROR).findFirst().orElseThrow();
+    assertEquals(2, d.line());
+    assertTrue(d.message().startsWith("no model found: this is PyTorch Lightning's ModelSummary table"), d.message());
+  }
 }

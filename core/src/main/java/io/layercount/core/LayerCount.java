@@ -385,7 +385,8 @@ public final class LayerCount {
   }
 
   /**
-   * The line of a PyTorch Lightning {@code ModelSummary} header ({@code | Name | Type | Params}) in a
+   * The line of a PyTorch Lightning {@code ModelSummary} header ({@code | Name | Type | Params}, or the
+   * box-drawn one its Rich progress bar prints) in a
    * text that also holds its {@code Total params} line, or 0: a format layercount does not read,
    * said so where no parser finds anything.
    */
@@ -394,9 +395,12 @@ public final class LayerCount {
     boolean total = false;
     for (Source.Line line : source.lines()) {
       String t = line.text();
-      if (header == 0 && t.contains("| Name") && t.contains("| Type") && t.contains("| Params")) {
+      // the plain table ('| Name | Type | Params', '7.2 M     Total params') or the Rich one
+      // ('┃ Name ┃ Type ┃ Params ┃', 'Total params: 7.2 M')
+      if (header == 0 && (t.contains("| Name") && t.contains("| Type") && t.contains("| Params")
+          || t.contains("\u2503 Name") && t.contains("\u2503 Type") && t.contains("\u2503 Params"))) {
         header = line.number();
-      } else if (header > 0 && t.strip().endsWith("Total params")) {
+      } else if (header > 0 && (t.strip().endsWith("Total params") || t.startsWith("Total params: "))) {
         total = true;
       }
     }

@@ -25,6 +25,19 @@ class QuantizedAndAdapterRulesTest {
         List.of());
   }
 
+  /** diffusers' LoRA-ready subclasses of Linear and Conv2d (a published PixArt-like printout had 6). */
+  @Test
+  void diffusersLoraCompatibleLayersAreLinearAndConvolution() {
+    Analysis a = analyse(
+        "Sequential(",
+        "  (0): LoRACompatibleConv(4, 320, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  (1): LoRACompatibleLinear(in_features=320, out_features=1280, bias=True)",
+        ")");
+    assertEquals(4 * 320 * 9 + 320 + 320 * 1280 + 1280, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+    assertEquals(2, a.layers().weighted());
+  }
+
   @Test
   void anEightBitLinearIsALinearLayer() {
     Analysis a = analyse(

@@ -1944,13 +1944,20 @@ public final class Dataflow {
     return layer;
   }
 
-  /** Whether {@code layer} wraps a weight with low-rank adapters: children {@code lora_A} and {@code lora_B}. */
+  /**
+   * Whether {@code layer} wraps a weight with low-rank adapters: children {@code lora_A} and {@code
+   * lora_B} (PEFT's), or a {@code lora_layer} (diffusers' LoRA-compatible layers: its down and up
+   * projections).
+   */
   private static boolean isLowRankAdapter(Layer layer) {
     boolean a = false;
     boolean b = false;
     for (Layer child : layer.children()) {
       a |= child.name().equals("lora_A");
       b |= child.name().equals("lora_B");
+      if (child.name().equals("lora_layer")) {
+        return true;
+      }
     }
     return a && b;
   }

@@ -483,10 +483,12 @@ public final class RuleTable {
   }
 
   /**
-   * Whether a module printed as a block has its own arguments and only norms and activations as
-   * children: detectron2's {@code Conv2d} prints a convolution's arguments on a line of its own with
-   * its {@code (norm)} (and {@code (activation)}) below, so the convolution's rule is its own; a class
-   * wrapping its layer ({@code Conv2d((conv): Conv2d(...))}) prints no arguments of its own.
+   * Whether a module printed as a block has its own arguments and only norms, activations or a LoRA
+   * layer as children: detectron2's {@code Conv2d} prints a convolution's arguments on a line of its
+   * own with its {@code (norm)} (and {@code (activation)}) below, diffusers' {@code
+   * LoRACompatibleLinear} its {@code (lora_layer)} (whose down and up projections are its own), so
+   * the class's rule is its own; a class wrapping its layer ({@code Conv2d((conv): Conv2d(...))})
+   * prints no arguments of its own.
    */
   private static boolean ownArgumentsBesideNorms(Layer layer) {
     if (layer.arguments().positional().isEmpty() && layer.arguments().named().isEmpty()) {
@@ -494,7 +496,8 @@ public final class RuleTable {
     }
     for (Layer child : layer.children()) {
       String key = child.name();
-      if (!child.isLeaf() || !(key.equals("norm") || key.equals("activation") || key.equals("act"))) {
+      boolean beside = child.isLeaf() && (key.equals("norm") || key.equals("activation") || key.equals("act"));
+      if (!beside && !key.equals("lora_layer")) {
         return false;
       }
     }

@@ -38,6 +38,28 @@ class QuantizedAndAdapterRulesTest {
     assertEquals(2, a.layers().weighted());
   }
 
+  /**
+   * With a LoRA layer, diffusers prints its own arguments above a {@code (lora_layer)} child: the
+   * Linear's weight and bias are its own, the adapter's down and up projections the child's, and the
+   * adapter runs beside the weight (depth 2, down then up). Before, the class was an unknown container.
+   */
+  @Test
+  void aLoraCompatibleLinearHoldingItsLoraLayerCountsBoth() {
+    Analysis a = analyse(
+        "Sequential(",
+        "  (0): LoRACompatibleLinear(",
+        "    in_features=320, out_features=1280, bias=True",
+        "    (lora_layer): LoRALinearLayer(",
+        "      (down): Linear(in_features=320, out_features=4, bias=False)",
+        "      (up): Linear(in_features=4, out_features=1280, bias=False)",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(320 * 1280 + 1280 + 320 * 4 + 4 * 1280, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+    assertEquals(2, a.layers().depth());
+  }
+
   @Test
   void anEightBitLinearIsALinearLayer() {
     Analysis a = analyse(

@@ -206,7 +206,8 @@ final class PrintoutReader {
    */
   static boolean describesChild(String s, int at) {
     int close = s.indexOf("): ", at);
-    if (close < 0 || s.indexOf('(', at + 1) >= 0 && s.indexOf('(', at + 1) < close) {
+    int open = s.indexOf('(', at + 1);
+    if (close < 0 || open >= 0 && open < close) {
       return false;
     }
     int word = close + 3;

@@ -191,8 +191,11 @@ final class InputProblems {
     out.addAll(numbers);
     Source.UnreadNumbers unread = null;
     if (!numbers.isEmpty()) {
-      int first = beyondLimit.count == 0 ? beyond64Bits.line
-          : beyond64Bits.count == 0 ? beyondLimit.line : Math.min(beyondLimit.line, beyond64Bits.line);
+      int first = Integer.MAX_VALUE;
+      for (Occurrences kind : List.of(beyondLimit, beyond64Bits)) {
+        first = kind.count > 0 ? Math.min(first, kind.line) : first;
+      }
+      // a kind that did not occur has its last line 0
       int last = Math.max(beyondLimit.lastLine, beyond64Bits.lastLine);
       unread = new Source.UnreadNumbers(List.copyOf(numbers), first, last);
     }

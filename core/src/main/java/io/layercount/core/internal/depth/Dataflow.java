@@ -804,8 +804,11 @@ public final class Dataflow {
     final int runsFirst;
     /** A child printed before the last that runs after it (see concatPrintedFirst), or -1. */
     final int runsLast;
-    /** A child that runs before the one printed just before it (see keeperPrintedAfter), or -1. */
-    final int runsBeforePrevious;
+    /**
+     * The children's indices in running order where it is not printed order (a child moved by
+     * {@link #runsFirst}, {@link #runsLast} or {@link #keeperPrintedAfter}), else {@code null}.
+     */
+    final int[] order;
     /** How many children (in running order) have been taken. */
     int position;
 
@@ -862,7 +865,10 @@ public final class Dataflow {
       this.summed = !slices && branchesSummed(layer, facts.kids, width);
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
       this.runsLast = chains || slices || runsFirst >= 0 ? -1 : concatPrintedFirst();
-      this.runsBeforePrevious = chains || slices || runsFirst >= 0 || runsLast >= 0 ? -1 : keeperPrintedAfter();
+      int last = layer.children().size() - 1;
+      int runsEarlier = chains || slices || runsFirst >= 0 || runsLast >= 0 ? -1 : keeperPrintedAfter();
+      this.order = runsFirst >= 0 ? moved(last + 1, runsFirst, 0) : runsLast >= 0 ? moved(last + 1, runsLast, last)
+          : runsEarlier >= 0 ? moved(last + 1, runsEarlier, runsEarlier - 1) : null;
       if (arrival.lanes().isEmpty()) {
         inputs = Map.of(width, input); // called on one tensor, as nearly every module is: no map of its own
       } else {
@@ -902,17 +908,25 @@ public final class Dataflow {
       return facts.span.in();
     }
 
+    /** The indices 0 to {@code size - 1} in order, but {@code from} taken out and put at {@code to}. */
+    private static int[] moved(int size, int from, int to) {
+      int[] order = new int[size];
+      for (int i = 0, next = 0; i < size; i++) {
+        if (i == to) {
+          order[i] = from;
+        } else {
+          next += next == from ? 1 : 0;
+          order[i] = next++;
+        }
+      }
+      return order;
+    }
+
     /** The next child occurrence to run, with its source chosen; {@code null} when all ran. */
     Layer nextChild() {
       List<Layer> children = layer.children();
       while (position < children.size()) {
-        // a downsample printed last but run first is taken first, a fusion printed before the list
-        // it concatenates last, the others keep their order
-        index = runsFirst >= 0 ? (position == 0 ? runsFirst : position - 1)
-            : runsLast >= 0 && position >= runsLast ? (position == children.size() - 1 ? runsLast : position + 1)
-            : runsBeforePrevious > 0 && position == runsBeforePrevious - 1 ? runsBeforePrevious
-            : runsBeforePrevious > 0 && position == runsBeforePrevious ? runsBeforePrevious - 1
-            : position;
+        index = order == null ? position : order[position];
         Layer child = children.get(index);
         if (occurrence >= child.repeat()) {
           position++;
@@ -978,16 +992,8 @@ public final class Dataflow {
         return -1;
       }
       long half = before.out() / 2;
-      long entries = 0;
-      Facts[] kids = node.kids[fusion + 1].kids;
-      for (int e = 0; e < kids.length; e++) {
-        Widths w = kids[e].span;
-        if (w.in() != half || w.out() != half) {
-          return -1;
-        }
-        entries = Saturating.add(entries, list.children().get(e).repeat());
-      }
-      return entries > 0 && fused.in() == Saturating.add(before.out(), Saturating.multiply(entries, half)) ? fusion : -1;
+      return keptWidth(node.kids[fusion + 1]) == half
+          && fused.in() == Saturating.add(before.out(), Saturating.multiply(entries(list), half)) ? fusion : -1;
     }
 
     /**
@@ -1834,6 +1840,28 @@ public final class Dataflow {
     }
   }
 
+  /** The width every child of a module reads and writes, or {@link Widths#UNKNOWN} where there is none such. */
+  private static long keptWidth(Facts list) {
+    long width = Widths.UNKNOWN;
+    for (Facts entry : list.kids) {
+      Widths w = entry.span;
+      if (!w.knownIn() || w.in() != w.out() || width != Widths.UNKNOWN && w.in() != width) {
+        return Widths.UNKNOWN;
+      }
+      width = w.in();
+    }
+    return width;
+  }
+
+  /** How many entries a list holds, runs expanded. */
+  private static long entries(Layer list) {
+    long entries = 0;
+    for (Layer entry : list.children()) {
+      entries = Saturating.add(entries, entry.repeat());
+    }
+    return entries;
+  }
+
   /**
    * The index of a mixture's router printed after its experts, or -1: a conv/FC leaf reading width
    * W and writing one weight per entry of a {@code ModuleList} printed before it whose entries all
@@ -1847,17 +1875,8 @@ public final class Dataflow {
       if (list.isLeaf() || !list.typeName().equals("ModuleList")) {
         continue;
       }
-      long width = Widths.UNKNOWN;
-      long entries = 0;
-      for (int e = 0; e < kids[j].kids.length; e++) {
-        Widths w = kids[j].kids[e].span;
-        if (!w.knownIn() || w.in() != w.out() || width != Widths.UNKNOWN && w.in() != width) {
-          width = Widths.UNKNOWN;
-          break;
-        }
-        width = w.in();
-        entries = Saturating.add(entries, list.children().get(e).repeat());
-      }
+      long width = keptWidth(kids[j]);
+      long entries = entries(list);
       if (width == Widths.UNKNOWN || entries < 2) {
         continue;
       }

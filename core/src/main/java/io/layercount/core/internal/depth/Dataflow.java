@@ -43,11 +43,12 @@ public final class Dataflow {
   /**
    * What a module does to its input: conv/FC layers on its longest path, the width it writes, the
    * width of the input stream that path starts from ({@link Widths#UNKNOWN}: the main input), and,
-   * where it writes several streams ({@link Streams}), the tensor it leaves of each width.
+   * where it writes several streams ({@link Streams}), the tensor it leaves of each width, and
+   * where a later sibling reads what its children wrote ({@link Streams#taps}), those tensors.
    */
-  private record Result(long depth, long width, long from, List<Lane> lanes) {
+  private record Result(long depth, long width, long from, List<Lane> lanes, List<Lane> taps) {
     Result(long depth, long width) {
-      this(depth, width, Widths.UNKNOWN, List.of());
+      this(depth, width, Widths.UNKNOWN, List.of(), List.of());
     }
   }
 
@@ -842,6 +843,13 @@ public final class Dataflow {
     Map<Long, Point> siblingStreams;
     int siblingStreamsIndex = -1;
     Streams.Shape siblingShape;
+    /** The widths of its children's outputs a later sibling reads ({@link Streams#taps}), or {@code null}. */
+    final Set<Long> tapWidths;
+    /** Its entries run side by side on its input ({@link Streams#sideBySide}). */
+    final boolean sideBySide;
+    /** What the children of the child at {@link #tappedIndex} wrote that the next child reads, by width. */
+    Map<Long, Point> tapped;
+    int tappedIndex = -1;
 
     Replay(Layer layer, Facts facts, Input arrival) {
       this.layer = layer;
@@ -883,6 +891,8 @@ public final class Dataflow {
       Streams.Shape shape = streams.of(layer);
       this.writesSeveral = shape.writesSeveral() || arrival.perStream();
       this.streamList = (shape.list() || arrival.perStream()) && (inputs.size() > 1 || writesSeveral);
+      this.tapWidths = streams.taps(layer);
+      this.sideBySide = !streamList && streams.sideBySide(layer);
       add(input);
       current = input;
     }
@@ -1061,6 +1071,9 @@ public final class Dataflow {
         sourceKind = Source.ROUTER;
       } else if (readsStreams(childLayer, child) || readsOwnStream(child)) {
         sourceKind = Source.STREAMS;
+      } else if (sideBySide) {
+        source = input;
+        sourceKind = Source.BRANCH;
       } else if (chains) {
         source = new Point(current.depth, child.knownIn() ? child.in() : width, current, -1);
         sourceKind = Source.STREAM;
@@ -1194,6 +1207,17 @@ public final class Dataflow {
         return false;
       }
       Map<Long, Point> pool = streamList ? inputs : deepestByWidth(true);
+      if (tapped != null && tappedIndex == index - 1) {
+        // the child before it wrote, inside, tensors of the widths it reads (a backbone's stages
+        // for a feature pyramid): where no tensor here has such a width, it reads that one
+        for (long w : shape.wanted()) {
+          Point p = tapped.get(w);
+          if (p != null && !pool.containsKey(w)) {
+            pool = pool instanceof TreeMap ? pool : new TreeMap<>(pool);
+            pool.put(w, p);
+          }
+        }
+      }
       if (!streamList && siblingShape != null && siblingStreamsIndex == index - 1 && siblingShape.reads().equals(shape.reads())
           && !siblingShape.writes().equals(siblingShape.reads())) {
         // heads printed one after another that read the same streams (YOLOv8's box and class
@@ -1327,6 +1351,13 @@ public final class Dataflow {
     }
 
     void accept(Result r) {
+      if (!r.taps().isEmpty()) {
+        tapped = new TreeMap<>();
+        for (Lane lane : r.taps()) {
+          tapped.put(lane.width(), new Point(Saturating.add(source.depth, lane.depth()), lane.width(), source, index));
+        }
+        tappedIndex = index;
+      }
       if (passed != null || !r.lanes().isEmpty()) {
         ran(index, sourceKind);
         acceptStreams(r, layer.children().get(index).repeat() - occurrence - 1);
@@ -1493,11 +1524,12 @@ public final class Dataflow {
       }
       Point end = deepestOpen();
       List<Lane> lanes = writesSeveral || leftStreams ? lanesOut() : List.of();
-      Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width, originWidth(end), lanes);
+      List<Lane> taps = tapWidths == null ? List.of() : tapsOut();
+      Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width, originWidth(end), lanes, taps);
       replayedClasses.add(layer.typeName());
       if (!offPath.containsKey(layer)) {
         trace(end);
-        if (!lanes.isEmpty()) {
+        if (!lanes.isEmpty() || !taps.isEmpty()) {
           streamReplays.put(layer, this);
           streamEvents++;
         }
@@ -1581,6 +1613,36 @@ public final class Dataflow {
         lanes.add(new Lane(w, p.depth, originWidth(p)));
       });
       return lanes;
+    }
+
+    /**
+     * The deepest tensor of each width in {@link #tapWidths} its children wrote, read or not, for a
+     * later sibling of this module ({@link Streams#taps}); none unless it has all of them.
+     */
+    private List<Lane> tapsOut() {
+      Map<Long, Point> best = new TreeMap<>();
+      for (Point p : outputs) {
+        if (p != null && tapWidths.contains(p.width)) {
+          best.merge(p.width, p, (a, b) -> b.depth > a.depth ? b : a);
+        }
+      }
+      for (Point p : open) {
+        if (tapWidths.contains(p.width)) {
+          best.merge(p.width, p, (a, b) -> b.depth > a.depth ? b : a);
+        }
+      }
+      if (best.size() < tapWidths.size()) {
+        return List.of();
+      }
+      List<Lane> taps = new ArrayList<>();
+      if (laneEnds.isEmpty()) {
+        laneEnds = new HashMap<>();
+      }
+      best.forEach((w, p) -> {
+        laneEnds.putIfAbsent(w, p);
+        taps.add(new Lane(w, p.depth, originWidth(p)));
+      });
+      return taps;
     }
 
     /** The width of the input a tensor's longest path starts from, or {@link Widths#UNKNOWN} for the main input. */
@@ -1735,13 +1797,15 @@ public final class Dataflow {
         }
         off.put(i, asLong ? besideReason(i, out, path) : sources[i].reason);
       }
-      if (summed) {
-        // a run of summed branches (a mixture's experts): the path runs through its first occurrence
+      if (summed || sideBySide) {
+        // a run of summed branches (a mixture's experts), or of entries one per stream: the path
+        // runs through its first occurrence
         for (int i = 0; i < onPath.length; i++) {
           if (onPath[i] && layer.children().get(i).repeat() > 1) {
             off = off == null ? new LinkedHashMap<>() : off;
-            off.put(laterOccurrences(i), "beside the first of its run: each reads the module's input and their"
-                + " outputs are summed (a mixture's experts, a re-parameterizable block's branches)");
+            off.put(laterOccurrences(i), summed ? "beside the first of its run: each reads the module's input and their"
+                + " outputs are summed (a mixture's experts, a re-parameterizable block's branches)"
+                : "beside the first of its run: one per stream, as many as the list of streams before it wrote");
           }
         }
       }

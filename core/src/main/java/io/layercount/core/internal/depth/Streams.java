@@ -1,6 +1,7 @@
 package io.layercount.core.internal.depth;
 
 import io.layercount.core.model.Layer;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,10 @@ final class Streams {
   }
 
   private final Map<Layer, Shape> shapes = new IdentityHashMap<>();
+  /** Modules whose children's outputs of these widths a later sibling reads (see {@link #taps}). */
+  private final Map<Layer, Set<Long>> taps = new IdentityHashMap<>();
+  /** Lists whose entries run side by side, one per stream (see {@link #sideBySide}). */
+  private final Set<Layer> sideBySide = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Function<Layer, Widths> spans;
 
   Streams(Function<Layer, Widths> spans) {
@@ -61,12 +66,81 @@ final class Streams {
     return shapes.isEmpty() ? Shape.NONE : shapes.getOrDefault(layer, Shape.NONE);
   }
 
+  /**
+   * The widths a later sibling reads of what this module's children wrote, or {@code null}: a
+   * backbone's stages, whose outputs a feature pyramid printed after it reads, one per scale
+   * (torchvision's {@code body} then {@code fpn}, whose {@code inner_blocks} read 512, 1,024 and
+   * 2,048 channels: the outputs of {@code layer2}, {@code layer3} and {@code layer4}).
+   */
+  Set<Long> taps(Layer layer) {
+    return taps.isEmpty() ? null : taps.get(layer);
+  }
+
+  /**
+   * Whether the entries of a list run side by side, each on one stream of the same width, rather
+   * than one after another: the list follows a list of streams ({@link Shape#list}, reading several
+   * widths and writing one) with as many entries, and each entry reads the width that one writes
+   * (a feature pyramid's {@code layer_blocks}, one 3x3 convolution per scale, after its {@code
+   * inner_blocks}). Streams are followed by width, so the scales, all of one width, are one tensor
+   * here: the deepest.
+   */
+  boolean sideBySide(Layer layer) {
+    return !sideBySide.isEmpty() && sideBySide.contains(layer);
+  }
+
   /** Measures a container whose children are measured (their spans and shapes are known). */
   void measure(Layer layer) {
     Shape shape = isList(layer) ? listShape(layer) : containerShape(layer);
     if (shape != Shape.NONE) {
       shapes.put(layer, shape);
     }
+    if (!shapes.isEmpty()) {
+      linkSiblings(layer);
+    }
+  }
+
+  /** Finds the {@link #taps} and {@link #sideBySide} lists among a module's children. */
+  private void linkSiblings(Layer layer) {
+    List<Layer> children = layer.children();
+    for (int i = 1; i < children.size(); i++) {
+      Layer before = children.get(i - 1);
+      Layer reader = children.get(i);
+      Shape read = of(reader);
+      Shape wrote = of(before);
+      if (read.readsSeveral() && !before.isLeaf() && !isList(before) && wrote == Shape.NONE) {
+        Set<Long> written = new TreeSet<>();
+        for (Layer stage : before.children()) {
+          Widths w = spans.apply(stage);
+          if (w.knownOut()) {
+            written.add(w.out());
+          }
+        }
+        if (written.containsAll(read.reads())) {
+          taps.put(before, read.reads());
+        }
+      }
+      if (isList(reader) && read == Shape.NONE && wrote.list() && wrote.readsSeveral() && wrote.writes().size() == 1
+          && entries(reader) == entries(before) && entries(reader) >= 2) {
+        long width = wrote.writes().iterator().next();
+        boolean each = true;
+        for (Layer entry : reader.children()) {
+          Widths w = spans.apply(entry);
+          each &= w.knownIn() && w.in() == width;
+        }
+        if (each) {
+          sideBySide.add(reader);
+        }
+      }
+    }
+  }
+
+  /** How many entries a list holds, runs expanded. */
+  private static long entries(Layer list) {
+    long n = 0;
+    for (Layer entry : list.children()) {
+      n += entry.repeat();
+    }
+    return n;
   }
 
   /** A {@code ModuleList}: no forward of its own, its caller applies each entry to a tensor it holds. */

@@ -8,6 +8,7 @@ import io.layercount.core.spi.Source;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -25,6 +26,14 @@ final class TorchinfoTableReader {
   private LayerNode root;
   private int recursiveRows;
   private int firstRecursiveLine;
+  /**
+   * For a {@code (recursive)} row, the row that first listed its module. torchinfo prints on a
+   * module's first row its parameters less those of the child rows listed under it there; child
+   * rows that appear first under a later {@code (recursive)} row of the module (children its first
+   * call never reached) are inside that count already, so they are taken off it.
+   */
+  private final Map<LayerNode, LayerNode> firstRows = new IdentityHashMap<>();
+  private int overlapLine;
 
   private TorchinfoTableReader(TableBlock block, TorchinfoHeader header, Limits limits) {
     this.block = block;
@@ -61,6 +70,11 @@ final class TorchinfoTableReader {
       diagnostics.add(Diagnostic.info(firstRecursiveLine, 1, recursiveRows
           + " row(s) show '(recursive)': a module already listed, called again; its parameters are"
           + " counted once, on the row that first lists it"));
+    }
+    if (overlapLine > 0) {
+      diagnostics.add(Diagnostic.warning(overlapLine, 1, "rows listed under a '(recursive)' row hold more"
+          + " parameters than the first row of their module left for them: the table's counts do not add up,"
+          + " so the total may count some parameters twice"));
     }
     sums.finish(footer);
     diagnostics.addAll(footer.diagnostics());
@@ -141,8 +155,44 @@ final class TorchinfoTableReader {
       diagnostics.add(Diagnostic.warning(row.line().number(), row.line().column(row.nameColumn()),
           "row is nested " + (depth - parent.depth) + " levels below the row it belongs to: read as its child"));
     }
+    if (node.stated.repeated()) {
+      LayerNode first = null;
+      for (LayerNode sibling : parent.children) {
+        if (!sibling.stated.repeated() && sibling.name.equals(node.name) && sibling.typeName.equals(node.typeName)) {
+          first = sibling;
+        }
+      }
+      if (first != null && first.stated.params() != null && first.stated.params() > 0) {
+        firstRows.put(node, first);
+      }
+    } else if (node.stated.params() != null && node.stated.params() > 0) {
+      takeOffFirstRow(node.stated.params(), row.line().number());
+    }
     parent.children.add(node);
     open.push(node);
+  }
+
+  /**
+   * A row with {@code params} under a {@code (recursive)} row (at any depth): its parameters are in
+   * the count of the first row of that module, which loses them. Where that row has fewer left, the
+   * table does not add up: said once, and nothing is taken off.
+   */
+  private void takeOffFirstRow(long params, int line) {
+    for (LayerNode above : open) {
+      LayerNode first = firstRows.get(above);
+      if (first == null) {
+        continue;
+      }
+      Layer.Stated s = first.stated;
+      if (s.params() >= params) {
+        first.stated = new Layer.Stated(s.params() - params, s.trainable(), s.outputShape(), s.inbound(),
+            s.connections(), s.scope(), s.repeated(), s.typeCompletions());
+        sums.lessen(s.trainable() == Boolean.FALSE, params);
+      } else if (overlapLine == 0) {
+        overlapLine = line;
+      }
+      return;
+    }
   }
 
   /** The root is nameless; other rows are named by their var_name, else their depth-idx. */

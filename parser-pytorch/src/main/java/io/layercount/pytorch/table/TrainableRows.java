@@ -22,6 +22,13 @@ final class TrainableRows {
     }
   }
 
+  /** Takes {@code params} off a row counted before ({@code isFrozen}: printed as not trainable). */
+  void lessen(boolean isFrozen, long params) {
+    if (isFrozen) {
+      frozen -= params;
+    }
+  }
+
   /** A row whose count could not be read. */
   void addUnreadable() {
     unreadable++;

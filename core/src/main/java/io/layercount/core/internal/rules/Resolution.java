@@ -29,6 +29,9 @@ public record Resolution(
   /** The basis of a layer whose rule names tensors it owns that no text shows (a lower bound). */
   public static final String MISSING = "missing";
 
+  /** The basis of a leaf printed unlike the class of its name always prints (another class); the note says how. */
+  public static final String OTHER_CLASS = "other-class";
+
   /** The basis of a layer owning tensors sized by the input image, which was not stated. */
   public static final String NEEDS_INPUT = "needs-input";
 
@@ -37,6 +40,11 @@ public record Resolution(
 
   /** A layer no rule covers: it may own parameters the text does not show. */
   public static Resolution unknown(LayerKind kind, String note) {
-    return new Resolution(kind, 0, false, false, kind.isWeighted() ? 1 : 0, "unknown", note);
+    return unknown(kind, "unknown", note);
+  }
+
+  /** As {@link #unknown(LayerKind, String)}, on another basis than {@code unknown}. */
+  public static Resolution unknown(LayerKind kind, String basis, String note) {
+    return new Resolution(kind, 0, false, false, kind.isWeighted() ? 1 : 0, basis, note);
   }
 }

@@ -362,6 +362,11 @@ public final class RuleTable {
   /** As {@link #resolve(Layer, Layer)}, with the rows of the layer's class at hand. */
   private Resolution resolve(Layer layer, Layer owner, ClassFacts facts) {
     TypeRule rule = handRuleFor(layer, facts);
+    if (rule == null && facts.hand() != null && !facts.hand().fitsArguments(layer) && layer.stated().params() == null) {
+      return Resolution.unknown(SignatureKinds.infer(layer), Resolution.OTHER_CLASS, layer.typeName() + "() prints no"
+          + " arguments, where torch.nn's " + layer.typeName() + " always does: it is another class of that name,"
+          + " which may own parameters the text does not show");
+    }
     if (rule == null) {
       rule = facts.corpus();
     }
@@ -479,7 +484,7 @@ public final class RuleTable {
         && !ownArgumentsBesideNorms(layer)) {
       return null;
     }
-    return rule != null && rule.fitsChildren(layer) ? rule : null;
+    return rule != null && rule.fitsChildren(layer) && rule.fitsArguments(layer) ? rule : null;
   }
 
   /**
@@ -546,7 +551,7 @@ public final class RuleTable {
       JsonNode generated = read(corpusFile);
       String note = "owns nothing in every corpus occurrence (" + corpusFile + ")";
       TypeRule none = new TypeRule(LayerKind.CONTAINER, Formulas.byName("none"), true, 0, note, "corpus", false,
-          List.of(), Set.of());
+          List.of(), Set.of(), false);
       for (JsonNode type : generated.path("ownsNothing")) {
         corpus.put(type.asText(), none);
       }
@@ -554,7 +559,7 @@ public final class RuleTable {
         Formulas.Named formula = require(e.getValue().asText());
         corpus.put(e.getKey(), new TypeRule(formula.kind(), formula, true, formula.kind().isWeighted() ? 1 : 0,
             "prints like torch.nn (" + formula.name() + ") and owns what that implies in every corpus occurrence",
-            "corpus", false, List.of(), Set.of()));
+            "corpus", false, List.of(), Set.of(), false));
       });
       generated.path("ownsNothingByChildren").fields()
           .forEachRemaining(e -> byChildren.put(e.getKey(), texts(e.getValue())));
@@ -580,7 +585,8 @@ public final class RuleTable {
           types, child.path("otherwise").asText("Module")));
     }
     return new TypeRule(kind, formula, row.path("exact").asBoolean(true), weighted, note, basis,
-        row.path("biasHidden").asBoolean(false), hidden, texts(row.path("onlyChildren")));
+        row.path("biasHidden").asBoolean(false), hidden, texts(row.path("onlyChildren")),
+        row.path("printsArguments").asBoolean(false));
   }
 
   private static Set<String> texts(JsonNode array) {

@@ -20,13 +20,22 @@ import java.util.Set;
  * @param onlyChildren the only child keys a printout of the class shows, or empty for any: a module of
  *     that name printing others is another class (fairseq's {@code MultiheadAttention} prints its own
  *     {@code q_proj}, {@code k_proj} and {@code v_proj}, and hides no input projection)
+ * @param printsArguments whether every printout of the class shows arguments: a leaf of that name
+ *     printed with none is another class (torch.nn's {@code GLU} always prints {@code dim=}; a
+ *     {@code GLU()} is a gated MLP of some library, holding its weights as tensors it does not print)
  */
 record TypeRule(LayerKind kind, Formulas.Named formula, boolean exact, int weighted, String note, String basis,
-    boolean biasHidden, List<HiddenChild> hidden, Set<String> onlyChildren) {
+    boolean biasHidden, List<HiddenChild> hidden, Set<String> onlyChildren, boolean printsArguments) {
 
   public TypeRule {
     hidden = List.copyOf(hidden);
     onlyChildren = Set.copyOf(onlyChildren);
+  }
+
+  /** Whether {@code layer} prints arguments where the class always does (see {@link #printsArguments}). */
+  boolean fitsArguments(Layer layer) {
+    return !printsArguments || !layer.isLeaf() || !layer.arguments().positional().isEmpty()
+        || !layer.arguments().named().isEmpty();
   }
 
   /** Whether {@code layer}'s printed children are all ones the class prints (see {@link #onlyChildren}). */

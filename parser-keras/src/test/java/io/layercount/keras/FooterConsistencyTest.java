@@ -48,6 +48,34 @@ class FooterConsistencyTest {
     assertFalse(agrees.diagnostics().stream().anyMatch(d -> d.message().startsWith("the footer's Total params")));
   }
 
+  /**
+   * A layer sharing another's weight shows it on its own row, and Keras's footer counts it once:
+   * the footer's count is the deduplicated total beside the rows' sum (KerasHub's Gemma, whose
+   * ReversibleEmbedding row repeats the backbone's token embedding, 524,288,000 of 3,030,460,416).
+   */
+  @Test
+  void aFooterBelowTheRowsIsTheDeduplicatedTotal() {
+    String shared = """
+        Model: "m"
+        _________________________________________________________________
+         Layer (type)                Output Shape              Param #
+        =================================================================
+         input_1 (InputLayer)        [(None, 8)]               0
+         backbone (Functional)       (None, 4)                 68
+         embedding (Reversible)      (None, 8)                 32
+        =================================================================
+        Total params: 68
+        Trainable params: 68
+        Non-trainable params: 0
+        _________________________________________________________________
+        """;
+    Analysis a = LAYER_COUNT.analyze("t", shared).get(0);
+    assertEquals(100, a.parameters().total());
+    assertEquals(68L, a.parameters().deduplicated());
+    Analysis agrees = LAYER_COUNT.analyze("t", TABLE.formatted("41")).get(0);
+    assertEquals(null, agrees.parameters().deduplicated());
+  }
+
   @Test
   void anInputLayerWhoseCountIsLostHoldsNothing() {
     Analysis a = LAYER_COUNT.analyze("t", TABLE.formatted("41")).get(0);

@@ -131,7 +131,7 @@ public final class Counting {
     Analysis.Macs macs = keras ? MacsEstimate.of(root, resolved, statedMacs) : new Analysis.Macs(statedMacs, null, List.of());
     return new Analysis(index, network.format(), true, new Analysis.Model(network.modelName(), root.typeName()),
         parameters(network, root, resolved, tally, footer.exact && !modelSummary && !survey.numberingGap() && !survey.anyCountKey(), ties, inputSize,
-            diagnostics), layers, byType,
+            footer.deduplicated, diagnostics), layers, byType,
         diagnostics, network, explanation, macs, costs == null ? null : costs.sizes(), userRules);
   }
 
@@ -193,7 +193,7 @@ public final class Counting {
   }
 
   private static Analysis.Parameters parameters(Network network, Layer root, Resolved resolved, Tally tally,
-      boolean exact, TiedWeights ties, InputSize inputSize, List<Diagnostic> diagnostics) {
+      boolean exact, TiedWeights ties, InputSize inputSize, Long footerDeduplicated, List<Diagnostic> diagnostics) {
     Network.StatedTotals footer = network.totals();
     long[] split = statedTrainableSplit(root, resolved);
     Long trainable = footer == null ? null : footer.trainable();
@@ -208,7 +208,8 @@ public final class Counting {
           + " reported"));
     }
     return new Analysis.Parameters(tally.parameters, exact, List.copyOf(tally.unknownTypes.keySet()),
-        trainable, nonTrainable, footer, ParameterNotes.deduplicated(tally.parameters, ties),
+        trainable, nonTrainable, footer, footerDeduplicated != null ? footerDeduplicated
+            : ParameterNotes.deduplicated(tally.parameters, ties),
         ParameterNotes.assumptions(inputSize, tally.assumptions));
   }
 

@@ -14,6 +14,12 @@ import java.util.Locale;
 final class FooterCheck {
   /** Whether the sum may still be called exact after the check. */
   final boolean exact;
+  /**
+   * The footer's count where it is below the rows' exact sum of a Keras summary, or {@code null}:
+   * Keras counts each weight once, and a layer sharing another's weight (Gemma's tied {@code
+   * ReversibleEmbedding}) shows it on its own row too.
+   */
+  final Long deduplicated;
 
   FooterCheck(Network.StatedTotals footer, long total, boolean exact, boolean keras, List<Diagnostic> out) {
     Long model = modelTotal(footer);
@@ -35,6 +41,7 @@ final class FooterCheck {
     }
     if (model == null || model == total) {
       this.exact = exact;
+      this.deduplicated = null;
       return;
     }
     String head = "the layers' parameter counts add up to " + n(total) + ", the footer states " + n(model) + " ("
@@ -54,6 +61,7 @@ final class FooterCheck {
           + "); the footer counts each tensor once"));
     }
     this.exact = exact && total > model;
+    this.deduplicated = keras && exact && total > model ? model : null;
   }
 
   /** What the footer says the model holds: trainable + non-trainable, else the total less the optimizer's. */

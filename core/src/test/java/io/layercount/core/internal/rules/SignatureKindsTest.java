@@ -1,0 +1,37 @@
+package io.layercount.core.internal.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.layercount.core.Analysis;
+import io.layercount.core.testing.Printouts;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kind of a class no rule covers, from how it prints. PyTorch Geometric's graph convolutions
+ * print their channels alone ({@code GCNConv(1433, 16)}): a published two-layer GCN read depth 0
+ * and weighted 0, presented as whole.
+ */
+class SignatureKindsTest {
+  @Test
+  void aClassNamedConvPrintingTwoWidthsIsAConvolution() {
+    Analysis a = Printouts.analyse(
+        "GCN(",
+        "  (conv1): GCNConv(1433, 16)",
+        "  (conv2): GATConv(16, 7, heads=8)",
+        ")");
+    assertEquals(2, a.layers().weighted());
+    assertEquals(2, a.layers().depth());
+    assertFalse(a.parameters().exact(), "what a graph convolution owns is not known");
+  }
+
+  @Test
+  void otherClassesPrintingTwoNumbersStayUnknown() {
+    Analysis a = Printouts.analyse(
+        "Net(",
+        "  (pool): GraphPool(1433, 16)",
+        "  (conv): GCNConv(0.5, 16)",
+        ")");
+    assertEquals(0, a.layers().weighted());
+  }
+}

@@ -16,14 +16,20 @@ final class ProfilerStats {
   private static final Pattern FIGURE = Pattern.compile("\\d+(\\.\\d+)?% (Params|MACs|latency|FLOPS|FLOPs)"
       + "|\\d+(\\.\\d+)? ?[KMGT]?(Mac|MACs|FLOPS|FLOPs|flops)|\\d+(\\.\\d+)? ?(s|ms|us|µs|ns)");
 
+  /** The share of the MACs or FLOPs, second where the profiler printed no parameter count. */
+  private static final Pattern SHARE = Pattern.compile("\\d+(\\.\\d+)?% (MACs|FLOPs|FLOPS)");
+
   private ProfilerStats() {}
 
   /**
    * {@code text}, the arguments of a module's line, without the profiler's figures before them:
-   * only where it starts with a count and then its share of the {@code Params}; else itself.
+   * only where it starts with a count and then its share of the {@code Params}, or, where the
+   * profiler was told to print no parameters (ptflops with {@code Conv2d(0.113 GMac, 5.403% MACs,
+   * 3, 32, ...)}), with MACs or FLOPs and then their share; else itself.
    */
   static String cut(String text) {
-    if (!text.contains("% Params")) {
+    boolean params = text.contains("% Params");
+    if (!params && !text.contains("% MACs") && !text.contains("% FLOPs") && !text.contains("% FLOPS")) {
       return text;
     }
     int at = 0;
@@ -31,7 +37,8 @@ final class ProfilerStats {
     while (at < text.length()) {
       int comma = text.indexOf(',', at);
       String item = (comma < 0 ? text.substring(at) : text.substring(at, comma)).strip();
-      if (!(items == 0 ? COUNT : FIGURE).matcher(item).matches() || items == 1 && !item.endsWith("% Params")) {
+      if (!(items == 0 && params ? COUNT : FIGURE).matcher(item).matches()
+          || items == 1 && !(params ? item.endsWith("% Params") : SHARE.matcher(item).matches())) {
         break;
       }
       items++;

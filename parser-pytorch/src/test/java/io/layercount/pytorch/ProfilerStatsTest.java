@@ -42,4 +42,30 @@ class ProfilerStatsTest {
     assertEquals("3, 64, note='5% Params'", ProfilerStats.cut("3, 64, note='5% Params'"));
     assertEquals("128, 64, 3", ProfilerStats.cut("128, 64, 3"));
   }
+
+  /**
+   * ptflops told to print no parameter counts: MACs and their share only. A published ContextNet
+   * read 0 parameters, its convolutions' and norms' arguments "not giving their size", and 54
+   * parameterized layers of 106, presented as whole.
+   */
+  @Test
+  void macsAndTheirShareAloneStartFiguresToo() {
+    assertEquals("3, 32, kernel_size=(3, 3), bias=False", ProfilerStats.cut("0.113 GMac, 5.403% MACs, 3, 32,"
+        + " kernel_size=(3, 3), bias=False"));
+    assertEquals("inplace=True", ProfilerStats.cut("0.004 GMac, 0.200% MACs, inplace=True"));
+    assertEquals("3, 32, note='5% MACs'", ProfilerStats.cut("3, 32, note='5% MACs'"));
+    assertEquals("0.113 GMac, 3, 32", ProfilerStats.cut("0.113 GMac, 3, 32"));
+    String printout = """
+        Sequential(
+          0.125 GMac, 6.004% MACs,\s
+          (0): Conv2d(0.113 GMac, 5.403% MACs, 3, 32, kernel_size=(3, 3), stride=(2, 2), bias=False)
+          (1): BatchNorm2d(0.008 GMac, 0.400% MACs, 32, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)
+          (2): ReLU(0.004 GMac, 0.200% MACs, inplace=True)
+        )
+        """;
+    Analysis a = LayerCount.standard().analyze("t", printout.getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals(864 + 64, a.parameters().total(), a.diagnostics().toString());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+    assertEquals(2, a.layers().parameterized());
+  }
 }

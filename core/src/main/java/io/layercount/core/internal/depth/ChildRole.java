@@ -14,8 +14,9 @@ import java.util.Set;
  * child occurrence, and matching a pattern each time was a tenth of the whole analysis.
  */
 public enum ChildRole {
-  /** {@code downsample}, {@code shortcut}, {@code skip}: reads the block's input, bypassing its siblings. */
-  BYPASS(Set.of("downsample", "shortcut", "skip", "residual", "conv_skip", "short", "shortcut_conv", "proj_shortcut"),
+  /** {@code downsample}, {@code shortcut}, {@code skip}, {@code sc}: reads the block's input, bypassing its siblings. */
+  BYPASS(Set.of("downsample", "shortcut", "skip", "residual", "conv_skip", "short", "shortcut_conv", "proj_shortcut",
+      "sc"),
       null),
   /**
    * {@code q}/{@code k}/{@code v} and gated-MLP {@code gate_proj}/{@code up_proj} projections: each

@@ -38,6 +38,26 @@ class DataflowRulesTest {
     return out;
   }
 
+  /**
+   * ParticleNet's EdgeConv block names its shortcut {@code sc}: it reads the block's 32 features,
+   * its convolutions the 64 of the edge features made from them; read as one more layer after the
+   * convolutions, it made a published ParticleNet 16 deep for 13.
+   */
+  @Test
+  void aShortcutNamedScReadsTheBlockInput() {
+    Analysis a = analyse(
+        "EdgeConvBlock(",
+        "  (convs): ModuleList(",
+        "    (0): Conv2d(64, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "    (1): Conv2d(64, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (sc): Conv1d(32, 64, kernel_size=(1,), stride=(1,), bias=False)",
+        "  (sc_bn): BatchNorm1d(64, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)",
+        ")");
+    assertEquals(2, a.layers().depth());
+    assertEquals(List.of("sc: projection shortcut, on a shorter path"), excluded(a));
+  }
+
   @Test
   void aProjectionShortcutReadsTheBlockInputAndDropsOut() {
     // torchvision resnet18, layer2.0

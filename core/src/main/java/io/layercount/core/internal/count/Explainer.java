@@ -49,7 +49,7 @@ final class Explainer {
         truncated = true;
         break;
       }
-      Map<Integer, String> off = depth.excludedChildren(v.layer());
+      Map<Integer, String> off = depth.excludedChildren(v.layer(), v.firstOccurrence());
       record(v, resolved.of(v.layer()), structureDepth, off);
       List<Layer> children = v.layer().children();
       // Only the occurrences the limits can show are created: a run of a billion, or a wide run

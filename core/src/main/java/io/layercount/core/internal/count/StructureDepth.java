@@ -14,6 +14,7 @@ import java.util.function.ToIntFunction;
 final class StructureDepth {
   private final long rootDepth;
   private final Map<Layer, Map<Integer, String>> offPaths;
+  private final Map<Layer, Map<Integer, String>> laterOffPaths;
 
   /** The depth of {@code root}, a tree of about {@code nodes} distinct nodes (a size for the maps; 0 if not known). */
   StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
@@ -30,6 +31,8 @@ final class StructureDepth {
         : new Dataflow(places, ownWeighted, mainStack);
     rootDepth = flow.depthOf(root);
     offPaths = flow.offPaths();
+    laterOffPaths = flow.laterOffPaths().isEmpty() ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.IdentityHashMap<>(flow.laterOffPaths()));
     flow.release();
   }
 
@@ -41,5 +44,14 @@ final class StructureDepth {
   /** Children of {@code layer} (by index) off the longest path, with the reason. */
   Map<Integer, String> excludedChildren(Layer layer) {
     return offPaths.getOrDefault(layer, Map.of());
+  }
+
+  /**
+   * As {@link #excludedChildren}, for an occurrence of {@code layer} inside a later occurrence of a
+   * run: where such occurrences take another path (a decoder layer after the first), theirs.
+   */
+  Map<Integer, String> excludedChildren(Layer layer, boolean firstOccurrence) {
+    Map<Integer, String> later = firstOccurrence || laterOffPaths.isEmpty() ? null : laterOffPaths.get(layer);
+    return later != null ? later : excludedChildren(layer);
   }
 }

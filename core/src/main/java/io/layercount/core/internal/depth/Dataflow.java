@@ -71,11 +71,14 @@ public final class Dataflow {
    * whether its entries, though their widths chain, read one stream each ({@link Streams}), and,
    * where the main input is the stream reshaped to the width the module's first reader reads
    * ({@link Source#RESHAPED}: no tensor of the caller's had that width), the width of that stream
-   * ({@link Widths#UNKNOWN} where it is not).
+   * ({@link Widths#UNKNOWN} where it is not); inside a decoder beside its encoder, the depth of the
+   * encoder's output measured as {@code depth} is ({@link #NO_MEMORY} elsewhere), and whether the
+   * module is or is inside a cross-attention, whose key and value projections read that output.
    */
-  record Input(long width, long depth, List<Lane> lanes, boolean perStream, long reshapedFrom) {
+  record Input(long width, long depth, List<Lane> lanes, boolean perStream, long reshapedFrom, long memory,
+      boolean cross) {
     static Input of(long width) {
-      return new Input(width, 0, List.of(), false, Widths.UNKNOWN);
+      return new Input(width, 0, List.of(), false, Widths.UNKNOWN, NO_MEMORY, false);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class Dataflow {
     @Override
     public boolean equals(Object o) {
       return this == o || o instanceof Input i && width == i.width && depth == i.depth && perStream == i.perStream
-          && reshapedFrom == i.reshapedFrom && lanes.equals(i.lanes);
+          && reshapedFrom == i.reshapedFrom && memory == i.memory && cross == i.cross && lanes.equals(i.lanes);
     }
 
     /** As a record's own: each field's hash in turn, the sum so far times 31 plus the next. */
@@ -94,9 +97,21 @@ public final class Dataflow {
       int h = 31 * Long.hashCode(width) + Long.hashCode(depth);
       h = 31 * h + lanes.hashCode();
       h = 31 * h + Boolean.hashCode(perStream);
-      return 31 * h + Long.hashCode(reshapedFrom);
+      h = 31 * h + Long.hashCode(reshapedFrom);
+      return 31 * (31 * h + Long.hashCode(memory)) + Boolean.hashCode(cross);
     }
   }
+
+  /** {@link Input#memory} of a module outside every decoder beside an encoder. */
+  static final long NO_MEMORY = Long.MIN_VALUE;
+  /** {@link Result#from} of a longest path starting at the encoder's output a cross-attention read. */
+  private static final long FROM_MEMORY = Long.MIN_VALUE + 1;
+  /** The keys of a decoder layer's cross-attention, which reads the encoder's output. */
+  private static final Set<String> CROSS_ATTENTION = Set.of("encoder_attn", "EncDecAttention", "crossattention",
+      "cross_attn", "cross_attention", "multihead_attn", "src_attn", "enc_dec_attn");
+
+  /** The keys of a transformer layer's feed-forward block. */
+  private static final Set<String> FEED_FORWARD = Set.of("mlp", "ffn", "feed_forward", "feedforward", "ff");
 
   /** The most features a side input such as a coordinate offset has (2-d or 3-d positions, box corners). */
   private static final long SIDE_INPUT_FEATURES = 4;
@@ -117,6 +132,8 @@ public final class Dataflow {
   /** The stream-width nodes the facts are kept in, or {@code null} where they are kept in a table. */
   private final StreamWidths places;
   private final Map<Layer, Map<Integer, String>> offPath;
+  /** See {@link #laterOffPaths}. */
+  private final Map<Layer, Map<Integer, String>> laterOffPath = new IdentityHashMap<>();
   /**
    * Class name → keys of children that an instance showed, by their widths, to read the block's
    * input beside their siblings (RepVGG's {@code conv_1x1} where the block changes width). Instances
@@ -274,6 +291,15 @@ public final class Dataflow {
   /** Children of {@code layer} (by index) off its longest path, with the reason. */
   public Map<Integer, String> offPath(Layer layer) {
     return offPath.getOrDefault(layer, Map.of());
+  }
+
+  /**
+   * {@link #offPath} of the modules whose later occurrences take another path than their first:
+   * a decoder layer's first takes the encoder's output in through its cross-attention, the later
+   * ones the stream (their paths from the encoder are shorter). By module; most have none.
+   */
+  public Map<Layer, Map<Integer, String>> laterOffPaths() {
+    return Collections.unmodifiableMap(laterOffPath);
   }
 
   /**
@@ -843,6 +869,12 @@ public final class Dataflow {
     Map<Long, Point> siblingStreams;
     int siblingStreamsIndex = -1;
     Streams.Shape siblingShape;
+    /** The encoder's output its cross-attentions' keys and values read ({@link Input#memory}), or {@code null}. */
+    final Point memory;
+    /** It is, or is inside, a cross-attention ({@link Input#cross}). */
+    final boolean cross;
+    /** The encoder's output the child running now is given: this module's, or an encoder sibling's for a decoder. */
+    Point childMemory;
     /** The widths of its children's outputs a later sibling reads ({@link Streams#taps}), or {@code null}. */
     final Set<Long> tapWidths;
     /** Its entries run side by side on its input ({@link Streams#sideBySide}). */
@@ -866,7 +898,15 @@ public final class Dataflow {
       // a low-rank adapter's wrapper (PEFT's lora.Linear: its own weight, and lora_A then lora_B
       // beside it) applies its weight beside its children, not before them: both read the input
       boolean beside = own > 0 && isLowRankAdapter(layer);
-      this.input = new Point(beside ? arrival.depth() : Saturating.add(own, arrival.depth()), width, null, -1);
+      this.memory = arrival.memory() == NO_MEMORY ? null : new Point(arrival.memory(), Widths.UNKNOWN, null, -1);
+      this.cross = arrival.cross();
+      if (cross && memory != null && own > 0 && !beside && memory.depth > arrival.depth()) {
+        // a cross-attention whose input projection is its own (torch's MultiheadAttention, in_proj
+        // hidden): its keys and values come from the encoder's output, which is deeper
+        this.input = new Point(Saturating.add(own, memory.depth), width, memory, -1);
+      } else {
+        this.input = new Point(beside ? arrival.depth() : Saturating.add(own, arrival.depth()), width, null, -1);
+      }
       this.ownBeside = beside ? new Point(Saturating.add(own, arrival.depth()), width, null, -1) : null;
       this.slices = readsChannelSlices(layer, facts.kids, width);
       this.chains = !slices && layer.typeName().equals("Sequential");
@@ -875,8 +915,10 @@ public final class Dataflow {
       this.runsLast = chains || slices || runsFirst >= 0 ? -1 : concatPrintedFirst();
       int last = layer.children().size() - 1;
       int runsEarlier = chains || slices || runsFirst >= 0 || runsLast >= 0 ? -1 : keeperPrintedAfter();
+      int[] cross = runsFirst >= 0 || runsLast >= 0 || runsEarlier >= 0 ? null : crossPrintedLate();
       this.order = runsFirst >= 0 ? moved(last + 1, runsFirst, 0) : runsLast >= 0 ? moved(last + 1, runsLast, last)
-          : runsEarlier >= 0 ? moved(last + 1, runsEarlier, runsEarlier - 1) : null;
+          : runsEarlier >= 0 ? moved(last + 1, runsEarlier, runsEarlier - 1)
+          : cross != null ? moved(last + 1, cross[0], cross[1]) : null;
       if (arrival.lanes().isEmpty()) {
         inputs = Map.of(width, input); // called on one tensor, as nearly every module is: no map of its own
       } else {
@@ -1007,6 +1049,29 @@ public final class Dataflow {
     }
 
     /**
+     * In a decoder layer ({@link #memory} known), its cross-attention printed after its feed-forward
+     * and where it runs, just before that: {index, place}, or {@code null}. Every transformer
+     * decoder layer runs self-attention, cross-attention, feed-forward; T5Gemma's prints {@code
+     * self_attn}, {@code mlp}, then {@code cross_attn}.
+     */
+    private int[] crossPrintedLate() {
+      if (memory == null) {
+        return null;
+      }
+      List<Layer> children = layer.children();
+      int feedForward = -1;
+      for (int k = 0; k < children.size(); k++) {
+        String name = children.get(k).name();
+        if (feedForward < 0 && FEED_FORWARD.contains(name)) {
+          feedForward = k;
+        } else if (CROSS_ATTENTION.contains(name)) {
+          return feedForward >= 0 ? new int[] {k, feedForward} : null;
+        }
+      }
+      return null;
+    }
+
+    /**
      * The index of a child that keeps a width W and runs before the child printed just before it, or
      * -1: that one reads W and writes another width X, an earlier child writes W, and the next child
      * after this one that shows its input reads X. diffusers' VAE decoder prints conv_in (to 512),
@@ -1042,6 +1107,7 @@ public final class Dataflow {
     private void chooseSource(ChildRole role, Layer childLayer, Widths child) {
       String childName = childLayer.name();
       offAxis = false;
+      childMemory = memory;
       long width = current.width;
       if (!slices && role != ChildRole.BRANCH && branch != null) {
         joinBranches();
@@ -1069,6 +1135,15 @@ public final class Dataflow {
       } else if (!routers.isEmpty() && routers.contains(childLayer)) {
         source = input;
         sourceKind = Source.ROUTER;
+      } else if (cross && memory != null && role == ChildRole.SHARED_INPUT) {
+        // a cross-attention's query reads the decoder's stream, its keys and values the encoder's output
+        source = ChildRole.isQuery(childName) ? input : memory;
+        sourceKind = shared == null ? Source.STREAM : Source.SHARED;
+      } else if (childName.equals("decoder") && encoderOutput() != null && holdsCrossAttention(childLayer)) {
+        // a decoder reads its own tokens; the encoder's output only its cross-attentions read
+        childMemory = encoderOutput();
+        source = new Point(input.depth, child.knownIn() ? child.in() : width, input, -1);
+        sourceKind = Source.BRANCH;
       } else if (readsStreams(childLayer, child) || readsOwnStream(child)) {
         sourceKind = Source.STREAMS;
       } else if (sideBySide) {
@@ -1249,6 +1324,16 @@ public final class Dataflow {
       return true;
     }
 
+    /** The output of a child named {@code encoder} that ran before the one running now, or {@code null}. */
+    private Point encoderOutput() {
+      for (int i = 0; i < index; i++) {
+        if (outputs[i] != null && layer.children().get(i).name().equals("encoder")) {
+          return outputs[i];
+        }
+      }
+      return null;
+    }
+
     /** An entry of a list of streams reads the list's input of its width, whatever its siblings wrote. */
     private boolean readsOwnStream(Widths child) {
       Point own = streamList && child.knownIn() ? inputs.get(child.in()) : null;
@@ -1269,9 +1354,17 @@ public final class Dataflow {
 
     /** The input of the child about to run: its main input and, measured from the same depth, its other streams. */
     Input childInput() {
+      long memoryIn = NO_MEMORY;
+      boolean crossIn = false;
+      if (childMemory != null) {
+        memoryIn = Saturating.add(childMemory.depth, -(passed == null ? source.depth : passedBase));
+        crossIn = cross || CROSS_ATTENTION.contains(layer.children().get(index).name());
+      }
       if (passed == null) {
-        return sourceKind == Source.RESHAPED ? new Input(source.width, 0, List.of(), false, current.width)
-            : Input.of(source.width);
+        return sourceKind == Source.RESHAPED
+            ? new Input(source.width, 0, List.of(), false, current.width, memoryIn, crossIn)
+            : memoryIn == NO_MEMORY ? Input.of(source.width)
+            : new Input(source.width, 0, List.of(), false, Widths.UNKNOWN, memoryIn, crossIn);
       }
       List<Lane> lanes = new ArrayList<>();
       passed.forEach((w, p) -> {
@@ -1279,7 +1372,7 @@ public final class Dataflow {
           lanes.add(new Lane(w, p.depth - passedBase, Widths.UNKNOWN));
         }
       });
-      return new Input(source.width, source.depth - passedBase, lanes, perStream, Widths.UNKNOWN);
+      return new Input(source.width, source.depth - passedBase, lanes, perStream, Widths.UNKNOWN, memoryIn, crossIn);
     }
 
     /** Records that instances of this class run a child beside its siblings, on the input. */
@@ -1363,7 +1456,7 @@ public final class Dataflow {
         acceptStreams(r, layer.children().get(index).repeat() - occurrence - 1);
         return;
       }
-      accept(r.depth(), r.width());
+      accept(r.depth(), r.width(), r.from() == FROM_MEMORY && childMemory != null ? childMemory : source);
     }
 
     /** As {@link #accept(Result)} for a leaf's result: its conv/FC layers and the width it writes. */
@@ -1371,18 +1464,23 @@ public final class Dataflow {
       if (passed != null) {
         accept(new Result(depth, width));
       } else {
-        accept(depth, width);
+        accept(depth, width, source);
       }
     }
 
-    /** As {@link #accept(Result)} for a result of one tensor, taken from the stream (no streams passed). */
-    private void accept(long depth, long width) {
+    /**
+     * As {@link #accept(Result)} for a result of one tensor, taken from the stream (no streams
+     * passed); {@code origin} is the tensor its longest path starts from: its source, or the
+     * encoder's output where that path starts at a cross-attention reading it.
+     */
+    private void accept(long depth, long width, Point origin) {
       Layer child = layer.children().get(index);
       ran(index, sourceKind);
       leftStreams &= !childSpan.knownOut();
-      Point out = new Point(Saturating.add(source.depth, depth), offAxis ? current.width : width, source, index);
+      Point out = new Point(Saturating.add(source.depth, depth), offAxis ? current.width : width, origin, index);
       int remaining = child.repeat() - occurrence - 1;
-      boolean chains = sourceKind == Source.STREAM && width == source.width && remaining > 0;
+      // a run inside a decoder: the first occurrences may take the encoder's output in, the later not
+      boolean chains = sourceKind == Source.STREAM && width == source.width && remaining > 0 && childMemory == null;
       if (sourceKind == Source.SIDE_INPUT || sourceKind == Source.LATE_PARTNER || sourceKind == Source.ROUTER) {
         // what it writes joins the stream later (a bias added to attention scores), but no path
         // from the input runs through it
@@ -1527,6 +1625,10 @@ public final class Dataflow {
       List<Lane> taps = tapWidths == null ? List.of() : tapsOut();
       Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width, originWidth(end), lanes, taps);
       replayedClasses.add(layer.typeName());
+      if (offPath.containsKey(layer) && memory != null && !laterOffPath.containsKey(layer)
+          && originWidth(end) != FROM_MEMORY) {
+        laterOffPath.put(layer, offPathChildren(end));
+      }
       if (!offPath.containsKey(layer)) {
         trace(end);
         if (!lanes.isEmpty() || !taps.isEmpty()) {
@@ -1647,6 +1749,15 @@ public final class Dataflow {
 
     /** The width of the input a tensor's longest path starts from, or {@link Widths#UNKNOWN} for the main input. */
     private long originWidth(Point p) {
+      if (memory != null) {
+        Point first = p;
+        while (first.previous != null) {
+          first = first.previous;
+        }
+        if (first == memory) {
+          return FROM_MEMORY;
+        }
+      }
       if (inputs.size() < 2) {
         return Widths.UNKNOWN;
       }
@@ -1902,6 +2013,40 @@ public final class Dataflow {
         stack.push(children.get(i));
       }
     }
+  }
+
+  /**
+   * Whether a module holds a cross-attention ({@link #CROSS_ATTENTION}) at any depth whose key or
+   * value projection shows by its key ({@code k_proj}, {@code key}, {@code v}: see {@link
+   * ChildRole#SHARED_INPUT}), or that projects its input itself (torch's {@code MultiheadAttention}):
+   * where none does, what reads the encoder's output is not known, and the decoder is read as
+   * running after the encoder, as before.
+   */
+  private static boolean holdsCrossAttention(Layer layer) {
+    Deque<Layer> stack = new ArrayDeque<>(layer.children());
+    while (!stack.isEmpty()) {
+      Layer l = stack.pop();
+      if (CROSS_ATTENTION.contains(l.name()) && readsKeysAndValues(l)) {
+        return true;
+      }
+      l.children().forEach(stack::push);
+    }
+    return false;
+  }
+
+  private static boolean readsKeysAndValues(Layer cross) {
+    if (cross.typeName().equals("MultiheadAttention")) {
+      return true;
+    }
+    Deque<Layer> stack = new ArrayDeque<>(cross.children());
+    while (!stack.isEmpty()) {
+      Layer l = stack.pop();
+      if (ChildRole.of(l.name()) == ChildRole.SHARED_INPUT && !ChildRole.isQuery(l.name())) {
+        return true;
+      }
+      l.children().forEach(stack::push);
+    }
+    return false;
   }
 
   /** The width every child of a module reads and writes, or {@link Widths#UNKNOWN} where there is none such. */

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 class InputEqualityTest {
   private record SameLane(long width, long depth, long from) {}
 
-  private record SameInput(long width, long depth, List<SameLane> lanes, boolean perStream, long reshapedFrom) {}
+  private record SameInput(long width, long depth, List<SameLane> lanes, boolean perStream, long reshapedFrom,
+      long memory, boolean cross) {}
 
   private static SameInput same(Dataflow.Input in) {
     List<SameLane> lanes = new ArrayList<>();
     for (Dataflow.Lane l : in.lanes()) {
       lanes.add(new SameLane(l.width(), l.depth(), l.from()));
     }
-    return new SameInput(in.width(), in.depth(), lanes, in.perStream(), in.reshapedFrom());
+    return new SameInput(in.width(), in.depth(), lanes, in.perStream(), in.reshapedFrom(), in.memory(), in.cross());
   }
 
   @Test
@@ -35,7 +36,7 @@ class InputEqualityTest {
         lanes.add(new Dataflow.Lane(small(random), small(random), small(random)));
       }
       inputs.add(new Dataflow.Input(small(random), small(random), List.copyOf(lanes), random.nextBoolean(),
-          small(random)));
+          small(random), small(random), random.nextBoolean()));
     }
     int equal = 0;
     for (int i = 0; i < inputs.size(); i++) {

@@ -28,6 +28,9 @@ final class ProfilerStats {
    * 3, 32, ...)}), with MACs or FLOPs and then their share; else itself.
    */
   static String cut(String text) {
+    if (text.indexOf('%') < 0) {
+      return text; // nearly every line: one scan, not one per figure's name
+    }
     boolean params = text.contains("% Params");
     if (!params && !text.contains("% MACs") && !text.contains("% FLOPs") && !text.contains("% FLOPS")) {
       return text;

@@ -30,9 +30,12 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     boolean quick = List.of(args).contains("--quick");
     String corpus = System.getProperty("layercount.corpus", "../shared/corpus");
-    // a pass over the PyTorch corpus gets faster for some 20 s, while C2 compiles (its passes in the
-    // 5th to 8th second of warm-up took 460 to 630 ms, and 250 ms after 15 s): 8 s of warm-up left the
-    // first measured passes in that slope; a synthetic printout, one model's code, is compiled in 4 s
+    // a pass over the PyTorch corpus gets faster while C2 compiles (its passes in the 5th to 8th
+    // second of warm-up took 460 to 630 ms, and 250 ms after 15 s): 8 s of warm-up left the first
+    // measured passes in that slope; a synthetic printout, one model's code, is compiled in 4 s. On
+    // 2026-12-07 C2 still compiled 478 methods between the 20th and the 30th second of a corpus loop
+    // (-XX:+LogCompilation: 195 in the first 5 s, 15 after the 35th): 20 s of warm-up measured the
+    // tail of that slope, so a corpus gets 40
     List<RunResult> results = new ArrayList<>();
     results.addAll(new Runner(options(CorpusThroughput.class, quick ? 2 : WARMUP_CORPUS, quick, corpus).build()).run());
     results.addAll(new Runner(options(SyntheticScaling.class, quick ? 2 : 8, quick, corpus).build()).run());
@@ -40,7 +43,7 @@ public final class Benchmarks {
   }
 
   /** Seconds of warm-up of a corpus benchmark, a second each. */
-  static final int WARMUP_CORPUS = 20;
+  static final int WARMUP_CORPUS = 40;
 
   private static ChainedOptionsBuilder options(Class<?> benchmark, int warmups, boolean quick, String corpus) {
     return new OptionsBuilder()

@@ -1625,7 +1625,7 @@ public final class Dataflow {
       List<Lane> taps = tapWidths == null ? List.of() : tapsOut();
       Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width, originWidth(end), lanes, taps);
       replayedClasses.add(layer.typeName());
-      if (offPath.containsKey(layer) && memory != null && !laterOffPath.containsKey(layer)
+      if (memory != null && offPath.containsKey(layer) && !laterOffPath.containsKey(layer)
           && originWidth(end) != FROM_MEMORY) {
         laterOffPath.put(layer, offPathChildren(end));
       }

@@ -1706,12 +1706,17 @@ public final class Dataflow {
       if (best.size() > Streams.MOST) {
         return List.of();
       }
+      return lanesOf(best);
+    }
+
+    /** A lane of each tensor of {@code best}, its end kept for tracing ({@link #laneEnds}: the streams' before the taps'). */
+    private List<Lane> lanesOf(Map<Long, Point> best) {
       List<Lane> lanes = new ArrayList<>();
       if (laneEnds.isEmpty()) {
         laneEnds = new HashMap<>();
       }
       best.forEach((w, p) -> {
-        laneEnds.put(w, p);
+        laneEnds.putIfAbsent(w, p);
         lanes.add(new Lane(w, p.depth, originWidth(p)));
       });
       return lanes;
@@ -1733,18 +1738,7 @@ public final class Dataflow {
           best.merge(p.width, p, (a, b) -> b.depth > a.depth ? b : a);
         }
       }
-      if (best.size() < tapWidths.size()) {
-        return List.of();
-      }
-      List<Lane> taps = new ArrayList<>();
-      if (laneEnds.isEmpty()) {
-        laneEnds = new HashMap<>();
-      }
-      best.forEach((w, p) -> {
-        laneEnds.putIfAbsent(w, p);
-        taps.add(new Lane(w, p.depth, originWidth(p)));
-      });
-      return taps;
+      return best.size() < tapWidths.size() ? List.of() : lanesOf(best);
     }
 
     /** The width of the input a tensor's longest path starts from, or {@link Widths#UNKNOWN} for the main input. */

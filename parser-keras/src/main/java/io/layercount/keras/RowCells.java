@@ -251,6 +251,13 @@ record RowCells(
       d.warn("parameter count cut to '" + p + "': the number is lost");
       return null;
     }
+    int hash = p.indexOf('#');
+    if (hash > 0 && p.charAt(hash - 1) == ' ' && Counts.plain(p.substring(0, hash).trim()) != null) {
+      // a note written after the last column ('14714688     # frozen VGG16'), as people annotate a
+      // summary they paste: the count is what stands before it
+      d.info("text after the parameter count ignored: '" + p.substring(hash) + "'");
+      p = p.substring(0, hash).trim();
+    }
     Long v = Counts.plain(p);
     if (v == null) {
       d.warn("parameter count '" + p + "' is not a number");

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * A text with summaries of two formats (a log with a model's printout and its torchsummary table,
  * as two published notes had them): each is read by its own parser, one analysis each in the order
  * of their lines. Before, the parser that scored highest read its own and the other was ignored.
+ * Each model keeps its own notes: the first reading's on the text it found nothing in, the other's
+ * that it was read beside it (a published log's went all to its first model).
  */
 class MixedFormatsTest {
   private static final String PRINTOUT = """
@@ -57,8 +59,13 @@ class MixedFormatsTest {
         assertEquals(2, a.layers().leaves(), a.format());
       }
       assertEquals(List.of(0, 1), all.stream().map(Analysis::index).toList());
-      assertTrue(all.get(0).diagnostics().stream().anyMatch(d -> d.message().contains("summary beside the")),
-          all.get(0).diagnostics().toString());
+      // the note stands with the model it is about, the one read beside the first reading's
+      List<Analysis> noted = all.stream().filter(a -> a.diagnostics().stream()
+          .anyMatch(d -> d.message().contains("summary beside the"))).toList();
+      assertEquals(1, noted.size(), all.toString());
+      String format = noted.get(0).format();
+      assertTrue(noted.get(0).diagnostics().stream().anyMatch(d -> d.message().contains("hold a " + format
+          + " summary beside the")), noted.get(0).diagnostics().toString());
     }
   }
 

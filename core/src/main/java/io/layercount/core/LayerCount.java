@@ -259,7 +259,7 @@ public final class LayerCount {
     for (Network n : all) {
       taken.add(lineRange(n.root()));
     }
-    List<Diagnostic> notes = new ArrayList<>();
+    boolean any = false;
     for (int i = 0; i < scores.length; i++) {
       SummaryParser p = parsers.get(i);
       if (p == chosen || scores[i] <= 0) {
@@ -269,15 +269,19 @@ public final class LayerCount {
         int[] range = lineRange(n.root());
         if (taken.stream().noneMatch(t -> t[0] <= range[1] && range[0] <= t[1])) {
           taken.add(range);
-          all.add(n);
-          notes.add(Diagnostic.info(range[0], 0, "lines " + range[0] + " to " + range[1] + " hold a " + n.format()
-              + " summary beside the " + result.networks().get(0).format() + " one: read too, as a model of its own"));
+          // the note stands with the model it is about
+          all.add(withFirst(n, Diagnostic.info(range[0], 0, "lines " + range[0] + " to " + range[1] + " hold a "
+              + n.format() + " summary beside the " + result.networks().get(0).format()
+              + " one: read too, as a model of its own"), List.of()));
+          any = true;
         }
       }
     }
-    if (notes.isEmpty()) {
+    if (!any) {
       return result;
     }
+    // the first reading's notes on the text (lines it found no summary in) are its first model's
+    all.set(0, withFirst(all.get(0), null, result.diagnostics()));
     // in order of their first lines, each range found once
     Integer[] order = new Integer[all.size()];
     for (int k = 0; k < order.length; k++) {
@@ -288,9 +292,17 @@ public final class LayerCount {
     for (int k : order) {
       sorted.add(all.get(k));
     }
-    List<Diagnostic> diagnostics = new ArrayList<>(result.diagnostics());
-    diagnostics.addAll(notes);
-    return new ParseResult(sorted, diagnostics);
+    return new ParseResult(sorted, List.of());
+  }
+
+  /** {@code n} with {@code notes}, then {@code note} where given, before its own diagnostics. */
+  private static Network withFirst(Network n, Diagnostic note, List<Diagnostic> notes) {
+    List<Diagnostic> diagnostics = new ArrayList<>(notes);
+    if (note != null) {
+      diagnostics.add(note);
+    }
+    diagnostics.addAll(n.diagnostics());
+    return new Network(n.format(), n.modelName(), n.root(), n.graphKnown(), n.totals(), diagnostics, n.costs());
   }
 
   /**

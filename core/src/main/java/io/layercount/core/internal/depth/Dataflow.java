@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -1045,7 +1046,7 @@ public final class Dataflow {
       }
       long half = before.out() / 2;
       return keptWidth(node.kids[fusion + 1]) == half
-          && fused.in() == Saturating.add(before.out(), Saturating.multiply(entries(list), half)) ? fusion : -1;
+          && fused.in() == Saturating.add(before.out(), Saturating.multiply(Streams.entries(list), half)) ? fusion : -1;
     }
 
     /**
@@ -1108,6 +1109,7 @@ public final class Dataflow {
       String childName = childLayer.name();
       offAxis = false;
       childMemory = memory;
+      Point encoder;
       long width = current.width;
       if (!slices && role != ChildRole.BRANCH && branch != null) {
         joinBranches();
@@ -1139,9 +1141,9 @@ public final class Dataflow {
         // a cross-attention's query reads the decoder's stream, its keys and values the encoder's output
         source = ChildRole.isQuery(childName) ? input : memory;
         sourceKind = shared == null ? Source.STREAM : Source.SHARED;
-      } else if (childName.equals("decoder") && encoderOutput() != null && holdsCrossAttention(childLayer)) {
+      } else if (childName.equals("decoder") && (encoder = encoderOutput()) != null && holdsCrossAttention(childLayer)) {
         // a decoder reads its own tokens; the encoder's output only its cross-attentions read
-        childMemory = encoderOutput();
+        childMemory = encoder;
         source = new Point(input.depth, child.knownIn() ? child.in() : width, input, -1);
         sourceKind = Source.BRANCH;
       } else if (readsStreams(childLayer, child) || readsOwnStream(child)) {
@@ -1625,8 +1627,7 @@ public final class Dataflow {
       List<Lane> taps = tapWidths == null ? List.of() : tapsOut();
       Result r = new Result(end.depth, fusedQkv ? Widths.UNKNOWN : current.width, originWidth(end), lanes, taps);
       replayedClasses.add(layer.typeName());
-      if (memory != null && offPath.containsKey(layer) && !laterOffPath.containsKey(layer)
-          && originWidth(end) != FROM_MEMORY) {
+      if (memory != null && r.from() != FROM_MEMORY && offPath.containsKey(layer) && !laterOffPath.containsKey(layer)) {
         laterOffPath.put(layer, offPathChildren(end));
       }
       if (!offPath.containsKey(layer)) {
@@ -2017,25 +2018,16 @@ public final class Dataflow {
    * running after the encoder, as before.
    */
   private static boolean holdsCrossAttention(Layer layer) {
+    return anyBelow(layer, l -> CROSS_ATTENTION.contains(l.name()) && (l.typeName().equals("MultiheadAttention")
+        || anyBelow(l, p -> ChildRole.of(p.name()) == ChildRole.SHARED_INPUT && !ChildRole.isQuery(p.name()))));
+  }
+
+  /** Whether a module below {@code layer}, at any depth, passes {@code test}. */
+  private static boolean anyBelow(Layer layer, Predicate<Layer> test) {
     Deque<Layer> stack = new ArrayDeque<>(layer.children());
     while (!stack.isEmpty()) {
       Layer l = stack.pop();
-      if (CROSS_ATTENTION.contains(l.name()) && readsKeysAndValues(l)) {
-        return true;
-      }
-      l.children().forEach(stack::push);
-    }
-    return false;
-  }
-
-  private static boolean readsKeysAndValues(Layer cross) {
-    if (cross.typeName().equals("MultiheadAttention")) {
-      return true;
-    }
-    Deque<Layer> stack = new ArrayDeque<>(cross.children());
-    while (!stack.isEmpty()) {
-      Layer l = stack.pop();
-      if (ChildRole.of(l.name()) == ChildRole.SHARED_INPUT && !ChildRole.isQuery(l.name())) {
+      if (test.test(l)) {
         return true;
       }
       l.children().forEach(stack::push);
@@ -2056,15 +2048,6 @@ public final class Dataflow {
     return width;
   }
 
-  /** How many entries a list holds, runs expanded. */
-  private static long entries(Layer list) {
-    long entries = 0;
-    for (Layer entry : list.children()) {
-      entries = Saturating.add(entries, entry.repeat());
-    }
-    return entries;
-  }
-
   /**
    * The index of a mixture's router printed after its experts, or -1: a conv/FC leaf reading width
    * W and writing one weight per entry of a {@code ModuleList} printed before it whose entries all
@@ -2079,7 +2062,7 @@ public final class Dataflow {
         continue;
       }
       long width = keptWidth(kids[j]);
-      long entries = entries(list);
+      long entries = Streams.entries(list);
       if (width == Widths.UNKNOWN || entries < 2) {
         continue;
       }

@@ -1,5 +1,6 @@
 package io.layercount.core.internal.depth;
 
+import io.layercount.core.internal.count.Saturating;
 import io.layercount.core.model.Layer;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -119,8 +120,9 @@ final class Streams {
           taps.put(before, read.reads());
         }
       }
-      if (isList(reader) && read == Shape.NONE && wrote.list() && wrote.readsSeveral() && wrote.writes().size() == 1
-          && entries(reader) == entries(before) && entries(reader) >= 2) {
+      long entries = isList(reader) ? entries(reader) : 0;
+      if (entries >= 2 && read == Shape.NONE && wrote.list() && wrote.readsSeveral() && wrote.writes().size() == 1
+          && entries == entries(before)) {
         long width = wrote.writes().iterator().next();
         boolean each = true;
         for (Layer entry : reader.children()) {
@@ -135,10 +137,10 @@ final class Streams {
   }
 
   /** How many entries a list holds, runs expanded. */
-  private static long entries(Layer list) {
+  static long entries(Layer list) {
     long n = 0;
     for (Layer entry : list.children()) {
-      n += entry.repeat();
+      n = Saturating.add(n, entry.repeat());
     }
     return n;
   }

@@ -23,7 +23,8 @@ public enum ChildRole {
    * reads the same input as the previous sibling of this role.
    */
   SHARED_INPUT(Set.of("q", "k", "v", "kv", "query", "key", "value", "q_proj", "k_proj", "v_proj", "to_q", "to_k", "to_v",
-      "to_query", "to_key", "to_value", "wq", "wk", "wv", "gate_proj", "up_proj", "w1", "w3", "fc1_g", "fc1_x"), null),
+      "to_query", "to_key", "to_value", "wq", "wk", "wv", "query_proj", "key_proj", "value_proj", "gate_proj", "up_proj",
+      "w1", "w3", "fc1_g", "fc1_x"), null),
   /**
    * Inception {@code branch*} children: {@code branch5x5_1} then {@code branch5x5_2} chain, the first
    * of a branch reads the block's input, {@code _2a}/{@code _2b} read the same step side by side, and
@@ -57,8 +58,48 @@ public enum ChildRole {
 
   /** Whether a {@link #SHARED_INPUT} projection is the query, whose width attention's result has. */
   static boolean isQuery(String name) {
-    return equalsOneIgnoringAsciiCase(name, QUERY);
+    return equalsOneIgnoringAsciiCase(name, QUERY) || projected(name) == 'q';
   }
+
+  /**
+   * What an attention's projection keyed by its part projects: {@code 'q'}, {@code 'k'} or {@code
+   * 'v'}, 0 for any other key. The keys are {@code q}, {@code k}, {@code v}, {@code query}, {@code
+   * key} or {@code value}, then {@code _content}, {@code _pos} or {@code _pos_sine} or nothing, then
+   * {@code _proj}, after {@code self_attn_} or {@code cross_attn_} or nothing: Conditional DETR's
+   * {@code q_content_proj} and {@code k_pos_proj}, DAB-DETR's {@code cross_attn_key_content_proj}.
+   * The parts of a query sum or stand side by side, each reading its own input, so none runs after
+   * another. DeepSeek's {@code q_a_proj} and {@code q_b_proj}, which run one after the other, are not
+   * such keys. Compared in place: the replay asks about every child it runs.
+   */
+  static char projected(String name) {
+    int end = name.length() - "_proj".length();
+    if (end <= 0 || !name.endsWith("_proj")) {
+      return 0;
+    }
+    int at = name.startsWith("self_attn_") ? "self_attn_".length()
+        : name.startsWith("cross_attn_") ? "cross_attn_".length() : 0;
+    char part = 0;
+    for (String stem : PARTS) {
+      if (name.startsWith(stem, at)) {
+        part = stem.charAt(0);
+        at += stem.length();
+        break;
+      }
+    }
+    if (part == 0) {
+      return 0;
+    }
+    for (String middle : MIDDLES) {
+      if (at + middle.length() == end && name.startsWith(middle, at)) {
+        return part;
+      }
+    }
+    return 0;
+  }
+
+  /** The parts {@link #projected} knows, longer before shorter where one starts another. */
+  private static final List<String> PARTS = List.of("query", "key", "value", "q", "k", "v");
+  private static final List<String> MIDDLES = List.of("", "_content", "_pos", "_pos_sine");
 
   /**
    * Whether child {@code k} of {@code children} is a gated MLP's projection whose partner is printed
@@ -95,6 +136,9 @@ public enum ChildRole {
     ChildRole role = BY_KEY.get(name);
     if (role != null) {
       return role;
+    }
+    if (projected(name) != 0) {
+      return SHARED_INPUT;
     }
     return startsWithIgnoringAsciiCase(name, BRANCH.prefix) ? BRANCH
         : startsWithIgnoringAsciiCase(name, AUXILIARY.prefix) ? AUXILIARY

@@ -1141,7 +1141,8 @@ public final class Dataflow {
         // a cross-attention's query reads the decoder's stream, its keys and values the encoder's output
         source = ChildRole.isQuery(childName) ? input : memory;
         sourceKind = shared == null ? Source.STREAM : Source.SHARED;
-      } else if (childName.equals("decoder") && (encoder = encoderOutput()) != null && holdsCrossAttention(childLayer)) {
+      } else if (childName.equals("decoder") && (encoder = encoderOutput()) != null && holdsCrossAttention(childLayer)
+          && !queriesFromEncoder(layer, childLayer)) {
         // a decoder reads its own tokens; the encoder's output only its cross-attentions read
         childMemory = encoder;
         source = new Point(input.depth, child.knownIn() ? child.in() : width, input, -1);
@@ -2020,6 +2021,31 @@ public final class Dataflow {
   private static boolean holdsCrossAttention(Layer layer) {
     return anyBelow(layer, l -> CROSS_ATTENTION.contains(l.name()) && (l.typeName().equals("MultiheadAttention")
         || anyBelow(l, p -> ChildRole.of(p.name()) == ChildRole.SHARED_INPUT && !ChildRole.isQuery(p.name()))));
+  }
+
+  /**
+   * Whether a decoder's queries are chosen from its encoder's output, as two-stage DETRs' are (RT-DETR,
+   * Grounding DINO, OmDet-Turbo): a head on the encoder's output says so, printed after the encoder
+   * beside the decoder and keyed {@code enc_...} ({@code enc_output}, {@code enc_score_head}), or as
+   * the decoder's own child keyed {@code encoder_...} ({@code encoder_class_head}). Such a decoder runs
+   * after its encoder. Other keys say nothing of it: a speech model's CTC head beside its attention
+   * decoder ({@code encoder_output_layer}) reads the encoder's output too, but its decoder reads tokens;
+   * a cross-attention keyed {@code encoder_attn} sits in a decoder layer, further down.
+   */
+  private static boolean queriesFromEncoder(Layer parent, Layer decoder) {
+    boolean afterEncoder = false;
+    for (Layer child : parent.children()) {
+      afterEncoder |= child.name().equals("encoder");
+      if (afterEncoder && child.name().startsWith("enc_")) {
+        return true;
+      }
+    }
+    for (Layer child : decoder.children()) {
+      if (child.name().startsWith("encoder_")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a module below {@code layer}, at any depth, passes {@code test}. */

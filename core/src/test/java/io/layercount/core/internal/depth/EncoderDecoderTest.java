@@ -113,6 +113,42 @@ class EncoderDecoderTest {
     assertEquals(4, a.layers().depth());
   }
 
+  /**
+   * A two-stage DETR chooses its decoder's queries from the encoder's output: a head on that output
+   * ({@code enc_output} beside the decoder, as RT-DETR and Grounding DINO print it, or {@code
+   * encoder_class_head} inside it, as OmDet-Turbo does) says so, and the decoder runs after the
+   * encoder and that head: 8, 1, then the decoder's 12.
+   */
+  @Test
+  void aDecoderWhoseQueriesComeFromTheEncoderRunsAfterIt() {
+    List<String> beside = new ArrayList<>(model(false));
+    beside.add(beside.indexOf("  (decoder): Decoder("), "  (enc_output): " + linear(16, 16));
+    List<String> inside = new ArrayList<>(model(false));
+    inside.add(inside.indexOf("  (decoder): Decoder(") + 1, "    (encoder_class_head): " + linear(16, 16));
+    for (List<String> lines : List.of(beside, inside)) {
+      Analysis a = analyse(lines);
+      List<String> path = a.explanation().counted().get(Convention.DEPTH);
+      assertEquals(21, a.layers().depth(), path.toString());
+      assertEquals("encoder.layers.0.self_attn.q_proj", path.get(0), path.toString());
+      assertEquals("decoder.layers.0.self_attn.q_proj", path.get(9), path.toString());
+    }
+  }
+
+  /**
+   * A speech model's CTC head on the encoder's output (icefall's {@code encoder_output_layer}) says
+   * nothing of where its attention decoder's queries come from: that decoder reads its own tokens.
+   */
+  @Test
+  void aHeadBesideTheDecoderKeyedOtherwiseLeavesItReadingItsOwnTokens() {
+    List<String> lines = new ArrayList<>(model(false));
+    int decoder = lines.indexOf("  (decoder): Decoder(");
+    lines.addAll(decoder, List.of("  (encoder_output_layer): Sequential(", "    (0): " + linear(16, 50), "  )"));
+    Analysis a = analyse(lines);
+    List<String> path = a.explanation().counted().get(Convention.DEPTH);
+    assertEquals(18, a.layers().depth(), path.toString());
+    assertEquals("decoder.layers.0.encoder_attn.out_proj", path.get(9), path.toString());
+  }
+
   /** A cross-attention whose keys and values show by no key: the encoder still stands on the path. */
   @Test
   void aCrossAttentionOfUnknownProjectionsKeepsTheEncoderOnThePath() {

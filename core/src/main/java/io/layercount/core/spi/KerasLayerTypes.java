@@ -32,6 +32,7 @@ public final class KerasLayerTypes {
   private static final Set<String> WEIGHTED_KINDS = Set.of("CONVOLUTION", "FULLY_CONNECTED", "EMBEDDING", "RECURRENT");
   private static final Set<String> WITH_WEIGHTS = withWeights();
   private static final Map<String, LayerKind> KINDS = kinds();
+  private static final Map<String, Long> MOST = most();
 
   private KerasLayerTypes() {}
 
@@ -68,6 +69,32 @@ public final class KerasLayerTypes {
    */
   public static LayerKind kind(String type) {
     return KINDS.get(type);
+  }
+
+  /**
+   * The most parameters a layer of class {@code type} can hold, for a class Keras defines that holds
+   * few or none whatever its settings (pooling, dropout, reshaping and merging layers, most
+   * activations: 0; {@code Attention}: 2); -1 for any other class. A row of such a class with more is
+   * one of the same name the model's author wrote.
+   */
+  public static long mostParams(String type) {
+    return MOST.getOrDefault(type, -1L);
+  }
+
+  private static Map<String, Long> most() {
+    Map<String, Long> out = new HashMap<>();
+    for (String[] fields : ROWS) {
+      for (int i = 3; i < fields.length; i++) {
+        if (fields[i].startsWith("most=")) {
+          try {
+            out.putIfAbsent(fields[0].trim(), Long.parseLong(fields[i].substring("most=".length()).trim()));
+          } catch (NumberFormatException e) {
+            // a bound this version cannot read: no row of the class is doubted
+          }
+        }
+      }
+    }
+    return Map.copyOf(out);
   }
 
   private static Map<String, LayerKind> kinds() {

@@ -112,8 +112,28 @@ class TableCountsTest {
         row("bn", "BatchNormalization", 256L, "(None, 64)", List.of()),
         row("norm", "LayerNormalization", 128L, "(None, 64)", List.of()),
         row("gate", "Gate", 0L, "(None, 64)", List.of()),
+        row("attention", "Attention", 2L, "(None, 64)", List.of()),
+        row("prelu", "PReLU", 64L, "(None, 64)", List.of()),
         row("td", "TimeDistributed", 0L, "(None, 120, 64)", List.of()))) {
       assertEquals(Set.of(), kerasChain(known).layers().lowerBounds(), known.typeName());
+    }
+  }
+
+  /**
+   * A row of a Keras class that holds few parameters or none, with more: a class of the same name the
+   * model's author wrote (a published BiGRU's word attention, 3,168 = 64 x 48 + 48 + 48, a projection
+   * on the path, read as Keras's parameter-free Attention and depth called whole).
+   */
+  @Test
+  void kerasRowsWithMoreParametersThanTheirClassHoldsAreAuthoredClasses() {
+    for (Layer row : List.of(row("attention", "Attention", 3_168L, "(None, 64)", List.of()),
+        row("activation", "Activation", 10L, "(None, 64)", List.of()),
+        row("pool", "MaxPooling2D", 1L, "(None, 8, 8, 4)", List.of()))) {
+      Analysis a = kerasChain(row);
+      assertEquals(EnumSet.range(Convention.DEPTH, Convention.BLOCKS), a.layers().lowerBounds(), row.typeName());
+      assertTrue(says(a, Severity.INFO, "'" + row.name() + "' (" + row.typeName() + ") holds " + String.format(
+          java.util.Locale.ROOT, "%,d", row.stated().params()) + " parameters, where Keras's " + row.typeName()
+          + " holds "), a.diagnostics().toString());
     }
   }
 

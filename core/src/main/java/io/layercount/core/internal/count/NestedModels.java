@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +46,16 @@ final class NestedModels {
             + " shown as one row: it counts as one layer, its parameters as printed; "
             + (weights ? "depth, weighted, parameterized, leaves and modules" : "leaves and modules")
             + " do not see the layers inside it, so they may be too small"));
+        continue;
+      }
+      long most = KerasLayerTypes.mostParams(layer.typeName());
+      if (params != null && most >= 0 && params > most) {
+        lowerBounds.addAll(HIDDEN);
+        out.add(Diagnostic.info(layer.line(), 0, "'" + layer.name() + "' (" + layer.typeName() + ") holds "
+            + String.format(Locale.ROOT, "%,d", params) + " parameters, where Keras's " + layer.typeName()
+            + " holds " + (most == 0 ? "none" : "at most " + most) + ": a class of the same name the model's author"
+            + " wrote, counted as one layer and no conv/FC one; the layers it is built of are not listed, so depth, weighted,"
+            + " parameterized, leaves and modules may be too small"));
         continue;
       }
       if (!weights || resolved.of(layer).kind() != LayerKind.UNKNOWN) {

@@ -52,6 +52,13 @@ public final class Counting {
     Set<Convention> lowerBounds = EnumSet.noneOf(Convention.class);
     OptionalLong graph = graphDepth(network, root, resolved, keras, diagnostics, lowerBounds);
     boolean structureDepth = graph.isEmpty();
+    Layer conditioning = structure.conditioning();
+    if (structureDepth && conditioning != null) {
+      lowerBounds.add(Convention.DEPTH);
+      diagnostics.add(Diagnostic.info(conditioning.line(), 0, "'" + conditioning.name() + "' (" + conditioning.typeName()
+          + ") reads the timestep, or the conditioning made from it, not the data: depth is the longest path from"
+          + " the data, and a path from the timestep through such layers may be a few layers longer"));
+    }
     // an explanation is made only if asked for where it is known beforehand whether it is cut; one
     // that may be is made now, so that a diagnostic can say whether it was
     Explainer.Fit fit = Explainer.fit(root);

@@ -15,6 +15,7 @@ final class StructureDepth {
   private final long rootDepth;
   private final Map<Layer, Map<Integer, String>> offPaths;
   private final Map<Layer, Map<Integer, String>> laterOffPaths;
+  private final Layer conditioning;
 
   /** The depth of {@code root}, a tree of about {@code nodes} distinct nodes (a size for the maps; 0 if not known). */
   StructureDepth(Layer root, ToIntFunction<Layer> ownWeighted, int nodes) {
@@ -31,6 +32,7 @@ final class StructureDepth {
         : new Dataflow(places, ownWeighted, mainStack);
     rootDepth = flow.depthOf(root);
     offPaths = flow.offPaths();
+    conditioning = flow.conditioning();
     laterOffPaths = flow.laterOffPaths().isEmpty() ? Map.of()
         : java.util.Collections.unmodifiableMap(new java.util.IdentityHashMap<>(flow.laterOffPaths()));
     flow.release();
@@ -39,6 +41,11 @@ final class StructureDepth {
   /** The longest conv/FC path through the root (one occurrence). */
   long ofRoot() {
     return rootDepth;
+  }
+
+  /** The first module read as taking the timestep in, not the data ({@link Dataflow#conditioning()}), or {@code null}. */
+  Layer conditioning() {
+    return conditioning;
   }
 
   /** Children of {@code layer} (by index) off the longest path, with the reason. */

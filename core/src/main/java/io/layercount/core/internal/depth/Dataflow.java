@@ -135,6 +135,8 @@ public final class Dataflow {
   private final Map<Layer, Map<Integer, String>> offPath;
   /** See {@link #laterOffPaths}. */
   private final Map<Layer, Map<Integer, String>> laterOffPath = new IdentityHashMap<>();
+  /** See {@link #conditioning()}. */
+  private Layer conditioning;
   /**
    * Class name → keys of children that an instance showed, by their widths, to read the block's
    * input beside their siblings (RepVGG's {@code conv_1x1} where the block changes width). Instances
@@ -304,6 +306,17 @@ public final class Dataflow {
   }
 
   /**
+   * The first module with conv/FC layers found to read a diffusion model's timestep or the
+   * conditioning made from it ({@link Source#TIMESTEP}), or {@code null}. Depths here are measured
+   * from each module's input, which the timestep is not: no path from it is followed, so where there
+   * is such a module, the depth found is the longest path from the data, and one from the timestep
+   * may be longer.
+   */
+  public Layer conditioning() {
+    return conditioning;
+  }
+
+  /**
    * How many modules took the answer of an earlier module printed alike instead of being replayed
    * (with their descendants), in this inference.
    */
@@ -433,7 +446,8 @@ public final class Dataflow {
     for (int i = 0; i < kids.length; i++) {
       Layer child = children.get(i);
       Widths w = kids[i].span;
-      if (!first.knownIn()) {
+      if (!first.knownIn() && !readsTimestep(child) && !modulates(layer, child)) {
+        // a timestep embedder reads the timestep, not the module's input
         first = w;
         firstReader = child;
       } else if (w.knownIn()) {
@@ -1172,6 +1186,9 @@ public final class Dataflow {
         // path runs on from it (its partner's, as long, is the one traced)
         source = sharedBefore;
         sourceKind = Source.LATE_PARTNER;
+      } else if (readsTimestep(childLayer) || modulates(layer, childLayer)) {
+        source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
+        sourceKind = Source.TIMESTEP;
       } else if (learnedParallel(childName) && child.in() == input.width) {
         source = input;
         sourceKind = Source.BRANCH;
@@ -1484,7 +1501,11 @@ public final class Dataflow {
       int remaining = child.repeat() - occurrence - 1;
       // a run inside a decoder: the first occurrences may take the encoder's output in, the later not
       boolean chains = sourceKind == Source.STREAM && width == source.width && remaining > 0 && childMemory == null;
-      if (sourceKind == Source.SIDE_INPUT || sourceKind == Source.LATE_PARTNER || sourceKind == Source.ROUTER) {
+      if (sourceKind == Source.TIMESTEP && depth > 0 && conditioning == null) {
+        conditioning = child;
+      }
+      if (sourceKind == Source.SIDE_INPUT || sourceKind == Source.TIMESTEP || sourceKind == Source.LATE_PARTNER
+          || sourceKind == Source.ROUTER) {
         // what it writes joins the stream later (a bias added to attention scores), but no path
         // from the input runs through it
         occurrence += settled(remaining);
@@ -2042,6 +2063,48 @@ public final class Dataflow {
     }
     for (Layer child : decoder.children()) {
       if (child.name().startsWith("encoder_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a module embeds a diffusion model's timestep, which the model takes beside the data:
+   * its key or class names it ({@code timestep_embedder}, diffusers' {@code Timesteps} and {@code
+   * TimestepEmbedding}, {@code CombinedTimestepLabelEmbeddings}), or its key is one that names it
+   * alone ({@code time_embedding}, {@code time_embed}, {@code time_proj}, {@code t_embedder}).
+   */
+  static boolean readsTimestep(Layer layer) {
+    String key = layer.name();
+    return TIMESTEP_KEYS.contains(key) || containsIgnoringCase(key, "timestep")
+        || containsIgnoringCase(layer.typeName(), "timestep");
+  }
+
+  /**
+   * Whether a child of {@code parent} computes an adaptive norm's shift and scale from the
+   * conditioning (the timestep's embedding), not from the data: keyed so ({@link #MODULATION_KEYS}),
+   * or a conv/FC leaf of diffusers' {@code AdaLayerNorm...} ({@code linear}, beside the {@code norm}
+   * the data passes). What it writes scales or shifts the data; no path from the data runs through it.
+   */
+  static boolean modulates(Layer parent, Layer child) {
+    return MODULATION_KEYS.contains(child.name())
+        || child.isLeaf() && parent.typeName().startsWith("AdaLayerNorm") && child.arguments().get("in_features") != null;
+  }
+
+  /**
+   * Keys of modules that project the timestep's embedding for a block: DiT's {@code
+   * adaLN_modulation}, diffusers' ResNet block's {@code time_emb_proj}, guided diffusion's {@code
+   * emb_layers}.
+   */
+  private static final Set<String> MODULATION_KEYS = Set.of("adaLN_modulation", "time_emb_proj", "emb_layers");
+
+  private static final Set<String> TIMESTEP_KEYS = Set.of("time_embedding", "time_embed", "time_proj", "t_embedder",
+      "time_embedder", "temb");
+
+  private static boolean containsIgnoringCase(String s, String lower) {
+    for (int i = 0; i + lower.length() <= s.length(); i++) {
+      if (s.regionMatches(true, i, lower, 0, lower.length())) {
         return true;
       }
     }

@@ -61,9 +61,10 @@ class EndToEndTest {
 
   /**
    * Where the layers listed do not add up to the depth counted, the explanation and the list say so
-   * rather than stand beside the figure as its path (Mamba-2's mixer prints its conv1d before the
-   * in_proj that feeds it: 6 layers listed for a depth of 3). A list that adds up says nothing: an
-   * old-style mixture of experts, whose run of experts listed 25 layers for a depth of 4 when they
+   * rather than stand beside the figure as its path (a mixer printing a depthwise conv1d before an
+   * in_proj too narrow to be seen feeding it: 6 layers listed for a depth of 3; a real Mamba-2's
+   * in_proj is wide enough, and its depth adds up since that is read). A list that adds up says
+   * nothing: an old-style mixture of experts, whose run of experts listed 25 layers for a depth of 4 when they
    * were taken to run one after another, now lists its 5 (one expert of each run, the others
    * beside it, summed).
    */
@@ -72,7 +73,7 @@ class EndToEndTest {
     String mamba = String.join("\n", "Mamba2Model(", "  (layers): ModuleList(", "    (0-1): 2 x Mamba2Block(",
         "      (norm): Mamba2RMSNorm()", "      (mixer): Mamba2Mixer(", "        (act): SiLUActivation()",
         "        (conv1d): Conv1d(80, 80, kernel_size=(4,), stride=(1,), padding=(3,), groups=80)",
-        "        (in_proj): Linear(in_features=32, out_features=148, bias=False)",
+        "        (in_proj): Linear(in_features=32, out_features=72, bias=False)",
         "        (norm): MambaRMSNormGated()", "        (out_proj): Linear(in_features=64, out_features=32, bias=False)",
         "      )", "    )", "  )", "  (norm_f): Mamba2RMSNorm()", ")", "");
     String moe = String.join("\n", "Moe(", "  (layers): ModuleList(", "    (0-1): 2 x DecoderLayer(",

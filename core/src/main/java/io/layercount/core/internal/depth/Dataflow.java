@@ -427,6 +427,42 @@ public final class Dataflow {
     return new Facts(node.layer(), Widths.ofLeaf(node.layer(), weighted), weighted, Facts.NO_KIDS);
   }
 
+  /**
+   * Whether, after a first reader at {@code first} that keeps its width, a child reads the width
+   * {@code out} the module writes, where no child before it wrote that width, and widens it to at
+   * least the keeper's: the module reads {@code out}, and the keeper, printed first, runs later on
+   * what that child wrote. Hugging Face's Mamba mixer prints its depthwise
+   * {@code conv1d} (4,096 to 4,096) before {@code in_proj} (2,048 to 8,192), and the block writes
+   * 2,048: read as taking 4,096 in, 48 such blocks could not follow one another (a published
+   * Mamba-1.4B read 6 deep for 241).
+   */
+  private static boolean readsOutFirst(Facts[] kids, int first, long out) {
+    if (first < 0 || out == Widths.UNKNOWN) {
+      return false;
+    }
+    for (int i = first + 1; i < kids.length; i++) {
+      Widths w = kids[i].span;
+      if (w.knownIn() && w.in() == out) {
+        // it widens the module's input to at least what the keeper reads (in_proj's x and z halves)
+        return w.knownOut() && w.out() > out && w.out() >= kids[first].span.in();
+      }
+      if (w.knownOut() && w.out() == out) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a module is a depthwise convolution: one group per input channel. */
+  private static boolean isDepthwise(Layer layer) {
+    if (layer == null || !layer.isLeaf()) {
+      return false;
+    }
+    Arguments a = layer.arguments();
+    long groups = a.longValue("groups", -1, 1);
+    return groups > 1 && groups == a.longValue("in_channels", 0, -1);
+  }
+
   /** The facts of a module whose children's facts ({@code kids}, in printed order) are known. */
   private Facts containerFacts(Layer layer, Facts[] kids, int weighted) {
     List<Layer> children = layer.children();
@@ -438,6 +474,7 @@ public final class Dataflow {
     int router = findRouter(children, kids);
     Widths first = Widths.NONE;
     Layer firstReader = null;
+    int firstIndex = -1;
     long out = Widths.UNKNOWN;
     // what a gated MLP's second projection writes (up_proj printed after down_proj, as an old
     // LLaMA prints it) is the module's output only where no other child writes
@@ -450,6 +487,7 @@ public final class Dataflow {
         // a timestep embedder reads the timestep, not the module's input
         first = w;
         firstReader = child;
+        firstIndex = i;
       } else if (w.knownIn()) {
         laterReadsOut = w.in() == w.out();
       }
@@ -462,8 +500,9 @@ public final class Dataflow {
     out = out != Widths.UNKNOWN ? out : fed;
     // a fully connected first reader that keeps a width the module does not write mixes along
     // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
-    boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in() && laterReadsOut
-        && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null;
+    boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in()
+        && (laterReadsOut && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null
+            || isDepthwise(firstReader) && readsOutFirst(kids, firstIndex, out));
     // the first reader's span where it is the module's too (a block from its first conv to a last
     // layer that keeps the width): no span of its own per module
     Widths span = !otherAxis && out == first.out() ? first : new Widths(otherAxis ? out : first.in(), out);

@@ -304,4 +304,32 @@ class PrintedOrderTest {
     decoder.set(decoder.indexOf(tail), "  (conv_out): Conv2d(512, 3, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))");
     assertEquals(3, analyse(decoder).layers().depth());
   }
+
+  /**
+   * Hugging Face's Mamba mixer prints its depthwise {@code conv1d} before {@code in_proj}, which
+   * feeds it; with the block's norm printed without a size ({@code MambaRMSNorm()}, as older
+   * transformers print it) nothing else says the block reads 64 features: read as reading the
+   * conv's 128, 8 such blocks could not follow one another, and a published Mamba-1.4B was 6 deep
+   * for 241. in_proj, conv1d, out_proj in each of 8 blocks: 24.
+   */
+  @Test
+  void aDepthwiseConvPrintedBeforeTheProjectionFeedingItRunsAfterIt() {
+    for (String norm : List.of("MambaRMSNorm()", "MambaRMSNorm(64, eps=1e-05)")) {
+      Analysis a = analyse(List.of(
+          "MambaModel(",
+          "  (layers): ModuleList(",
+          "    (0-7): 8 x MambaBlock(",
+          "      (norm): " + norm,
+          "      (mixer): MambaMixer(",
+          "        (conv1d): Conv1d(128, 128, kernel_size=(4,), stride=(1,), padding=(3,), groups=128)",
+          "        (act): SiLU()",
+          "        (in_proj): Linear(in_features=64, out_features=256, bias=False)",
+          "        (out_proj): Linear(in_features=128, out_features=64, bias=False)",
+          "      )",
+          "    )",
+          "  )",
+          ")"));
+      assertEquals(24, a.layers().depth(), norm);
+    }
+  }
 }

@@ -23,8 +23,8 @@ public enum ChildRole {
    * reads the same input as the previous sibling of this role.
    */
   SHARED_INPUT(Set.of("q", "k", "v", "kv", "query", "key", "value", "q_proj", "k_proj", "v_proj", "to_q", "to_k", "to_v",
-      "to_query", "to_key", "to_value", "wq", "wk", "wv", "query_proj", "key_proj", "value_proj", "gate_proj", "up_proj",
-      "w1", "w3", "fc1_g", "fc1_x"), null),
+      "to_query", "to_key", "to_value", "wq", "wk", "wv", "query_proj", "key_proj", "value_proj", "receptance",
+      "gate_proj", "up_proj", "w1", "w3", "fc1_g", "fc1_x"), null),
   /**
    * Inception {@code branch*} children: {@code branch5x5_1} then {@code branch5x5_2} chain, the first
    * of a branch reads the block's input, {@code _2a}/{@code _2b} read the same step side by side, and
@@ -63,17 +63,30 @@ public enum ChildRole {
 
   /**
    * What an attention's projection keyed by its part projects: {@code 'q'}, {@code 'k'} or {@code
-   * 'v'}, 0 for any other key. The keys are {@code q}, {@code k}, {@code v}, {@code query}, {@code
-   * key} or {@code value}, then {@code _content}, {@code _pos} or {@code _pos_sine} or nothing, then
-   * {@code _proj}, after {@code self_attn_} or {@code cross_attn_} or nothing: Conditional DETR's
-   * {@code q_content_proj} and {@code k_pos_proj}, DAB-DETR's {@code cross_attn_key_content_proj}.
-   * The parts of a query sum or stand side by side, each reading its own input, so none runs after
-   * another. DeepSeek's {@code q_a_proj} and {@code q_b_proj}, which run one after the other, are not
-   * such keys. Compared in place: the replay asks about every child it runs.
+   * 'v'} ({@code 'p'} for a relative position's), 0 for any other key. The keys are {@code q},
+   * {@code k}, {@code v}, {@code query}, {@code key} or {@code value}, then {@code _content}, {@code
+   * _pos} or {@code _pos_sine} or nothing, then {@code _proj} or {@code _projection}, after {@code
+   * self_attn_} or {@code cross_attn_} or nothing (Conditional DETR's {@code q_content_proj} and
+   * {@code k_pos_proj}, DAB-DETR's {@code cross_attn_key_content_proj}, Informer's {@code
+   * query_projection}); or {@code linear_} then {@code q}, {@code k}, {@code v} or {@code pos}
+   * (ESPnet's and NeMo's {@code linear_q} ... {@code linear_pos}, the last reading the position
+   * table). The parts of a query sum or stand side by side, each reading its own input, so none runs
+   * after another. DeepSeek's {@code q_a_proj} and {@code q_b_proj}, which run one after the other,
+   * are not such keys. Compared in place: the replay asks about every child it runs.
    */
   static char projected(String name) {
-    int end = name.length() - "_proj".length();
-    if (end <= 0 || !name.endsWith("_proj")) {
+    if (name.startsWith("linear_")) {
+      int at = "linear_".length();
+      for (String part : LINEAR_PARTS) {
+        if (name.length() == at + part.length() && name.startsWith(part, at)) {
+          return part.charAt(0);
+        }
+      }
+      return 0;
+    }
+    int end = name.endsWith("_proj") ? name.length() - "_proj".length()
+        : name.endsWith("_projection") ? name.length() - "_projection".length() : -1;
+    if (end <= 0) {
       return 0;
     }
     int at = name.startsWith("self_attn_") ? "self_attn_".length()
@@ -97,9 +110,18 @@ public enum ChildRole {
     return 0;
   }
 
+  /**
+   * Whether a child projects a relative position table, not the data ({@code linear_pos}): what it
+   * writes joins attention's scores, and no path from the data runs through it.
+   */
+  static boolean projectsPositions(String name) {
+    return projected(name) == 'p';
+  }
+
   /** The parts {@link #projected} knows, longer before shorter where one starts another. */
   private static final List<String> PARTS = List.of("query", "key", "value", "q", "k", "v");
   private static final List<String> MIDDLES = List.of("", "_content", "_pos", "_pos_sine");
+  private static final List<String> LINEAR_PARTS = List.of("q", "k", "v", "pos");
 
   /**
    * Whether child {@code k} of {@code children} is a gated MLP's projection whose partner is printed
@@ -137,7 +159,8 @@ public enum ChildRole {
     if (role != null) {
       return role;
     }
-    if (projected(name) != 0) {
+    char part = projected(name);
+    if (part != 0 && part != 'p') {
       return SHARED_INPUT;
     }
     return startsWithIgnoringAsciiCase(name, BRANCH.prefix) ? BRANCH

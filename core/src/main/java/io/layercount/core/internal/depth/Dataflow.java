@@ -1228,6 +1228,9 @@ public final class Dataflow {
       } else if (readsTimestep(childLayer) || modulates(layer, childLayer)) {
         source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
         sourceKind = Source.TIMESTEP;
+      } else if (ChildRole.projectsPositions(childName)) {
+        source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
+        sourceKind = Source.SIDE_INPUT;
       } else if (learnedParallel(childName) && child.in() == input.width) {
         source = input;
         sourceKind = Source.BRANCH;

@@ -18,8 +18,11 @@ enum Source {
   OFF_AXIS("on a shorter path"),
   /** A width no earlier point has: the stream, reshaped. */
   RESHAPED("on a shorter path"),
-  /** A few coordinates or another small side input, not the stream: a path of its own. */
-  SIDE_INPUT("reads coordinates, not the data: off the data path"),
+  /**
+   * A few coordinates or another small side input, not the stream (a relative position table's
+   * projection, {@code linear_pos}): a path of its own.
+   */
+  SIDE_INPUT("reads coordinates or positions, not the data: off the data path"),
   /**
    * A diffusion model's timestep embedder ({@code time_embedding}, {@code timestep_embedder}): it
    * reads the timestep, not the data, so its path starts there; its embedding joins the data where

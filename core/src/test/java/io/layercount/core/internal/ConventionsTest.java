@@ -53,6 +53,34 @@ class ConventionsTest {
     assertEquals(3, a.byType().get("Linear") - 1);
   }
 
+  /**
+   * A convolution printed with children (detectron2's Conv2d holding its norm; a weight-normed conv
+   * whose weight a parametrization holds) is still a layer with weights: parameterized counted only
+   * leaves, so a published detectron2 Mask R-CNN read 16 layers with weights for 74, EnCodec 2 for 38.
+   */
+  @Test
+  void aConvolutionWithChildrenIsALayerWithWeights() {
+    Analysis a = analyse(String.join("\n",
+        "Stem(",
+        "  (conv1): Conv2d(",
+        "    3, 8, kernel_size=(7, 7), stride=(2, 2), padding=(3, 3), bias=False",
+        "    (norm): FrozenBatchNorm2d(num_features=8, eps=1e-05)",
+        "  )",
+        "  (conv2): ParametrizedConv1d(",
+        "    8, 8, kernel_size=(3,), stride=(1,)",
+        "    (parametrizations): ModuleDict(",
+        "      (weight): ParametrizationList(",
+        "        (0): _WeightNorm()",
+        "      )",
+        "    )",
+        "  )",
+        "  (fc): Linear(in_features=8, out_features=2, bias=True)",
+        ")"));
+    assertEquals(3, a.layers().weighted());
+    assertEquals(3, a.layers().parameterized(), a.diagnostics().toString());
+    assertEquals(3, a.layers().leaves()); // the norm, _WeightNorm and fc
+  }
+
   @Test
   void anUnknownClassMakesTheTotalALowerBound() {
     Analysis a = analyse(STACK);

@@ -71,6 +71,10 @@ public final class Tally {
       if (r.ownParameters() > 0 || (!r.known() && ownsWeights(r.kind()))) {
         parameterized = Saturating.add(parameterized, n);
       }
+    } else if (r.kind().isWeighted() && (r.ownParameters() > 0 || !r.known())) {
+      // a convolution or fully-connected layer printed with children is still a layer with weights:
+      // detectron2's Conv2d with its norm inside, a conv whose weight a parametrization holds
+      parameterized = Saturating.add(parameterized, n);
     }
   }
 

@@ -19,7 +19,7 @@ final class QuoteMark {
     String mark = null;
     boolean spaced = true;
     for (String l : lines) {
-      if (l.isBlank()) {
+      if (l.isBlank() || isBanner(l)) {
         continue;
       }
       if (mark == null) {
@@ -35,6 +35,24 @@ final class QuoteMark {
       }
     }
     return mark == null ? "" : spaced ? mark + " " : mark;
+  }
+
+  /**
+   * Whether a line is a banner of {@code #} alone ({@code ##########} above a commented summary in a
+   * log): a line of the commented block that is longer than its mark says nothing of the mark, and is
+   * read, as before, as text that is not part of the summary.
+   */
+  private static boolean isBanner(String line) {
+    String s = line.strip();
+    if (s.length() < 3) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != '#') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What the mark is, for the diagnostic that says it was removed. */

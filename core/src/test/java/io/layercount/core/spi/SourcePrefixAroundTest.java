@@ -2,6 +2,7 @@ package io.layercount.core.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.layercount.core.Diagnostic;
 import java.util.List;
@@ -70,6 +71,22 @@ class SourcePrefixAroundTest {
     // a mark on two lines only shows nothing
     Source two = Source.of("py", "x\n# ____\n#  Layer (type)\ny\n");
     assertSame(two, two.withoutPrefixAround(2, 3));
+  }
+
+  /**
+   * A banner of {@code #} above a commented summary (a published training log) says nothing of the
+   * mark: the mark is cut from the lines around it, and the banner, a line of {@code #}, stays text
+   * that is not the summary. Before, the banner's longer mark stopped the cut, and the table's rule
+   * lines and footer were read as layers.
+   */
+  @Test
+  void aBannerOfTheMarkAboveACommentedSummaryDoesNotStopTheCut() {
+    Source source = Source.of("log", "##########\n# Layer (type)   Param #\n# ====\n# dense (Dense)  10\n"
+        + "# Total params: 10\n");
+    Source cut = source.withoutPrefixAround(1, 2);
+    List<String> lines = cut.lines().stream().map(Source.Line::text).toList();
+    assertEquals(List.of("Layer (type)   Param #", "====", "dense (Dense)  10", "Total params: 10"), lines.subList(1, 5));
+    assertTrue(lines.get(0).chars().allMatch(c -> c == '#'), lines.get(0));
   }
 
   @Test

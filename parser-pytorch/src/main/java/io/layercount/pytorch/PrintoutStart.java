@@ -101,8 +101,10 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
         return new PrintoutStart(i, prefix, rootIndent, header, true);
       }
       if (mi <= rootIndent) {
+        // nor is a block in braces without a child a model: a Hugging Face config printed as
+        // "SambaConfig {" and its JSON
         boolean closes = mi == rootIndent && LineSyntax.isCloser(m, from + mi)
-            && Character.isUpperCase(header.typeName().charAt(0));
+            && Character.isUpperCase(header.typeName().charAt(0)) && header.form() != ModuleNode.Form.BRACES;
         return closes ? new PrintoutStart(i, prefix, rootIndent, header, false) : null;
       }
     }

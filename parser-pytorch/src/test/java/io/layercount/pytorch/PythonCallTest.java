@@ -61,4 +61,26 @@ class PythonCallTest {
       assertEquals("Custom", all.get(0).model().rootType());
     }
   }
+
+  /**
+   * A Hugging Face config printed beside its model ({@code print(model.config)}: {@code SambaConfig
+   * {} and JSON) is no model: it was read as a PyTorch 0.1-era printout in braces, one leaf and no
+   * parameters, beside the model of the text.
+   */
+  @Test
+  void aConfigInBracesIsNoModel() {
+    String config = String.join("\n",
+        "SambaConfig {",
+        "  \"attn\": {",
+        "    \"num_heads\": 18",
+        "  },",
+        "  \"hidden_size\": 2304",
+        "}", "");
+    List<Analysis> all = analyse(config + PRINTOUT);
+    assertEquals(1, all.size(), all.toString());
+    assertEquals("Sequential", all.get(0).model().rootType());
+    List<Analysis> alone = analyse(config);
+    assertEquals(1, alone.size());
+    assertFalse(alone.get(0).ok(), "a config alone is no model");
+  }
 }

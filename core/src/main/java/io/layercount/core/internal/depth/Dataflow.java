@@ -2310,20 +2310,30 @@ public final class Dataflow {
    */
   private boolean branchesSummed(Layer layer, Facts[] kids, long width) {
     List<Layer> children = layer.children();
-    if (!layer.typeName().equals("ModuleList") || children.isEmpty()
-        || children.size() == 1 && children.get(0).repeat() < 2) {
+    if (children.isEmpty() || children.size() == 1 && children.get(0).repeat() < 2) {
       return false;
     }
     if (EXPERT_LISTS.contains(layer.name()) || !routedLists.isEmpty() && routedLists.contains(layer)) {
       // a mixture of experts: a router sends each token to some of them, each reads the block's
-      // input, and their outputs are summed; chained by their widths, 8 experts read as 8 steps
-      for (Facts kid : kids) {
-        Widths w = kid.span;
+      // input, and their outputs are summed; chained by their widths, 8 experts read as 8 steps.
+      // Whatever holds them: a ModuleList, a ModuleDict of expert_0, expert_1, ... (Switch
+      // Transformers), a class of its own with a dropout beside them (NLLB-MoE's 128 experts read
+      // 1,642 deep)
+      long experts = 0;
+      for (int i = 0; i < kids.length; i++) {
+        Widths w = kids[i].span;
+        if (!w.knownIn() && children.get(i).isLeaf() && kids[i].weighted == 0) {
+          continue;
+        }
         if (!w.knownIn() || w.in() != w.out() || width != Widths.UNKNOWN && width != w.in()) {
           return false;
         }
+        experts = Saturating.add(experts, children.get(i).repeat());
       }
-      return true;
+      return experts >= 2;
+    }
+    if (!layer.typeName().equals("ModuleList")) {
+      return false;
     }
     Set<String> kernels = new HashSet<>();
     boolean allStrided = true;

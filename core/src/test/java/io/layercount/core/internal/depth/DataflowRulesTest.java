@@ -166,6 +166,34 @@ class DataflowRulesTest {
     assertEquals(2, rwkv.layers().depth());
   }
 
+  /**
+   * Experts held by a class of their own as {@code expert_0}, {@code expert_1}, ... beside a dropout
+   * (NLLB-MoE), or by a {@code ModuleDict} (Switch Transformers), each read the block's input, as a
+   * {@code ModuleList} of experts does. Chained, NLLB-MoE's 128 experts a layer read 1,642 deep for
+   * 118, Switch Transformers 202.
+   */
+  @Test
+  void expertsKeyedByNameReadOneInput() {
+    for (String holder : List.of("NllbMoeExperts", "ModuleDict")) {
+      List<String> lines = new ArrayList<>(List.of(
+          "SparseMLP(",
+          "  (router): Top2Router(",
+          "    (classifier): Linear(in_features=16, out_features=3, bias=False)",
+          "  )",
+          "  (experts): " + holder + "("));
+      for (int e = 0; e < 3; e++) {
+        lines.addAll(List.of(
+            "    (expert_" + e + "): DenseActDense(",
+            "      (fc1): Linear(in_features=16, out_features=64, bias=True)",
+            "      (fc2): Linear(in_features=64, out_features=16, bias=True)",
+            "    )"));
+      }
+      lines.addAll(List.of("    (token_dropout): Dropout(p=0.2, inplace=False)", "  )", ")"));
+      Analysis a = analyse(lines.toArray(String[]::new));
+      assertEquals(2, a.layers().depth(), holder + ": " + a.explanation().counted().get(Convention.DEPTH));
+    }
+  }
+
   /** What {@link ChildRole#projected} reads from a key, and what it leaves alone. */
   @Test
   void projectionKeysNameTheirPart() {

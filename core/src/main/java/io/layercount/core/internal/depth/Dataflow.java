@@ -111,6 +111,56 @@ public final class Dataflow {
   private static final Set<String> CROSS_ATTENTION = Set.of("encoder_attn", "EncDecAttention", "crossattention",
       "cross_attn", "cross_attention", "multihead_attn", "src_attn", "enc_dec_attn");
 
+  /** The keys of a transformer layer's self-attention. */
+  private static final Set<String> ATTENTION = Set.of("self_attn", "attn", "attention", "self_attention");
+
+  /**
+   * The index of a transformer layer's feed-forward child that runs beside its attention, or -1:
+   * where the layer holds one norm (keyed {@code ln...} or {@code ...norm...}), printed before the
+   * attention or after the feed-forward that follows it, and the feed-forward holds none of its own,
+   * both read that norm's output and their sum is added to the input (GPT-J's {@code ln_1}, Phi's,
+   * Falcon's and Cohere's {@code input_layernorm}, printed last). A layer that runs them one after the
+   * other norms before each ({@code ln_1} and {@code ln_2}, {@code input_layernorm} and {@code
+   * post_attention_layernorm}), or between them (SigLIP's pooling head), or inside its feed-forward
+   * (TimesFM). Read in printed order, a published Phi-1.5 was 97 deep for 49.
+   */
+  private static int parallelFeedForward(Layer layer) {
+    List<Layer> children = layer.children();
+    if (children.size() < 3) {
+      return -1;
+    }
+    int attention = -1;
+    int feedForward = -1;
+    int norms = 0;
+    for (int i = 0; i < children.size(); i++) {
+      Layer child = children.get(i);
+      String key = child.name();
+      if (attention < 0 && ATTENTION.contains(key) && !child.isLeaf()) {
+        attention = i;
+      } else if (attention >= 0 && feedForward < 0 && FEED_FORWARD.contains(key) && !child.isLeaf()) {
+        feedForward = i;
+      } else if (isNormKey(key)) {
+        if (attention >= 0 && feedForward < 0) {
+          return -1; // a norm between them: the feed-forward reads the attention's output, normed
+        }
+        norms++;
+      }
+    }
+    if (norms != 1 || feedForward < 0) {
+      return -1;
+    }
+    for (Layer inside : children.get(feedForward).children()) {
+      if (isNormKey(inside.name())) {
+        return -1; // it norms its own input: it runs after the attention (TimesFM's MLP)
+      }
+    }
+    return feedForward;
+  }
+
+  private static boolean isNormKey(String key) {
+    return key.startsWith("ln") || containsIgnoringCase(key, "norm");
+  }
+
   /** The keys of a transformer layer's feed-forward block. */
   private static final Set<String> FEED_FORWARD = Set.of("mlp", "ffn", "feed_forward", "feedforward", "ff");
 
@@ -892,6 +942,10 @@ public final class Dataflow {
     final int[] order;
     /** How many children (in running order) have been taken. */
     int position;
+    /** The feed-forward child that reads what the attention before it read (see {@link #parallelFeedForward}), or -1. */
+    final int besideAttention;
+    /** What the attention child of such a block read, once it ran. */
+    Point attentionRead;
 
     /** What this module was called on, the key of its memo. */
     final Input arrival;
@@ -965,6 +1019,7 @@ public final class Dataflow {
       this.slices = readsChannelSlices(layer, facts.kids, width);
       this.chains = !slices && layer.typeName().equals("Sequential");
       this.summed = !slices && branchesSummed(layer, facts.kids, width);
+      this.besideAttention = chains || slices || summed ? -1 : parallelFeedForward(layer);
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
       this.runsLast = chains || slices || runsFirst >= 0 ? -1 : concatPrintedFirst();
       int last = layer.children().size() - 1;
@@ -1049,6 +1104,9 @@ public final class Dataflow {
         childFacts = node.kids[index];
         childSpan = childFacts.span;
         chooseSource(index == runsFirst ? ChildRole.PLAIN : role, child, childSpan);
+        if (besideAttention >= 0 && attentionRead == null && ATTENTION.contains(child.name())) {
+          attentionRead = source;
+        }
         return child;
       }
       return null;
@@ -1180,6 +1238,10 @@ public final class Dataflow {
         branchSource(new BranchName(Integer.toString(index), 0, ""));
       } else if (summed) {
         source = input;
+        sourceKind = Source.BRANCH;
+      } else if (index == besideAttention && attentionRead != null) {
+        // a parallel block: the feed-forward reads the one norm's output, as the attention did
+        source = attentionRead;
         sourceKind = Source.BRANCH;
       } else if (index == runsLast) {
         // it reads what the children before it wrote, concatenated: as deep as the deepest

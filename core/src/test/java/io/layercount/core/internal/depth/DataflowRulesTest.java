@@ -194,6 +194,49 @@ class DataflowRulesTest {
     }
   }
 
+  /**
+   * Phi's decoder layer holds one norm, printed last: its attention and MLP both read the norm's
+   * output, and their sum is added to the input (as GPT-J's, Falcon's and Cohere's do). Read one
+   * after the other, a published Phi-1.5 was 97 deep for 49; here 2 layers of 2 side by side: 4. A
+   * norm printed between them, or one inside the MLP, puts the MLP after the attention.
+   */
+  @Test
+  void attentionAndFeedForwardBesideOneNormRunSideBySide() {
+    Analysis phi = analyse(phiLayers(false, false));
+    assertEquals(4, phi.layers().depth(), phi.explanation().counted().get(Convention.DEPTH).toString());
+    assertEquals(8, analyse(phiLayers(true, false)).layers().depth());
+    assertEquals(8, analyse(phiLayers(false, true)).layers().depth());
+  }
+
+  private static String[] phiLayers(boolean normBetween, boolean normInMlp) {
+    List<String> lines = new ArrayList<>(List.of(
+        "PhiModel(",
+        "  (layers): ModuleList(",
+        "    (0-1): 2 x PhiDecoderLayer(",
+        "      (self_attn): PhiAttention(",
+        "        (q_proj): Linear(in_features=32, out_features=32, bias=True)",
+        "        (k_proj): Linear(in_features=32, out_features=32, bias=True)",
+        "        (v_proj): Linear(in_features=32, out_features=32, bias=True)",
+        "        (dense): Linear(in_features=32, out_features=32, bias=True)",
+        "      )"));
+    if (normBetween) {
+      lines.add("      (layernorm): LayerNorm((32,), eps=1e-05, elementwise_affine=True)");
+    }
+    lines.addAll(List.of(
+        "      (mlp): PhiMLP(",
+        "        (fc1): Linear(in_features=32, out_features=128, bias=True)",
+        "        (fc2): Linear(in_features=128, out_features=32, bias=True)"));
+    if (normInMlp) {
+      lines.add("        (layer_norm): LayerNorm((32,), eps=1e-06, elementwise_affine=True)");
+    }
+    lines.add("      )");
+    if (!normBetween) {
+      lines.add("      (input_layernorm): LayerNorm((32,), eps=1e-05, elementwise_affine=True)");
+    }
+    lines.addAll(List.of("      (resid_dropout): Dropout(p=0.0, inplace=False)", "    )", "  )", ")"));
+    return lines.toArray(String[]::new);
+  }
+
   /** What {@link ChildRole#projected} reads from a key, and what it leaves alone. */
   @Test
   void projectionKeysNameTheirPart() {

@@ -52,6 +52,15 @@ public final class Counting {
     Set<Convention> lowerBounds = EnumSet.noneOf(Convention.class);
     OptionalLong graph = graphDepth(network, root, resolved, keras, diagnostics, lowerBounds);
     boolean structureDepth = graph.isEmpty();
+    Layer experts = tally.unknownExperts;
+    if (experts != null && !anyWeighted(experts, resolved)) {
+      // a mixture's experts fused into one module (Qwen2MoeExperts, JambaExperts): their projections
+      // are tensors of that module, which the text does not show
+      lowerBounds.addAll(EnumSet.of(Convention.DEPTH, Convention.WEIGHTED, Convention.PARAMETERIZED));
+      diagnostics.add(Diagnostic.info(experts.line(), 0, "'" + experts.name() + "' (" + experts.typeName()
+          + ") shows no layer of its own: a mixture's experts are fully connected layers, held here as tensors"
+          + " the text does not show, so depth, weighted and parameterized may be too small"));
+    }
     Layer conditioning = structure.conditioning();
     if (structureDepth && conditioning != null) {
       lowerBounds.add(Convention.DEPTH);
@@ -140,6 +149,20 @@ public final class Counting {
         parameters(network, root, resolved, tally, footer.exact && !modelSummary && !survey.numberingGap() && !survey.anyCountKey(), ties, inputSize,
             footer.deduplicated, diagnostics), layers, byType,
         diagnostics, network, explanation, macs, costs == null ? null : costs.sizes(), userRules);
+  }
+
+  /** Whether a conv/FC layer stands at or below {@code layer}. */
+  private static boolean anyWeighted(Layer layer, Resolved resolved) {
+    java.util.Deque<Layer> stack = new java.util.ArrayDeque<>();
+    stack.push(layer);
+    while (!stack.isEmpty()) {
+      Layer l = stack.pop();
+      if (resolved.of(l).weighted() > 0) {
+        return true;
+      }
+      l.children().forEach(stack::push);
+    }
+    return false;
   }
 
   /** The format of a pytorch_model_summary table: torchsummary's rows, each counting its whole sub-tree. */

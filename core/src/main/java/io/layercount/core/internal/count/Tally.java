@@ -29,6 +29,8 @@ public final class Tally {
   final Set<String> assumptions = new LinkedHashSet<>();
   /** Type name → why the first layer of that type has no exact count. */
   final Map<String, Resolution> why = new LinkedHashMap<>();
+  /** The first module keyed {@code experts} of a class no rule covers (see {@link Counting}), or {@code null}. */
+  Layer unknownExperts;
 
   Tally(Layer root, Resolved resolved) {
     resolved.walk(root, (layer, r, n) -> {
@@ -55,6 +57,9 @@ public final class Tally {
       exact = false;
       unknownTypes.putIfAbsent(layer.typeName(), layer.line());
       why.putIfAbsent(layer.typeName(), r);
+      if (unknownExperts == null && layer.name().equals("experts")) {
+        unknownExperts = layer;
+      }
     } else if (!r.exact()) {
       exact = false;
     }

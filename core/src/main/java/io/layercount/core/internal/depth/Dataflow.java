@@ -111,6 +111,34 @@ public final class Dataflow {
   private static final Set<String> CROSS_ATTENTION = Set.of("encoder_attn", "EncDecAttention", "crossattention",
       "cross_attn", "cross_attention", "multihead_attn", "src_attn", "enc_dec_attn");
 
+  /**
+   * {@link Replay#gateOf} of a module: for a child keyed {@code X_gate} after a sibling keyed {@code
+   * X}, the index of X (Qwen2-MoE's {@code shared_expert_gate}, a linear to one value that reads the
+   * block's input and scales the shared expert's output); {@code null} where no child is such a gate.
+   */
+  private static int[] gates(Layer layer) {
+    List<Layer> children = layer.children();
+    int[] of = null;
+    for (int i = 1; i < children.size(); i++) {
+      String key = children.get(i).name();
+      if (!key.endsWith("_gate") || key.length() == "_gate".length()) {
+        continue;
+      }
+      String partner = key.substring(0, key.length() - "_gate".length());
+      for (int j = 0; j < i; j++) {
+        if (children.get(j).name().equals(partner)) {
+          if (of == null) {
+            of = new int[children.size()];
+            java.util.Arrays.fill(of, -1);
+          }
+          of[i] = j;
+          break;
+        }
+      }
+    }
+    return of;
+  }
+
   /** The keys of a transformer layer's self-attention. */
   private static final Set<String> ATTENTION = Set.of("self_attn", "attn", "attention", "self_attention");
 
@@ -946,6 +974,13 @@ public final class Dataflow {
     final int besideAttention;
     /** What the attention child of such a block read, once it ran. */
     Point attentionRead;
+    /**
+     * For each child keyed as the gate of a sibling printed before it ({@code shared_expert_gate}
+     * after {@code shared_expert}), that sibling's index, else -1; {@code null} where there is none.
+     */
+    final int[] gateOf;
+    /** What each child read, kept only where {@link #gateOf} is set. */
+    final Point[] read;
 
     /** What this module was called on, the key of its memo. */
     final Input arrival;
@@ -1020,6 +1055,8 @@ public final class Dataflow {
       this.chains = !slices && layer.typeName().equals("Sequential");
       this.summed = !slices && branchesSummed(layer, facts.kids, width);
       this.besideAttention = chains || slices || summed ? -1 : parallelFeedForward(layer);
+      this.gateOf = chains || slices || summed ? null : gates(layer);
+      this.read = gateOf == null ? null : new Point[childCount];
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
       this.runsLast = chains || slices || runsFirst >= 0 ? -1 : concatPrintedFirst();
       int last = layer.children().size() - 1;
@@ -1106,6 +1143,9 @@ public final class Dataflow {
         chooseSource(index == runsFirst ? ChildRole.PLAIN : role, child, childSpan);
         if (besideAttention >= 0 && attentionRead == null && ATTENTION.contains(child.name())) {
           attentionRead = source;
+        }
+        if (read != null && read[index] == null) {
+          read[index] = source;
         }
         return child;
       }
@@ -1238,6 +1278,10 @@ public final class Dataflow {
         branchSource(new BranchName(Integer.toString(index), 0, ""));
       } else if (summed) {
         source = input;
+        sourceKind = Source.BRANCH;
+      } else if (gateOf != null && gateOf[index] >= 0 && read[gateOf[index]] != null) {
+        // a sibling's gate reads what that sibling read, and scales what it wrote
+        source = read[gateOf[index]];
         sourceKind = Source.BRANCH;
       } else if (index == besideAttention && attentionRead != null) {
         // a parallel block: the feed-forward reads the one norm's output, as the attention did

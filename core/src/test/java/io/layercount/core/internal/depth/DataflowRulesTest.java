@@ -237,6 +237,45 @@ class DataflowRulesTest {
     return lines.toArray(String[]::new);
   }
 
+  /**
+   * Qwen2-MoE's {@code shared_expert_gate} (a linear to one value) reads the block's input, as the
+   * {@code shared_expert} it is keyed after does, and scales that expert's output. Read after the
+   * expert, a published Qwen1.5-MoE was 121 deep for 97. Its fused experts show no layer: depth,
+   * weighted and parameterized are lower bounds, said in an info.
+   */
+  @Test
+  void aGateKeyedAfterItsSiblingReadsWhatThatSiblingRead() {
+    Analysis a = analyse(
+        "Qwen2MoeSparseMoeBlock(",
+        "  (gate): Linear(in_features=32, out_features=6, bias=False)",
+        "  (experts): Qwen2MoeExperts()",
+        "  (shared_expert): Qwen2MoeMLP(",
+        "    (gate_proj): Linear(in_features=32, out_features=64, bias=False)",
+        "    (up_proj): Linear(in_features=32, out_features=64, bias=False)",
+        "    (down_proj): Linear(in_features=64, out_features=32, bias=False)",
+        "    (act_fn): SiLU()",
+        "  )",
+        "  (shared_expert_gate): Linear(in_features=32, out_features=1, bias=False)",
+        ")");
+    assertEquals(2, a.layers().depth(), a.explanation().counted().get(Convention.DEPTH).toString());
+    assertEquals(java.util.Set.of(Convention.DEPTH, Convention.WEIGHTED, Convention.PARAMETERIZED),
+        a.layers().lowerBounds());
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.message().startsWith("'experts' (Qwen2MoeExperts) shows no"
+        + " layer of its own")), a.diagnostics().toString());
+    // experts the text lists are counted, and bound nothing
+    Analysis listed = analyse(
+        "SparseMoeBlock(",
+        "  (gate): Linear(in_features=32, out_features=2, bias=False)",
+        "  (experts): MoeExperts(",
+        "    (0-1): 2 x MLP(",
+        "      (fc1): Linear(in_features=32, out_features=64, bias=False)",
+        "      (fc2): Linear(in_features=64, out_features=32, bias=False)",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(java.util.Set.of(), listed.layers().lowerBounds());
+  }
+
   /** What {@link ChildRole#projected} reads from a key, and what it leaves alone. */
   @Test
   void projectionKeysNameTheirPart() {

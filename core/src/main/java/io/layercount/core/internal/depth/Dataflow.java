@@ -145,7 +145,9 @@ public final class Dataflow {
   /**
    * The index of a transformer layer's feed-forward child that runs beside its attention, or -1:
    * where the layer holds one norm (keyed {@code ln...} or {@code ...norm...}), printed before the
-   * attention or after the feed-forward that follows it, and the feed-forward holds none of its own,
+   * attention, or after the feed-forward that follows it and keyed as the input's ({@code
+   * input_layernorm}; a Conformer's {@code norm_final} norms the layer's output), and the
+   * feed-forward holds none of its own,
    * both read that norm's output and their sum is added to the input (GPT-J's {@code ln_1}, Phi's,
    * Falcon's and Cohere's {@code input_layernorm}, printed last). A layer that runs them one after the
    * other norms before each ({@code ln_1} and {@code ln_2}, {@code input_layernorm} and {@code
@@ -170,6 +172,9 @@ public final class Dataflow {
       } else if (isNormKey(key)) {
         if (attention >= 0 && feedForward < 0) {
           return -1; // a norm between them: the feed-forward reads the attention's output, normed
+        }
+        if (feedForward >= 0 && !key.contains("input")) {
+          return -1; // a norm after both that is not their input's (a Conformer's norm_final)
         }
         norms++;
       }

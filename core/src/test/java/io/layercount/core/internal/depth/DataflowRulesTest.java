@@ -206,6 +206,11 @@ class DataflowRulesTest {
     assertEquals(4, phi.layers().depth(), phi.explanation().counted().get(Convention.DEPTH).toString());
     assertEquals(8, analyse(phiLayers(true, false)).layers().depth());
     assertEquals(8, analyse(phiLayers(false, true)).layers().depth());
+    String[] conformer = phiLayers(false, false);
+    for (int i = 0; i < conformer.length; i++) {
+      conformer[i] = conformer[i].replace("(input_layernorm)", "(norm_final)");
+    }
+    assertEquals(8, analyse(conformer).layers().depth(), "a norm of the output, printed last");
   }
 
   private static String[] phiLayers(boolean normBetween, boolean normInMlp) {

@@ -28,8 +28,21 @@ record Footer(Network.StatedTotals totals, int end) {
     int i = from;
     for (; i < to; i++) {
       String t = lines.get(i).text().trim();
+      if (t.isEmpty()) {
+        // Keras 3 as some notebooks render it: a blank line between the footer's lines
+        int next = i + 1;
+        while (next < to && lines.get(next).isBlank()) {
+          next++;
+        }
+        int after = next < to ? label(lines.get(next).text().trim()) : -1;
+        if (after < 0 || values[after] != null) {
+          break;
+        }
+        i = next;
+        t = lines.get(i).text().trim();
+      }
       int label = label(t);
-      if (label < 0) {
+      if (label < 0 || values[label] != null) {
         break;
       }
       Long v = Counts.leading(t.substring(LABELS[label].length()));

@@ -164,4 +164,21 @@ class FooterConsistencyTest {
     Analysis zero = LAYER_COUNT.analyze("t", table.replace("0 (unused)", "0         ")).get(0);
     assertFalse(zero.parameters().exact());
   }
+
+  /**
+   * A Keras 3 footer as some notebooks render it, a blank line between its lines (a published
+   * keyword-spotting CNN): its trainable and non-trainable counts were skipped as text after the
+   * summary, and its optimizer line with them, so the optimizer's state stood in the total.
+   */
+  @Test
+  void aFooterWithBlankLinesBetweenItsLinesIsReadWhole() {
+    String table = String.join("\n", TABLE.formatted("125").replace("Trainable params: 41\n",
+        "\nTrainable params: 41\n\n").replace("Non-trainable params: 0\n", "Non-trainable params: 0\n\n"
+        + "Optimizer params: 84\n").split("\n"));
+    Analysis a = LAYER_COUNT.analyze("t", table).get(0);
+    assertEquals(41L, a.parameters().trainable(), table);
+    assertEquals(0L, a.parameters().nonTrainable());
+    assertEquals(84L, a.network().totals().optimizer());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
 }

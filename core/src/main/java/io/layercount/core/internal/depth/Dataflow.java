@@ -139,6 +139,54 @@ public final class Dataflow {
     return of;
   }
 
+  /**
+   * Whether child {@code k} is a tower of one modality printed after a sibling tower of another:
+   * CLIP's {@code vision_model} after its {@code text_model}, FLAVA's {@code image_model}. Each
+   * tower reads its own input; read one after the other, a published CLIP ViT-L/14 was 149 deep
+   * where its deeper tower, with its projection, is about 99. A tower is keyed by its modality
+   * ({@code text}, {@code vision}, {@code image}, {@code audio}) then {@code _model}, {@code
+   * _encoder}, {@code _tower} or {@code _transformer}. A model that also holds what takes one tower's
+   * output into the other ({@code connector}, {@code multi_modal_projector}, Kosmos-2.5's {@code
+   * image_to_text_projection}) feeds its vision tower to its language model: not side by side.
+   */
+  private static boolean towerBeside(List<Layer> children, int k) {
+    String modality = towerModality(children.get(k).name());
+    if (modality == null || children.get(k).isLeaf()) {
+      return false;
+    }
+    boolean other = false;
+    for (int i = 0; i < children.size(); i++) {
+      String key = children.get(i).name();
+      if (FEEDS_LANGUAGE.contains(key) || key.contains("_to_text")) {
+        return false; // a vision-language model: its language model reads what the vision tower wrote
+      }
+      String m = i < k ? towerModality(key) : null;
+      other |= m != null && !m.equals(modality) && !children.get(i).isLeaf();
+    }
+    return other;
+  }
+
+  /** Keys of what takes a vision tower's output into a language model's input (Idefics2, LLaVA, Gemma 3). */
+  private static final Set<String> FEEDS_LANGUAGE = Set.of("connector", "multi_modal_projector", "mm_projector");
+
+  private static final List<String> MODALITIES = List.of("text", "vision", "image", "audio");
+  private static final List<String> TOWERS = List.of("_model", "_encoder", "_tower", "_transformer");
+
+  /** The modality a tower's key names ({@code "text"} for {@code text_model}), or {@code null}. */
+  private static String towerModality(String key) {
+    for (String modality : MODALITIES) {
+      if (key.startsWith(modality)) {
+        for (String tower : TOWERS) {
+          if (key.length() == modality.length() + tower.length() && key.startsWith(tower, modality.length())) {
+            return modality.equals("image") ? "vision" : modality;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
   /** The keys of a transformer layer's self-attention. */
   private static final Set<String> ATTENTION = Set.of("self_attn", "attn", "attention", "self_attention");
 
@@ -1309,6 +1357,10 @@ public final class Dataflow {
           && !queriesFromEncoder(layer, childLayer)) {
         // a decoder reads its own tokens; the encoder's output only its cross-attentions read
         childMemory = encoder;
+        source = new Point(input.depth, child.knownIn() ? child.in() : width, input, -1);
+        sourceKind = Source.BRANCH;
+      } else if (towerBeside(layer.children(), index)) {
+        // a second tower of a two-tower model reads its own input (CLIP's image beside its text)
         source = new Point(input.depth, child.knownIn() ? child.in() : width, input, -1);
         sourceKind = Source.BRANCH;
       } else if (readsStreams(childLayer, child) || readsOwnStream(child)) {

@@ -6,8 +6,8 @@ public enum Convention {
   DEPTH("depth", "conv/FC layers on the longest path (why ResNet-18 is called 18)"),
   /** Every convolution and fully-connected layer, on any path. */
   WEIGHTED("weighted", "every convolution and fully-connected layer"),
-  /** Every leaf layer that owns parameters. */
-  PARAMETERIZED("parameterized", "every leaf layer that owns parameters"),
+  /** Every layer that owns parameters: every leaf, and every conv/FC layer printed with children. */
+  PARAMETERIZED("parameterized", "every layer that owns parameters: leaves, and conv/FC layers printed with children"),
   /** Leaf modules as printed, every occurrence, collapsed runs expanded. */
   LEAVES("leaves", "leaf modules as printed, runs expanded"),
   /** Every module occurrence, containers and the root included. */

@@ -277,7 +277,7 @@ public final class Counting {
     }
     if (Resolution.BIAS_UNKNOWN.equals(why.basis()) || StatedCounts.LOST.equals(why.basis())
         || Resolution.MISSING.equals(why.basis()) || Resolution.NEEDS_INPUT.equals(why.basis())
-        || Resolution.OTHER_CLASS.equals(why.basis())) {
+        || Resolution.OTHER_CLASS.equals(why.basis()) || Resolution.AS_LINEAR.equals(why.basis())) {
       return why.note();
     }
     return type + " has no parameter rule and may own parameters the text does not show";

@@ -20,6 +20,9 @@ import io.layercount.core.model.LayerKind;
 public record Resolution(
     LayerKind kind, long ownParameters, boolean known, boolean exact, int weighted, String basis, String note) {
 
+  /** The basis of a layer of no known class counted as torch.nn.Linear, whose arguments it prints. */
+  public static final String AS_LINEAR = "as Linear";
+
   /** The basis of a layer whose rule exists but whose printed arguments do not give its size. */
   public static final String UNREADABLE = "unreadable";
 

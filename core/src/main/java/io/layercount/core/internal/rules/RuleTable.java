@@ -376,7 +376,8 @@ public final class RuleTable {
       if (stated != null) {
         return new Resolution(kind, stated, true, true, kind.isWeighted() ? 1 : 0, "stated", null);
       }
-      return facts.unknown(kind);
+      Resolution linear = kind == LayerKind.FULLY_CONNECTED && layer.isLeaf() ? SignatureKinds.asLinear(layer) : null;
+      return linear != null ? linear : facts.unknown(kind);
     }
     if (stated != null) {
       return new Resolution(rule.kind(), stated, true, true, rule.weighted(), "stated", null);

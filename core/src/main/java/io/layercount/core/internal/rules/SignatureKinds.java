@@ -1,5 +1,6 @@
 package io.layercount.core.internal.rules;
 
+import io.layercount.core.internal.count.Saturating;
 import io.layercount.core.model.Arguments;
 import io.layercount.core.model.Layer;
 import io.layercount.core.model.LayerKind;
@@ -7,8 +8,8 @@ import io.layercount.core.model.LayerKind;
 /**
  * The kind of a class no rule covers, from how it prints: a convolution prints
  * {@code in, out, kernel_size=} (a graph convolution, a class named {@code ...Conv}, only {@code in,
- * out}), a fully-connected layer {@code in_features=, out_features=}. Only
- * the kind is inferred, never a count.
+ * out}), a fully-connected layer {@code in_features=, out_features=}. Only the kind is inferred,
+ * never an exact count: a layer printing Linear's arguments counts at least Linear's ({@link #asLinear}).
  */
 final class SignatureKinds {
   private SignatureKinds() {}
@@ -28,5 +29,27 @@ final class SignatureKinds {
       return LayerKind.CONVOLUTION;
     }
     return layer.isLeaf() ? LayerKind.UNKNOWN : LayerKind.CONTAINER;
+  }
+
+  /**
+   * A leaf of a class no rule covers that prints torch.nn.Linear's arguments ({@code
+   * in_features=4096, out_features=12288, bias=True}, as a subclass of Linear prints them, DINOv3's
+   * {@code LinearKMaskedBias}): at least Linear's weight and bias, not called exact (a subclass may
+   * own more), the bias only where {@code bias=True} says so; {@code null} where the widths do not
+   * read. Before, such a layer counted nothing (a published DINOv3-7B was 2.0 billion short).
+   */
+  static Resolution asLinear(Layer layer) {
+    Arguments a = layer.arguments();
+    long in = a.longValue("in_features", -1, -1);
+    long out = a.longValue("out_features", -1, -1);
+    if (in <= 0 || out <= 0) {
+      return null;
+    }
+    // torch.nn.Linear prints bias=True or bias=False; where nothing says, only the weight is sure
+    boolean bias = "True".equals(a.get("bias"));
+    long own = Saturating.add(Saturating.multiply(in, out), bias ? out : 0);
+    return new Resolution(LayerKind.FULLY_CONNECTED, own, false, false, 1, Resolution.AS_LINEAR,
+        layer.typeName() + " prints torch.nn.Linear's arguments: its weight and bias are counted as Linear's, and it"
+            + " may own more the text does not show");
   }
 }

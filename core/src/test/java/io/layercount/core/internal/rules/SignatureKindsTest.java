@@ -34,4 +34,23 @@ class SignatureKindsTest {
         ")");
     assertEquals(0, a.layers().weighted());
   }
+
+  /**
+   * A class no rule covers printing torch.nn.Linear's arguments (a Linear subclass: DINOv3's
+   * {@code LinearKMaskedBias}) owns at least Linear's weight and bias: counted, the total still a
+   * lower bound. Counted as nothing, a published DINOv3-7B was 2.0 billion short.
+   */
+  @Test
+  void aClassPrintingLinearsArgumentsCountsAtLeastLinearsWeightAndBias() {
+    Analysis a = Printouts.analyse(
+        "Attention(",
+        "  (qkv): LinearKMaskedBias(in_features=64, out_features=192, bias=True)",
+        "  (proj): LinearKMaskedBias(in_features=64, out_features=64, bias=False)",
+        "  (gate): MyGate(in_features=64, out_features=8)",
+        ")");
+    // a bias only where bias=True says so: MyGate's weight alone
+    assertEquals(64 * 192 + 192 + 64 * 64 + 64 * 8, a.parameters().total());
+    assertFalse(a.parameters().exact());
+    assertEquals(java.util.List.of("Attention", "LinearKMaskedBias", "MyGate"), a.parameters().unknownTypes());
+  }
 }

@@ -174,6 +174,10 @@ public final class Dataflow {
 
   /** The modality a tower's key names ({@code "text"} for {@code text_model}), or {@code null}. */
   private static String towerModality(String key) {
+    char c = key.isEmpty() ? 0 : key.charAt(0);
+    if (key.length() < "text_model".length() || c != 't' && c != 'v' && c != 'i' && c != 'a') {
+      return null; // the replay asks about every child: most keys are no tower's at their first letter
+    }
     for (String modality : MODALITIES) {
       if (key.startsWith(modality)) {
         for (String tower : TOWERS) {
@@ -209,25 +213,35 @@ public final class Dataflow {
     }
     int attention = -1;
     int feedForward = -1;
+    for (int i = 0; i < children.size() && feedForward < 0; i++) {
+      // most modules hold no attention: two lookups a child, and no more
+      String key = children.get(i).name();
+      if (attention < 0 && ATTENTION.contains(key) && !children.get(i).isLeaf()) {
+        attention = i;
+      } else if (attention >= 0 && FEED_FORWARD.contains(key) && !children.get(i).isLeaf()) {
+        feedForward = i;
+      }
+    }
+    if (feedForward < 0) {
+      return -1;
+    }
     int norms = 0;
     for (int i = 0; i < children.size(); i++) {
-      Layer child = children.get(i);
-      String key = child.name();
-      if (attention < 0 && ATTENTION.contains(key) && !child.isLeaf()) {
-        attention = i;
-      } else if (attention >= 0 && feedForward < 0 && FEED_FORWARD.contains(key) && !child.isLeaf()) {
-        feedForward = i;
-      } else if (isNormKey(key)) {
-        if (attention >= 0 && feedForward < 0) {
+      String key = children.get(i).name();
+      if (i == attention || i == feedForward) {
+        continue;
+      }
+      if (isNormKey(key)) {
+        if (i > attention && i < feedForward) {
           return -1; // a norm between them: the feed-forward reads the attention's output, normed
         }
-        if (feedForward >= 0 && !key.contains("input")) {
+        if (i > feedForward && !key.contains("input")) {
           return -1; // a norm after both that is not their input's (a Conformer's norm_final)
         }
         norms++;
       }
     }
-    if (norms != 1 || feedForward < 0) {
+    if (norms != 1) {
       return -1;
     }
     for (Layer inside : children.get(feedForward).children()) {
@@ -239,7 +253,7 @@ public final class Dataflow {
   }
 
   private static boolean isNormKey(String key) {
-    return key.startsWith("ln") || containsIgnoringCase(key, "norm");
+    return key.startsWith("ln") || key.indexOf("norm") >= 0 || key.indexOf("Norm") >= 0;
   }
 
   /** The keys of a transformer layer's feed-forward block. */
@@ -633,7 +647,7 @@ public final class Dataflow {
     // another axis (ResMLP's linear_tokens over 196 patches): the input has the later width
     boolean otherAxis = first.knownIn() && first.in() == first.out() && out != first.in()
         && (laterReadsOut && firstReader.isLeaf() && firstReader.arguments().get("in_features") != null
-            || isDepthwise(firstReader) && readsOutFirst(kids, firstIndex, out));
+            || readsOutFirst(kids, firstIndex, out) && isDepthwise(firstReader));
     // the first reader's span where it is the module's too (a block from its first conv to a last
     // layer that keeps the width): no span of its own per module
     Widths span = !otherAxis && out == first.out() ? first : new Widths(otherAxis ? out : first.in(), out);
@@ -1391,7 +1405,7 @@ public final class Dataflow {
       } else if (readsTimestep(childLayer) || modulates(layer, childLayer)) {
         source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
         sourceKind = Source.TIMESTEP;
-      } else if (ChildRole.projectsPositions(childName)) {
+      } else if (childName.startsWith("linear_p") && ChildRole.projectsPositions(childName)) {
         source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
         sourceKind = Source.SIDE_INPUT;
       } else if (learnedParallel(childName) && child.in() == input.width) {
@@ -2282,8 +2296,11 @@ public final class Dataflow {
    */
   static boolean readsTimestep(Layer layer) {
     String key = layer.name();
-    return TIMESTEP_KEYS.contains(key) || containsIgnoringCase(key, "timestep")
-        || containsIgnoringCase(layer.typeName(), "timestep");
+    // "imestep" finds Timestep and timestep with String.indexOf, which the JIT makes fast: the
+    // replay asks about nearly every child it runs
+    String type = layer.typeName();
+    return key.indexOf("imestep") >= 0 || type.length() >= "Timesteps".length() && type.indexOf("imestep") >= 0
+        || TIMESTEP_KEYS.contains(key);
   }
 
   /**
@@ -2306,15 +2323,6 @@ public final class Dataflow {
 
   private static final Set<String> TIMESTEP_KEYS = Set.of("time_embedding", "time_embed", "time_proj", "t_embedder",
       "time_embedder", "temb");
-
-  private static boolean containsIgnoringCase(String s, String lower) {
-    for (int i = 0; i + lower.length() <= s.length(); i++) {
-      if (s.regionMatches(true, i, lower, 0, lower.length())) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Whether a module below {@code layer}, at any depth, passes {@code test}. */
   private static boolean anyBelow(Layer layer, Predicate<Layer> test) {

@@ -101,7 +101,14 @@ class ElidedPrintoutTest {
       assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING && d.line() == 3
           && d.message().contains("(" + key + ") is a count written by hand")), a.diagnostics().toString());
     }
-    for (String key : List.of("0", "x12", "block12", "12")) {
+    // a list of indices (a published Informer printout's (0,1,2): EncoderLayer() stands for several too
+    for (String key : List.of("0,1,2", "0, 1")) {
+      Analysis a = LayerCount.standard().analyze("t", block.replace("KEY", key).getBytes(StandardCharsets.UTF_8)).get(0);
+      assertEquals(EnumSet.range(Convention.DEPTH, Convention.BLOCKS), a.layers().lowerBounds(), key);
+      assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING && d.line() == 3
+          && d.message().contains("(" + key + ") is a list of indices written by hand")), a.diagnostics().toString());
+    }
+    for (String key : List.of("0", "x12", "block12", "12", "1,a")) {
       Analysis a = LayerCount.standard().analyze("t", block.replace("KEY", key).getBytes(StandardCharsets.UTF_8)).get(0);
       assertTrue(a.parameters().exact(), key);
       assertTrue(a.layers().lowerBounds().isEmpty(), key);

@@ -109,7 +109,8 @@ public final class Counting {
     if (survey.anyCountKey()) {
       // one module printed for several: the others are in no count
       Layer at = survey.countKey();
-      diagnostics.add(Diagnostic.warning(at.line(), 0, "the key (" + at.name() + ") is a count written by hand, not a"
+      diagnostics.add(Diagnostic.warning(at.line(), 0, "the key (" + at.name() + ") is "
+          + (TreeSurvey.isIndexList(at.name()) ? "a list of indices" : "a count") + " written by hand, not a"
           + " key PyTorch prints (an index, a range such as (0-11): 12 x, or a name): one " + at.typeName()
           + " is printed for several, so the parameter total and every layer count are lower bounds"));
       lowerBounds.addAll(NestedModels.HIDDEN);

@@ -83,10 +83,14 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
    * Whether a key is a count written by hand, not a key PyTorch prints: a number with a times sign
    * after it or a times sign other than x before it ({@code (12*): Block(}, {@code (6x)}, {@code (*12)};
    * {@code (x12)} may be an attribute's name), where one module stands
-   * for several. PyTorch prints an index, a range of them ({@code (0-11): 12 x Block(}) or a name.
+   * for several, or a list of indices ({@link #isIndexList}). PyTorch prints an index, a range of them
+   * ({@code (0-11): 12 x Block(}) or a name.
    */
   static boolean isCountKey(String name) {
     int n = name.length();
+    if (n >= 3 && n <= 64 && isIndexList(name)) {
+      return true;
+    }
     if (n < 2 || n > 12) {
       return false;
     }
@@ -106,6 +110,29 @@ record TreeSurvey(boolean statedCounts, boolean anyHidden, int nodes, int firstL
     }
     String number = name.substring(from, to).strip();
     return !number.isEmpty() && Arguments.digits(number, 0, number.length()) >= 0;
+  }
+
+  /**
+   * Whether a key lists indices ({@code (0,1,2): EncoderLayer(}, as a published Informer printout was
+   * collapsed by hand): digits, commas and spaces, at least one comma, a digit at each end. PyTorch
+   * prints one index or a range, never a list.
+   */
+  static boolean isIndexList(String name) {
+    int n = name.length();
+    if (!isDigit(name.charAt(0)) || !isDigit(name.charAt(n - 1)) || name.indexOf(',') < 0) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = name.charAt(i);
+      if (!isDigit(c) && c != ',' && c != ' ') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean isTimes(char c) {

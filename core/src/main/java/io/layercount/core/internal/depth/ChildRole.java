@@ -20,11 +20,12 @@ public enum ChildRole {
       null),
   /**
    * {@code q}/{@code k}/{@code v} and gated-MLP {@code gate_proj}/{@code up_proj} projections: each
-   * reads the same input as the previous sibling of this role.
+   * reads the same input as the previous sibling of this role. Attention projections keyed by their
+   * part ({@code query_proj}, {@code q_content_proj}, {@code linear_k}) are read by {@link #projected}.
    */
   SHARED_INPUT(Set.of("q", "k", "v", "kv", "query", "key", "value", "q_proj", "k_proj", "v_proj", "to_q", "to_k", "to_v",
-      "to_query", "to_key", "to_value", "wq", "wk", "wv", "query_proj", "key_proj", "value_proj", "receptance",
-      "gate_proj", "up_proj", "w1", "w3", "fc1_g", "fc1_x"), null),
+      "to_query", "to_key", "to_value", "wq", "wk", "wv", "receptance", "gate_proj", "up_proj", "w1", "w3", "fc1_g",
+      "fc1_x"), null),
   /**
    * Inception {@code branch*} children: {@code branch5x5_1} then {@code branch5x5_2} chain, the first
    * of a branch reads the block's input, {@code _2a}/{@code _2b} read the same step side by side, and
@@ -115,7 +116,7 @@ public enum ChildRole {
    * writes joins attention's scores, and no path from the data runs through it.
    */
   static boolean projectsPositions(String name) {
-    return projected(name) == 'p';
+    return name.startsWith("linear_p") && projected(name) == 'p';
   }
 
   /** The parts {@link #projected} knows, longer before shorter where one starts another. */

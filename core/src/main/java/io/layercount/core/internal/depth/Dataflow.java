@@ -195,21 +195,21 @@ public final class Dataflow {
   private static final Set<String> ATTENTION = Set.of("self_attn", "attn", "attention", "self_attention");
 
   /**
-   * The index of a transformer layer's feed-forward child that runs beside its attention, or -1:
-   * where the layer holds one norm (keyed {@code ln...} or {@code ...norm...}), printed before the
-   * attention, or after the feed-forward that follows it and keyed as the input's ({@code
-   * input_layernorm}; a Conformer's {@code norm_final} norms the layer's output), and the
-   * feed-forward holds none of its own,
-   * both read that norm's output and their sum is added to the input (GPT-J's {@code ln_1}, Phi's,
-   * Falcon's and Cohere's {@code input_layernorm}, printed last). A layer that runs them one after the
+   * The indices of a transformer layer's attention and of its feed-forward child that runs beside
+   * it, {attention, feed-forward}, or {@code null}: where the layer holds one norm (keyed {@code
+   * ln...} or {@code ...norm...}), printed before the attention, or after the feed-forward that
+   * follows it and keyed as the input's ({@code input_layernorm}; a Conformer's {@code norm_final}
+   * norms the layer's output), and the feed-forward holds none of its own, both read that norm's
+   * output and their sum is added to the input (GPT-J's {@code ln_1}, Phi's, Falcon's and Cohere's
+   * {@code input_layernorm}, printed last). A layer that runs them one after the
    * other norms before each ({@code ln_1} and {@code ln_2}, {@code input_layernorm} and {@code
    * post_attention_layernorm}), or between them (SigLIP's pooling head), or inside its feed-forward
    * (TimesFM). Read in printed order, a published Phi-1.5 was 97 deep for 49.
    */
-  private static int parallelFeedForward(Layer layer) {
+  private static int[] parallelFeedForward(Layer layer) {
     List<Layer> children = layer.children();
     if (children.size() < 3) {
-      return -1;
+      return null;
     }
     int attention = -1;
     int feedForward = -1;
@@ -223,7 +223,7 @@ public final class Dataflow {
       }
     }
     if (feedForward < 0) {
-      return -1;
+      return null;
     }
     int norms = 0;
     for (int i = 0; i < children.size(); i++) {
@@ -233,23 +233,23 @@ public final class Dataflow {
       }
       if (isNormKey(key)) {
         if (i > attention && i < feedForward) {
-          return -1; // a norm between them: the feed-forward reads the attention's output, normed
+          return null; // a norm between them: the feed-forward reads the attention's output, normed
         }
         if (i > feedForward && !key.contains("input")) {
-          return -1; // a norm after both that is not their input's (a Conformer's norm_final)
+          return null; // a norm after both that is not their input's (a Conformer's norm_final)
         }
         norms++;
       }
     }
     if (norms != 1) {
-      return -1;
+      return null;
     }
     for (Layer inside : children.get(feedForward).children()) {
       if (isNormKey(inside.name())) {
-        return -1; // it norms its own input: it runs after the attention (TimesFM's MLP)
+        return null; // it norms its own input: it runs after the attention (TimesFM's MLP)
       }
     }
-    return feedForward;
+    return new int[] {attention, feedForward};
   }
 
   private static boolean isNormKey(String key) {
@@ -1037,8 +1037,11 @@ public final class Dataflow {
     final int[] order;
     /** How many children (in running order) have been taken. */
     int position;
-    /** The feed-forward child that reads what the attention before it read (see {@link #parallelFeedForward}), or -1. */
-    final int besideAttention;
+    /**
+     * The attention child and the feed-forward child that reads what it read ({@link
+     * #parallelFeedForward}), or {@code null}.
+     */
+    final int[] parallel;
     /** What the attention child of such a block read, once it ran. */
     Point attentionRead;
     /**
@@ -1121,7 +1124,7 @@ public final class Dataflow {
       this.slices = readsChannelSlices(layer, facts.kids, width);
       this.chains = !slices && layer.typeName().equals("Sequential");
       this.summed = !slices && branchesSummed(layer, facts.kids, width);
-      this.besideAttention = chains || slices || summed ? -1 : parallelFeedForward(layer);
+      this.parallel = chains || slices || summed ? null : parallelFeedForward(layer);
       this.gateOf = chains || slices || summed ? null : gates(layer);
       this.read = gateOf == null ? null : new Point[childCount];
       this.runsFirst = chains || slices ? -1 : downsamplePrintedLast(width);
@@ -1208,7 +1211,7 @@ public final class Dataflow {
         childFacts = node.kids[index];
         childSpan = childFacts.span;
         chooseSource(index == runsFirst ? ChildRole.PLAIN : role, child, childSpan);
-        if (besideAttention >= 0 && attentionRead == null && ATTENTION.contains(child.name())) {
+        if (parallel != null && index == parallel[0] && attentionRead == null) {
           attentionRead = source;
         }
         if (read != null && read[index] == null) {
@@ -1350,7 +1353,7 @@ public final class Dataflow {
         // a sibling's gate reads what that sibling read, and scales what it wrote
         source = read[gateOf[index]];
         sourceKind = Source.BRANCH;
-      } else if (index == besideAttention && attentionRead != null) {
+      } else if (parallel != null && index == parallel[1] && attentionRead != null) {
         // a parallel block: the feed-forward reads the one norm's output, as the attention did
         source = attentionRead;
         sourceKind = Source.BRANCH;
@@ -1405,7 +1408,7 @@ public final class Dataflow {
       } else if (readsTimestep(childLayer) || modulates(layer, childLayer)) {
         source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
         sourceKind = Source.TIMESTEP;
-      } else if (childName.startsWith("linear_p") && ChildRole.projectsPositions(childName)) {
+      } else if (ChildRole.projectsPositions(childName)) {
         source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
         sourceKind = Source.SIDE_INPUT;
       } else if (learnedParallel(childName) && child.in() == input.width) {

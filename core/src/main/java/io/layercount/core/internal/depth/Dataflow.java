@@ -1450,6 +1450,14 @@ public final class Dataflow {
         } else if (!split && readsSideInput(childLayer, child, width)) {
           source = new Point(0, child.in(), null, -1);
           sourceKind = Source.SIDE_INPUT;
+        } else if (!split && (earlier = concatenatedWith(child.in(), width)) != null) {
+          // the stream concatenated with one earlier tensor (a U-Net's skip, YOLOv3's route of an
+          // upsampled map and a backbone stage): as deep as the deeper of the two, not as the
+          // deepest branch printed before (a detection head the route turned back from)
+          Point deeper = earlier.depth > current.depth ? earlier : current;
+          source = new Point(deeper.depth, child.in(), deeper, -1);
+          (deeper == current ? earlier : current).feed(source);
+          sourceKind = Source.STREAM;
         } else {
           offAxis = !split && child.in() == child.out();
           Point deepest = deepestOpen();
@@ -1673,6 +1681,19 @@ public final class Dataflow {
         }
       }
       return new Point(best.depth, width, best, -1);
+    }
+
+    /**
+     * The earlier tensor that, concatenated with the stream of {@code width}, makes a reader of
+     * {@code in}: the latest of the width missing, or {@code null} where none was written or it is
+     * the stream itself.
+     */
+    private Point concatenatedWith(long in, long width) {
+      if (in <= width || width <= 0) {
+        return null;
+      }
+      Point other = latestByWidth.get(in - width);
+      return other == current ? null : other;
     }
 
     private Point deepestOpen() {

@@ -1194,4 +1194,53 @@ class DataflowRulesTest {
     assertEquals(4, a.layers().depth());
     assertEquals(List.of(), excluded(a));
   }
+
+  /**
+   * YOLOv3 (Darknet's cfg as a ModuleList): after a detection head, a route turns back to an earlier
+   * layer's output, and a later route concatenates an upsampled map with a backbone stage's. The
+   * convolution reading that concatenation (192 = 64 + 128 channels) is as deep as the deeper of
+   * the two, not as the head printed before it: read so, a published YOLOv3 was 73 deep for 71.
+   */
+  @Test
+  void aReaderOfTheStreamConcatenatedWithAnEarlierTensorIsAsDeepAsTheDeeper() {
+    Analysis a = analyse(
+        "ModuleList(",
+        "  (0): Sequential(",
+        "    (conv_0): Conv2d(3, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "  )",
+        "  (1): Sequential(",
+        "    (conv_1): Conv2d(64, 128, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)",
+        "  )",
+        "  (2): Sequential(",
+        "    (conv_2): Conv2d(128, 256, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), bias=False)",
+        "  )",
+        "  (3): Sequential(",
+        "    (conv_3): Conv2d(256, 512, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "  )",
+        "  (4): Sequential(",
+        "    (conv_4): Conv2d(512, 255, kernel_size=(1, 1), stride=(1, 1))",
+        "  )",
+        "  (5): Sequential(",
+        "    (yolo_5): YOLOLayer()",
+        "  )",
+        "  (6): Sequential(",
+        "    (route_6): EmptyLayer()",
+        "  )",
+        "  (7): Sequential(",
+        "    (conv_7): Conv2d(256, 64, kernel_size=(1, 1), stride=(1, 1), bias=False)",
+        "  )",
+        "  (8): Sequential(",
+        "    (upsample_8): Upsample(scale_factor=2.0, mode=nearest)",
+        "  )",
+        "  (9): Sequential(",
+        "    (route_9): EmptyLayer()",
+        "  )",
+        "  (10): Sequential(",
+        "    (conv_10): Conv2d(192, 255, kernel_size=(1, 1), stride=(1, 1))",
+        "  )",
+        ")");
+    assertEquals(5, a.layers().depth());
+    assertEquals(List.of("3.conv_3: runs beside 7, as long; one path is listed",
+        "4.conv_4: runs beside 10, as long; one path is listed"), excluded(a));
+  }
 }

@@ -119,6 +119,15 @@ public enum ChildRole {
     return name.startsWith("linear_p") && projected(name) == 'p';
   }
 
+  /**
+   * Whether a child is keyed as a relative-position bias of attention's scores ({@code
+   * relative_pos_embeddings}, {@code rel_pos_bias}): what it writes is added to the scores, so it
+   * is not the attention's output even where it is printed last.
+   */
+  static boolean biasesScores(String name) {
+    return name.startsWith("relative_pos") || name.startsWith("rel_pos");
+  }
+
   /** The parts {@link #projected} knows, longer before shorter where one starts another. */
   private static final List<String> PARTS = List.of("query", "key", "value", "q", "k", "v");
   private static final List<String> MIDDLES = List.of("", "_content", "_pos", "_pos_sine");

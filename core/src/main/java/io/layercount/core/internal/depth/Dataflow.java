@@ -638,7 +638,8 @@ public final class Dataflow {
       }
       if (w.knownIn() && w.knownOut() && w.in() != w.out() && ChildRole.isLatePartner(children, i)) {
         fed = w.out();
-      } else if (w.knownOut() && i != router) {
+      } else if (w.knownOut() && i != router && (out == Widths.UNKNOWN || !ChildRole.biasesScores(child.name()))) {
+        // (a relative-position bias printed after the output projection joins the scores)
         out = w.out();
       }
     }
@@ -1408,6 +1409,11 @@ public final class Dataflow {
       } else if (readsTimestep(childLayer) || modulates(layer, childLayer)) {
         source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
         sourceKind = Source.TIMESTEP;
+      } else if (ChildRole.biasesScores(childName) && child.knownIn() && child.in() == input.width) {
+        // a relative-position bias made from the attention's input (ProphetNet's decoder prints it
+        // after out_proj): it joins the scores as the query does, and the output stays out_proj's
+        source = input;
+        sourceKind = Source.SCORES;
       } else if (ChildRole.projectsPositions(childName)) {
         source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
         sourceKind = Source.SIDE_INPUT;
@@ -1748,7 +1754,7 @@ public final class Dataflow {
         conditioning = child;
       }
       if (sourceKind == Source.SIDE_INPUT || sourceKind == Source.TIMESTEP || sourceKind == Source.LATE_PARTNER
-          || sourceKind == Source.ROUTER) {
+          || sourceKind == Source.ROUTER || sourceKind == Source.SCORES) {
         // what it writes joins the stream later (a bias added to attention scores), but no path
         // from the input runs through it
         occurrence += settled(remaining);

@@ -39,6 +39,12 @@ enum Source {
    * what the experts read, and its weights scale their outputs; no path runs on from it.
    */
   ROUTER("router: weighs the outputs of the experts printed before it, on a shorter path"),
+  /**
+   * A relative-position bias made from the attention's input and added to its scores, printed after
+   * the output projection (ProphetNet's {@code relative_pos_embeddings}): as long as the query's
+   * path, and no path runs on from it but through the scores.
+   */
+  SCORES("relative-position bias of the attention's scores, beside the query: on a shorter path"),
   /** Never called by forward in inference: an auxiliary classifier. */
   AUXILIARY("auxiliary head, off the main path");
 

@@ -1243,4 +1243,37 @@ class DataflowRulesTest {
     assertEquals(List.of("3.conv_3: runs beside 7, as long; one path is listed",
         "4.conv_4: runs beside 10, as long; one path is listed"), excluded(a));
   }
+
+  /**
+   * ProphetNet's decoder self-attention prints {@code relative_pos_embeddings} (1,024 to 512) after
+   * out_proj: a bias of the scores made from the layer's input. Read as the attention's output, it
+   * cut the attention off the path and left the published ProphetNet 96 deep for 118.
+   */
+  @Test
+  void aRelativePositionBiasPrintedLastIsNotTheAttentionsOutput() {
+    Analysis a = analyse(
+        "ProphetNetDecoder(",
+        "  (layers): ModuleList(",
+        "    (0-1): 2 x ProphetNetDecoderLayer(",
+        "      (self_attn): ProphetNetNgramSelfAttention(",
+        "        (key_proj): Linear(in_features=64, out_features=64, bias=True)",
+        "        (value_proj): Linear(in_features=64, out_features=64, bias=True)",
+        "        (query_proj): Linear(in_features=64, out_features=64, bias=True)",
+        "        (out_proj): Linear(in_features=64, out_features=64, bias=True)",
+        "        (relative_pos_embeddings): Linear(in_features=64, out_features=32, bias=True)",
+        "      )",
+        "      (self_attn_layer_norm): LayerNorm((64,), eps=1e-05, elementwise_affine=True)",
+        "      (feed_forward): ProphetNetFeedForward(",
+        "        (activation_fn): GELUActivation()",
+        "        (intermediate): Linear(in_features=64, out_features=256, bias=True)",
+        "        (output): Linear(in_features=256, out_features=64, bias=True)",
+        "      )",
+        "      (feed_forward_layer_norm): LayerNorm((64,), eps=1e-05, elementwise_affine=True)",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(8, a.layers().depth());
+    assertTrue(excluded(a).contains("layers.0.self_attn.relative_pos_embeddings: relative-position bias of the "
+        + "attention's scores, beside the query: on a shorter path"), excluded(a).toString());
+  }
 }

@@ -101,6 +101,10 @@ final class PlainPrintout {
         return null; // a block never closed
       }
       if (ind != top.indent + 2 || b[at] != '(') {
+        if (ind > top.indent + 2 && b[at] == '(' || b[at] == ')') {
+          // a module's line indented too deep, or a closing line deeper than its block? (the full reading tells)
+          return null;
+        }
         String extra = string(b, at, end);
         if (PrintoutReader.isElision(extra)) {
           return null; // modules left out here: the full reading says so

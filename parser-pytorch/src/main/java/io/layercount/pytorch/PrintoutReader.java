@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * Reads every printout of a source in one pass, by indentation, with an explicit stack of open
@@ -132,6 +133,10 @@ final class PrintoutReader {
       skipPastLimit(i, line, from, ind);
       return;
     }
+    if (current.opener == i) {
+      current.lastIndex = i; // the "(" of the module on the line before, read with it
+      return;
+    }
     Frame top = current.stack.peek();
     while (ind <= top.indent) {
       if (ind == top.indent && LineSyntax.isCloser(s, from + ind)) {
@@ -153,7 +158,20 @@ final class PrintoutReader {
       top = current.stack.peek();
     }
     current.flushBlanks(top, lines);
-    current.content(top, line, from, ind);
+    if (i + 1 < lines.size() && s.charAt(from + ind) == '(' && s.charAt(s.length() - 1) != '('
+        && lines.get(i + 1).text().strip().equals("(")) {
+      // "(prompt_encoder): ModuleDict" with its "(" on a line of its own: one module's opener
+      String joined = s + "(";
+      if (LineSyntax.childText(joined, from + ind, new int[1]) != null) {
+        current.opener = i + 1;
+        current.diagnostics.add(Diagnostic.info(line.number(), line.column(s.length()), "read the '(' on line "
+            + lines.get(i + 1).number() + " as this module's, which opens its block"));
+        current.content(top, line, joined, from, ind, () -> nextIndent(i));
+        current.lastIndex = i;
+        return;
+      }
+    }
+    current.content(top, line, s, from, ind, () -> nextIndent(i));
     current.lastIndex = i;
   }
 
@@ -199,6 +217,24 @@ final class PrintoutReader {
   }
 
   /**
+   * Whether {@code s} from {@code at} is a module's line whose arguments open another module's block
+   * at its end ({@code (pool): GlobalAttention(gate_nn=Sequential(}, as PyTorch Geometric prints it).
+   */
+  static boolean printsModuleInArguments(String s, int at) {
+    int close = s.indexOf("): ", at);
+    if (close < 0 || !s.endsWith("(") || s.indexOf('(', at + 1) < close) {
+      return false;
+    }
+    int type = close + 3;
+    int end = type;
+    while (end < s.length() && LineSyntax.isTypePart(s.charAt(end))) {
+      end++;
+    }
+    return end > type && end < s.length() - 1 && s.charAt(end) == '(' && LineSyntax.isTypeStart(s.charAt(type))
+        && LineSyntax.openParentheses(s.substring(end)) >= 2;
+  }
+
+  /**
    * Whether the line at {@code at} is a child's key followed by words, not a module: {@code (2-5):
    * Sequential Layers (ResNet-50)}, {@code (encoder): TransformerEncoder with 6 layers}, {@code (pe):
    * Tensor of shape [1, 100, 256]}, as a writer shortens a printout by hand. A ParameterList's
@@ -223,6 +259,23 @@ final class PrintoutReader {
   static boolean isElision(String s) {
     String t = s.strip();
     return ElisionMark.isDots(t) || t.equals("⋮") || t.equals("[...]") || t.equals(". . .") || t.equals("(...)");
+  }
+
+  /** The indent of the first line after line {@code i} with text, past the printout's prefix; -1 if none. */
+  private int nextIndent(int i) {
+    String prefix = current.prefix;
+    for (int k = i + 1; k < lines.size(); k++) {
+      Source.Line l = lines.get(k);
+      String t = l.text();
+      if (!t.startsWith(prefix) || l.isBlank()) {
+        continue;
+      }
+      int ind = prefix.isEmpty() ? l.indent() : LineSyntax.indent(t, prefix.length());
+      if (prefix.length() + ind < t.length()) {
+        return ind;
+      }
+    }
+    return -1;
   }
 
   /** The root was never closed and line {@code i} is not part of the printout. */
@@ -293,6 +346,8 @@ final class PrintoutReader {
     final ModuleNode node;
     final int indent;
     final char closer;
+    /** Parentheses the block's own lines opened and did not close (an argument printed over lines). */
+    int openInText;
     /** The largest index key so far (the end of a run's range); -1 before the first. */
     private long lastIndex = -1;
     private String[] names = NO_NAMES;
@@ -376,6 +431,12 @@ final class PrintoutReader {
     int entries;
     /** Whether a line of it was an elision mark ({@link #isElision}), said once. */
     boolean elided;
+    /** Whether a closing line that closes no block was met, said once. */
+    boolean strayCloser;
+    /** The line of a lone {@code (} read with the module's line before it, or -1. */
+    int opener = -1;
+    /** Whether a module's line indented deeper than a child's was read as a child, said once. */
+    boolean overIndented;
     /** A limit was passed: the rest of this printout is not read. */
     boolean stopped;
 
@@ -420,8 +481,7 @@ final class PrintoutReader {
     }
 
     /** A line inside block {@code top}: a child at {@code top.indent + 2}, else an extra line. */
-    void content(Frame top, Source.Line line, int from, int ind) {
-      String s = line.text();
+    void content(Frame top, Source.Line line, String s, int from, int ind, IntSupplier next) {
       int at = from + ind;
       if (ind == top.indent + 2 && s.charAt(at) == '(') {
         int[] keyEnd = new int[1];
@@ -436,13 +496,49 @@ final class PrintoutReader {
           diagnostics.add(Diagnostic.error(line.number(), line.column(at), "a module's line whose arguments do not"
               + " close on it ('" + IgnoredText.quoted(s.substring(at)) + "'): read as its block's own text, so the"
               + " module is not counted and no count is called exact"));
+        } else if (printsModuleInArguments(s, at)) {
+          diagnostics.add(Diagnostic.error(line.number(), line.column(at), "a module whose arguments print"
+              + " another module ('" + IgnoredText.quoted(s.substring(at)) + "'): read, with the lines of that"
+              + " module, as its block's own text, so neither is counted and no count is called exact"));
         } else if (describesChild(s, at)) {
           diagnostics.add(Diagnostic.error(line.number(), line.column(at), "a child described in words, not printed"
               + " as PyTorch prints a module ('" + IgnoredText.quoted(s.substring(at)) + "'): what it stands for is in"
               + " no count, so every count is a lower bound"));
         }
+      } else if (ind > top.indent + 2 && s.charAt(at) == '(' && top.openInText == 0) {
+        int[] keyEnd = new int[1];
+        ModuleText text = LineSyntax.childText(s, at, keyEnd);
+        if (text != null) {
+          // a module's line indented deeper than its block's children (a docstring edited by hand):
+          // PyTorch prints no line of a block's own text so, and the parentheses still say whose
+          // child it is; its block is read at the indent a child has, where its own lines go on
+          if (!overIndented) {
+            overIndented = true;
+            diagnostics.add(Diagnostic.warning(line.number(), line.column(at), "a module's line indented"
+                + " deeper than the children of '" + top.node.typeName()
+                + "' (line " + top.node.line() + "): read as its child, as the parentheses say (the indents of the"
+                + " lines around it may have been edited by hand)"));
+          }
+          // a block whose own lines go on deeper was moved in whole (its closing line too): it is
+          // read at its own indent; else at a child's, where its lines are
+          int own = text.kind() == ModuleText.Kind.OPEN && next.getAsInt() > ind ? ind : top.indent + 2;
+          addChild(top, line, shared(s.substring(at + 1, keyEnd[0])), text, own, at);
+          return;
+        }
       }
-      top.node.add(new Entry.Extra(ind - top.indent, s.substring(at), line.number()));
+      String text = s.substring(at);
+      if (text.charAt(0) == ')' && top.openInText == 0 && !strayCloser) {
+        // a block's closing line deeper than the block: the line that opened a block here is lost
+        // (joined to the line before it, or cut), and its children were read into the block around it
+        strayCloser = true;
+        diagnostics.add(Diagnostic.error(line.number(), line.column(at), "a closing line inside '"
+            + top.node.typeName() + "' (line " + top.node.line() + ") that closes no block opened there: the line"
+            + " that opened one is lost, so which module the lines before it belong to is a guess, and no count"
+            + " is called exact"));
+      }
+      top.node.add(new Entry.Extra(ind - top.indent, text, line.number()));
+      // (the lines of a module printed in an argument, GlobalAttention(gate_nn=Sequential(, are its text too)
+      top.openInText = Math.max(0, top.openInText + LineSyntax.openParentheses(text));
     }
 
     private void addChild(Frame top, Source.Line line, String key, ModuleText text, int ind, int at) {

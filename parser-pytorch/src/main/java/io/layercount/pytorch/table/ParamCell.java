@@ -15,7 +15,7 @@ record ParamCell(Long count, boolean frozen, boolean recursive, boolean readable
   static final ParamCell EMPTY = new ParamCell(0L, false, false, true);
 
   static ParamCell parse(String text) {
-    if (text == null || text.isEmpty() || text.equals("--")) {
+    if (text == null || text.isEmpty() || text.equals("--") || isDash(text)) {
       return EMPTY;
     }
     if (text.equals("(recursive)")) {
@@ -27,5 +27,13 @@ record ParamCell(Long count, boolean frozen, boolean recursive, boolean readable
       return new ParamCell(null, false, false, false);
     }
     return new ParamCell(n.getAsLong(), frozen, false, true);
+  }
+
+  /**
+   * Whether {@code text} is one dash: torchinfo's {@code --} as a web page or an editor made it (an
+   * en or em dash), or with a hyphen lost where the spaces of a table were collapsed.
+   */
+  private static boolean isDash(String text) {
+    return text.length() == 1 && (text.charAt(0) == '-' || text.charAt(0) >= '\u2010' && text.charAt(0) <= '\u2015');
   }
 }

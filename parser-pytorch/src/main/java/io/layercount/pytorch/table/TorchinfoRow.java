@@ -52,10 +52,12 @@ record TorchinfoRow(
   // torchinfo's ASCII set draws a branch "|--" and the last one "'--" (older versions "+--", "`--")
   private static final String GLYPHS = " │|├└─+`'\\-";
   private static final String[] BRANCHES = {"├─", "└─", "+-", "`-", "\\-", "|-", "'-"};
+  // (the depth and index joined by a hyphen, or by a dash a text editor or a web page made of it: 1–1;
+  // or the depth alone)
   private static final Pattern NAME_WITH_VAR =
-      Pattern.compile("(\\S+?)(?: \\(([^()\\s]*)\\))?(?::\\s?(\\d+)-(\\d+))?(?=\\s|$)");
+      Pattern.compile("(\\S+?)(?: \\(([^()\\s]*)\\))?(?::\\s?(\\d+)(?:[-\u2010-\u2015\u2212](\\d+))?)?(?=\\s|$)");
   private static final Pattern NAME =
-      Pattern.compile("(\\S+?)()(?::\\s?(\\d+)-(\\d+))?(?=\\s|$)");
+      Pattern.compile("(\\S+?)()(?::\\s?(\\d+)(?:[-\u2010-\u2015\u2212](\\d+))?)?(?=\\s|$)");
 
   /** Whether {@code text} begins with tree glyphs and a branch ({@code ├─}, {@code └─}, ...). */
   static boolean startsWithBranch(String text) {
@@ -78,11 +80,13 @@ record TorchinfoRow(
       return new TorchinfoRow(line, Kind.UNREADABLE, glyphDepth, glyphDepth, rest, null, null, Map.of(), p, null);
     }
     String varName = m.group(2) == null || m.group(2).isEmpty() ? null : m.group(2);
-    String depthIdx = m.group(3) == null ? null : m.group(3) + "-" + m.group(4);
+    // (torchinfo prints a depth alone, "ModuleList: 2", for a container that forward never called)
+    String depthIdx = m.group(3) == null ? null : m.group(4) == null ? m.group(3) : m.group(3) + "-" + m.group(4);
     int depth = depthIdx == null ? glyphDepth : Integer.parseInt(m.group(3));
     Cells.RowCells cells = header.collapsed() ? Cells.inOrder(text, m.end(), header)
         : Cells.leftAligned(text, m.end(), header);
-    if (cells == null) {
+    if (cells == null || depthIdx == null && header.depthIdx() && m.group(1).endsWith(":")) {
+      // (a module's name and a depth-idx not read after its colon: not a parameter's row)
       return new TorchinfoRow(line, Kind.UNREADABLE, glyphDepth, glyphDepth, rest, null, null, Map.of(), p, null);
     }
     String params = cellOf(cells.cells(), Column.PARAMS);

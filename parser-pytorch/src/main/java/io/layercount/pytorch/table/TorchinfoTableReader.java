@@ -93,11 +93,12 @@ final class TorchinfoTableReader {
         return;
       case UNREADABLE:
         sums.addUnreadable();
-        diagnostics.add(Diagnostic.warning(line.number(), line.column(row.nameColumn()),
+        // an error: the row may be a layer, which is then in no count
+        diagnostics.add(Diagnostic.error(line.number(), line.column(row.nameColumn()),
             header.collapsed()
                 ? "row not understood: the table lost its column padding and this row's cells do not match"
-                    + " the header's columns one to one; ignored"
-                : "row not understood as a torchinfo layer: ignored"));
+                    + " the header's columns one to one; ignored, so every count is a lower bound"
+                : "row not understood as a torchinfo layer: ignored, so every count is a lower bound"));
         return;
       case PARAMETER:
         acceptParameter(row);

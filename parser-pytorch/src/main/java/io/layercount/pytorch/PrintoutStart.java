@@ -79,6 +79,11 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
       if (placed >= 0 && isChild(n, from + ind) && closedAt(lines, next, from, placed)) {
         return new PrintoutStart(i, prefix, placed, header, true);
       }
+      // its children indented further than PyTorch puts them, its closing line at its own indent
+      // (a first level of 4 spaces, the levels under it of 2): the reading takes them as children
+      if (ind > rootIndent + 2 && childAt(lines, next, from, ind) && closedAt(lines, next, from, rootIndent)) {
+        return new PrintoutStart(i, prefix, rootIndent, header, true);
+      }
       return null;
     }
     if (isChild(n, from + ind)) {
@@ -109,6 +114,29 @@ record PrintoutStart(int line, String prefix, int rootIndent, ModuleText header,
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a module's line indented {@code indent} (after {@code from} characters of prefix) comes
+   * from line {@code next} on, within {@link #LOOKAHEAD} lines and before a line indented less (its
+   * block's own lines may come first).
+   */
+  private static boolean childAt(List<Source.Line> lines, int next, int from, int indent) {
+    int end = Math.min(lines.size(), next + LOOKAHEAD);
+    for (int j = next; j < end; j++) {
+      String m = lines.get(j).text();
+      if (LineSyntax.isBlank(m, from)) {
+        continue;
+      }
+      int mi = LineSyntax.indent(m, from);
+      if (mi < indent) {
+        return false;
+      }
+      if (mi == indent && isChild(m, from + mi)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

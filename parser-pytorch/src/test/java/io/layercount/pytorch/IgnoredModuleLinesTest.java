@@ -28,9 +28,10 @@ class IgnoredModuleLinesTest {
 
   @Test
   void aBlockReadAloneAfterModuleLinesIsNotExact() {
-    // the root's children a tab in (8 columns) but the block's 2 further: only the block reads
+    // the root's children a tab in (8 columns) but the block's 2 further, the root's closing line
+    // lost: only the block reads (with its closing line, the root reads whole: OverIndentedLinesTest)
     List<Analysis> all = analyse("Net(\n\t(fc): Linear(in_features=512, out_features=10, bias=True)\n"
-        + "\t(block): Sequential(\n\t  (0): Linear(in_features=4, out_features=4, bias=True)\n\t)\n)\n");
+        + "\t(block): Sequential(\n\t  (0): Linear(in_features=4, out_features=4, bias=True)\n\t)\n");
     assertEquals(1, all.size());
     Analysis a = all.get(0);
     assertEquals("Sequential", a.model().rootType());

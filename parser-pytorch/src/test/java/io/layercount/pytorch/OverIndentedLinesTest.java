@@ -145,4 +145,26 @@ class OverIndentedLinesTest {
         + " called exact", errors.get(0).message());
     assertTrue(a.diagnostics().stream().noneMatch(d -> d.message().contains("deeper")), a.diagnostics().toString());
   }
+
+  /**
+   * A first level indented 4 spaces and the levels under it 2 (a multi-LoRA printout): the root's
+   * line began no printout, and each child block was read as a model of its own, each called exact.
+   */
+  @Test
+  void aFirstLevelOfFourSpacesUnderTheRootIsOneModel() {
+    Analysis a = analyse(
+        "Sequential(",
+        "    in_features=4, out_features=2",
+        "    (a): Sequential(",
+        "      (0): Linear(in_features=4, out_features=8, bias=True)",
+        "    )",
+        "    (b): Sequential(",
+        "      (0): Linear(in_features=8, out_features=2, bias=True)",
+        "    )",
+        ")");
+    assertEquals("Sequential", a.model().rootType());
+    assertEquals(58, a.parameters().total());
+    assertEquals(5, a.layers().modules());
+    assertEquals(2, a.layers().depth());
+  }
 }

@@ -1420,6 +1420,12 @@ public final class Dataflow {
       } else if (learnedParallel(childName) && child.in() == input.width) {
         source = input;
         sourceKind = Source.BRANCH;
+      } else if (child.knownIn() && width != Widths.UNKNOWN && child.in() == Saturating.multiply(width, 2)
+          && upsampledLast()) {
+        // a U-Net's up block: the map just upsampled, concatenated with the skip of its width that
+        // the block was called with beside its input (the input's width is a coincidence here)
+        source = new Point(current.depth, child.in(), current, -1);
+        sourceKind = Source.STREAM;
       } else if (!child.knownIn() || width == Widths.UNKNOWN || child.in() == width
           || readsChannelSlices(childLayer, childFacts.kids, width)) {
         source = merged(width);
@@ -1687,6 +1693,16 @@ public final class Dataflow {
         }
       }
       return new Point(best.depth, width, best, -1);
+    }
+
+    /** Whether the stream was last written by a child that upsamples (a transposed convolution, Upsample). */
+    private boolean upsampledLast() {
+      if (current.child < 0) {
+        return false;
+      }
+      String type = layer.children().get(current.child).typeName();
+      return type.startsWith("ConvTranspose") || type.equals("Upsample") || type.equals("UpsamplingNearest2d")
+          || type.equals("UpsamplingBilinear2d");
     }
 
     /**

@@ -1276,4 +1276,26 @@ class DataflowRulesTest {
     assertTrue(excluded(a).contains("layers.0.self_attn.relative_pos_embeddings: relative-position bias of the "
         + "attention's scores, beside the query: on a shorter path"), excluded(a).toString());
   }
+
+  /**
+   * A U-Net's up block (milesial's Up) upsamples its input with a transposed convolution and reads
+   * that map concatenated with the skip it was called with (64 + 64 = 128): its convolution runs
+   * after the upsampling, not beside it on the block's input of 128 channels. A published 3-level
+   * U-Net read 15 deep for 18.
+   */
+  @Test
+  void aUNetUpBlockReadsTheUpsampledMapConcatenatedWithItsSkip() {
+    Analysis a = analyse(
+        "UNet(",
+        "  (inc): Conv2d(3, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  (down): Conv2d(64, 128, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1))",
+        "  (up1): Up(",
+        "    (up): ConvTranspose2d(128, 64, kernel_size=(2, 2), stride=(2, 2))",
+        "    (conv): Conv2d(128, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  )",
+        "  (outc): Conv2d(64, 3, kernel_size=(1, 1), stride=(1, 1))",
+        ")");
+    assertEquals(5, a.layers().depth());
+    assertEquals(List.of(), excluded(a));
+  }
 }

@@ -492,7 +492,10 @@ public final class RuleTable {
    * Whether a module printed as a block has its own arguments and only norms, activations or a LoRA
    * layer as children: detectron2's {@code Conv2d} prints a convolution's arguments on a line of its
    * own with its {@code (norm)} (and {@code (activation)}) below, diffusers' {@code
-   * LoRACompatibleLinear} its {@code (lora_layer)} (whose down and up projections are its own), so
+   * LoRACompatibleLinear} its {@code (lora_layer)} (whose down and up projections are its own), an
+   * older PEFT's LoRA layer its {@code (lora_A)}, {@code (lora_B)} and {@code (lora_dropout)}, a
+   * layer prepared for quantization-aware training its {@code (weight_fake_quant)} and {@code
+   * (activation_post_process)} (observers, whose counts are their own), so
    * the class's rule is its own; a class wrapping its layer ({@code Conv2d((conv): Conv2d(...))})
    * prints no arguments of its own.
    */
@@ -502,8 +505,9 @@ public final class RuleTable {
     }
     for (Layer child : layer.children()) {
       String key = child.name();
-      boolean beside = child.isLeaf() && (key.equals("norm") || key.equals("activation") || key.equals("act"));
-      if (!beside && !key.equals("lora_layer")) {
+      boolean beside = child.isLeaf() && (key.equals("norm") || key.equals("activation") || key.equals("act"))
+          || key.startsWith("lora_") || key.equals("weight_fake_quant") || key.equals("activation_post_process");
+      if (!beside) {
         return false;
       }
     }

@@ -41,4 +41,44 @@ class ConvWithNormChildTest {
     assertEquals(9_408, a.parameters().total());
     assertFalse(a.parameters().exact(), "the wrapper's own parameters are not known");
   }
+
+  /**
+   * A Linear prepared for quantization-aware training prints its arguments on a line of its own and
+   * its observers below: its weights are its own (a published QAT notebook: 0 counted for 89,610).
+   */
+  @Test
+  void aLinearPrintingItsObserversBelowItsArgumentsCountsItsWeights() {
+    Analysis a = Printouts.analyse(
+        "Sequential(",
+        "  (0): Linear(",
+        "    in_features=784, out_features=100, bias=True",
+        "    (weight_fake_quant): Identity()",
+        "    (activation_post_process): Identity()",
+        "  )",
+        ")");
+    assertEquals(78_500, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
+
+  /** An older PEFT's LoRA layer: the base weight is the layer's own, the adapters their children's. */
+  @Test
+  void aLinearPrintingLoraAdaptersBelowItsArgumentsCountsItsWeights() {
+    Analysis a = Printouts.analyse(
+        "Sequential(",
+        "  (q_proj): Linear(",
+        "    in_features=64, out_features=64, bias=False",
+        "    (lora_dropout): ModuleDict(",
+        "      (default): Dropout(p=0.05, inplace=False)",
+        "    )",
+        "    (lora_A): ModuleDict(",
+        "      (default): Linear(in_features=64, out_features=8, bias=False)",
+        "    )",
+        "    (lora_B): ModuleDict(",
+        "      (default): Linear(in_features=8, out_features=64, bias=False)",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(4_096 + 512 + 512, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+  }
 }

@@ -1133,9 +1133,11 @@ public final class Dataflow {
       int last = layer.children().size() - 1;
       int runsEarlier = chains || slices || runsFirst >= 0 || runsLast >= 0 ? -1 : keeperPrintedAfter();
       int[] cross = runsFirst >= 0 || runsLast >= 0 || runsEarlier >= 0 ? null : crossPrintedLate();
+      int output = runsFirst >= 0 || runsLast >= 0 || runsEarlier >= 0 || cross != null ? -1 : outputPrintedEarly();
       this.order = runsFirst >= 0 ? moved(last + 1, runsFirst, 0) : runsLast >= 0 ? moved(last + 1, runsLast, last)
           : runsEarlier >= 0 ? moved(last + 1, runsEarlier, runsEarlier - 1)
-          : cross != null ? moved(last + 1, cross[0], cross[1]) : null;
+          : cross != null ? moved(last + 1, cross[0], cross[1])
+          : output >= 0 ? moved(last + 1, output, last) : null;
       if (arrival.lanes().isEmpty()) {
         inputs = Map.of(width, input); // called on one tensor, as nearly every module is: no map of its own
       } else {
@@ -1269,6 +1271,27 @@ public final class Dataflow {
       long half = before.out() / 2;
       return keptWidth(node.kids[fusion + 1]) == half
           && fused.in() == Saturating.add(before.out(), Saturating.multiply(Streams.entries(list), half)) ? fusion : -1;
+    }
+
+    /**
+     * An attention's output projection printed before the query, key or value projection it reads
+     * the result of, or -1: a module saved and loaded again lists its children in the order of their
+     * names (AutoGPTQ's {@code k_proj}, {@code out_proj}, {@code q_proj}, {@code v_proj}); the output
+     * projection runs last.
+     */
+    private int outputPrintedEarly() {
+      List<Layer> children = layer.children();
+      int last = children.size() - 1;
+      if (last < 2 || ChildRole.projected(children.get(last).name()) == 0) {
+        return -1; // nearly every module: its last child is no query, key or value projection
+      }
+      for (int k = 0; k < last; k++) {
+        String name = children.get(k).name();
+        if (name.equals("out_proj") || name.equals("o_proj")) {
+          return k;
+        }
+      }
+      return -1;
     }
 
     /**

@@ -8,7 +8,8 @@ import io.layercount.core.model.LayerKind;
 /**
  * The kind of a class no rule covers, from how it prints: a convolution prints
  * {@code in, out, kernel_size=} (a graph convolution, a class named {@code ...Conv}, only {@code in,
- * out}), a fully-connected layer {@code in_features=, out_features=}. Only the kind is inferred,
+ * out}), a fully-connected layer {@code in_features=, out_features=}, or a leaf whose class is named
+ * {@code ...Linear} and prints no such arguments. Only the kind is inferred,
  * never an exact count: a layer printing Linear's arguments counts at least Linear's ({@link #asLinear}).
  */
 final class SignatureKinds {
@@ -27,6 +28,11 @@ final class SignatureKinds {
       // a graph convolution prints its channels and no kernel (PyTorch Geometric's GCNConv(1433, 16),
       // GATConv(1433, 8, heads=8)): a weight from one width to the other
       return LayerKind.CONVOLUTION;
+    }
+    if (layer.isLeaf() && layer.typeName().endsWith("Linear")) {
+      // a quantized linear layer printing nothing of itself (AutoGPTQ's QuantLinear()): its name says
+      // what it is, though not its size; left unknown, a quantized LLM read 1 deep for 49
+      return LayerKind.FULLY_CONNECTED;
     }
     return layer.isLeaf() ? LayerKind.UNKNOWN : LayerKind.CONTAINER;
   }

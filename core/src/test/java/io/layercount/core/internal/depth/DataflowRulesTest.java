@@ -1298,4 +1298,31 @@ class DataflowRulesTest {
     assertEquals(5, a.layers().depth());
     assertEquals(List.of(), excluded(a));
   }
+
+  /**
+   * AutoGPTQ saves and loads a model's modules in the order of their names: an attention prints
+   * k_proj, out_proj, q_proj, v_proj, and its QuantLinear layers print no widths. The output
+   * projection runs after the projections it reads, and a layer of a class named ...Linear is a
+   * fully connected one: a published OPT-125m so quantized read 1 deep (61 with the kind alone)
+   * for the 49 of the same model printed before quantization.
+   */
+  @Test
+  void anOutputProjectionPrintedBeforeTheQueryRunsAfterIt() {
+    Analysis a = analyse(
+        "OPTDecoderLayer(",
+        "  (self_attn): OPTAttention(",
+        "    (k_proj): QuantLinear()",
+        "    (out_proj): QuantLinear()",
+        "    (q_proj): QuantLinear()",
+        "    (v_proj): QuantLinear()",
+        "  )",
+        "  (activation_fn): ReLU()",
+        "  (self_attn_layer_norm): LayerNorm((768,), eps=1e-05, elementwise_affine=True)",
+        "  (final_layer_norm): LayerNorm((768,), eps=1e-05, elementwise_affine=True)",
+        "  (fc1): QuantLinear()",
+        "  (fc2): QuantLinear()",
+        ")");
+    assertEquals(4, a.layers().depth());
+    assertEquals(6, a.layers().weighted());
+  }
 }

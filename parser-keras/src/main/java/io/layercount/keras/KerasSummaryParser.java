@@ -215,7 +215,10 @@ public final class KerasSummaryParser implements SummaryParser {
         String t = lines.get(i).text();
         text += t.isBlank() || Lines.isRule(t, "_=¯-|") || Lines.isRule(t, "─━┃│┏┓┗┛┡┩╇┯┷") ? 0 : 1;
       }
-      diagnostics.add(text == 0 ? Diagnostic.warning(h.number(), h.column(0), "this table has no layer rows")
+      // an error too: a model of no layer is what no summary prints (a header left over from a log
+      // whose rows were read elsewhere, or lost), so no count of it is whole
+      diagnostics.add(text == 0 ? Diagnostic.error(h.number(), h.column(0), "this table has no layer rows: the"
+              + " model's layers are not shown, so every count is a lower bound")
           : Diagnostic.error(h.number(), h.column(0), "no line of this table could be read as a layer's row ("
               + text + " line(s) under its header): every count is a lower bound"));
     }

@@ -5,9 +5,10 @@ final class Counts {
   private Counts() {}
 
   /**
-   * The whole number at the start of {@code text}, with or without thousands separators, followed by
-   * nothing or by white space; {@code null} if there is none or it is malformed (a separator group
-   * that is not three digits, more than 18 digits).
+   * The whole number at the start of {@code text}, with or without thousands separators, maybe with a
+   * fraction of zeros (Keras 2.0: {@code 12,304.0}), followed by nothing or by white space; {@code
+   * null} if there is none or it is malformed (a separator group that is not three digits, more than
+   * 18 digits).
    */
   static Long leading(String text) {
     String t = text.trim();
@@ -15,7 +16,19 @@ final class Counts {
     while (end < t.length() && (Character.isDigit(t.charAt(end)) || t.charAt(end) == ',')) {
       end++;
     }
-    if (end == 0 || (end < t.length() && t.charAt(end) != ' ')) {
+    int after = end;
+    if (end > 0 && end < t.length() && t.charAt(end) == '.') {
+      // Keras 2.0 printed its footer's counts as floats ('Total params: 12,304.0'): a fraction of
+      // zeros only is the same whole number
+      after = end + 1;
+      while (after < t.length() && t.charAt(after) == '0') {
+        after++;
+      }
+      if (after == end + 1) {
+        return null;
+      }
+    }
+    if (end == 0 || (after < t.length() && t.charAt(after) != ' ')) {
       return null;
     }
     return plain(t.substring(0, end));

@@ -90,7 +90,20 @@ final class NetworkAssembler {
       stack.add(node);
       all.add(node);
     }
-    boolean graph = table.has(ColumnKind.CONNECTED);
+    // (the column is printed for a functional model only, its cells filled or not)
+    boolean functional = table.has(ColumnKind.CONNECTED);
+    boolean graph = functional;
+    if (graph && all.stream().allMatch(n -> n.row.references().isEmpty())) {
+      // a 'Connected to' column with nothing in it (a Keras 2.0 table so printed): no graph is shown
+      graph = false;
+      long inputs = all.stream().filter(n -> "InputLayer".equals(n.row.type())).count();
+      diagnostics.add(inputs > 1
+          ? Diagnostic.warning(headerLine, 1, "the 'Connected to' column is empty in every row, and the table"
+              + " has " + inputs + " inputs: the layers are no chain, and which reads which is not shown; depth"
+              + " assumes they run in printed order and may be too large or too small")
+          : Diagnostic.info(headerLine, 1, "the 'Connected to' column is empty in every row: the connections are"
+              + " not shown, and depth assumes the layers run in printed order"));
+    }
     nameAndConnect(root, all, graph, diagnostics);
     for (int i = all.size() - 1; i >= 0; i--) {
       all.get(i).built = toLayer(all.get(i));
@@ -101,7 +114,7 @@ final class NetworkAssembler {
       top.add(n.built);
       input |= "InputLayer".equals(n.row.type());
     }
-    Layer rootLayer = new Layer("", graph || input ? "Functional" : "Model", Arguments.NONE, top, 1,
+    Layer rootLayer = new Layer("", functional || input ? "Functional" : "Model", Arguments.NONE, top, 1,
         Layer.Stated.NONE, headerLine);
     return new Network(table.format(), modelName, rootLayer, graph, totals, diagnostics);
   }

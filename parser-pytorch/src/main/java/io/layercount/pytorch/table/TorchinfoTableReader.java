@@ -55,7 +55,9 @@ final class TorchinfoTableReader {
     }
     if (root == null) {
       root = new LayerNode("", "", 0, 0);
-      diagnostics.add(Diagnostic.warning(block.header().number(), 1, "the table has no rows"));
+      // an error: a table of no row shows none of the model's layers, so no count of it is whole
+      diagnostics.add(Diagnostic.error(block.header().number(), 1,
+          "the table has no rows: the model's layers are not shown, so every count is a lower bound"));
     }
     if (!block.closed()) {
       diagnostics.add(Diagnostic.warning(block.header().number(), 1,

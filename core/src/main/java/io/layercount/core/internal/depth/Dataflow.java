@@ -1469,7 +1469,7 @@ public final class Dataflow {
         boolean split = width % child.in() == 0
             && (width / child.in() == 3 && lastWidened || halfRead(childLayer, child, width));
         Point earlier = split ? null : latestByWidth.get(child.in());
-        if (earlier != null && width == 1 && current != input) {
+        if (earlier != null && width == 1 && current != input && !spatialHead(child.in())) {
           // a one-channel map (GlobalContext's attention logits, a spatial gate) weighs the tensor it
           // was made from: the next layer reads their product
           Point deeper = current.depth > earlier.depth ? current : earlier;
@@ -1716,6 +1716,24 @@ public final class Dataflow {
         }
       }
       return new Point(best.depth, width, best, -1);
+    }
+
+    /**
+     * Whether the one-channel map just written is an output head, not a gate: a convolution with a
+     * kernel wider than 1 over all {@code in} channels of the tensor a later sibling reads too
+     * (StarGAN's discriminator: a 3x3 real/fake map beside a class head, both on the same features).
+     * A gate's logits come from a 1x1 convolution (GlobalContext) or from fewer channels (CBAM's 2).
+     */
+    private boolean spatialHead(long in) {
+      if (current.child < 0) {
+        return false;
+      }
+      Layer conv = layer.children().get(current.child);
+      if (!conv.isLeaf() || conv.arguments().longValue("in_channels", 0, -1) != in) {
+        return false;
+      }
+      long[] kernel = Arguments.tuple(conv.arguments().get("kernel_size"));
+      return kernel.length > 0 && java.util.Arrays.stream(kernel).anyMatch(k -> k > 1);
     }
 
     /** Whether the stream was last written by a child that upsamples (a transposed convolution, Upsample). */

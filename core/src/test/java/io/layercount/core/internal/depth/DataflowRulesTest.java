@@ -1325,4 +1325,24 @@ class DataflowRulesTest {
     assertEquals(4, a.layers().depth());
     assertEquals(6, a.layers().weighted());
   }
+
+  /**
+   * StarGAN's discriminator ends in two heads on the same features: a 3x3 real/fake map of one
+   * channel and a class head. The one-channel map was read as a gate weighing those features (a
+   * GlobalContext block's 1x1 logits), the class head chained after it: 8 deep for 7.
+   */
+  @Test
+  void aOneChannelHeadWithAWideKernelIsNoGate() {
+    Analysis a = analyse(
+        "Discriminator(",
+        "  (main): Sequential(",
+        "    (0): Conv2d(3, 64, kernel_size=(4, 4), stride=(2, 2), padding=(1, 1))",
+        "    (1): LeakyReLU(negative_slope=0.01, inplace=True)",
+        "  )",
+        "  (conv1): Conv2d(64, 1, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), bias=False)",
+        "  (conv2): Conv2d(64, 5, kernel_size=(2, 2), stride=(1, 1), bias=False)",
+        ")");
+    assertEquals(2, a.layers().depth());
+    assertEquals(List.of("conv1: runs beside conv2, as long; one path is listed"), excluded(a));
+  }
 }

@@ -159,7 +159,7 @@ final class PrintoutReader {
     }
     current.flushBlanks(top, lines);
     if (i + 1 < lines.size() && s.charAt(from + ind) == '(' && s.charAt(s.length() - 1) != '('
-        && lines.get(i + 1).text().strip().equals("(")) {
+        && isLoneOpener(lines.get(i + 1).text())) {
       // "(prompt_encoder): ModuleDict" with its "(" on a line of its own: one module's opener
       String joined = s + "(";
       if (LineSyntax.childText(joined, from + ind, new int[1]) != null) {
@@ -259,6 +259,11 @@ final class PrintoutReader {
   static boolean isElision(String s) {
     String t = s.strip();
     return ElisionMark.isDots(t) || t.equals("⋮") || t.equals("[...]") || t.equals(". . .") || t.equals("(...)");
+  }
+
+  /** Whether {@code t} is a {@code (} alone (its trailing spaces were cut): the last character looked at first. */
+  private static boolean isLoneOpener(String t) {
+    return !t.isEmpty() && t.charAt(t.length() - 1) == '(' && t.strip().equals("(");
   }
 
   /** The indent of the first line after line {@code i} with text, past the printout's prefix; -1 if none. */

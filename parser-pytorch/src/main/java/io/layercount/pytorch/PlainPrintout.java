@@ -172,6 +172,9 @@ final class PlainPrintout {
           stack[depth].reset(name, type, count, ind, i + 1);
         }
       } else {
+        if (typeEnd + 2 == end && PrintoutReader.namesAModel(type)) {
+          return null; // a model's class with nothing inside: the full reading says its layers were left out
+        }
         Arguments arguments = arguments(args, parsed, b, typeEnd + 1, end - 1);
         if (arguments == null) {
           return null; // a comment after the module: the full reading cuts it (InlineMarks)

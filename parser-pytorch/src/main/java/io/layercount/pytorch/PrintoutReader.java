@@ -261,6 +261,19 @@ final class PrintoutReader {
     return ElisionMark.isDots(t) || t.equals("⋮") || t.equals("[...]") || t.equals(". . .") || t.equals("(...)");
   }
 
+  /**
+   * Whether a class's name says it is a whole model ({@code BloomForCausalLM}, {@code LlamaModel}):
+   * such a class has layers, so printed with nothing inside ({@code BloomForCausalLM()}) it was
+   * collapsed by hand.
+   */
+  static boolean namesAModel(String type) {
+    if (type.length() > "Model".length() && type.endsWith("Model")) {
+      return true;
+    }
+    int at = type.indexOf("For");
+    return at > 0 && at + 3 < type.length() && Character.isUpperCase(type.charAt(at + 3));
+  }
+
   /** Whether {@code t} is a {@code (} alone (its trailing spaces were cut): the last character looked at first. */
   private static boolean isLoneOpener(String t) {
     return !t.isEmpty() && t.charAt(t.length() - 1) == '(' && t.strip().equals("(");
@@ -559,6 +572,11 @@ final class PrintoutReader {
       }
       if (pastLimit(line, at)) {
         return;
+      }
+      if (text.kind() == ModuleText.Kind.ONE_LINE && text.arguments().isEmpty() && namesAModel(text.typeName())) {
+        diagnostics.add(Diagnostic.error(line.number(), line.column(at), "'" + text.typeName() + "()' prints a"
+            + " model's class with nothing inside it, where PyTorch prints a model's layers: they were left out of"
+            + " the text, so every count is a lower bound"));
       }
       int count = RunCheck.count(key, text.count(), line, diagnostics);
       ModuleNode node = new ModuleNode(TypeNames.canonical(text.typeName()), text.form(), text.arguments(), line.number());

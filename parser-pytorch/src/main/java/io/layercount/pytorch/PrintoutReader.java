@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntSupplier;
 
 /**
  * Reads every printout of a source in one pass, by indentation, with an explicit stack of open
@@ -92,7 +91,7 @@ final class PrintoutReader {
     }
     int module = ignored.flush(printouts.isEmpty() ? IgnoredText.Place.BEFORE : IgnoredText.Place.BETWEEN, lines,
         outsideDiagnostics);
-    current = new Current(start, line, limits);
+    current = new Current(start, lines, line, limits);
     if (module >= 0) {
       current.diagnostics.add(IgnoredText.moduleOutside(lines.get(module)));
     }
@@ -166,12 +165,12 @@ final class PrintoutReader {
         current.opener = i + 1;
         current.diagnostics.add(Diagnostic.info(line.number(), line.column(s.length()), "read the '(' on line "
             + lines.get(i + 1).number() + " as this module's, which opens its block"));
-        current.content(top, line, joined, from, ind, () -> nextIndent(i));
+        current.content(top, i, joined, from, ind);
         current.lastIndex = i;
         return;
       }
     }
-    current.content(top, line, s, from, ind, () -> nextIndent(i));
+    current.content(top, i, s, from, ind);
     current.lastIndex = i;
   }
 
@@ -205,15 +204,21 @@ final class PrintoutReader {
     if (close < 0 || s.endsWith("(") || s.endsWith("{")) {
       return false;
     }
+    return typeOpens(s, close) >= 0 && LineSyntax.openParentheses(s) > 0; // the key's own "(key)" closes itself
+  }
+
+  /**
+   * Where the {@code (} after the class name that follows the key ending at {@code close} ({@code
+   * "): "}) stands, or -1 where no class name and {@code (} follow it.
+   */
+  private static int typeOpens(String s, int close) {
     int type = close + 3;
     int end = type;
     while (end < s.length() && LineSyntax.isTypePart(s.charAt(end))) {
       end++;
     }
-    if (end == type || end >= s.length() || s.charAt(end) != '(' || !LineSyntax.isTypeStart(s.charAt(type))) {
-      return false;
-    }
-    return LineSyntax.openParentheses(s) > 0; // the key's own "(key)" closes itself
+    return end > type && end < s.length() && s.charAt(end) == '(' && LineSyntax.isTypeStart(s.charAt(type))
+        ? end : -1;
   }
 
   /**
@@ -225,13 +230,8 @@ final class PrintoutReader {
     if (close < 0 || !s.endsWith("(") || s.indexOf('(', at + 1) < close) {
       return false;
     }
-    int type = close + 3;
-    int end = type;
-    while (end < s.length() && LineSyntax.isTypePart(s.charAt(end))) {
-      end++;
-    }
-    return end > type && end < s.length() - 1 && s.charAt(end) == '(' && LineSyntax.isTypeStart(s.charAt(type))
-        && LineSyntax.openParentheses(s.substring(end)) >= 2;
+    int open = typeOpens(s, close);
+    return open >= 0 && open < s.length() - 1 && LineSyntax.openParentheses(s.substring(open)) >= 2;
   }
 
   /**
@@ -277,23 +277,6 @@ final class PrintoutReader {
   /** Whether {@code t} is a {@code (} alone (its trailing spaces were cut): the last character looked at first. */
   private static boolean isLoneOpener(String t) {
     return !t.isEmpty() && t.charAt(t.length() - 1) == '(' && t.strip().equals("(");
-  }
-
-  /** The indent of the first line after line {@code i} with text, past the printout's prefix; -1 if none. */
-  private int nextIndent(int i) {
-    String prefix = current.prefix;
-    for (int k = i + 1; k < lines.size(); k++) {
-      Source.Line l = lines.get(k);
-      String t = l.text();
-      if (!t.startsWith(prefix) || l.isBlank()) {
-        continue;
-      }
-      int ind = prefix.isEmpty() ? l.indent() : LineSyntax.indent(t, prefix.length());
-      if (prefix.length() + ind < t.length()) {
-        return ind;
-      }
-    }
-    return -1;
   }
 
   /** The root was never closed and line {@code i} is not part of the printout. */
@@ -453,12 +436,15 @@ final class PrintoutReader {
     boolean strayCloser;
     /** The line of a lone {@code (} read with the module's line before it, or -1. */
     int opener = -1;
+    /** The source's lines, the printout's among them. */
+    private final List<Source.Line> lines;
     /** Whether a module's line indented deeper than a child's was read as a child, said once. */
     boolean overIndented;
     /** A limit was passed: the rest of this printout is not read. */
     boolean stopped;
 
-    Current(PrintoutStart start, Source.Line line, Limits limits) {
+    Current(PrintoutStart start, List<Source.Line> lines, Source.Line line, Limits limits) {
+      this.lines = lines;
       this.limits = limits;
       this.prefix = start.prefix();
       this.firstIndex = start.line();
@@ -498,8 +484,25 @@ final class PrintoutReader {
       return name;
     }
 
+    /** The indent of the first line after line {@code i} with text, past the printout's prefix; -1 if none. */
+    private int nextIndent(int i) {
+      for (int k = i + 1; k < lines.size(); k++) {
+        Source.Line l = lines.get(k);
+        String t = l.text();
+        if (!t.startsWith(prefix) || l.isBlank()) {
+          continue;
+        }
+        int ind = prefix.isEmpty() ? l.indent() : LineSyntax.indent(t, prefix.length());
+        if (prefix.length() + ind < t.length()) {
+          return ind;
+        }
+      }
+      return -1;
+    }
+
     /** A line inside block {@code top}: a child at {@code top.indent + 2}, else an extra line. */
-    void content(Frame top, Source.Line line, String s, int from, int ind, IntSupplier next) {
+    void content(Frame top, int i, String s, int from, int ind) {
+      Source.Line line = lines.get(i);
       int at = from + ind;
       if (ind == top.indent + 2 && s.charAt(at) == '(') {
         int[] keyEnd = new int[1];
@@ -539,7 +542,7 @@ final class PrintoutReader {
           }
           // a block whose own lines go on deeper was moved in whole (its closing line too): it is
           // read at its own indent; else at a child's, where its lines are
-          int own = text.kind() == ModuleText.Kind.OPEN && next.getAsInt() > ind ? ind : top.indent + 2;
+          int own = text.kind() == ModuleText.Kind.OPEN && nextIndent(i) > ind ? ind : top.indent + 2;
           addChild(top, line, shared(s.substring(at + 1, keyEnd[0])), text, own, at);
           return;
         }

@@ -4,6 +4,7 @@ import io.layercount.core.Analysis;
 import io.layercount.core.Convention;
 import io.layercount.core.Diagnostic;
 import io.layercount.core.InputSize;
+import io.layercount.core.internal.Subtrees;
 import io.layercount.core.internal.rules.Resolution;
 import io.layercount.core.internal.rules.RuleTable;
 import io.layercount.core.internal.rules.TiedWeights;
@@ -154,16 +155,7 @@ public final class Counting {
 
   /** Whether a conv/FC layer stands at or below {@code layer}. */
   private static boolean anyWeighted(Layer layer, Resolved resolved) {
-    java.util.Deque<Layer> stack = new java.util.ArrayDeque<>();
-    stack.push(layer);
-    while (!stack.isEmpty()) {
-      Layer l = stack.pop();
-      if (resolved.of(l).weighted() > 0) {
-        return true;
-      }
-      l.children().forEach(stack::push);
-    }
-    return false;
+    return resolved.of(layer).weighted() > 0 || Subtrees.anyBelow(layer, l -> resolved.of(l).weighted() > 0);
   }
 
   /** The format of a pytorch_model_summary table: torchsummary's rows, each counting its whole sub-tree. */

@@ -2,6 +2,7 @@ package io.layercount.core.internal.depth;
 
 import io.layercount.core.internal.IdentityTable;
 import io.layercount.core.internal.PostOrder;
+import io.layercount.core.internal.Subtrees;
 import io.layercount.core.internal.count.Saturating;
 import io.layercount.core.internal.rules.StreamWidths;
 import io.layercount.core.model.Arguments;
@@ -1725,23 +1726,26 @@ public final class Dataflow {
      * A gate's logits come from a 1x1 convolution (GlobalContext) or from fewer channels (CBAM's 2).
      */
     private boolean spatialHead(long in) {
-      if (current.child < 0) {
-        return false;
-      }
-      Layer conv = layer.children().get(current.child);
-      if (!conv.isLeaf() || conv.arguments().longValue("in_channels", 0, -1) != in) {
+      Layer conv = lastWriter();
+      if (conv == null || !conv.isLeaf() || conv.arguments().longValue("in_channels", 0, -1) != in) {
         return false;
       }
       long[] kernel = Arguments.tuple(conv.arguments().get("kernel_size"));
       return kernel.length > 0 && java.util.Arrays.stream(kernel).anyMatch(k -> k > 1);
     }
 
+    /** The child whose output the stream is, or {@code null} (the module's input, a merge). */
+    private Layer lastWriter() {
+      return current.child < 0 ? null : layer.children().get(current.child);
+    }
+
     /** Whether the stream was last written by a child that upsamples (a transposed convolution, Upsample). */
     private boolean upsampledLast() {
-      if (current.child < 0) {
+      Layer writer = lastWriter();
+      if (writer == null) {
         return false;
       }
-      String type = layer.children().get(current.child).typeName();
+      String type = writer.typeName();
       return type.startsWith("ConvTranspose") || type.equals("Upsample") || type.equals("UpsamplingNearest2d")
           || type.equals("UpsamplingBilinear2d");
     }
@@ -2346,8 +2350,8 @@ public final class Dataflow {
    * running after the encoder, as before.
    */
   private static boolean holdsCrossAttention(Layer layer) {
-    return anyBelow(layer, l -> CROSS_ATTENTION.contains(l.name()) && (l.typeName().equals("MultiheadAttention")
-        || anyBelow(l, p -> ChildRole.of(p.name()) == ChildRole.SHARED_INPUT && !ChildRole.isQuery(p.name()))));
+    return Subtrees.anyBelow(layer, l -> CROSS_ATTENTION.contains(l.name()) && (l.typeName().equals("MultiheadAttention")
+        || Subtrees.anyBelow(l, p -> ChildRole.of(p.name()) == ChildRole.SHARED_INPUT && !ChildRole.isQuery(p.name()))));
   }
 
   /**
@@ -2410,19 +2414,6 @@ public final class Dataflow {
 
   private static final Set<String> TIMESTEP_KEYS = Set.of("time_embedding", "time_embed", "time_proj", "t_embedder",
       "time_embedder", "temb");
-
-  /** Whether a module below {@code layer}, at any depth, passes {@code test}. */
-  private static boolean anyBelow(Layer layer, Predicate<Layer> test) {
-    Deque<Layer> stack = new ArrayDeque<>(layer.children());
-    while (!stack.isEmpty()) {
-      Layer l = stack.pop();
-      if (test.test(l)) {
-        return true;
-      }
-      l.children().forEach(stack::push);
-    }
-    return false;
-  }
 
   /** The width every child of a module reads and writes, or {@link Widths#UNKNOWN} where there is none such. */
   private static long keptWidth(Facts list) {
@@ -2522,7 +2513,7 @@ public final class Dataflow {
     return firstLeaf(layer, leaf -> span(leaf).knownIn());
   }
 
-  private Layer firstLeaf(Layer layer, java.util.function.Predicate<Layer> wanted) {
+  private Layer firstLeaf(Layer layer, Predicate<Layer> wanted) {
     Deque<Layer> stack = new ArrayDeque<>();
     stack.push(layer);
     while (!stack.isEmpty()) {

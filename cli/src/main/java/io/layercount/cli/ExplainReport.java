@@ -35,7 +35,10 @@ final class ExplainReport {
     }
     if (convention == Convention.DEPTH) {
       sb.append("  ").append("graph".equals(a.layers().depthBasis())
-          ? "the longest path follows the connections the summary prints"
+          ? "the longest path follows the connections the summary prints, or its rows where it prints a chain"
+          : TextReport.isKeras(a.format())
+          ? "the summary shows no connections, and its rows are no chain, so the path was inferred from their"
+              + " order and nesting: it may be too long or too short"
           : "the text shows only the module tree, so the dataflow was inferred from its structure").append('\n');
     }
     List<String> counted = a.explanation().counted().getOrDefault(convention, List.of());

@@ -126,7 +126,7 @@ final class HtmlReport {
     for (Convention c : Convention.values()) {
       sb.append("<tr data-convention=\"").append(c.key()).append("\"><th scope=\"row\"><code>").append(c.key())
           .append("</code></th><td class=\"count num\" data-convention=\"").append(c.key()).append("\">")
-          .append(esc(Numbers.count(a.layers(), c))).append("</td><td>").append(esc(TextReport.meaning(a.layers(), c)))
+          .append(esc(Numbers.count(a.layers(), c))).append("</td><td>").append(esc(TextReport.meaning(a, c)))
           .append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n<p class=\"chooser\"><label for=\"").append(prefix)

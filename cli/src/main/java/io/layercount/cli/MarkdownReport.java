@@ -36,7 +36,7 @@ final class MarkdownReport {
     for (Convention c : Convention.values()) {
       String n = Numbers.count(a.layers(), c);
       sb.append("| `").append(c.key()).append("` | ").append(a.layers().get(c) == null ? n : "**" + n + "**")
-          .append(" | ").append(cell(TextReport.meaning(a.layers(), c))).append(" |\n");
+          .append(" | ").append(cell(TextReport.meaning(a, c))).append(" |\n");
     }
     parameters(sb, a);
     types(sb, a.byType());

@@ -35,7 +35,7 @@ final class TextReport {
     field(sb, "format", a.format() == null ? "unknown" : a.format());
     field(sb, "model", model(a.model()));
     sb.append('\n');
-    layers(sb, a.layers());
+    layers(sb, a);
     sb.append('\n');
     parameters(sb, a);
     sb.append('\n');
@@ -53,20 +53,22 @@ final class TextReport {
     return m.rootType() != null ? m.rootType() : "unknown";
   }
 
-  private static void layers(StringBuilder sb, Analysis.LayerCounts counts) {
+  private static void layers(StringBuilder sb, Analysis a) {
+    Analysis.LayerCounts counts = a.layers();
     sb.append("Layers, counted each way\n");
     List<String[]> rows = new ArrayList<>();
     for (Convention c : Convention.values()) {
-      rows.add(new String[] {c.key(), Numbers.count(counts, c), meaning(counts, c)});
+      rows.add(new String[] {c.key(), Numbers.count(counts, c), meaning(a, c)});
     }
     table(sb, rows);
   }
 
   /** What {@code c} counts, with the basis of a depth and why a count is only a lower bound. */
-  static String meaning(Analysis.LayerCounts counts, Convention c) {
+  static String meaning(Analysis a, Convention c) {
+    Analysis.LayerCounts counts = a.layers();
     String meaning = c.meaning();
     if (c == Convention.DEPTH && counts.depth() != null) {
-      meaning += "; " + basis(counts.depthBasis());
+      meaning += "; " + basis(counts.depthBasis(), a.format());
     }
     if (counts.isLowerBound(c)) {
       meaning += "; " + LOWER_BOUND;
@@ -77,11 +79,18 @@ final class TextReport {
   /** Why a count is a lower bound ({@link Analysis.LayerCounts#lowerBounds}); the diagnostics say where. */
   static final String LOWER_BOUND = "at least: the text does not list every layer";
 
-  static String basis(String depthBasis) {
+  static String basis(String depthBasis, String format) {
     if ("graph".equals(depthBasis)) {
       return "traced on the layer graph";
     }
-    return "inferred from the module structure";
+    // a Keras table is read as a graph or a chain; where neither holds, its rows were taken in order
+    return isKeras(format) ? "inferred from the rows' order: the summary shows no connections"
+        : "inferred from the module structure";
+  }
+
+  /** Whether the text was a Keras summary ({@code keras2}, {@code keras3}, ...). */
+  static boolean isKeras(String format) {
+    return format != null && format.startsWith("keras");
   }
 
   private static void parameters(StringBuilder sb, Analysis a) {

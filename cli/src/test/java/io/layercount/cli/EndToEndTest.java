@@ -117,6 +117,33 @@ class EndToEndTest {
     assertEquals("layer2.0.downsample.0", explanation.get("counted").get(7).asText());
   }
 
+  /**
+   * A Keras table whose 'Connected to' column is printed (Keras prints it only for a model that is
+   * no chain) with every cell empty: the depth on its rows' printed order is an assumption, and the
+   * report and the explanation must say so, not that it was traced on the layer graph.
+   */
+  @Test
+  void aDepthOnAKerasTablesPrintedOrderIsCalledAnAssumption() {
+    String table = String.join("\n",
+        "Layer (type)                     Output Shape          Param #     Connected to",
+        "====================================================================================================",
+        "inp (InputLayer)                 (None, 60, 65)        0",
+        "sig1 (Conv1D)                    (None, 60, 8)         528",
+        "value_input (InputLayer)         (None, 60, 65)        0",
+        "merge (Multiply)                 (None, 60, 65)        0",
+        "====================================================================================================",
+        "Total params: 528",
+        "");
+    Run report = Run.of(Main::run, table, "-");
+    assertEquals(0, report.status(), report.err());
+    assertTrue(report.out().contains("  depth            1  conv/FC layers on the longest path (why ResNet-18 is called"
+        + " 18); inferred from the rows' order: the summary shows no connections"), report.out());
+    assertFalse(report.out().contains("traced on the layer graph"), report.out());
+    Run explain = Run.of(Main::run, table, "--explain", "-");
+    assertTrue(explain.out().contains("the summary shows no connections, and its rows are no chain"), explain.out());
+    assertFalse(explain.out().contains("follows the connections"), explain.out());
+  }
+
   private static Run run(String... args) {
     return Run.of(Main::run, "", args);
   }

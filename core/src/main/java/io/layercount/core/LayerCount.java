@@ -302,7 +302,8 @@ public final class LayerCount {
       diagnostics.add(note);
     }
     diagnostics.addAll(n.diagnostics());
-    return new Network(n.format(), n.modelName(), n.root(), n.graphKnown(), n.totals(), diagnostics, n.costs());
+    return new Network(n.format(), n.modelName(), n.root(), n.graphKnown(), n.totals(), diagnostics, n.costs(),
+        n.orderAssumed());
   }
 
   /**

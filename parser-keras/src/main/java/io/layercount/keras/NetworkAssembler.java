@@ -116,7 +116,7 @@ final class NetworkAssembler {
     }
     Layer rootLayer = new Layer("", functional || input ? "Functional" : "Model", Arguments.NONE, top, 1,
         Layer.Stated.NONE, headerLine);
-    return new Network(table.format(), modelName, rootLayer, graph, totals, diagnostics);
+    return new Network(table.format(), modelName, rootLayer, graph, totals, diagnostics, null, functional && !graph);
   }
 
   /** Gives every node a unique key among its siblings and resolves its references; no recursion. */

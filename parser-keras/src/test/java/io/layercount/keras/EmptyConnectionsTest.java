@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A Keras 2.0 table with a {@code Connected to} column empty in every row shows no graph: it was
  * read as one whose layers read nothing, and a second input midway (no chain has one) went
- * unremarked, the depth said to be traced on the layer graph.
+ * unremarked, the depth said to be traced on the layer graph. Keras prints the column only for a
+ * model that is no chain, so the rows' printed order is an assumption there ({@code structure}); a
+ * table printed without the column is a chain by Keras's own account ({@code graph}).
  */
 class EmptyConnectionsTest {
   private static final String TABLE = String.join("\n",
@@ -43,6 +45,38 @@ class EmptyConnectionsTest {
   void anEmptyConnectedToColumnShowsNoGraph() {
     Network n = new KerasSummaryParser().parse(Source.of("t", TABLE)).networks().get(0);
     assertFalse(n.graphKnown());
+    assertTrue(n.orderAssumed());
+  }
+
+  @Test
+  void theDepthOnThePrintedOrderIsNotCalledTraced() {
+    Analysis a = LayerCount.standard().analyze("t", TABLE.getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals(2, a.layers().depth());
+    assertEquals("structure", a.layers().depthBasis());
+  }
+
+  @Test
+  void aTableWithoutTheColumnIsAChainByKerassAccount() {
+    String chain = String.join("\n",
+        "_________________________________________________________________",
+        "Layer (type)                 Output Shape              Param #",
+        "=================================================================",
+        "conv (Conv1D)                (None, 60, 8)             528",
+        "_________________________________________________________________",
+        "dense (Dense)                (None, 60, 4)             36",
+        "=================================================================",
+        "Total params: 564",
+        "Trainable params: 564",
+        "Non-trainable params: 0",
+        "_________________________________________________________________",
+        "");
+    Network n = new KerasSummaryParser().parse(Source.of("t", chain)).networks().get(0);
+    assertFalse(n.graphKnown());
+    assertFalse(n.orderAssumed());
+    Analysis a = LayerCount.standard().analyze("t", chain.getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals(564, a.parameters().total());
+    assertEquals(2, a.layers().depth());
+    assertEquals("graph", a.layers().depthBasis());
   }
 
   @Test

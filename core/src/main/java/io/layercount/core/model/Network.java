@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param diagnostics what the parser noticed about this model's text
  * @param costs the multiply-adds and memory sizes the text states (torchinfo, torchsummary footers),
  *     or {@code null}
+ * @param orderAssumed where {@code graphKnown} is false, whether the rows' printed order is taken for
+ *     the dataflow although the text does not show it is one: a Keras table that prints a {@code
+ *     Connected to} column (Keras prints it only for a model that is no chain) with every cell empty.
+ *     A table printed without the column (a chain-like model) is no assumption.
  */
 public record Network(
     String format,
@@ -23,7 +27,8 @@ public record Network(
     boolean graphKnown,
     StatedTotals totals,
     List<Diagnostic> diagnostics,
-    StatedCosts costs) {
+    StatedCosts costs,
+    boolean orderAssumed) {
 
   /** Checks that the format and the root are given, and copies the diagnostics. */
   public Network {
@@ -32,10 +37,16 @@ public record Network(
     diagnostics = List.copyOf(diagnostics);
   }
 
+  /** A model whose dataflow, where not known, is its rows' printed order by the text's own account. */
+  public Network(String format, String modelName, Layer root, boolean graphKnown, StatedTotals totals,
+      List<Diagnostic> diagnostics, StatedCosts costs) {
+    this(format, modelName, root, graphKnown, totals, diagnostics, costs, false);
+  }
+
   /** A model whose text states no costs. */
   public Network(String format, String modelName, Layer root, boolean graphKnown, StatedTotals totals,
       List<Diagnostic> diagnostics) {
-    this(format, modelName, root, graphKnown, totals, diagnostics, null);
+    this(format, modelName, root, graphKnown, totals, diagnostics, null, false);
   }
 
   /**

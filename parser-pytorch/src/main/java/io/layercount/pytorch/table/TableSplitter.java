@@ -45,7 +45,8 @@ final class TableSplitter {
         if (tables.get(i).footer().isEmpty()) {
           List<Diagnostic> own = new ArrayList<>(n.diagnostics());
           own.add(error);
-          n = new Network(n.format(), n.modelName(), n.root(), n.graphKnown(), n.totals(), own, n.costs());
+          n = new Network(n.format(), n.modelName(), n.root(), n.graphKnown(), n.totals(), own, n.costs(),
+              n.orderAssumed());
           placed = true;
         }
         out.add(n);

@@ -134,7 +134,7 @@ public final class Counting {
     long depth = graph.isPresent() ? graph.getAsLong() : structure.ofRoot() * root.repeat();
     Analysis.LayerCounts layers = new Analysis.LayerCounts(
         Saturating.toInt(depth),
-        graph.isPresent() ? "graph" : "structure",
+        graph.isPresent() && !network.orderAssumed() ? "graph" : "structure",
         Saturating.toInt(tally.weighted),
         Saturating.toInt(tally.parameterized),
         Saturating.toInt(tally.leaves),

@@ -255,6 +255,22 @@ final class PrintoutReader {
         && Character.isLetter(s.charAt(end + 1)) && !s.startsWith("Parameter containing", word);
   }
 
+  /**
+   * Whether the line at {@code at} is a child's key followed by text that is no module as PyTorch
+   * prints one ({@code (mlp): FullyConnectedNet[64, 64, 64]}, {@code (act): Activation [x] (16x0e ->
+   * 16x0e)}, e3nn's modules): a class whose {@code __repr__} is its own. Only a ParameterList's or
+   * ParameterDict's {@code (0): Parameter containing: [...]} is PyTorch's own such line.
+   */
+  static boolean printsOwnRepr(String s, int at) {
+    int close = s.indexOf("): ", at);
+    int open = s.indexOf('(', at + 1);
+    if (close < 0 || open >= 0 && open < close) {
+      return false;
+    }
+    int text = close + 3;
+    return text < s.length() && !Character.isWhitespace(s.charAt(text)) && !s.startsWith("Parameter containing", text);
+  }
+
   /** Whether {@code s} is only a mark that text was left out: {@code ...}, {@code …}, {@code ⋮}, {@code [...]}. */
   static boolean isElision(String s) {
     String t = s.strip();
@@ -525,6 +541,11 @@ final class PrintoutReader {
           diagnostics.add(Diagnostic.error(line.number(), line.column(at), "a child described in words, not printed"
               + " as PyTorch prints a module ('" + IgnoredText.quoted(s.substring(at)) + "'): what it stands for is in"
               + " no count, so every count is a lower bound"));
+        } else if (printsOwnRepr(s, at)) {
+          diagnostics.add(Diagnostic.error(line.number(), line.column(at), (isElision(s.substring(s.indexOf("): ", at) + 3))
+              ? "a child whose module was left out of the text" : "a child printed by its class's own repr, not as"
+              + " PyTorch prints a module") + " ('" + IgnoredText.quoted(s.substring(at)) + "'): what it holds is in no"
+              + " count, so every count is a lower bound"));
         }
       } else if (ind > top.indent + 2 && s.charAt(at) == '(' && top.openInText == 0) {
         int[] keyEnd = new int[1];

@@ -182,4 +182,31 @@ class ElidedPrintoutTest {
         list.diagnostics().toString());
     assertEquals(9, list.parameters().total());
   }
+
+  /**
+   * A child printed by its class's own {@code __repr__} (e3nn's {@code FullyConnectedNet[64, 64,
+   * 64]} and {@code Activation [x] (64x0e -> 64x0e)}, cuequivariance's box-drawn polynomial), or a
+   * child's module left out ({@code (aux_classifier): ...}): before, the line was kept as its
+   * block's own text, silently, and a ModuleDict or Sequential so printed was exact (641, with a
+   * network of 8,320 more parameters left out).
+   */
+  @Test
+  void aChildPrintedByItsOwnReprMakesEveryCountALowerBound() {
+    for (String container : List.of("ModuleDict", "Sequential")) {
+      for (String child : List.of("(mlp): FullyConnectedNet[64, 64, 64]", "(act): Activation [x] (64x0e -> 64x0e)",
+          "(tp): ╭ a=[512:4⨯(128)] b=[128:1⨯(128)] -> D=[2048:16⨯(128)]", "(aux): ...")) {
+        String text = String.join("\n", container + "(",
+            "  (enc): Linear(in_features=8, out_features=64, bias=True)", "  " + child,
+            "  (dec): Linear(in_features=64, out_features=1, bias=True)", ")", "");
+        Analysis a = LayerCount.standard().analyze("t", text.getBytes(StandardCharsets.UTF_8)).get(0);
+        assertEquals(641, a.parameters().total(), child);
+        assertFalse(a.parameters().exact(), child);
+        assertEquals(EnumSet.allOf(Convention.class), a.layers().lowerBounds(), child);
+        String says = child.endsWith("...") ? "a child whose module was left out of the text ('" + child + "')"
+            : "a child printed by its class's own repr";
+        assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR && d.line() == 3
+            && d.column() == 3 && d.message().startsWith(says)), a.diagnostics().toString());
+      }
+    }
+  }
 }

@@ -128,6 +128,29 @@ public enum ChildRole {
     return name.startsWith("relative_pos") || name.startsWith("rel_pos");
   }
 
+  /**
+   * Whether a child is keyed as a per-head norm of attention's queries or keys ({@code q_norm},
+   * {@code k_norm} in Qwen3, Gemma 3 and OLMo 2; {@code q_layernorm}; diffusers' {@code norm_q},
+   * {@code norm_added_k}): it normalises a projection's heads on their way to the scores, so what it
+   * writes is not the attention's output even where it is printed last, and no later projection
+   * reads it (its width is a head's, which a key or value projection may write too).
+   */
+  static boolean normsHeads(String name) {
+    int n = name.length();
+    if (name.startsWith("norm_")) {
+      String rest = name.startsWith("norm_added_") ? name.substring("norm_added_".length()) : name.substring(5);
+      return rest.equals("q") || rest.equals("k");
+    }
+    int cut = name.indexOf('_');
+    if (cut < 0 || n < 4) {
+      return false;
+    }
+    String part = name.substring(0, cut);
+    String norm = name.substring(cut + 1);
+    return (part.equals("q") || part.equals("k") || part.equals("query") || part.equals("key"))
+        && (norm.equals("norm") || norm.equals("layernorm") || norm.equals("ln"));
+  }
+
   /** The parts {@link #projected} knows, longer before shorter where one starts another. */
   private static final List<String> PARTS = List.of("query", "key", "value", "q", "k", "v");
   private static final List<String> MIDDLES = List.of("", "_content", "_pos", "_pos_sine");

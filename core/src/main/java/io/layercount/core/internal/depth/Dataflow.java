@@ -639,8 +639,10 @@ public final class Dataflow {
       }
       if (w.knownIn() && w.knownOut() && w.in() != w.out() && ChildRole.isLatePartner(children, i)) {
         fed = w.out();
-      } else if (w.knownOut() && i != router && (out == Widths.UNKNOWN || !ChildRole.biasesScores(child.name()))) {
-        // (a relative-position bias printed after the output projection joins the scores)
+      } else if (w.knownOut() && i != router && (out == Widths.UNKNOWN || !ChildRole.biasesScores(child.name()))
+          && !(child.isLeaf() && ChildRole.normsHeads(child.name()))) {
+        // (a relative-position bias printed after the output projection joins the scores; a query's
+        // or key's per-head norm printed there too)
         out = w.out();
       }
     }
@@ -1340,7 +1342,10 @@ public final class Dataflow {
           written = kids[j].span.knownOut() && kids[j].span.out() == keeper.in();
         }
         for (int n = k + 1; n < kids.length && written; n++) {
-          if (kids[n].span.knownIn()) {
+          Layer next = layer.children().get(n);
+          if (kids[n].span.knownIn() && !(next.isLeaf() && ChildRole.normsHeads(next.name()))) {
+            // (a query's or key's per-head norm printed after the output projection reads a head,
+            // not the stream: Gemma 3's k_norm reads the width its key projection writes)
             if (kids[n].span.in() == before.out()) {
               return k;
             }
@@ -1436,6 +1441,11 @@ public final class Dataflow {
       } else if (ChildRole.biasesScores(childName) && child.knownIn() && child.in() == input.width) {
         // a relative-position bias made from the attention's input (ProphetNet's decoder prints it
         // after out_proj): it joins the scores as the query does, and the output stays out_proj's
+        source = input;
+        sourceKind = Source.SCORES;
+      } else if (childLayer.isLeaf() && ChildRole.normsHeads(childName)) {
+        // a query's or key's per-head norm (Qwen3 and Gemma 3 print q_norm and k_norm after o_proj):
+        // on the way to the scores, writing nothing a later sibling reads
         source = input;
         sourceKind = Source.SCORES;
       } else if (ChildRole.projectsPositions(childName)) {

@@ -1345,4 +1345,87 @@ class DataflowRulesTest {
     assertEquals(2, a.layers().depth());
     assertEquals(List.of("conv1: runs beside conv2, as long; one path is listed"), excluded(a));
   }
+
+  /**
+   * Gemma 3's attention prints its per-head norms of the queries and keys, {@code q_norm} and
+   * {@code k_norm} (a head's width, 256, which its key and value projections write too), after
+   * {@code o_proj}: read as the attention's output, they cut it off the path (the feed-forward
+   * beside it: 5 for 9), and read as the stream after {@code o_proj}, they made it look printed
+   * before the value projection it reads (k, v, o chained: 7 for 9). Per layer: q, k or v, then o,
+   * up, down; lm_head last. The published Gemma-3-270m read 37 deep for 73.
+   */
+  @Test
+  void aQueryOrKeyNormPrintedLastIsNotTheAttentionsOutput() {
+    for (String query : List.of("out_features=1024", "out_features=640")) {
+      String output = query.equals("out_features=1024") ? "in_features=1024" : "in_features=640";
+      Analysis a = analyse(
+          "Gemma3TextModel(",
+          "  (layers): ModuleList(",
+          "    (0-1): 2 x Gemma3DecoderLayer(",
+          "      (self_attn): Gemma3Attention(",
+          "        (q_proj): Linear(in_features=640, " + query + ", bias=False)",
+          "        (k_proj): Linear(in_features=640, out_features=256, bias=False)",
+          "        (v_proj): Linear(in_features=640, out_features=256, bias=False)",
+          "        (o_proj): Linear(" + output + ", out_features=640, bias=False)",
+          "        (q_norm): Gemma3RMSNorm((256,), eps=1e-06)",
+          "        (k_norm): Gemma3RMSNorm((256,), eps=1e-06)",
+          "      )",
+          "      (mlp): Gemma3MLP(",
+          "        (gate_proj): Linear(in_features=640, out_features=2048, bias=False)",
+          "        (up_proj): Linear(in_features=640, out_features=2048, bias=False)",
+          "        (down_proj): Linear(in_features=2048, out_features=640, bias=False)",
+          "        (act_fn): GELUTanh()",
+          "      )",
+          "      (input_layernorm): Gemma3RMSNorm((640,), eps=1e-06)",
+          "      (post_attention_layernorm): Gemma3RMSNorm((640,), eps=1e-06)",
+          "      (pre_feedforward_layernorm): Gemma3RMSNorm((640,), eps=1e-06)",
+          "      (post_feedforward_layernorm): Gemma3RMSNorm((640,), eps=1e-06)",
+          "    )",
+          "  )",
+          "  (norm): Gemma3RMSNorm((640,), eps=1e-06)",
+          "  (lm_head): Linear(in_features=640, out_features=262144, bias=False)",
+          ")");
+      assertEquals(9, a.layers().depth(), query);
+      assertTrue(a.layers().lowerBounds().isEmpty(), query);
+    }
+  }
+
+  /**
+   * Qwen3's per-head norms (128 wide, a head's width no projection writes) printed after {@code
+   * o_proj}: the attention writes {@code o_proj}'s 2,048, so the stack does, and the head reads it.
+   * With the norms read as the attention's output (128), the head was reached by no path through
+   * the stack (8 for 9: q, k or v, o, up, down per layer; the head).
+   */
+  @Test
+  void aHeadNormOfAnotherWidthIsNotTheAttentionsOutputEither() {
+    Analysis a = analyse(
+        "Net(",
+        "  (embed): Embedding(100, 2048)",
+        "  (encoder): Encoder(",
+        "    (layers): ModuleList(",
+        "      (0-1): 2 x Qwen3DecoderLayer(",
+        "        (self_attn): Qwen3Attention(",
+        "          (q_proj): Linear(in_features=2048, out_features=2048, bias=False)",
+        "          (k_proj): Linear(in_features=2048, out_features=1024, bias=False)",
+        "          (v_proj): Linear(in_features=2048, out_features=1024, bias=False)",
+        "          (o_proj): Linear(in_features=2048, out_features=2048, bias=False)",
+        "          (q_norm): Qwen3RMSNorm((128,), eps=1e-06)",
+        "          (k_norm): Qwen3RMSNorm((128,), eps=1e-06)",
+        "        )",
+        "        (mlp): Qwen3MLP(",
+        "          (gate_proj): Linear(in_features=2048, out_features=6144, bias=False)",
+        "          (up_proj): Linear(in_features=2048, out_features=6144, bias=False)",
+        "          (down_proj): Linear(in_features=6144, out_features=2048, bias=False)",
+        "          (act_fn): SiLUActivation()",
+        "        )",
+        "        (input_layernorm): Qwen3RMSNorm((2048,), eps=1e-06)",
+        "        (post_attention_layernorm): Qwen3RMSNorm((2048,), eps=1e-06)",
+        "      )",
+        "    )",
+        "    (norm): Qwen3RMSNorm((2048,), eps=1e-06)",
+        "  )",
+        "  (head): Linear(in_features=2048, out_features=10, bias=True)",
+        ")");
+    assertEquals(9, a.layers().depth());
+  }
 }

@@ -23,10 +23,11 @@ final class SignatureKinds {
     if (a.get("in_features") != null && a.get("out_features") != null) {
       return LayerKind.FULLY_CONNECTED;
     }
-    if (layer.isLeaf() && layer.typeName().endsWith("Conv") && a.longValue("in_channels", 0, -1) > 0
-        && a.longValue("out_channels", 1, -1) > 0) {
+    if (layer.isLeaf() && layer.typeName().endsWith("Conv") && (a.longValue("in_channels", 0, -1) > 0
+        && a.longValue("out_channels", 1, -1) > 0 || a.longValue("in", -1, -1) > 0 && a.longValue("out", -1, -1) > 0)) {
       // a graph convolution prints its channels and no kernel (PyTorch Geometric's GCNConv(1433, 16),
-      // GATConv(1433, 8, heads=8)): a weight from one width to the other
+      // GATConv(1433, 8, heads=8); DGL's GraphConv(in=128, out=256, normalization=both)): a weight
+      // from one width to the other
       return LayerKind.CONVOLUTION;
     }
     if (layer.isLeaf() && layer.typeName().endsWith("Linear")) {

@@ -25,6 +25,23 @@ class SignatureKindsTest {
     assertFalse(a.parameters().exact(), "what a graph convolution owns is not known");
   }
 
+  /** DGL prints its graph convolution's widths as keywords: a published 3-layer GCN read depth 0, whole. */
+  @Test
+  void aClassNamedConvPrintingInAndOutIsAConvolution() {
+    Analysis a = Printouts.analyse(
+        "GCN(",
+        "  (layers): ModuleList(",
+        "    (0): GraphConv(in=128, out=256, normalization=both, activation=None)",
+        "    (1): GraphConv(in=256, out=40, normalization=both, activation=None)",
+        "  )",
+        ")");
+    assertEquals(2, a.layers().weighted());
+    assertEquals(2, a.layers().depth());
+    assertFalse(a.parameters().exact(), "what a graph convolution owns is not known");
+    Analysis other = Printouts.analyse("Net(", "  (pool): GraphPool(in=128, out=256)", ")");
+    assertEquals(0, other.layers().weighted());
+  }
+
   @Test
   void otherClassesPrintingTwoNumbersStayUnknown() {
     Analysis a = Printouts.analyse(

@@ -241,12 +241,10 @@ final class PrintoutReader {
    * {@code (0): Parameter containing: [...]} is what PyTorch prints there.
    */
   static boolean describesChild(String s, int at) {
-    int close = s.indexOf("): ", at);
-    int open = s.indexOf('(', at + 1);
-    if (close < 0 || open >= 0 && open < close) {
+    int word = afterKey(s, at);
+    if (word < 0) {
       return false;
     }
-    int word = close + 3;
     int end = word;
     while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_' || s.charAt(end) == '.')) {
       end++;
@@ -262,13 +260,19 @@ final class PrintoutReader {
    * ParameterDict's {@code (0): Parameter containing: [...]} is PyTorch's own such line.
    */
   static boolean printsOwnRepr(String s, int at) {
+    int text = afterKey(s, at);
+    return text >= 0 && text < s.length() && !Character.isWhitespace(s.charAt(text))
+        && !s.startsWith("Parameter containing", text);
+  }
+
+  /**
+   * Where the text after a child's key starts on the line at {@code at} ({@code (key): } with no
+   * parenthesis inside the key), or -1 where the line starts no such key.
+   */
+  private static int afterKey(String s, int at) {
     int close = s.indexOf("): ", at);
     int open = s.indexOf('(', at + 1);
-    if (close < 0 || open >= 0 && open < close) {
-      return false;
-    }
-    int text = close + 3;
-    return text < s.length() && !Character.isWhitespace(s.charAt(text)) && !s.startsWith("Parameter containing", text);
+    return close < 0 || open >= 0 && open < close ? -1 : close + 3;
   }
 
   /** Whether {@code s} is only a mark that text was left out: {@code ...}, {@code …}, {@code ⋮}, {@code [...]}. */
@@ -542,7 +546,7 @@ final class PrintoutReader {
               + " as PyTorch prints a module ('" + IgnoredText.quoted(s.substring(at)) + "'): what it stands for is in"
               + " no count, so every count is a lower bound"));
         } else if (printsOwnRepr(s, at)) {
-          diagnostics.add(Diagnostic.error(line.number(), line.column(at), (isElision(s.substring(s.indexOf("): ", at) + 3))
+          diagnostics.add(Diagnostic.error(line.number(), line.column(at), (isElision(s.substring(afterKey(s, at)))
               ? "a child whose module was left out of the text" : "a child printed by its class's own repr, not as"
               + " PyTorch prints a module") + " ('" + IgnoredText.quoted(s.substring(at)) + "'): what it holds is in no"
               + " count, so every count is a lower bound"));

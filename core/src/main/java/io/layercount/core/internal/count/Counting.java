@@ -269,6 +269,7 @@ public final class Counting {
       return "the printed arguments of " + type + " do not give its size";
     }
     if (Resolution.BIAS_UNKNOWN.equals(why.basis()) || StatedCounts.LOST.equals(why.basis())
+        || StatedCounts.UNCOUNTED.equals(why.basis())
         || Resolution.MISSING.equals(why.basis()) || Resolution.NEEDS_INPUT.equals(why.basis())
         || Resolution.OTHER_CLASS.equals(why.basis()) || Resolution.AS_LINEAR.equals(why.basis())) {
       return why.note();

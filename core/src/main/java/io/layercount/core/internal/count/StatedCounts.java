@@ -28,6 +28,8 @@ import java.util.function.Function;
 final class StatedCounts {
   /** The basis of a count the text printed but lost (a cut or unreadable cell). */
   static final String LOST = "lost";
+  /** The basis of a row that shows none of the parameters its class always holds. */
+  static final String UNCOUNTED = "uncounted";
 
   private StatedCounts() {}
 
@@ -64,6 +66,16 @@ final class StatedCounts {
         own = null;
         r = new Resolution(rule.kind(), 0, false, false, rule.weighted(), LOST,
             "the text does not give the parameter count of " + layer.typeName() + " (line " + layer.line() + ")");
+      } else if (layer.isLeaf() && isTorchAttention(layer, rule)) {
+        // torch's MultiheadAttention as a row of no rows inside: its out_proj is a Linear it holds
+        // but never calls, so no summary shows it as a row; it is one of its two conv/FC layers
+        own = s.params();
+        r = own == 0
+            ? new Resolution(rule.kind(), 0, false, false, 2, UNCOUNTED, "this MultiheadAttention row shows no"
+                + " parameters, but the class always holds its input projection and its out_proj: the summary counted"
+                + " neither, nor did its footer")
+            : new Resolution(rule.kind(), own, true, !weightAndBiasOnly, 2, "stated", weightAndBiasOnly
+                ? "counts only the tensors named weight and bias of " + layer.typeName() : null);
       } else if (layer.isLeaf() || s.scope() == Layer.ParamScope.OWN) {
         own = s.params();
         r = weightAndBiasOnly && mayHoldMore(layer, rule, rules)
@@ -88,6 +100,11 @@ final class StatedCounts {
       subtree.put(layer, subtreeTotal(layer, own, subtree));
     }
     return out;
+  }
+
+  /** torch.nn.MultiheadAttention, as its rule knows it (a class of that name printing q, k, v is another). */
+  private static boolean isTorchAttention(Layer layer, Resolution rule) {
+    return rule.kind() == LayerKind.ATTENTION && layer.typeName().equals("MultiheadAttention");
   }
 
   /** A class whose parameters need not all be called weight and bias. */

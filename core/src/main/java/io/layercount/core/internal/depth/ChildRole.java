@@ -151,6 +151,15 @@ public enum ChildRole {
         && (norm.equals("norm") || norm.equals("layernorm") || norm.equals("ln"));
   }
 
+  /**
+   * Whether a child is keyed as a mixture's shared expert ({@code shared_experts} in DeepSeek,
+   * {@code shared_expert} and {@code shared_expert_gate} in Qwen2-MoE): it runs on the module's
+   * input beside the routed experts, its output added to theirs.
+   */
+  static boolean isSharedExpert(String name) {
+    return name.startsWith("shared_expert");
+  }
+
   /** The parts {@link #projected} knows, longer before shorter where one starts another. */
   private static final List<String> PARTS = List.of("query", "key", "value", "q", "k", "v");
   private static final List<String> MIDDLES = List.of("", "_content", "_pos", "_pos_sine");

@@ -1451,6 +1451,11 @@ public final class Dataflow {
       } else if (ChildRole.projectsPositions(childName)) {
         source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
         sourceKind = Source.SIDE_INPUT;
+      } else if (ChildRole.isSharedExpert(childName) && child.knownIn() && child.in() == input.width) {
+        // a mixture's shared expert reads the module's input beside the routed experts, and the two
+        // are summed (DeepSeek's shared_experts, Qwen2-MoE's shared_expert and its gate)
+        source = input;
+        sourceKind = Source.BRANCH;
       } else if (learnedParallel(childName) && child.in() == input.width) {
         source = input;
         sourceKind = Source.BRANCH;
@@ -1503,6 +1508,14 @@ public final class Dataflow {
           Point deeper = earlier.depth > current.depth ? earlier : current;
           source = new Point(deeper.depth, child.in(), deeper, -1);
           (deeper == current ? earlier : current).feed(source);
+          sourceKind = Source.STREAM;
+        } else if (!split && previousWeightedLeaf && current != input && child.in() < width
+            && Saturating.multiply(child.in(), 4) > Saturating.multiply(width, 3) && open.contains(current)) {
+          // most of what a conv/FC layer just wrote, which nothing has read, where no earlier tensor
+          // has the width read (DeepSeek's MLA: kv_a_proj_with_mqa writes 576, its norm reads the
+          // 512-wide latent, the 64 rotary channels split off): a slice of it, not of the deepest
+          // branch (a token mixer reading 196 patches of a 384-wide stream reads along another axis)
+          source = new Point(current.depth, child.in(), current, -1);
           sourceKind = Source.STREAM;
         } else {
           offAxis = !split && child.in() == child.out();

@@ -1428,4 +1428,55 @@ class DataflowRulesTest {
         ")");
     assertEquals(9, a.layers().depth());
   }
+
+  /**
+   * DeepSeek's multi-head latent attention: the query runs q_a_proj, its norm, q_b_proj; the keys
+   * and values kv_a_proj_with_mqa (576 wide: a 512-wide latent and 64 rotary channels), a norm of
+   * the latent, kv_b_proj; o_proj reads both. The latent's norm reads 512, which no earlier tensor
+   * has: it was read as a reshape of the deepest branch (q_b_proj's), chaining the two paths. And
+   * the MoE's shared experts run on its input beside the routed ones, their outputs summed (HF's
+   * DeepseekV3MoE). Per layer: q_a or kv_a, q_b or kv_b, o; then up, down: 5 (the published
+   * DeepSeek-R1, 61 layers, read 482 for 305, presented as whole).
+   */
+  @Test
+  void latentAttentionsPathsRunSideBySideAndSharedExpertsBesideTheRoutedOnes() {
+    Analysis a = analyse(
+        "DeepseekV3Model(",
+        "  (embed_tokens): Embedding(129280, 7168)",
+        "  (layers): ModuleList(",
+        "    (0): DeepseekV3DecoderLayer(",
+        "      (self_attn): DeepseekV3Attention(",
+        "        (q_a_proj): Linear(in_features=7168, out_features=1536, bias=False)",
+        "        (q_a_layernorm): DeepseekV3RMSNorm((1536,), eps=1e-06)",
+        "        (q_b_proj): Linear(in_features=1536, out_features=24576, bias=False)",
+        "        (kv_a_proj_with_mqa): Linear(in_features=7168, out_features=576, bias=False)",
+        "        (kv_a_layernorm): DeepseekV3RMSNorm((512,), eps=1e-06)",
+        "        (kv_b_proj): Linear(in_features=512, out_features=32768, bias=False)",
+        "        (o_proj): Linear(in_features=16384, out_features=7168, bias=False)",
+        "      )",
+        "      (mlp): DeepseekV3MoE(",
+        "        (experts): ModuleList(",
+        "          (0-1): 2 x DeepseekV3MLP(",
+        "            (gate_proj): Linear(in_features=7168, out_features=2048, bias=False)",
+        "            (up_proj): Linear(in_features=7168, out_features=2048, bias=False)",
+        "            (down_proj): Linear(in_features=2048, out_features=7168, bias=False)",
+        "            (act_fn): SiLUActivation()",
+        "          )",
+        "        )",
+        "        (gate): DeepseekV3TopkRouter()",
+        "        (shared_experts): DeepseekV3MLP(",
+        "          (gate_proj): Linear(in_features=7168, out_features=2048, bias=False)",
+        "          (up_proj): Linear(in_features=7168, out_features=2048, bias=False)",
+        "          (down_proj): Linear(in_features=2048, out_features=7168, bias=False)",
+        "          (act_fn): SiLUActivation()",
+        "        )",
+        "      )",
+        "      (input_layernorm): DeepseekV3RMSNorm((7168,), eps=1e-06)",
+        "      (post_attention_layernorm): DeepseekV3RMSNorm((7168,), eps=1e-06)",
+        "    )",
+        "  )",
+        "  (norm): DeepseekV3RMSNorm((7168,), eps=1e-06)",
+        ")");
+    assertEquals(5, a.layers().depth());
+  }
 }

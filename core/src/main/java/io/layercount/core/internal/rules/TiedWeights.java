@@ -47,11 +47,15 @@ public final class TiedWeights {
    * Keys of heads → the key of the layer they are one tensor with when both print the same text:
    * a two-stage detector's proposal heads reused by its decoder (RT-DETR-style {@code enc_score_head}
    * as {@code decoder.class_embed}, {@code enc_bbox_head} as {@code decoder.bbox_embed}), a CTC
-   * head that is its encoder's vocabulary projection ({@code ctc_head} as {@code encoder.out}).
-   * Printed differently (a decoder's {@code class_embed} holding a head per layer) they are not.
+   * head that is its encoder's vocabulary projection ({@code ctc_head} as {@code encoder.out}), a
+   * policy's actor and critic feature extractors that are its one extractor (Stable-Baselines3's
+   * {@code pi_features_extractor} and {@code vf_features_extractor} as {@code features_extractor},
+   * printed three times when shared, its default). Printed differently (a decoder's {@code
+   * class_embed} holding a head per layer) they are not.
    */
   private static final Map<String, String> HEAD_TWINS =
-      Map.of("enc_score_head", "class_embed", "enc_bbox_head", "bbox_embed", "ctc_head", "out");
+      Map.of("enc_score_head", "class_embed", "enc_bbox_head", "bbox_embed", "ctc_head", "out",
+          "pi_features_extractor", "features_extractor", "vf_features_extractor", "features_extractor");
   /** The values of {@link #HEAD_TWINS}, to test a name by hash rather than by a scan of the map. */
   private static final Set<String> HEAD_TWIN_VALUES = Set.copyOf(HEAD_TWINS.values());
   /** Every key a pattern above names: a node under any other key is passed over with one lookup. */
@@ -159,7 +163,8 @@ public final class TiedWeights {
           twins.add(twin);
         }
       }
-      long each = twins.size() == 1 ? subtreeParameters(head.layer(), resolution) : -1;
+      // what the text shows of it twice (a class of no rule inside may hold more, in both places)
+      long each = twins.size() == 1 ? shownParameters(head.layer(), resolution) : -1;
       if (each <= 0) {
         continue;
       }
@@ -217,6 +222,28 @@ public final class TiedWeights {
       }
     }
     return sum;
+  }
+
+  /** What the known layers of a subtree own (a layer of unknown size adds nothing), or -1 for none. */
+  private static long shownParameters(Layer block, Function<Layer, Resolution> resolution) {
+    long sum = 0;
+    Deque<Layer> layers = new ArrayDeque<>();
+    Deque<Long> counts = new ArrayDeque<>();
+    layers.push(block);
+    counts.push(1L);
+    while (!layers.isEmpty()) {
+      Layer l = layers.pop();
+      long n = counts.pop();
+      Resolution r = resolution.apply(l);
+      if (r != null && r.known()) {
+        sum = saturatingAdd(sum, saturatingMultiply(n, r.ownParameters()));
+      }
+      for (Layer child : l.children()) {
+        layers.push(child);
+        counts.push(saturatingMultiply(n, child.repeat()));
+      }
+    }
+    return sum > 0 ? sum : -1;
   }
 
   /**

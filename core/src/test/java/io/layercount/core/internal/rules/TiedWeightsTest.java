@@ -269,6 +269,37 @@ class TiedWeightsTest {
     assertEquals(40 + 144 + 136, a.parameters().deduplicated());
   }
 
+  /**
+   * Stable-Baselines3's policy prints its one feature extractor three times when actor and critic
+   * share it (the default): under features_extractor, pi_features_extractor and vf_features_extractor.
+   * A published PPO policy read 100,894,179 with no word of 33,632,419. The extractor's own class has
+   * no rule, so what its printed layers own is what is said twice more; a critic extractor printed
+   * otherwise is its own.
+   */
+  @Test
+  void aPolicysActorAndCriticExtractorsPrintedLikeItsExtractorAreThatExtractor() {
+    String extractor = "    (linear): Linear(in_features=8, out_features=4, bias=True)";
+    Analysis shared = analyse(
+        "ActorCriticPolicy(",
+        "  (features_extractor): NatureCNN(", extractor, "  )",
+        "  (pi_features_extractor): NatureCNN(", extractor, "  )",
+        "  (vf_features_extractor): NatureCNN(", extractor, "  )",
+        "  (action_net): Linear(in_features=4, out_features=2, bias=True)",
+        ")");
+    assertEquals(3 * 36 + 10, shared.parameters().total());
+    assertEquals(36 + 10, shared.parameters().deduplicated());
+    Analysis own = analyse(
+        "ActorCriticPolicy(",
+        "  (features_extractor): NatureCNN(", extractor, "  )",
+        "  (pi_features_extractor): NatureCNN(", extractor, "  )",
+        "  (vf_features_extractor): NatureCNN(",
+        "    (linear): Linear(in_features=8, out_features=8, bias=True)", "  )",
+        "  (action_net): Linear(in_features=4, out_features=2, bias=True)",
+        ")");
+    assertEquals(36 + 36 + 72 + 10, own.parameters().total());
+    assertEquals(36 + 72 + 10, own.parameters().deduplicated());
+  }
+
   @Test
   void aDeduplicatedLowerBoundIsSaidToBeOne() {
     Analysis a = twoLayersSharing("shared_transf", "(mixer): UnknownMixer()");

@@ -155,6 +155,8 @@ final class NetworkAssembler {
     final Map<String, Node> first = new HashMap<>();
     /** Whether a sibling already passed had its name cut. */
     boolean earlierCut;
+    /** The siblings some reference resolved so far reads. */
+    final Set<Node> read = new HashSet<>();
 
     Names(List<Node> siblings) {
       for (Node n : siblings) {
@@ -183,6 +185,7 @@ final class NetworkAssembler {
       String name = target != null ? target.key : ref.name() + (ref.nameCut() ? "…" : "");
       if (target != null) {
         claimed.add(target);
+        names.read.add(target);
       }
       inbound.add(name);
       connections.add(new Layer.Connection(name, ref.node(), ref.tensor()));
@@ -227,13 +230,22 @@ final class NetworkAssembler {
     }
     if (candidates.size() > 1) {
       List<String> names = new ArrayList<>();
+      Node unread = null;
+      int unreadCount = 0;
       for (Node c : candidates) {
         names.add(c.key);
+        if (!siblings.read.contains(c)) {
+          unread = c;
+          unreadCount++;
+        }
       }
+      // rows come in topological order, and every output but the model's is read by a later row:
+      // where one candidate is read by no row before, it is the one this row reads
+      Node chosen = unreadCount == 1 ? unread : candidates.get(0);
       diagnostics.add(Diagnostic.warning(at.line, at.column,
           "cut reference '" + ref.text() + "' fits " + candidates.size() + " earlier layers (" + String.join(", ", names)
-              + "); assumed '" + names.get(0) + "'"));
-      return candidates.get(0);
+              + "); assumed '" + chosen.key + "'" + (unreadCount == 1 ? ", the only one no earlier row reads" : "")));
+      return chosen;
     }
     Node later = ref.nameCut() ? null : siblings.first.get(ref.name());
     if (later != null && later != node) {

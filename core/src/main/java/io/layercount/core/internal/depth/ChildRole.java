@@ -152,6 +152,15 @@ public enum ChildRole {
   }
 
   /**
+   * Whether a child is keyed as a joint attention's projection of the other stream (diffusers'
+   * {@code add_q_proj}, {@code add_k_proj}, {@code add_v_proj} in SD3's and Flux's attention).
+   */
+  static boolean projectsOtherStream(String name) {
+    return name.startsWith("add_") && name.endsWith("_proj") && name.length() == "add_q_proj".length()
+        && "qkv".indexOf(name.charAt(4)) >= 0;
+  }
+
+  /**
    * Whether a child is keyed as a mixture's shared expert ({@code shared_experts} in DeepSeek,
    * {@code shared_expert} and {@code shared_expert_gate} in Qwen2-MoE): it runs on the module's
    * input beside the routed experts, its output added to theirs.

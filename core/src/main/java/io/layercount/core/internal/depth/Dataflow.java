@@ -122,10 +122,13 @@ public final class Dataflow {
     int[] of = null;
     for (int i = 1; i < children.size(); i++) {
       String key = children.get(i).name();
-      if (!key.endsWith("_gate") || key.length() == "_gate".length()) {
+      // a dual-stream block's layer for the other stream (an MMDiT's ff_context beside its ff) reads
+      // that stream where its twin reads this one: as deep, not after it
+      int suffix = key.endsWith("_gate") ? "_gate".length() : key.endsWith("_context") ? "_context".length() : 0;
+      if (suffix == 0 || key.length() == suffix) {
         continue;
       }
-      String partner = key.substring(0, key.length() - "_gate".length());
+      String partner = key.substring(0, key.length() - suffix);
       for (int j = 0; j < i; j++) {
         if (children.get(j).name().equals(partner)) {
           if (of == null) {
@@ -629,8 +632,10 @@ public final class Dataflow {
     for (int i = 0; i < kids.length; i++) {
       Layer child = children.get(i);
       Widths w = kids[i].span;
-      if (!first.knownIn() && !readsTimestep(child) && !modulates(layer, child)) {
-        // a timestep embedder reads the timestep, not the module's input
+      if (!first.knownIn() && !readsTimestep(child) && !modulates(layer, child)
+          && !(child.isLeaf() && ChildRole.normsHeads(child.name()))) {
+        // a timestep embedder reads the timestep, not the module's input; a per-head norm printed
+        // first (diffusers' norm_q) a head
         first = w;
         firstReader = child;
         firstIndex = i;
@@ -1137,6 +1142,9 @@ public final class Dataflow {
       int runsEarlier = chains || slices || runsFirst >= 0 || runsLast >= 0 ? -1 : keeperPrintedAfter();
       int[] cross = runsFirst >= 0 || runsLast >= 0 || runsEarlier >= 0 ? null : crossPrintedLate();
       int output = runsFirst >= 0 || runsLast >= 0 || runsEarlier >= 0 || cross != null ? -1 : outputPrintedEarly();
+      if (output < 0 && runsFirst < 0 && runsLast < 0 && runsEarlier < 0 && cross == null) {
+        output = concatBeforeLast();
+      }
       this.order = runsFirst >= 0 ? moved(last + 1, runsFirst, 0) : runsLast >= 0 ? moved(last + 1, runsLast, last)
           : runsEarlier >= 0 ? moved(last + 1, runsEarlier, runsEarlier - 1)
           : cross != null ? moved(last + 1, cross[0], cross[1])
@@ -1274,6 +1282,48 @@ public final class Dataflow {
       long half = before.out() / 2;
       return keptWidth(node.kids[fusion + 1]) == half
           && fused.in() == Saturating.add(before.out(), Saturating.multiply(Streams.entries(list), half)) ? fusion : -1;
+    }
+
+    /** What the latest projection of the other stream before this child wrote ({@code add_v_proj}), or {@code null}. */
+    private Point otherStreamProjected() {
+      List<Layer> children = layer.children();
+      for (int i = index - 1; i >= 0; i--) {
+        if (outputs[i] != null && ChildRole.projectsOtherStream(children.get(i).name())) {
+          return outputs[i];
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The index of a conv/FC leaf that reads the last child, an attention, concatenated with an
+     * earlier sibling's output, printed before that attention, or -1: diffusers' FluxSingleTransformerBlock prints
+     * proj_mlp (3,072 to 12,288), proj_out (15,360 to 3,072), then attn (3,072), and runs attn beside
+     * proj_mlp, proj_out on both concatenated. It runs last.
+     */
+    private int concatBeforeLast() {
+      List<Layer> children = layer.children();
+      int last = children.size() - 1;
+      if (last < 2 || children.get(last).isLeaf() || !ATTENTION.contains(children.get(last).name())) {
+        return -1; // nearly every module: its last child is no attention
+      }
+      Widths tail = node.kids[last].span;
+      if (!tail.knownOut()) {
+        return -1;
+      }
+      for (int k = 1; k < last; k++) {
+        Widths w = node.kids[k].span;
+        if (!children.get(k).isLeaf() || node.kids[k].weighted == 0 || !w.knownIn()) {
+          continue;
+        }
+        for (int j = 0; j < k; j++) {
+          Widths part = node.kids[j].span;
+          if (part.knownOut() && part.out() != w.in() && Saturating.add(part.out(), tail.out()) == w.in()) {
+            return k;
+          }
+        }
+      }
+      return -1;
     }
 
     /**
@@ -1451,6 +1501,16 @@ public final class Dataflow {
       } else if (ChildRole.projectsPositions(childName)) {
         source = new Point(0, child.knownIn() ? child.in() : width, null, -1);
         sourceKind = Source.SIDE_INPUT;
+      } else if (childName.equals("to_add_out") && (encoder = otherStreamProjected()) != null) {
+        // the joint attention's output projection of the other stream reads what its projections
+        // made of that stream, not what to_out wrote of this one
+        source = encoder;
+        sourceKind = Source.STREAM;
+      } else if (ChildRole.projectsOtherStream(childName) && child.knownIn() && child.in() == input.width) {
+        // a joint attention's projections of the other stream (diffusers' add_q_proj beside to_q):
+        // they read that stream where to_q reads this one, as deep
+        source = input;
+        sourceKind = Source.BRANCH;
       } else if (ChildRole.isSharedExpert(childName) && child.knownIn() && child.in() == input.width) {
         // a mixture's shared expert reads the module's input beside the routed experts, and the two
         // are summed (DeepSeek's shared_experts, Qwen2-MoE's shared_expert and its gate)
@@ -2436,7 +2496,7 @@ public final class Dataflow {
   private static final Set<String> MODULATION_KEYS = Set.of("adaLN_modulation", "time_emb_proj", "emb_layers");
 
   private static final Set<String> TIMESTEP_KEYS = Set.of("time_embedding", "time_embed", "time_proj", "t_embedder",
-      "time_embedder", "temb");
+      "time_embedder", "temb", "context_embedder");
 
   /** The width every child of a module reads and writes, or {@link Widths#UNKNOWN} where there is none such. */
   private static long keptWidth(Facts list) {

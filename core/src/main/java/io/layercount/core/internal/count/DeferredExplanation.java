@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * JSON. Made at most once, whichever thread asks first; it then reads as the explanation itself.
  */
 final class DeferredExplanation {
-  private final Supplier<Explanation> make;
+  /** Keeps the counting's state that the explanation is made from: dropped once it is made. */
+  private Supplier<Explanation> make;
   private volatile Explanation made;
 
   private DeferredExplanation(Supplier<Explanation> make) {
@@ -35,6 +36,7 @@ final class DeferredExplanation {
         if (e == null) {
           e = make.get();
           made = e;
+          make = null;
         }
       }
     }

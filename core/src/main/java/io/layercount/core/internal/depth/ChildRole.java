@@ -136,20 +136,22 @@ public enum ChildRole {
    * reads it (its width is a head's, which a key or value projection may write too).
    */
   static boolean normsHeads(String name) {
-    int n = name.length();
+    // no substring made: the depth inference asks this of nearly every child it measures
     if (name.startsWith("norm_")) {
-      String rest = name.startsWith("norm_added_") ? name.substring("norm_added_".length()) : name.substring(5);
-      return rest.equals("q") || rest.equals("k");
+      int at = name.startsWith("norm_added_") ? "norm_added_".length() : "norm_".length();
+      return name.length() == at + 1 && (name.charAt(at) == 'q' || name.charAt(at) == 'k');
     }
     int cut = name.indexOf('_');
-    if (cut < 0 || n < 4) {
+    boolean part = cut == 1 && (name.charAt(0) == 'q' || name.charAt(0) == 'k')
+        || cut == 5 && name.startsWith("query") || cut == 3 && name.startsWith("key");
+    if (!part) {
       return false;
     }
-    String part = name.substring(0, cut);
-    String norm = name.substring(cut + 1);
-    return (part.equals("q") || part.equals("k") || part.equals("query") || part.equals("key"))
-        && (norm.equals("norm") || norm.equals("layernorm") || norm.equals("ln"));
+    int rest = name.length() - cut - 1;
+    return rest == 4 && name.endsWith("norm") || rest == 9 && name.endsWith("layernorm")
+        || rest == 2 && name.endsWith("ln");
   }
+
 
   /**
    * Whether a child is keyed as a joint attention's projection of the other stream (diffusers'

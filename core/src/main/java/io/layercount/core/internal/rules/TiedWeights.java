@@ -203,29 +203,20 @@ public final class TiedWeights {
 
   /** What a subtree owns, or -1 when some part of it is not known exactly. */
   private static long subtreeParameters(Layer block, Function<Layer, Resolution> resolution) {
-    long sum = 0;
-    Deque<Layer> layers = new ArrayDeque<>();
-    Deque<Long> counts = new ArrayDeque<>();
-    layers.push(block);
-    counts.push(1L);
-    while (!layers.isEmpty()) {
-      Layer l = layers.pop();
-      long n = counts.pop();
-      Resolution r = resolution.apply(l);
-      if (r == null || !r.known() || !r.exact()) {
-        return -1;
-      }
-      sum = saturatingAdd(sum, saturatingMultiply(n, r.ownParameters()));
-      for (Layer child : l.children()) {
-        layers.push(child);
-        counts.push(saturatingMultiply(n, child.repeat()));
-      }
-    }
-    return sum;
+    return parameters(block, resolution, true);
   }
 
   /** What the known layers of a subtree own (a layer of unknown size adds nothing), or -1 for none. */
   private static long shownParameters(Layer block, Function<Layer, Resolution> resolution) {
+    long sum = parameters(block, resolution, false);
+    return sum > 0 ? sum : -1;
+  }
+
+  /**
+   * What the layers of a subtree own, runs expanded: with {@code exactOnly}, -1 as soon as one is not
+   * known exactly; else what the known ones own.
+   */
+  private static long parameters(Layer block, Function<Layer, Resolution> resolution, boolean exactOnly) {
     long sum = 0;
     Deque<Layer> layers = new ArrayDeque<>();
     Deque<Long> counts = new ArrayDeque<>();
@@ -235,7 +226,11 @@ public final class TiedWeights {
       Layer l = layers.pop();
       long n = counts.pop();
       Resolution r = resolution.apply(l);
-      if (r != null && r.known()) {
+      boolean counted = r != null && r.known() && (r.exact() || !exactOnly);
+      if (!counted && exactOnly) {
+        return -1;
+      }
+      if (counted) {
         sum = saturatingAdd(sum, saturatingMultiply(n, r.ownParameters()));
       }
       for (Layer child : l.children()) {
@@ -243,7 +238,7 @@ public final class TiedWeights {
         counts.push(saturatingMultiply(n, child.repeat()));
       }
     }
-    return sum > 0 ? sum : -1;
+    return sum;
   }
 
   /**

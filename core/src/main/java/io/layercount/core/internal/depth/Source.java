@@ -24,11 +24,12 @@ enum Source {
    */
   SIDE_INPUT("reads coordinates or positions, not the data: off the data path"),
   /**
-   * A diffusion model's timestep embedder ({@code time_embedding}, {@code timestep_embedder}): it
-   * reads the timestep, not the data, so its path starts there; its embedding joins the data where
-   * a later layer reads it.
+   * A diffusion model's timestep embedder ({@code time_embedding}, {@code timestep_embedder}), or
+   * the embedder of its prompt beside the data's ({@code context_embedder}): it reads the
+   * conditioning, not the data, so its path starts there; its embedding joins the data where a later
+   * layer reads it.
    */
-  TIMESTEP("reads the timestep, not the data: a path of its own"),
+  TIMESTEP("reads the conditioning (the timestep, a prompt's embedding), not the data: a path of its own"),
   /**
    * A gated MLP's second projection printed after the layer that reads the product of the two
    * (up_proj after down_proj): it reads what its partner read, and no path runs on from it.

@@ -182,10 +182,13 @@ public final class KerasSummaryParser implements SummaryParser {
     }
     int bodyEnd = footerAt >= 0 ? footerAt : limit;
     boolean box = Lines.isBoxHeader(lines.get(header).text());
+    boolean cut = false;
     if (footerAt < 0 && !box) {
       // no footer: the table ends at its closing '=' rule, not at the next table or the text's end
       // (a log's lines after it were read as rows)
-      bodyEnd = closingRule(lines, header, limit);
+      int close = closingRule(lines, header, limit);
+      cut = close < 0 && !ruleInsideLine(lines, header, limit);
+      bodyEnd = close < 0 ? limit : close;
     }
     TableRows table;
     int afterBody = bodyEnd;
@@ -203,6 +206,13 @@ public final class KerasSummaryParser implements SummaryParser {
       Footer footer = Footer.read(lines, footerAt, limit, diagnostics);
       totals = footer.totals();
       end[0] = footer.end();
+    } else if (cut && !table.rows().isEmpty()) {
+      // neither a closing rule nor a footer after the rows: the text stops inside the table (an
+      // excerpt, a log cut off), and the rows after its last line are in no count
+      Line last = lines.get(Math.max(header, bodyEnd - 1));
+      diagnostics.add(Diagnostic.error(last.number(), last.column(0), "the table stops after line "
+          + last.number() + " with no closing rule and no 'Total params' footer: the text was cut inside it, so"
+          + " every count is a lower bound"));
     } else if (footerAt < 0) {
       Line h = lines.get(header);
       diagnostics.add(Diagnostic.warning(h.number(), h.column(0),
@@ -227,7 +237,7 @@ public final class KerasSummaryParser implements SummaryParser {
 
   /**
    * The line after a plain table's closing {@code =} rule: the first such rule after a row, past the
-   * rule under the header; {@code limit} where there is none.
+   * rule under the header; -1 where there is none.
    */
   private static int closingRule(List<Line> lines, int header, int limit) {
     boolean row = false;
@@ -241,7 +251,24 @@ public final class KerasSummaryParser implements SummaryParser {
         row = true;
       }
     }
-    return limit;
+    return -1;
+  }
+
+  /**
+   * Whether a line after the table's first row holds a run of {@code =} behind other text: its
+   * closing rule with a prefix of its own (a log's lines, a browser console's {@code
+   * layer_utils.js:74}), so the table was printed to its end, though not read as such.
+   */
+  private static boolean ruleInsideLine(List<Line> lines, int header, int limit) {
+    boolean row = false;
+    for (int i = header + 1; i < limit; i++) {
+      String t = lines.get(i).text();
+      if (row && t.contains("==========")) {
+        return true;
+      }
+      row |= !t.isBlank() && !Lines.isRule(t, "=_¯-");
+    }
+    return false;
   }
 
   /** Text between a table's end and its footer. */

@@ -2630,6 +2630,11 @@ public final class Dataflow {
     return a && b;
   }
 
+  /** Whether two sibling keys name a complex layer's real and imaginary parts ({@code fr}, {@code fi}). */
+  private static boolean realAndImaginary(String first, String second) {
+    return first.equals("fr") && second.equals("fi") || first.equals("real") && second.equals("imag");
+  }
+
   /** The keys of a mixture of experts' list of experts (Mixtral's, Switch Transformers', DeepSeek's). */
   private static final Set<String> EXPERT_LISTS = Set.of("experts", "local_experts", "expert");
 
@@ -2663,6 +2668,13 @@ public final class Dataflow {
         experts = Saturating.add(experts, children.get(i).repeat());
       }
       return experts >= 2;
+    }
+    if (children.size() == 2 && realAndImaginary(children.get(0).name(), children.get(1).name())) {
+      // a complex-valued layer's real and imaginary parts (neuralop's ComplexValued: fr and fi):
+      // each reads the input's parts, and their outputs are summed into the result's
+      Widths a = kids[0].span;
+      Widths b = kids[1].span;
+      return a.knownIn() && b.knownIn() && a.in() == b.in() && a.out() == b.out();
     }
     if (!layer.typeName().equals("ModuleList")) {
       return false;

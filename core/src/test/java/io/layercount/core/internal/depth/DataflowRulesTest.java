@@ -1625,4 +1625,36 @@ class DataflowRulesTest {
         ")");
     assertEquals(10, a.layers().depth());
   }
+
+  /**
+   * neuralop's ComplexValued holds a layer's real and imaginary parts, fr and fi: each reads the
+   * input's parts and their outputs are summed (fr(re) - fi(im), fr(im) + fi(re)). Read in printed
+   * order they chained, fi even reading fr's one-channel output as a gate it weighs: a published
+   * complex FNO read 20 deep for 12. Here: the two skips, the projection: 3.
+   */
+  @Test
+  void aComplexLayersRealAndImaginaryPartsRunSideBySide() {
+    Analysis a = analyse(
+        "FNO(",
+        "  (fno_skips): ModuleList(",
+        "    (0-1): 2 x ComplexValued(",
+        "      (fr): Conv1d(128, 128, kernel_size=(1,), stride=(1,), bias=False)",
+        "      (fi): Conv1d(128, 128, kernel_size=(1,), stride=(1,), bias=False)",
+        "    )",
+        "  )",
+        "  (projection): ComplexValued(",
+        "    (fr): ChannelMLP(",
+        "      (fcs): ModuleList(",
+        "        (0): Conv1d(128, 1, kernel_size=(1,), stride=(1,))",
+        "      )",
+        "    )",
+        "    (fi): ChannelMLP(",
+        "      (fcs): ModuleList(",
+        "        (0): Conv1d(128, 1, kernel_size=(1,), stride=(1,))",
+        "      )",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
 }

@@ -213,7 +213,7 @@ public final class KerasSummaryParser implements SummaryParser {
       diagnostics.add(Diagnostic.error(last.number(), last.column(0), "the table stops after line "
           + last.number() + " with no closing rule and no 'Total params' footer: the text was cut inside it, so"
           + " every count is a lower bound"));
-    } else if (footerAt < 0) {
+    } else {
       Line h = lines.get(header);
       diagnostics.add(Diagnostic.warning(h.number(), h.column(0),
           "this table has no 'Total params' footer: the stated totals are unknown"));

@@ -226,11 +226,11 @@ final class PrintoutReader {
    * at its end ({@code (pool): GlobalAttention(gate_nn=Sequential(}, as PyTorch Geometric prints it).
    */
   static boolean printsModuleInArguments(String s, int at) {
-    int close = s.indexOf("): ", at);
-    if (close < 0 || !s.endsWith("(") || s.indexOf('(', at + 1) < close) {
+    int text = afterKey(s, at);
+    if (text < 0 || !s.endsWith("(")) {
       return false;
     }
-    int open = typeOpens(s, close);
+    int open = typeOpens(s, text - "): ".length());
     return open >= 0 && open < s.length() - 1 && LineSyntax.openParentheses(s.substring(open)) >= 2;
   }
 

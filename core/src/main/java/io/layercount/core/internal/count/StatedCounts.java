@@ -66,22 +66,20 @@ final class StatedCounts {
         own = null;
         r = new Resolution(rule.kind(), 0, false, false, rule.weighted(), LOST,
             "the text does not give the parameter count of " + layer.typeName() + " (line " + layer.line() + ")");
-      } else if (layer.isLeaf() && isTorchAttention(layer, rule)) {
-        // torch's MultiheadAttention as a row of no rows inside: its out_proj is a Linear it holds
-        // but never calls, so no summary shows it as a row; it is one of its two conv/FC layers
-        own = s.params();
-        r = own == 0
-            ? new Resolution(rule.kind(), 0, false, false, 2, UNCOUNTED, "this MultiheadAttention row shows no"
-                + " parameters, but the class always holds its input projection and its out_proj: the summary counted"
-                + " neither, nor did its footer")
-            : new Resolution(rule.kind(), own, true, !weightAndBiasOnly, 2, "stated", weightAndBiasOnly
-                ? "counts only the tensors named weight and bias of " + layer.typeName() : null);
       } else if (layer.isLeaf() || s.scope() == Layer.ParamScope.OWN) {
         own = s.params();
-        r = weightAndBiasOnly && mayHoldMore(layer, rule, rules)
-            ? new Resolution(rule.kind(), own, true, false, rule.weighted(), "stated",
+        // torch's MultiheadAttention as a row of no rows inside: its out_proj is a Linear it holds
+        // but never calls, so no summary shows it as a row; it is one of its two conv/FC layers
+        boolean attention = layer.isLeaf() && isTorchAttention(layer, rule);
+        int weighted = attention ? 2 : rule.weighted();
+        r = attention && own == 0
+            ? new Resolution(rule.kind(), 0, false, false, weighted, UNCOUNTED, "this MultiheadAttention row shows no"
+                + " parameters, but the class always holds its input projection and its out_proj: the summary counted"
+                + " neither, nor did its footer")
+            : weightAndBiasOnly && mayHoldMore(layer, rule, rules)
+            ? new Resolution(rule.kind(), own, true, false, weighted, "stated",
                 "counts only the tensors named weight and bias of " + layer.typeName())
-            : stated(rule, own);
+            : stated(rule, own, weighted);
       } else {
         Long children = childrenTotal(layer, subtree);
         own = children == null ? null : s.params() - children;
@@ -114,7 +112,11 @@ final class StatedCounts {
   }
 
   private static Resolution stated(Resolution rule, long own) {
-    return new Resolution(rule.kind(), own, true, true, rule.weighted(), "stated", null);
+    return stated(rule, own, rule.weighted());
+  }
+
+  private static Resolution stated(Resolution rule, long own, int weighted) {
+    return new Resolution(rule.kind(), own, true, true, weighted, "stated", null);
   }
 
   /** What the rules say about a layer, or about every class a cut type name can be when they agree. */

@@ -152,7 +152,6 @@ public enum ChildRole {
         || rest == 2 && name.endsWith("ln");
   }
 
-
   /**
    * Whether a child is keyed as a joint attention's projection of the other stream (diffusers'
    * {@code add_q_proj}, {@code add_k_proj}, {@code add_v_proj} in SD3's and Flux's attention).

@@ -632,8 +632,7 @@ public final class Dataflow {
     for (int i = 0; i < kids.length; i++) {
       Layer child = children.get(i);
       Widths w = kids[i].span;
-      if (!first.knownIn() && !readsTimestep(child) && !modulates(layer, child)
-          && !(child.isLeaf() && ChildRole.normsHeads(child.name()))) {
+      if (!first.knownIn() && !readsTimestep(child) && !modulates(layer, child) && !isHeadNorm(child)) {
         // a timestep embedder reads the timestep, not the module's input; a per-head norm printed
         // first (diffusers' norm_q) a head
         first = w;
@@ -645,7 +644,7 @@ public final class Dataflow {
       if (w.knownIn() && w.knownOut() && w.in() != w.out() && ChildRole.isLatePartner(children, i)) {
         fed = w.out();
       } else if (w.knownOut() && i != router && (out == Widths.UNKNOWN || !ChildRole.biasesScores(child.name()))
-          && !(child.isLeaf() && ChildRole.normsHeads(child.name()))) {
+          && !isHeadNorm(child)) {
         // (a relative-position bias printed after the output projection joins the scores; a query's
         // or key's per-head norm printed there too)
         out = w.out();
@@ -1141,10 +1140,7 @@ public final class Dataflow {
       int last = layer.children().size() - 1;
       int runsEarlier = chains || slices || runsFirst >= 0 || runsLast >= 0 ? -1 : keeperPrintedAfter();
       int[] cross = runsFirst >= 0 || runsLast >= 0 || runsEarlier >= 0 ? null : crossPrintedLate();
-      int output = runsFirst >= 0 || runsLast >= 0 || runsEarlier >= 0 || cross != null ? -1 : outputPrintedEarly();
-      if (output < 0 && runsFirst < 0 && runsLast < 0 && runsEarlier < 0 && cross == null) {
-        output = concatBeforeLast();
-      }
+      int output = runsFirst >= 0 || runsLast >= 0 || runsEarlier >= 0 || cross != null ? -1 : runsAfterLast();
       this.order = runsFirst >= 0 ? moved(last + 1, runsFirst, 0) : runsLast >= 0 ? moved(last + 1, runsLast, last)
           : runsEarlier >= 0 ? moved(last + 1, runsEarlier, runsEarlier - 1)
           : cross != null ? moved(last + 1, cross[0], cross[1])
@@ -1284,6 +1280,15 @@ public final class Dataflow {
           && fused.in() == Saturating.add(before.out(), Saturating.multiply(Streams.entries(list), half)) ? fusion : -1;
     }
 
+    /**
+     * A child printed before what it reads, which runs last ({@link #outputPrintedEarly}, {@link
+     * #concatBeforeLast}), or -1.
+     */
+    private int runsAfterLast() {
+      int output = outputPrintedEarly();
+      return output >= 0 ? output : concatBeforeLast();
+    }
+
     /** What the latest projection of the other stream before this child wrote ({@code add_v_proj}), or {@code null}. */
     private Point otherStreamProjected() {
       List<Layer> children = layer.children();
@@ -1392,8 +1397,7 @@ public final class Dataflow {
           written = kids[j].span.knownOut() && kids[j].span.out() == keeper.in();
         }
         for (int n = k + 1; n < kids.length && written; n++) {
-          Layer next = layer.children().get(n);
-          if (kids[n].span.knownIn() && !(next.isLeaf() && ChildRole.normsHeads(next.name()))) {
+          if (kids[n].span.knownIn() && !isHeadNorm(layer.children().get(n))) {
             // (a query's or key's per-head norm printed after the output projection reads a head,
             // not the stream: Gemma 3's k_norm reads the width its key projection writes)
             if (kids[n].span.in() == before.out()) {
@@ -1493,7 +1497,7 @@ public final class Dataflow {
         // after out_proj): it joins the scores as the query does, and the output stays out_proj's
         source = input;
         sourceKind = Source.SCORES;
-      } else if (childLayer.isLeaf() && ChildRole.normsHeads(childName)) {
+      } else if (isHeadNorm(childLayer)) {
         // a query's or key's per-head norm (Qwen3 and Gemma 3 print q_norm and k_norm after o_proj):
         // on the way to the scores, writing nothing a later sibling reads
         source = input;
@@ -1506,14 +1510,12 @@ public final class Dataflow {
         // made of that stream, not what to_out wrote of this one
         source = encoder;
         sourceKind = Source.STREAM;
-      } else if (ChildRole.projectsOtherStream(childName) && child.knownIn() && child.in() == input.width) {
-        // a joint attention's projections of the other stream (diffusers' add_q_proj beside to_q):
-        // they read that stream where to_q reads this one, as deep
-        source = input;
-        sourceKind = Source.BRANCH;
-      } else if (ChildRole.isSharedExpert(childName) && child.knownIn() && child.in() == input.width) {
-        // a mixture's shared expert reads the module's input beside the routed experts, and the two
-        // are summed (DeepSeek's shared_experts, Qwen2-MoE's shared_expert and its gate)
+      } else if ((ChildRole.projectsOtherStream(childName) || ChildRole.isSharedExpert(childName))
+          && child.knownIn() && child.in() == input.width) {
+        // a joint attention's projections of the other stream (diffusers' add_q_proj beside to_q)
+        // read that stream where to_q reads this one, as deep; a mixture's shared expert reads the
+        // module's input beside the routed experts, the two summed (DeepSeek's shared_experts,
+        // Qwen2-MoE's shared_expert and its gate)
         source = input;
         sourceKind = Source.BRANCH;
       } else if (learnedParallel(childName) && child.in() == input.width) {
@@ -2628,6 +2630,11 @@ public final class Dataflow {
       }
     }
     return a && b;
+  }
+
+  /** Whether a child is a leaf keyed as a per-head norm of queries or keys ({@link ChildRole#normsHeads}). */
+  private static boolean isHeadNorm(Layer child) {
+    return child.isLeaf() && ChildRole.normsHeads(child.name());
   }
 
   /** Whether two sibling keys name a complex layer's real and imaginary parts ({@code fr}, {@code fi}). */

@@ -330,6 +330,12 @@ public final class Dataflow {
   private final List<Facts> pairs = new ArrayList<>();
   /** How many modules took the answer of one printed alike ({@link #sameShape}). */
   private int alike;
+  private final Layer root;
+  /**
+   * The numbers of rows of the tree's embedding tables (vocabularies), sorted; {@code null} until a
+   * replay first asks ({@link #isVocabulary}), which few do.
+   */
+  private long[] vocabularies;
 
   /**
    * Replays {@code root}; the maps are sized for {@code nodes} distinct nodes (0: not known), since
@@ -360,6 +366,7 @@ public final class Dataflow {
   }
 
   private Dataflow(Layer root, ToIntFunction<Layer> ownWeighted, int nodes, StreamWidths places, Layer mainStack) {
+    this.root = root;
     this.mainStack = mainStack;
     this.ownWeighted = ownWeighted;
     this.places = places;
@@ -1582,6 +1589,14 @@ public final class Dataflow {
         } else {
           offAxis = !split && child.in() == child.out();
           Point deepest = deepestOpen();
+          if (!split && deepest.width != child.in() && isVocabulary(deepest.width) && !readsTokens(childLayer)) {
+            // a language model's logits (a width some embedding table has rows) are its output,
+            // never reshaped into another width: a sibling model printed after it (PI0's action
+            // expert after PaliGemma) or a head reading a few features of its own starts elsewhere.
+            // A model that embeds tokens may read them picked from the logits (CLVP's speech encoder
+            // reads the tokens its speech decoder chose)
+            deepest = deepestOpenBesidesLogits();
+          }
           source = new Point(deepest.depth, split ? width : child.in(), deepest, -1);
           sourceKind = split ? Source.SPLIT : offAxis ? Source.OFF_AXIS : Source.RESHAPED;
           unread = split ? new Point(deepest.depth, width - child.in(), deepest, -1) : unread;
@@ -1856,6 +1871,17 @@ public final class Dataflow {
         }
       }
       return best;
+    }
+
+    /** The deepest open tensor that is not a vocabulary's logits, or the module's input. */
+    private Point deepestOpenBesidesLogits() {
+      Point best = input;
+      for (Point p : open) {
+        if (p.depth > best.depth && !isVocabulary(p.width)) {
+          best = p;
+        }
+      }
+      return current.depth > best.depth && !isVocabulary(current.width) ? current : best;
     }
 
     void accept(Result r) {
@@ -2743,6 +2769,50 @@ public final class Dataflow {
    * The most conv/FC layers on any way from {@code from} to the module's end, without recursion: a
    * tensor feeding nothing further ends there. Results are kept in {@code onward}.
    */
+  /**
+   * Whether {@code width} is the number of rows of an embedding table in the tree: a Linear writing
+   * it writes a vocabulary's logits ({@code lm_head} beside {@code Embedding(257152, 2048)}).
+   */
+  private boolean isVocabulary(long width) {
+    if (vocabularies == null) {
+      long[] found = new long[4];
+      int n = 0;
+      Deque<Layer> pending = new ArrayDeque<>();
+      pending.push(root);
+      while (!pending.isEmpty()) {
+        Layer layer = pending.pop();
+        long dim = Widths.embeddingWidth(layer);
+        long rows = dim == Widths.UNKNOWN ? Widths.UNKNOWN : layer.arguments().longValue("num_embeddings", 0, Widths.UNKNOWN);
+        if (rows > dim) {
+          // more rows than columns: a vocabulary's table (a position table has about as many
+          // positions as its width, or fewer)
+          found = n == found.length ? Arrays.copyOf(found, 2 * n) : found;
+          found[n++] = rows;
+        }
+        layer.children().forEach(pending::push);
+      }
+      vocabularies = Arrays.copyOf(found, n);
+      Arrays.sort(vocabularies);
+    }
+    return width != Widths.UNKNOWN && Arrays.binarySearch(vocabularies, width) >= 0;
+  }
+
+  /**
+   * Whether {@code layer} embeds tokens: its first leaf, in print order, or a leaf among its children
+   * is an embedding table (a vocoder's {@code unit_embedding}, printed after its duration predictor).
+   */
+  private static boolean readsTokens(Layer layer) {
+    for (Layer child : layer.children()) {
+      if (Widths.embeddingWidth(child) != Widths.UNKNOWN) {
+        return true;
+      }
+    }
+    while (!layer.isLeaf()) {
+      layer = layer.children().get(0);
+    }
+    return Widths.embeddingWidth(layer) != Widths.UNKNOWN;
+  }
+
   private static boolean containsSame(List<Point> points, Point p) {
     for (int i = 0, n = points.size(); i < n; i++) {
       if (points.get(i) == p) {

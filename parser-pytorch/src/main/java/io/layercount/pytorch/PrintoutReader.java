@@ -269,6 +269,25 @@ final class PrintoutReader {
    * Where the text after a child's key starts on the line at {@code at} ({@code (key): } with no
    * parenthesis inside the key), or -1 where the line starts no such key.
    */
+  /**
+   * The index of the {@code ": "} ending a child's key that lost its {@code )} ({@code (0: Embedding(84546,
+   * 300)}: a key of letters, digits, {@code _}, {@code .} and {@code -}, as PyTorch's keys and runs
+   * are), or -1.
+   */
+  private static int keyWithoutCloser(String s, int at) {
+    int colon = s.indexOf(": ", at + 1);
+    if (colon <= at + 1) {
+      return -1;
+    }
+    for (int k = at + 1; k < colon; k++) {
+      char c = s.charAt(k);
+      if (!Character.isLetterOrDigit(c) && c != '_' && c != '.' && c != '-') {
+        return -1;
+      }
+    }
+    return colon;
+  }
+
   private static int afterKey(String s, int at) {
     int close = s.indexOf("): ", at);
     int open = s.indexOf('(', at + 1);
@@ -526,7 +545,7 @@ final class PrintoutReader {
       int at = from + ind;
       if (ind == top.indent + 2 && s.charAt(at) == '(') {
         int[] keyEnd = new int[1];
-        ModuleText text = LineSyntax.childText(s, at, keyEnd);
+        ModuleText text = childText(line, s, at, keyEnd);
         if (text != null) {
           addChild(top, line, shared(s.substring(at + 1, keyEnd[0])), text, ind, at);
           return;
@@ -553,7 +572,7 @@ final class PrintoutReader {
         }
       } else if (ind > top.indent + 2 && s.charAt(at) == '(' && top.openInText == 0) {
         int[] keyEnd = new int[1];
-        ModuleText text = LineSyntax.childText(s, at, keyEnd);
+        ModuleText text = childText(line, s, at, keyEnd);
         if (text != null) {
           // a module's line indented deeper than its block's children (a docstring edited by hand):
           // PyTorch prints no line of a block's own text so, and the parentheses still say whose
@@ -585,6 +604,26 @@ final class PrintoutReader {
       top.node.add(new Entry.Extra(ind - top.indent, text, line.number()));
       // (the lines of a module printed in an argument, GlobalAttention(gate_nn=Sequential(, are its text too)
       top.openInText = Math.max(0, top.openInText + LineSyntax.openParentheses(text));
+    }
+
+    /**
+     * {@link LineSyntax#childText}, or a child whose key lost its {@code )} ({@code (0: Embedding(84546,
+     * 300)}: the module is whole), said in a warning; {@code null} where the line is neither.
+     */
+    private ModuleText childText(Source.Line line, String s, int at, int[] keyEnd) {
+      ModuleText text = LineSyntax.childText(s, at, keyEnd);
+      if (text != null) {
+        return text;
+      }
+      int colon = keyWithoutCloser(s, at);
+      if (colon < 0 || (text = LineSyntax.moduleText(s, colon + 2, true)) == null) {
+        return null;
+      }
+      keyEnd[0] = colon;
+      diagnostics.add(Diagnostic.warning(line.number(), line.column(at), "a child's key that lost its ')' ('"
+          + IgnoredText.quoted(s.substring(at)) + "'): read as child '" + s.substring(at + 1, colon)
+          + "', as the rest of the line says"));
+      return text;
     }
 
     private void addChild(Frame top, Source.Line line, String key, ModuleText text, int ind, int at) {

@@ -209,4 +209,27 @@ class ElidedPrintoutTest {
       }
     }
   }
+
+  /**
+   * A child's key that lost its {@code )} ({@code (0: Embedding(84546, 300)}, in a 2017 README):
+   * the line was kept as its block's own text, silently, and the model was exact without its
+   * embedding (165,378 for 25,529,178); under a root indented 2 with children at 6, its unbalanced
+   * parentheses made every line after it text too (0, exact). The module is whole: it is read as
+   * the child, with a warning at the key.
+   */
+  @Test
+  void aChildWhoseKeyLostItsCloserIsReadAsTheChild() {
+    for (String[] layout : new String[][] {{"", "  "}, {"  ", "      "}}) {
+      String text = String.join("\n", "prose", layout[0] + "Sequential(",
+          layout[1] + "(0: Embedding(84546, 300), weights=((84546, 300),), parameters=25363800",
+          layout[1] + "(1): GRU(300, 128)", layout[1] + "(2): Linear(in_features=128, out_features=2, bias=True)",
+          layout[0] + ")", "");
+      Analysis a = LayerCount.standard().analyze("t", text.getBytes(StandardCharsets.UTF_8)).get(0);
+      assertEquals(25_529_178, a.parameters().total(), layout[1]);
+      assertEquals(3, a.layers().leaves(), layout[1]);
+      assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING && d.line() == 3
+          && d.column() == layout[1].length() + 1 && d.message().startsWith("a child's key that lost its ')'")
+          && d.message().contains("read as child '0'")), a.diagnostics().toString());
+    }
+  }
 }

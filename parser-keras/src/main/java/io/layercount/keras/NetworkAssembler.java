@@ -116,7 +116,37 @@ final class NetworkAssembler {
     }
     Layer rootLayer = new Layer("", functional || input ? "Functional" : "Model", Arguments.NONE, top, 1,
         Layer.Stated.NONE, headerLine);
-    return new Network(table.format(), modelName, rootLayer, graph, totals, diagnostics, null, functional && !graph);
+    boolean subclassed = !functional && !input && modelName != null && !sequentialName(modelName) && !top.isEmpty();
+    if (subclassed) {
+      // Keras prints a table without 'Connected to' for a Sequential model, a functional chain (its
+      // InputLayer row shows) and a subclassed model, whose rows are its layers in the order they
+      // were made: only a Sequential's default name tells the first apart
+      diagnostics.add(Diagnostic.info(headerLine, 1, "'" + modelName + "' is printed without 'Connected to' and"
+          + " without an input row: a Sequential model's rows are its chain, a subclassed model's the order its"
+          + " layers were made, not its dataflow; depth assumes they run in that order"));
+    }
+    return new Network(table.format(), modelName, rootLayer, graph, totals, diagnostics, null,
+        functional && !graph || subclassed);
+  }
+
+  /** Whether {@code name} is one Keras gives a Sequential model: {@code sequential}, {@code sequential_3}. */
+  static boolean sequentialName(String name) {
+    if (!name.startsWith("sequential")) {
+      return false;
+    }
+    int n = "sequential".length();
+    if (name.length() == n) {
+      return true;
+    }
+    if (name.charAt(n) != '_' || name.length() == n + 1) {
+      return false;
+    }
+    for (int k = n + 1; k < name.length(); k++) {
+      if (name.charAt(k) < '0' || name.charAt(k) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Gives every node a unique key among its siblings and resolves its references; no recursion. */

@@ -17,8 +17,11 @@ import java.util.Objects;
  *     or {@code null}
  * @param orderAssumed where {@code graphKnown} is false, whether the rows' printed order is taken for
  *     the dataflow although the text does not show it is one: a Keras table that prints a {@code
- *     Connected to} column (Keras prints it only for a model that is no chain) with every cell empty.
- *     A table printed without the column (a chain-like model) is no assumption.
+ *     Connected to} column (Keras prints it only for a model that is no chain) with every cell empty,
+ *     or a table printed without the column and without an input row whose model's name is not a
+ *     Sequential's default ({@code sequential_3}): a subclassed model's rows are its layers in the
+ *     order they were made. A Sequential's table, or a functional chain's (its input row shows), is
+ *     no assumption.
  */
 public record Network(
     String format,

@@ -177,8 +177,10 @@ public final class Counting {
       return OptionalLong.empty();
     }
     if (!network.graphKnown() && looksSubclassed(root)) {
-      diagnostics.add(Diagnostic.info(0, 0, "rows without output shapes ('multiple', '?') are a subclassed model's"
-          + " layers in the order they were created, not its dataflow: depth assumes they run in that order"));
+      if (!network.orderAssumed()) { // (else the parser has said so)
+        diagnostics.add(Diagnostic.info(0, 0, "rows without output shapes ('multiple', '?') are a subclassed model's"
+            + " layers in the order they were created, not its dataflow: depth assumes they run in that order"));
+      }
       return OptionalLong.empty();
     }
     // a Keras conv/FC row stated to hold no parameters is a layer the model never called (Keras 2's

@@ -93,9 +93,19 @@ final class LineSyntax {
     if (open == len - 1) {
       return new ModuleText(ModuleText.Kind.OPEN, type, form, null, start, -1, count);
     }
-    // PyTorch ends a one-line module with its ')': take everything between, however unbalanced.
+    // PyTorch ends a one-line module with its ')': take everything between, however unbalanced,
+    // unless closing lines were joined onto it (a blog's "bias=False)))"): then the module ends where
+    // its own parenthesis closes, and the closers after it are left for the blocks around it
     if (s.charAt(len - 1) == ')') {
-      return new ModuleText(ModuleText.Kind.ONE_LINE, type, form, s.substring(open + 1, len - 1), start, -1, count);
+      int last = len - 1;
+      if (s.charAt(len - 2) == ')') {
+        int close = matchingClose(s, open);
+        if (close > 0 && close < last && onlyClosers(s, close + 1)) {
+          last = close;
+        }
+      }
+      return new ModuleText(ModuleText.Kind.ONE_LINE, type, form, s.substring(open + 1, last), start,
+          last < len - 1 ? last + 1 : -1, count);
     }
     // Text after the module (torch_summarize's ", weights=..."): the balanced ')' ends it.
     int close = matchingClose(s, open);
@@ -197,6 +207,16 @@ final class LineSyntax {
       }
     }
     return -1;
+  }
+
+  /** Whether {@code s} from {@code from} to its end is {@code )} alone. */
+  static boolean onlyClosers(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) != ')') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The parentheses {@code text} opens and leaves open (negative where it closes more). */

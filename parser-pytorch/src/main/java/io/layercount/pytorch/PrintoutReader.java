@@ -172,6 +172,31 @@ final class PrintoutReader {
     }
     current.content(top, i, s, from, ind);
     current.lastIndex = i;
+    if (current.joinedClosers > 0) {
+      closeJoined(line);
+    }
+  }
+
+  /**
+   * Closes the blocks whose closing lines were joined onto the module line just read ({@code
+   * bias=False)))}: two blocks), innermost first, as their own lines would have.
+   */
+  private void closeJoined(Source.Line line) {
+    int closers = current.joinedClosers;
+    current.joinedClosers = 0;
+    if (!current.joinedSaid) {
+      current.joinedSaid = true;
+      current.diagnostics.add(Diagnostic.info(line.number(), line.column(line.text().length() - closers), "read the "
+          + (closers == 1 ? "')'" : closers + " ')'") + " joined to the end of this line as the closing line"
+          + (closers == 1 ? " of the block" : "s of the blocks") + " around it"));
+    }
+    for (int k = 0; k < closers && !current.stack.isEmpty() && current.stack.peek().closer == ')'; k++) {
+      current.stack.peek().node.close();
+      current.stack.pop();
+    }
+    if (current.stack.isEmpty()) {
+      finishPrintout();
+    }
   }
 
   /**
@@ -468,6 +493,10 @@ final class PrintoutReader {
     final Limits limits;
     int lastIndex;
     boolean legacy;
+    /** The closing lines joined onto the module line being read ({@code bias=False)))}: 2), for {@link #closeJoined}. */
+    int joinedClosers;
+    /** Whether joined closing lines were said in a diagnostic. */
+    boolean joinedSaid;
     int entries;
     /** Whether a line of it was an elision mark ({@link #isElision}), said once. */
     boolean elided;
@@ -652,7 +681,13 @@ final class PrintoutReader {
         legacy |= text.form() != ModuleNode.Form.MODERN;
         stack.push(new Frame(node, ind, text.closer()));
       } else if (text.trailingStart() >= 0) {
-        trailing.note(line, text.trailingStart());
+        String s = line.text();
+        int closers = s.length() - text.trailingStart();
+        if (LineSyntax.onlyClosers(s, text.trailingStart()) && closers <= stack.size()) {
+          joinedClosers = closers; // (closed once the line is read: see closeJoined)
+        } else {
+          trailing.note(line, text.trailingStart());
+        }
       }
     }
 

@@ -232,4 +232,29 @@ class ElidedPrintoutTest {
           && d.message().contains("read as child '0'")), a.diagnostics().toString());
     }
   }
+
+  /**
+   * Closing lines joined onto a block's last module ({@code bias=False)))}, a blog's printout): the
+   * arguments ran to the line's last {@code )}, so {@code bias=False)} read as no bias flag and the
+   * bias was counted (a lower bound 8,208 above the printed layers' sum), and the blocks were never
+   * closed. The module ends where its own parenthesis closes; the closers close the blocks.
+   */
+  @Test
+  void closersJoinedOntoAModuleLineCloseTheBlocksAroundIt() {
+    String text = String.join("\n", "Sequential(",
+        "  (0): Linear(in_features=100, out_features=100, bias=False)",
+        "  (1): Sequential(",
+        "    (0): Conv1d(8, 8, kernel_size=(3,), stride=(1,), bias=False)))", "");
+    Analysis a = LayerCount.standard().analyze("t", text.getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals(10_000 + 192, a.parameters().total());
+    assertTrue(a.parameters().exact(), a.diagnostics().toString());
+    assertEquals(2, a.layers().leaves());
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.INFO && d.line() == 4
+        && d.message().startsWith("read the 2 ')' joined to the end of this line")), a.diagnostics().toString());
+    // a module whose own arguments end in a parenthesis is read as before
+    String own = String.join("\n", "Sequential(", "  (0): AdaptiveAvgPool2d(output_size=(1, 1))", ")", "");
+    Analysis b = LayerCount.standard().analyze("t", own.getBytes(StandardCharsets.UTF_8)).get(0);
+    assertTrue(b.diagnostics().stream().noneMatch(d -> d.message().contains("joined")), b.diagnostics().toString());
+    assertEquals(1, b.layers().leaves());
+  }
 }

@@ -39,6 +39,7 @@ final class Formulas {
     // resolved by the rule table, which knows the class a ParametrizedX was made from (Parametrizations)
     add("parametrized", layer -> OptionalLong.empty(), LayerKind.OTHER);
     add("parametrization-list", layer -> OptionalLong.empty(), LayerKind.OTHER);
+    add("legacy-weight-norm-of-conv", Parametrizations::legacyWeightNormOfConv, LayerKind.CONTAINER);
   }
 
   /**

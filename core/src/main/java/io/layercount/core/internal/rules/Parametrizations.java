@@ -32,6 +32,35 @@ final class Parametrizations {
 
   private Parametrizations() {}
 
+  /**
+   * What Hugging Face's {@code EncodecConv1d} and {@code EncodecConvTranspose1d} hold beyond their
+   * children where a plain {@code conv} child shows that the legacy {@code torch.nn.utils.weight_norm}
+   * was applied: the class weight-normalises its conv unless built with a group norm (then printed as
+   * its {@code norm} child), using {@code parametrizations.weight_norm} where torch has it (printed as
+   * a {@code ParametrizedConv1d}) and the legacy hook before, which prints nothing and replaces the
+   * weight with {@code weight_v} (the weight's shape, which the conv's count covers) and {@code
+   * weight_g}, one magnitude per slice along dim 0: the output channels of a Conv1d, the input
+   * channels of a ConvTranspose1d (its weight is in x out x k). {@code weight_g} belongs to the
+   * conv; it is counted here, on the class that applied it. Empty where the conv's size is not
+   * printed.
+   */
+  static OptionalLong legacyWeightNormOfConv(Layer layer) {
+    Layer conv = null;
+    for (Layer child : layer.children()) {
+      if (child.name().equals("norm")) {
+        return OptionalLong.of(0);
+      }
+      conv = child.name().equals("conv") ? child : conv;
+    }
+    if (conv == null || !conv.isLeaf()) {
+      return OptionalLong.of(0); // no conv, or a ParametrizedConv1d: its lists hold the magnitudes
+    }
+    String type = conv.typeName();
+    long g = type.startsWith("ConvTranspose") ? conv.arguments().longValue("in_channels", 0, -1)
+        : type.startsWith("Conv") ? conv.arguments().longValue("out_channels", 1, -1) : 0;
+    return g < 0 ? OptionalLong.empty() : OptionalLong.of(g);
+  }
+
   /** The class a {@code ParametrizedX} was made from, or {@code null} when {@code type} is none. */
   static String baseType(String type) {
     return type.startsWith(PREFIX) && type.length() > PREFIX.length() ? type.substring(PREFIX.length()) : null;

@@ -70,4 +70,24 @@ class ParametrizationsTest {
     assertFalse(a.parameters().exact());
     assertTrue(a.parameters().unknownTypes().contains("ParametrizationList"), a.parameters().unknownTypes().toString());
   }
+
+  /**
+   * HF EnCodec's convs printed with torch before 2.1: the class applied the legacy {@code
+   * weight_norm} hook, which prints nothing and adds {@code weight_g}, one value per output channel
+   * of a Conv1d, per input channel of a ConvTranspose1d (a published README: 7,423,472 called exact
+   * for 7,425,792). A {@code norm} child says the class was built with a group norm instead.
+   */
+  @Test
+  void anEncodecConvPrintedPlainHoldsTheLegacyWeightNormsMagnitudes() {
+    Analysis a = Printouts.analyse("EncodecDecoder(", "  (layers): ModuleList(",
+        "    (0): EncodecConv1d(", "      (conv): Conv1d(1, 32, kernel_size=(7,), stride=(1,))", "    )",
+        "    (1): EncodecConvTranspose1d(", "      (conv): ConvTranspose1d(32, 16, kernel_size=(4,), stride=(2,))", "    )",
+        "  )", ")");
+    assertEquals((32 * 7 + 32) + 32 + (32 * 16 * 4 + 16) + 32, a.parameters().total());
+    assertTrue(a.parameters().exact());
+    Analysis grouped = Printouts.analyse("EncodecConv1d(",
+        "  (conv): Conv1d(1, 32, kernel_size=(7,), stride=(1,))", "  (norm): GroupNorm(1, 32, eps=1e-05, affine=True)", ")");
+    assertEquals(32 * 7 + 32 + 2 * 32, grouped.parameters().total());
+    assertTrue(grouped.parameters().exact());
+  }
 }

@@ -609,6 +609,25 @@ public final class Dataflow {
     return false;
   }
 
+  /**
+   * Whether child {@code i} is a norm printed before the layer it follows: the next child that reads
+   * a known width reads another and writes the norm's (torchaudio's wav2vec2 ConvLayerBlock
+   * registers its GroupNorm(512) before its Conv1d(1, 512), and applies it after).
+   */
+  private static boolean normsNextOutput(List<Layer> children, Facts[] kids, int i) {
+    Widths norm = kids[i].span;
+    if (!norm.knownIn() || !Widths.isNorm(children.get(i))) {
+      return false;
+    }
+    for (int j = i + 1; j < kids.length; j++) {
+      Widths w = kids[j].span;
+      if (w.knownIn()) {
+        return w.in() != norm.in() && w.knownOut() && w.out() == norm.in();
+      }
+    }
+    return false;
+  }
+
   /** Whether a module is a depthwise convolution: one group per input channel. */
   private static boolean isDepthwise(Layer layer) {
     if (layer == null || !layer.isLeaf()) {
@@ -639,7 +658,8 @@ public final class Dataflow {
     for (int i = 0; i < kids.length; i++) {
       Layer child = children.get(i);
       Widths w = kids[i].span;
-      if (!first.knownIn() && !readsTimestep(child) && !modulates(layer, child) && !isHeadNorm(child)) {
+      if (!first.knownIn() && !readsTimestep(child) && !modulates(layer, child) && !isHeadNorm(child)
+          && !normsNextOutput(children, kids, i)) {
         // a timestep embedder reads the timestep, not the module's input; a per-head norm printed
         // first (diffusers' norm_q) a head
         first = w;
@@ -1219,6 +1239,13 @@ public final class Dataflow {
           continue;
         }
         ChildRole role = ChildRole.of(child.name());
+        if (role == ChildRole.AUXILIARY && child.isLeaf() && index == children.size() - 1
+            && node.kids[index].span.knownIn() && node.kids[index].span.in() == current.width) {
+          // a single layer printed last that reads the stream (torchaudio's wav2vec2 'aux', its CTC
+          // output): the model's head, not a training-time classifier hanging off the path (those
+          // are blocks, InceptionAux, or read an earlier tensor)
+          role = ChildRole.PLAIN;
+        }
         childRole = role;
         if (role == ChildRole.AUXILIARY) {
           ran(index, Source.AUXILIARY);
@@ -1529,7 +1556,7 @@ public final class Dataflow {
         source = input;
         sourceKind = Source.BRANCH;
       } else if (child.knownIn() && width != Widths.UNKNOWN && child.in() == Saturating.multiply(width, 2)
-          && upsampledLast()) {
+          && (upsampledLast() || upBlockLast(childLayer))) {
         // a U-Net's up block: the map just upsampled, concatenated with the skip of its width that
         // the block was called with beside its input (the input's width is a coincidence here)
         source = new Point(current.depth, child.in(), current, -1);
@@ -1846,6 +1873,21 @@ public final class Dataflow {
         return false;
       }
       String type = writer.typeName();
+      return type.startsWith("ConvTranspose") || type.equals("Upsample") || type.equals("UpsamplingNearest2d")
+          || type.equals("UpsamplingBilinear2d");
+    }
+
+    /**
+     * Whether the stream was last written by an up block of {@code child}'s class: a block that
+     * upsamples first (a U-Net's {@code Up}: upsample the map, concatenate the skip, convolve), so
+     * the child, the next up block, reads the map concatenated with the skip of its width.
+     */
+    private boolean upBlockLast(Layer child) {
+      Layer writer = lastWriter();
+      if (writer == null || writer.isLeaf() || child.isLeaf() || !writer.typeName().equals(child.typeName())) {
+        return false;
+      }
+      String type = writer.children().get(0).typeName();
       return type.startsWith("ConvTranspose") || type.equals("Upsample") || type.equals("UpsamplingNearest2d")
           || type.equals("UpsamplingBilinear2d");
     }

@@ -1754,4 +1754,78 @@ class DataflowRulesTest {
         ")");
     assertEquals(12, a.layers().depth());
   }
+
+  /**
+   * torchaudio's wav2vec2 feature extractor: its first ConvLayerBlock registers its GroupNorm(512)
+   * before its Conv1d(1, 512) and applies it after. Read as the block's first reader, the norm made
+   * the block read 512, as every block after it does: the seven convs ran side by side (a published
+   * wav2vec2 read 51 for 58). A norm whose width is what the next layer writes, not what it reads,
+   * follows that layer.
+   */
+  @Test
+  void aNormPrintedBeforeTheConvItFollowsDoesNotMakeTheBlocksParallel() {
+    Analysis a = analyse(
+        "FeatureExtractor(",
+        "  (conv_layers): ModuleList(",
+        "    (0): ConvLayerBlock(",
+        "      (layer_norm): GroupNorm(512, 512, eps=1e-05, affine=True)",
+        "      (conv): Conv1d(1, 512, kernel_size=(10,), stride=(5,), bias=False)",
+        "    )",
+        "    (1): ConvLayerBlock(",
+        "      (conv): Conv1d(512, 512, kernel_size=(3,), stride=(2,), bias=False)",
+        "    )",
+        "    (2): ConvLayerBlock(",
+        "      (conv): Conv1d(512, 512, kernel_size=(3,), stride=(2,), bias=False)",
+        "    )",
+        "  )",
+        ")");
+    assertEquals(3, a.layers().depth());
+  }
+
+  /**
+   * torchaudio's wav2vec2 ends in a Linear keyed {@code aux}, its CTC output: a single layer printed
+   * last is the model's head, not a training-time classifier off the path (GoogLeNet's aux1 and
+   * Inception's AuxLogits are blocks, printed before the head).
+   */
+  @Test
+  void aSingleAuxLayerPrintedLastIsTheHead() {
+    Analysis a = analyse(
+        "Wav2Vec2Model(",
+        "  (encoder): Linear(in_features=512, out_features=768, bias=True)",
+        "  (aux): Linear(in_features=768, out_features=29, bias=True)",
+        ")");
+    assertEquals(2, a.layers().depth());
+  }
+
+  /**
+   * milesial's U-Net: each Up block upsamples, concatenates the skip of the width and convolves.
+   * up2 reads 128 = 64 (up1's output) + 64 (inc's skip); an earlier tensor of 128 (down2's) made it
+   * read as a branch beside up1 (the published U-Net read 15 for 19). After an up block of its
+   * class, an up block reading twice the stream's width reads the stream with its skip.
+   */
+  @Test
+  void anUpBlockAfterAnUpBlockReadsTheStreamConcatenatedWithItsSkip() {
+    Analysis a = analyse(
+        "UNet(",
+        "  (inc): Conv2d(3, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  (down1): Sequential(",
+        "    (0): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
+        "    (1): Conv2d(64, 128, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  )",
+        "  (down2): Sequential(",
+        "    (0): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)",
+        "    (1): Conv2d(128, 128, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  )",
+        "  (up1): Up(",
+        "    (up): Upsample(scale_factor=2.0, mode=bilinear)",
+        "    (conv): Conv2d(256, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  )",
+        "  (up2): Up(",
+        "    (up): Upsample(scale_factor=2.0, mode=bilinear)",
+        "    (conv): Conv2d(128, 64, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))",
+        "  )",
+        "  (outc): Conv2d(64, 1, kernel_size=(1, 1), stride=(1, 1))",
+        ")");
+    assertEquals(6, a.layers().depth());
+  }
 }

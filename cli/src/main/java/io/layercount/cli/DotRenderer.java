@@ -52,7 +52,7 @@ final class DotRenderer {
 
   private static String caption(String file, Analysis a, LayerTree tree) {
     String depth = Diagram.depth(a.layers());
-    String path = tree.depthListed() ? "longest conv/FC path in red" : "the depth path is not listed for a stated graph";
+    String path = tree.depthListed() ? "longest conv/FC path in red" : "no depth path is listed";
     return file + ": " + tree.root().layer().typeName() + ", depth " + depth + ", "
         + Numbers.grouped(a.parameters().total()) + (a.parameters().exact() ? "" : "+") + " parameters; " + path
         + (tree.graphKnown() ? "; edges as the summary states them" : "; edges follow printed order, side paths dashed");

@@ -155,7 +155,7 @@ final class LayerTree {
     return graphKnown;
   }
 
-  /** Whether a depth path is listed (PyTorch printouts; a Keras graph gives the count only). */
+  /** Whether a depth path is listed (none where no conv/FC layer lies on it, or the explanation was cut). */
   boolean depthListed() {
     return !counted(Convention.DEPTH).isEmpty();
   }

@@ -69,9 +69,6 @@ final class ListRenderer {
     if (convention == Convention.KERAS) {
       return "keras counts the layers of a Keras model; this is a " + a.format() + " text";
     }
-    if (convention == Convention.DEPTH && "graph".equals(a.layers().depthBasis())) {
-      return "depth was traced on the stated layer graph, which gives the count but not the list of layers";
-    }
     return "no " + convention.key() + " list is available for this model";
   }
 }

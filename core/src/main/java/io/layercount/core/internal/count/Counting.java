@@ -51,8 +51,10 @@ public final class Counting {
     diagnostics.addAll(network.diagnostics());
     // the conventions whose counts may be too small: the text does not list every layer
     Set<Convention> lowerBounds = EnumSet.noneOf(Convention.class);
-    OptionalLong graph = graphDepth(network, root, resolved, keras, diagnostics, lowerBounds);
+    GraphDepth.Result traced = graphDepth(network, root, resolved, keras, diagnostics, lowerBounds);
+    OptionalLong graph = traced == null ? OptionalLong.empty() : traced.depth();
     boolean structureDepth = graph.isEmpty();
+    Map<Layer, Map<Integer, String>> graphOffPaths = structureDepth ? null : traced.offPaths();
     Layer experts = tally.unknownExperts;
     if (experts != null && !anyWeighted(experts, resolved)) {
       // a mixture's experts fused into one module (Qwen2MoeExperts, JambaExperts): their projections
@@ -72,10 +74,10 @@ public final class Counting {
     // an explanation is made only if asked for where it is known beforehand whether it is cut; one
     // that may be is made now, so that a diagnostic can say whether it was
     Explainer.Fit fit = Explainer.fit(root);
-    Explainer explainer = fit == Explainer.Fit.UNSURE ? new Explainer(root, resolved, structure, blocks, structureDepth)
+    Explainer explainer = fit == Explainer.Fit.UNSURE ? new Explainer(root, resolved, structure, blocks, graphOffPaths)
         : null;
     Analysis.Explanation explanation = explainer != null ? explainer.explanation()
-        : DeferredExplanation.of(() -> new Explainer(root, resolved, structure, blocks, structureDepth).explanation());
+        : DeferredExplanation.of(() -> new Explainer(root, resolved, structure, blocks, graphOffPaths).explanation());
     addParameterDiagnostics(tally, diagnostics);
     if (torchsummary) {
       diagnostics.add(Diagnostic.info(0, 0, "torchsummary counts, per forward call, only the tensors named weight and"
@@ -168,20 +170,21 @@ public final class Counting {
 
   /**
    * Depth on the stated graph, or on the printed order of a Keras table without {@code Connected
-   * to} (a chain); empty where the structure must be used instead. Where connections could not be
-   * read into the graph, adds depth to {@code lowerBounds}.
+   * to} (a chain), with the children off its longest paths; {@code null} where the structure must be
+   * used instead, and an empty depth where the connections form a cycle. Where connections could
+   * not be read into the graph, adds depth to {@code lowerBounds}.
    */
-  private static OptionalLong graphDepth(Network network, Layer root, Resolved resolved, boolean keras,
+  private static GraphDepth.Result graphDepth(Network network, Layer root, Resolved resolved, boolean keras,
       List<Diagnostic> diagnostics, Set<Convention> lowerBounds) {
     if (!network.graphKnown() && !keras) {
-      return OptionalLong.empty();
+      return null;
     }
     if (!network.graphKnown() && looksSubclassed(root)) {
       if (!network.orderAssumed()) { // (else the parser has said so)
         diagnostics.add(Diagnostic.info(0, 0, "rows without output shapes ('multiple', '?') are a subclassed model's"
             + " layers in the order they were created, not its dataflow: depth assumes they run in that order"));
       }
-      return OptionalLong.empty();
+      return null;
     }
     // a Keras conv/FC row stated to hold no parameters is a layer the model never called (Keras 2's
     // '0 (unused)'; a 0 printed otherwise for such a layer is read as no count at all): on no path
@@ -195,7 +198,7 @@ public final class Counting {
       diagnostics.add(Diagnostic.warning(0, 0,
           "the stated connections form a cycle among the listed layers: depth inferred from the structure"));
     }
-    return result.depth();
+    return result;
   }
 
   /**

@@ -33,7 +33,12 @@ final class Explainer {
 
   private record Visit(Layer layer, String path, String offPath, boolean firstOccurrence) {}
 
-  Explainer(Layer root, Resolved resolved, StructureDepth depth, Blocks blocks, boolean structureDepth) {
+  /**
+   * @param graphOffPaths where depth was traced on a stated graph ({@link GraphDepth}), the children
+   *     off its longest paths; {@code null} where the structure gave it ({@code depth}'s)
+   */
+  Explainer(Layer root, Resolved resolved, StructureDepth depth, Blocks blocks,
+      Map<Layer, Map<Integer, String>> graphOffPaths) {
     for (Convention c : List.of(Convention.DEPTH, Convention.WEIGHTED, Convention.PARAMETERIZED,
         Convention.LEAVES, Convention.MODULES, Convention.BLOCKS)) {
       counted.put(c, new ArrayList<>());
@@ -49,8 +54,9 @@ final class Explainer {
         truncated = true;
         break;
       }
-      Map<Integer, String> off = depth.excludedChildren(v.layer(), v.firstOccurrence());
-      record(v, resolved.of(v.layer()), structureDepth, off);
+      Map<Integer, String> off = graphOffPaths != null ? graphOffPaths.getOrDefault(v.layer(), Map.of())
+          : depth.excludedChildren(v.layer(), v.firstOccurrence());
+      record(v, resolved.of(v.layer()), off);
       List<Layer> children = v.layer().children();
       // Only the occurrences the limits can show are created: a run of a billion, or a wide run
       // under a long path, must not be pushed at once. The first ones are kept.
@@ -150,7 +156,7 @@ final class Explainer {
   }
 
   /** Counts {@code v}'s layer; {@code off} holds why its children, and its own weight ({@link Dataflow#OWN}), are off the path. */
-  private void record(Visit v, Resolution r, boolean structureDepth, Map<Integer, String> off) {
+  private void record(Visit v, Resolution r, Map<Integer, String> off) {
     Layer layer = v.layer();
     if (layer.stated().repeated()) {
       return;
@@ -158,9 +164,6 @@ final class Explainer {
     counted.get(Convention.MODULES).add(v.path());
     for (int w = 0; w < r.weighted(); w++) {
       counted.get(Convention.WEIGHTED).add(v.path());
-      if (!structureDepth) {
-        continue;
-      }
       String ownOff = v.offPath() == null ? off.get(Dataflow.OWN) : v.offPath();
       if (ownOff == null) {
         counted.get(Convention.DEPTH).add(v.path());

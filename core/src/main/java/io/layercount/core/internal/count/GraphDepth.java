@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 
@@ -26,8 +27,13 @@ final class GraphDepth {
   /**
    * @param depth the longest path, or empty when the connections form a cycle
    * @param problems what could not be read into the graph, in words
+   * @param offPaths for each layer whose children the stated connections join, the children (by
+   *     index) that no longest path runs through, with the reason ({@link #OFF_GRAPH_PATH})
    */
-  record Result(OptionalLong depth, List<String> problems) {}
+  record Result(OptionalLong depth, List<String> problems, Map<Layer, Map<Integer, String>> offPaths) {}
+
+  /** Why a child no longest path of the stated graph runs through is left out of the depth list. */
+  static final String OFF_GRAPH_PATH = "on a shorter path of the stated graph";
 
   private GraphDepth() {}
 
@@ -37,6 +43,7 @@ final class GraphDepth {
    */
   static Result of(Layer root, ToIntFunction<Layer> ownWeighted, boolean edges) {
     Map<Layer, Long> depth = new IdentityHashMap<>();
+    Map<Layer, Map<Integer, String>> offPaths = new IdentityHashMap<>();
     List<String> problems = new ArrayList<>();
     Deque<Layer> stack = new ArrayDeque<>();
     Deque<Boolean> expanded = new ArrayDeque<>();
@@ -56,16 +63,16 @@ final class GraphDepth {
       long inner = 0;
       if (!layer.isLeaf()) {
         OptionalLong path = edges && anyConnection(layer.children())
-            ? longestPath(layer.children(), depth, problems)
+            ? longestPath(layer, depth, problems, offPaths)
             : OptionalLong.of(chain(layer.children(), depth));
         if (path.isEmpty()) {
-          return new Result(OptionalLong.empty(), problems);
+          return new Result(OptionalLong.empty(), problems, Map.of());
         }
         inner = path.getAsLong();
       }
       depth.put(layer, Saturating.add(ownWeighted.applyAsInt(layer), inner));
     }
-    return new Result(OptionalLong.of(Saturating.multiply(root.repeat(), depth.get(root))), problems);
+    return new Result(OptionalLong.of(Saturating.multiply(root.repeat(), depth.get(root))), problems, offPaths);
   }
 
   private static boolean anyConnection(List<Layer> children) {
@@ -85,8 +92,13 @@ final class GraphDepth {
     return sum;
   }
 
-  /** Longest path over one layer's children, a node per call; empty on a cycle. */
-  private static OptionalLong longestPath(List<Layer> nodes, Map<Layer, Long> depth, List<String> problems) {
+  /**
+   * Longest path over {@code layer}'s children, a node per call; empty on a cycle. The children that
+   * no node of one longest path stands for go into {@code offPaths}, under {@code layer}.
+   */
+  private static OptionalLong longestPath(Layer layer, Map<Layer, Long> depth, List<String> problems,
+      Map<Layer, Map<Integer, String>> offPaths) {
+    List<Layer> nodes = layer.children();
     Map<String, Integer> index = new HashMap<>();
     List<List<Layer.Connection>> items = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
@@ -155,7 +167,29 @@ final class GraphDepth {
       problems.add(selfLoops + " connection(s) of a layer called several times could not be assigned to its calls"
           + " and were left out of the graph");
     }
-    return kahn(successors, indegree, weight);
+    int[] previous = new int[size];
+    int[] end = {-1};
+    OptionalLong best = kahn(successors, indegree, weight, previous, end);
+    if (best.isPresent()) {
+      boolean[] onPath = new boolean[size];
+      for (int v = end[0]; v >= 0; v = previous[v]) {
+        onPath[v] = true;
+      }
+      Map<Integer, String> off = new TreeMap<>();
+      for (int i = 0; i < nodes.size(); i++) {
+        boolean on = false;
+        for (int v = base[i]; v < base[i + 1]; v++) {
+          on |= onPath[v];
+        }
+        if (!on) {
+          off.put(i, OFF_GRAPH_PATH);
+        }
+      }
+      if (!off.isEmpty()) {
+        offPaths.put(layer, off);
+      }
+    }
+    return best;
   }
 
   /**
@@ -202,9 +236,16 @@ final class GraphDepth {
     return out;
   }
 
-  private static OptionalLong kahn(List<List<Integer>> successors, int[] indegree, long[] weight) {
+  /**
+   * The longest path's weight by Kahn's order; empty on a cycle. {@code previous} receives each
+   * node's predecessor on its longest way in (-1 for none), {@code end[0]} the node the first
+   * longest path found ends at.
+   */
+  private static OptionalLong kahn(List<List<Integer>> successors, int[] indegree, long[] weight, int[] previous,
+      int[] end) {
     int size = weight.length;
     long[] longest = new long[size];
+    java.util.Arrays.fill(previous, -1);
     Deque<Integer> ready = new ArrayDeque<>();
     for (int v = 0; v < size; v++) {
       if (indegree[v] == 0) {
@@ -217,9 +258,15 @@ final class GraphDepth {
       int v = ready.poll();
       done++;
       long here = Saturating.add(longest[v], weight[v]);
-      best = Math.max(best, here);
+      if (end[0] < 0 || here > best) {
+        best = here;
+        end[0] = v;
+      }
       for (int next : successors.get(v)) {
-        longest[next] = Math.max(longest[next], here);
+        if (previous[next] < 0 || here > longest[next]) {
+          longest[next] = here;
+          previous[next] = v;
+        }
         if (--indegree[next] == 0) {
           ready.add(next);
         }

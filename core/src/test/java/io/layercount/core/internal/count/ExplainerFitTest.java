@@ -40,7 +40,7 @@ class ExplainerFitTest {
       seen.merge(fit, 1, Integer::sum);
       Resolved resolved = new Resolved(root, RULES);
       StructureDepth structure = new StructureDepth(root, l -> resolved.of(l).weighted(), resolved.size());
-      Explainer eager = new Explainer(root, resolved, structure, new Blocks(root), true);
+      Explainer eager = new Explainer(root, resolved, structure, new Blocks(root), null);
       if (fit != Explainer.Fit.UNSURE) {
         assertEquals(fit == Explainer.Fit.CUT, eager.truncated, "round " + round + ": " + fit);
       }
@@ -68,10 +68,10 @@ class ExplainerFitTest {
     assertEquals(Explainer.Fit.CUT, Explainer.fit(over));
     Resolved resolved = new Resolved(over, RULES);
     StructureDepth structure = new StructureDepth(over, l -> resolved.of(l).weighted(), resolved.size());
-    assertTrue(new Explainer(over, resolved, structure, new Blocks(over), true).truncated);
+    assertTrue(new Explainer(over, resolved, structure, new Blocks(over), null).truncated);
     Resolved whole = new Resolved(exact, RULES);
     StructureDepth exactDepth = new StructureDepth(exact, l -> whole.of(l).weighted(), whole.size());
-    assertFalse(new Explainer(exact, whole, exactDepth, new Blocks(exact), true).truncated);
+    assertFalse(new Explainer(exact, whole, exactDepth, new Blocks(exact), null).truncated);
   }
 
   private static List<Layer> children(Random random, int depth, int keyLength, int repeats) {

@@ -70,6 +70,10 @@ final class LineSyntax {
         start = digits + 3;
       }
     }
+    if (count > 0 && len - start == 4 && s.startsWith("None", start)) {
+      // "(0-11): 12 x None": torch 2's collapsed run of a ModuleList's None entries
+      return new ModuleText(ModuleText.Kind.NONE, null, ModuleNode.Form.MODERN, null, start, -1, count);
+    }
     if (start >= len || !isTypeStart(s.charAt(start))) {
       return null;
     }

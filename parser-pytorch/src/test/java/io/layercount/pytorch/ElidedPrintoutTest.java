@@ -257,4 +257,55 @@ class ElidedPrintoutTest {
     assertTrue(b.diagnostics().stream().noneMatch(d -> d.message().contains("joined")), b.diagnostics().toString());
     assertEquals(1, b.layers().leaves());
   }
+
+  /**
+   * torchinfo's own README elides ResNet-152's rows between blank lines (a row, a blank line,
+   * {@code ...}, a blank line, the last rows): the table ended at the first blank line, its last rows
+   * (the 2,049,000 of the Linear) and its footer were dropped, and the footer was said to lie outside
+   * every table. The table goes on past the elision.
+   */
+  @Test
+  void aTorchinfoTableElidedBetweenBlankLinesGoesOn() {
+    String text = String.join("\n",
+        "==========================================================================================",
+        "Layer (type:depth-idx)                   Output Shape              Param #",
+        "==========================================================================================",
+        "ResNet                                   --                        --",
+        "├─Conv2d: 1-1                            [1, 64, 112, 112]         9,408",
+        "├─BatchNorm2d: 1-2                       [1, 64, 112, 112]         128",
+        "",
+        "  ...",
+        "",
+        "├─AdaptiveAvgPool2d: 1-9                 [1, 2048, 1, 1]           --",
+        "├─Linear: 1-10                           [1, 1000]                 2,049,000",
+        "==========================================================================================",
+        "Total params: 60,192,808",
+        "Trainable params: 60,192,808",
+        "Non-trainable params: 0",
+        "Total mult-adds (G): 11.51",
+        "==========================================================================================",
+        "");
+    Analysis a = LayerCount.standard().analyze("t", text.getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals(9_408 + 128 + 2_049_000, a.parameters().total());
+    assertEquals(60_192_808L, a.parameters().stated().total());
+    assertTrue(a.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR && d.line() == 8
+        && d.message().startsWith("rows were left out here")), a.diagnostics().toString());
+    assertTrue(a.diagnostics().stream().noneMatch(d -> d.message().contains("outside every table")),
+        a.diagnostics().toString());
+  }
+
+  /**
+   * torch 2 collapses a ModuleList's run of None entries ({@code (0-11): 12 x None}): it was called a
+   * child printed by its own repr, an error that made every count a lower bound, though nothing is
+   * hidden (a {@code (0): None} line is read as an empty entry).
+   */
+  @Test
+  void aRunOfNoneEntriesHidesNothing() {
+    String text = String.join("\n", "Agg(", "  (conv): Conv1d(512, 512, kernel_size=(2,), stride=(1,))",
+        "  (residual_proj): ModuleList(", "    (0-11): 12 x None", "  )", ")", "");
+    Analysis a = LayerCount.standard().analyze("t", text.getBytes(StandardCharsets.UTF_8)).get(0);
+    assertEquals(512 * 512 * 2 + 512, a.parameters().total());
+    assertTrue(a.diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR), a.diagnostics().toString());
+    assertTrue(a.layers().lowerBounds().isEmpty(), a.layers().lowerBounds().toString());
+  }
 }

@@ -2,6 +2,7 @@ package io.layercount.pytorch.table;
 
 import io.layercount.core.Diagnostic;
 import io.layercount.core.model.Network;
+import io.layercount.core.spi.ElisionMark;
 import io.layercount.core.spi.Source;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,18 @@ final class TableSplitter {
       return false;
     }
     String t = lines.get(next).text();
+    if (ElisionMark.isDots(t) && rowOrHeaderBefore(lines, blank)) {
+      // rows left out between blank lines (torchinfo's own README: a row, a blank line, '...' three
+      // times, a blank line, the last rows): the table goes on where a row, rule or footer follows
+      while (next >= 0 && ElisionMark.isDots(lines.get(next).text())) {
+        next = nextWithText(lines, next);
+      }
+      if (next < 0) {
+        return false;
+      }
+      t = lines.get(next).text();
+      return isRule(t) || Footer.isFooterLine(t) || isRow(t);
+    }
     return isRule(t) || Footer.isFooterLine(t) || isRow(t) && rowOrHeaderBefore(lines, blank);
   }
 
@@ -167,12 +180,15 @@ final class TableSplitter {
     return ROW.matcher(t).lookingAt() || s.startsWith("├") || s.startsWith("└") || s.startsWith("│");
   }
 
-  /** Whether the non-blank line before {@code blank} is a row, a table's header ({@code Layer (type}) or a rule. */
+  /**
+   * Whether the non-blank line before {@code blank} is a row, a table's header ({@code Layer (type}),
+   * a rule, or a mark that rows were left out ({@code ...}).
+   */
   private static boolean rowOrHeaderBefore(List<Source.Line> lines, int blank) {
     for (int j = blank - 1; j >= 0; j--) {
       String t = lines.get(j).text();
       if (!t.isBlank()) {
-        return isRow(t) || t.contains("Layer (type") || isRule(t);
+        return isRow(t) || t.contains("Layer (type") || isRule(t) || ElisionMark.isDots(t);
       }
     }
     return false;

@@ -1026,6 +1026,9 @@ public final class Dataflow {
     boolean fusedQkv;
     /** The channels of the stream a split child did not read, until a later child reads them back. */
     Point unread;
+    /** The stream reshaped to the width child {@link #reshapedBy} read, no tensor having it ({@link Source#RESHAPED}). */
+    Point reshaped;
+    int reshapedBy = -1;
     /** The current tensor's module ended on a depthwise copy of its previous layer (see DepthwiseCopies). */
     boolean copyBeside;
     /** A shortcut printed before the layers it would bypass, until the next layer shows what it is. */
@@ -1613,6 +1616,12 @@ public final class Dataflow {
           // branch (a token mixer reading 196 patches of a 384-wide stream reads along another axis)
           source = new Point(current.depth, child.in(), current, -1);
           sourceKind = Source.STREAM;
+        } else if (!split && reshaped != null && reshapedBy == index - 1 && reshaped.width == child.in()) {
+          // the child before read this width, the stream reshaped, and wrote another: this one reads
+          // the same tensor beside it (a VAE's fc_logvar beside fc_mu, both on the flattened map;
+          // Tacotron's gate_layer beside linear_projection)
+          source = reshaped;
+          sourceKind = Source.BRANCH;
         } else {
           offAxis = !split && child.in() == child.out();
           Point deepest = deepestOpen();
@@ -1627,6 +1636,12 @@ public final class Dataflow {
           source = new Point(deepest.depth, split ? width : child.in(), deepest, -1);
           sourceKind = split ? Source.SPLIT : offAxis ? Source.OFF_AXIS : Source.RESHAPED;
           unread = split ? new Point(deepest.depth, width - child.in(), deepest, -1) : unread;
+          if (sourceKind == Source.RESHAPED && child.knownOut() && child.out() != child.in() && singleLinear(childLayer)) {
+            // (a head of one fully connected layer; a block's output, an Inception block's
+            // concatenation, may be what the next one reads)
+            reshaped = source;
+            reshapedBy = index;
+          }
         }
       }
       if (role == ChildRole.SHARED_INPUT && sourceKind != Source.LATE_PARTNER) {
@@ -2837,6 +2852,14 @@ public final class Dataflow {
       Arrays.sort(vocabularies);
     }
     return width != Widths.UNKNOWN && Arrays.binarySearch(vocabularies, width) >= 0;
+  }
+
+  /** Whether {@code layer} is one fully connected layer, or holds one alone (Tacotron's LinearNorm). */
+  private static boolean singleLinear(Layer layer) {
+    while (!layer.isLeaf() && layer.children().size() == 1) {
+      layer = layer.children().get(0);
+    }
+    return layer.isLeaf() && layer.arguments().get("in_features") != null;
   }
 
   /**

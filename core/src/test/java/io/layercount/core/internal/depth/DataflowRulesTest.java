@@ -1828,4 +1828,31 @@ class DataflowRulesTest {
         ")");
     assertEquals(6, a.layers().depth());
   }
+
+  /**
+   * A VAE's fc_mu and fc_logvar both read the flattened map (6,272 features, a width no tensor had:
+   * the stream reshaped); fc_logvar, after fc_mu wrote 16, was read as the stream reshaped again,
+   * chained after fc_mu (a published VAE 5 deep for 4). A head of one fully connected layer reading
+   * the width the head before it read reshaped, where that one wrote another, reads the same tensor
+   * beside it. (A block after a block, an Inception block's concatenation, still follows it.)
+   */
+  @Test
+  void aSecondHeadReadsTheReshapedTensorTheFirstRead() {
+    Analysis a = analyse(
+        "VAE(",
+        "  (encoder): Sequential(",
+        "    (0): Conv2d(1, 32, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1))",
+        "    (1): ReLU()",
+        "    (2): Flatten(start_dim=1, end_dim=-1)",
+        "  )",
+        "  (fc_mu): Linear(in_features=6272, out_features=16, bias=True)",
+        "  (fc_logvar): Linear(in_features=6272, out_features=16, bias=True)",
+        "  (decoder): Sequential(",
+        "    (0): Linear(in_features=16, out_features=6272, bias=True)",
+        "    (1): Unflatten(dim=1, unflattened_size=(32, 14, 14))",
+        "    (2): ConvTranspose2d(32, 1, kernel_size=(3, 3), stride=(2, 2), padding=(1, 1), output_padding=(1, 1))",
+        "  )",
+        ")");
+    assertEquals(4, a.layers().depth());
+  }
 }

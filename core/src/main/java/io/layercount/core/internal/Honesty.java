@@ -51,7 +51,9 @@ public final class Honesty {
     }
     Analysis.Parameters parameters = exact == p.exact() ? p : p.withExact(exact);
     // an error may have cost layers too (the rows past a limit are not read): every count is a bound
-    Analysis.LayerCounts layers = error ? a.layers().withLowerBounds(EnumSet.allOf(Convention.class)) : a.layers();
+    // (not keras where it does not apply: a PyTorch text has no len(model.layers) to be too small)
+    Analysis.LayerCounts layers = !error ? a.layers() : a.layers().withLowerBounds(a.layers().keras() != null
+        ? EnumSet.allOf(Convention.class) : EnumSet.complementOf(EnumSet.of(Convention.KERAS)));
     return a.with(parameters, layers, DiagnosticCap.apply(diagnostics, limits.maxDiagnostics()));
   }
 

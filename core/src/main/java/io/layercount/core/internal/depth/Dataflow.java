@@ -1887,7 +1887,11 @@ public final class Dataflow {
       if (writer == null) {
         return false;
       }
-      String type = writer.typeName();
+      return upsamples(writer.typeName());
+    }
+
+    /** Whether a layer of class {@code type} upsamples: a transposed convolution, an Upsample. */
+    private static boolean upsamples(String type) {
       return type.startsWith("ConvTranspose") || type.equals("Upsample") || type.equals("UpsamplingNearest2d")
           || type.equals("UpsamplingBilinear2d");
     }
@@ -1902,9 +1906,7 @@ public final class Dataflow {
       if (writer == null || writer.isLeaf() || child.isLeaf() || !writer.typeName().equals(child.typeName())) {
         return false;
       }
-      String type = writer.children().get(0).typeName();
-      return type.startsWith("ConvTranspose") || type.equals("Upsample") || type.equals("UpsamplingNearest2d")
-          || type.equals("UpsamplingBilinear2d");
+      return upsamples(writer.children().get(0).typeName());
     }
 
     /**

@@ -1659,16 +1659,11 @@ class DataflowRulesTest {
   }
 
   /**
-   * PI0: PaliGemma's language model ends in its logits (lm_head writes 1,000, the rows of its
-   * token table); the action expert printed after it reads 32, which no tensor has. Read as the
-   * logits reshaped, the expert ran after the whole language model (the published PI0 read 261
-   * for about 183). Logits are an output, never reshaped into another width: the expert and the
-   * action projections start from the input. The language model's path is the longest: 3 layers
-   * of up and down, then lm_head.
+   * PI0's tree, reduced: a language model ending in its logits (1,000 wide, as many as its token
+   * table has rows), an action expert whose token table is {@code expertTokens}, action projections.
    */
-  @Test
-  void aModelPrintedAfterAnotherModelsLogitsDoesNotReadThemReshaped() {
-    Analysis a = analyse(
+  private static Analysis pi0(String expertTokens) {
+    return analyse(
         "Pi0(",
         "  (with_expert): WithExpert(",
         "    (paligemma): GemmaForCausalLM(",
@@ -1688,7 +1683,7 @@ class DataflowRulesTest {
         "    )",
         "    (gemma_expert): GemmaForCausalLM(",
         "      (model): GemmaModel(",
-        "        (embed_tokens): None",
+        "        (embed_tokens): " + expertTokens,
         "        (layers): ModuleList(",
         "          (0-1): 2 x GemmaDecoderLayer(",
         "            (mlp): GemmaMLP(",
@@ -1705,6 +1700,19 @@ class DataflowRulesTest {
         "  (action_in_proj): Linear(in_features=16, out_features=32, bias=True)",
         "  (action_out_proj): Linear(in_features=32, out_features=16, bias=True)",
         ")");
+  }
+
+  /**
+   * PI0: PaliGemma's language model ends in its logits (lm_head writes 1,000, the rows of its
+   * token table); the action expert printed after it reads 32, which no tensor has. Read as the
+   * logits reshaped, the expert ran after the whole language model (the published PI0 read 261
+   * for about 183). Logits are an output, never reshaped into another width: the expert and the
+   * action projections start from the input. The language model's path is the longest: 3 layers
+   * of up and down, then lm_head.
+   */
+  @Test
+  void aModelPrintedAfterAnotherModelsLogitsDoesNotReadThemReshaped() {
+    Analysis a = pi0("None");
     assertEquals(7, a.layers().depth());
   }
 
@@ -1715,43 +1723,7 @@ class DataflowRulesTest {
    */
   @Test
   void aModelEmbeddingTokensMayReadThosePickedFromTheLogitsBeforeIt() {
-    Analysis a = analyse(
-        "Pi0(",
-        "  (with_expert): WithExpert(",
-        "    (paligemma): GemmaForCausalLM(",
-        "      (model): GemmaModel(",
-        "        (embed_tokens): Embedding(1000, 64)",
-        "        (layers): ModuleList(",
-        "          (0-2): 3 x GemmaDecoderLayer(",
-        "            (mlp): GemmaMLP(",
-        "              (up_proj): Linear(in_features=64, out_features=256, bias=False)",
-        "              (down_proj): Linear(in_features=256, out_features=64, bias=False)",
-        "            )",
-        "          )",
-        "        )",
-        "        (norm): GemmaRMSNorm((64,), eps=1e-06)",
-        "      )",
-        "      (lm_head): Linear(in_features=64, out_features=1000, bias=False)",
-        "    )",
-        "    (gemma_expert): GemmaForCausalLM(",
-        "      (model): GemmaModel(",
-        "        (embed_tokens): Embedding(1000, 32)",
-        "        (layers): ModuleList(",
-        "          (0-1): 2 x GemmaDecoderLayer(",
-        "            (mlp): GemmaMLP(",
-        "              (up_proj): Linear(in_features=32, out_features=128, bias=False)",
-        "              (down_proj): Linear(in_features=128, out_features=32, bias=False)",
-        "            )",
-        "          )",
-        "        )",
-        "        (norm): GemmaRMSNorm((32,), eps=1e-06)",
-        "      )",
-        "      (lm_head): Linear(in_features=32, out_features=1000, bias=False)",
-        "    )",
-        "  )",
-        "  (action_in_proj): Linear(in_features=16, out_features=32, bias=True)",
-        "  (action_out_proj): Linear(in_features=32, out_features=16, bias=True)",
-        ")");
+    Analysis a = pi0("Embedding(1000, 32)");
     assertEquals(12, a.layers().depth());
   }
 

@@ -61,6 +61,30 @@ final class ListRenderer {
         + " otherwise here; the count is the depth, the list a guide to it";
   }
 
+  /**
+   * Where the table names no modules (torchsummary's rows are labelled {@code Conv2d-1}, torchinfo's
+   * without {@code var_names} {@code 1-1}, a depth and an index): a sentence saying the list gives
+   * those labels, not {@code named_modules()} names; else {@code null}.
+   */
+  static String rowLabels(Analysis a, List<String> paths) {
+    boolean torchinfo = "torchinfo".equals(a.format());
+    if (!torchinfo && !"torchsummary".equals(a.format()) && !"pytorch-model-summary".equals(a.format())) {
+      return null;
+    }
+    for (String path : paths) {
+      int dot = path.lastIndexOf('.');
+      String last = path.substring(dot + 1);
+      if (!torchinfo || DEPTH_INDEX.matcher(last).matches()) {
+        return "the table names no modules" + (torchinfo ? " (torchinfo prints their names with"
+            + " row_settings=(\"var_names\",))" : "") + ": the list gives its rows' labels ('" + path
+            + "'), not the names named_modules() gives";
+      }
+    }
+    return null;
+  }
+
+  private static final java.util.regex.Pattern DEPTH_INDEX = java.util.regex.Pattern.compile("\\d+-\\d+");
+
   /** Why {@link #paths} gave nothing, for standard error. */
   static String whyNone(Analysis a, Convention convention) {
     if (!a.ok()) {

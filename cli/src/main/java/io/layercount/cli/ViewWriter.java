@@ -59,6 +59,10 @@ final class ViewWriter {
       }
       return "";
     }
+    String labels = ListRenderer.rowLabels(a, paths);
+    if (labels != null) {
+      err.println("layercount: " + file + ": " + labels);
+    }
     if (output.list() == Convention.DEPTH) {
       String mismatch = ListRenderer.depthListMismatch(a, a.explanation().counted().get(Convention.DEPTH));
       if (mismatch != null) {

@@ -139,6 +139,36 @@ class ViewsTest {
         .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
   }
 
+  /**
+   * A torchinfo table without {@code var_names} labels its rows by depth and index ({@code 1-1}), a
+   * torchsummary table by class and number ({@code Conv2d-1}): neither is a module's name, which the
+   * list promises. The labels are listed, and standard error says what they are; a table with
+   * {@code var_names} lists its modules' names, with no note.
+   */
+  @Test
+  void listOfATableThatNamesNoModulesSaysItGivesRowLabels() throws IOException {
+    String rule = "=".repeat(90);
+    Path plain = dir.resolve("plain.txt");
+    Files.writeString(plain, String.join("\n", rule, "Layer (type:depth-idx)                   Output Shape              Param #",
+        rule, "Net                                      [1, 2]                    --",
+        "├─Linear: 1-1                            [1, 4]                    12",
+        "├─Linear: 1-2                            [1, 2]                    10", rule,
+        "Total params: 22", "Trainable params: 22", "Non-trainable params: 0", rule, ""));
+    Run run = Run.of(Main::run, "", "--list", "weighted", plain.toString());
+    assertEquals(0, run.status(), run.err());
+    assertEquals(List.of("1-1", "1-2"), run.out().lines().toList());
+    assertTrue(run.err().contains("the table names no modules") && run.err().contains("('1-1')"), run.err());
+    Path named = dir.resolve("named.txt");
+    Files.writeString(named, String.join("\n", rule, "Layer (type (var_name))                  Output Shape              Param #",
+        rule, "Net (Net)                                [1, 2]                    --",
+        "├─Linear (fc1)                           [1, 4]                    12",
+        "├─Linear (fc2)                           [1, 2]                    10", rule,
+        "Total params: 22", "Trainable params: 22", "Non-trainable params: 0", rule, ""));
+    Run names = Run.of(Main::run, "", "--list", "weighted", named.toString());
+    assertEquals(List.of("fc1", "fc2"), names.out().lines().toList(), names.err());
+    assertEquals("", names.err());
+  }
+
   private static String example(String name) {
     return ViewGoldenTest.EXAMPLES.resolve(name).toString();
   }

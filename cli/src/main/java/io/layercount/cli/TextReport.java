@@ -99,7 +99,9 @@ final class TextReport {
     field(sb, "total", Numbers.grouped(p.total()) + "  " + exactness(a));
     field(sb, "memory", memory(p.total()));
     if (p.trainable() != null) {
-      field(sb, "trainable", Numbers.grouped(p.trainable()));
+      // a footer's figure above the total its rows add up to (rows left out): say whose it is
+      field(sb, "trainable", Numbers.grouped(p.trainable()) + (p.trainable() > p.total()
+          ? "  (the footer's: more than the rows shown hold)" : ""));
     }
     if (p.nonTrainable() != null) {
       field(sb, "non-trainable", Numbers.grouped(p.nonTrainable()));

@@ -169,6 +169,37 @@ class ViewsTest {
     assertEquals("", names.err());
   }
 
+  /**
+   * A table with rows left out states its footer's trainable count, above the total its rows add up
+   * to: the report showed "trainable 60,192,808" under "total 2,058,536 lower bound" as if both
+   * were counts of the rows; it says whose figure it is.
+   */
+  @Test
+  void theReportSaysWhoseTrainableCountIsAboveTheTotal() throws IOException {
+    Path elided = dir.resolve("elided.txt");
+    Files.writeString(elided, String.join("\n",
+        "==========================================================================================",
+        "Layer (type:depth-idx)                   Output Shape              Param #",
+        "==========================================================================================",
+        "ResNet                                   --                        --",
+        "├─Conv2d: 1-1                            [1, 64, 112, 112]         9,408",
+        "├─BatchNorm2d: 1-2                       [1, 64, 112, 112]         128",
+        "  ...",
+        "├─AdaptiveAvgPool2d: 1-9                 [1, 2048, 1, 1]           --",
+        "├─Linear: 1-10                           [1, 1000]                 2,049,000",
+        "==========================================================================================",
+        "Total params: 60,192,808",
+        "Trainable params: 60,192,808",
+        "Non-trainable params: 0",
+        "Total mult-adds (G): 11.51",
+        "==========================================================================================",
+        ""));
+    Run run = Run.of(Main::run, "", elided.toString());
+    assertTrue(run.out().contains("  total          2,058,536  lower bound\n"), run.out());
+    assertTrue(run.out().contains("  trainable      60,192,808  (the footer's: more than the rows shown hold)\n"),
+        run.out());
+  }
+
   private static String example(String name) {
     return ViewGoldenTest.EXAMPLES.resolve(name).toString();
   }

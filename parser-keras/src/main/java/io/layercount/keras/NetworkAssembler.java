@@ -278,7 +278,10 @@ final class NetworkAssembler {
       return chosen;
     }
     Node later = ref.nameCut() ? null : siblings.first.get(ref.name());
-    if (later != null && later != node) {
+    if (later == node) {
+      return node; // a shared layer called on its own output: this row's earlier call ('dense[0][0]' in dense's row)
+    }
+    if (later != null) {
       diagnostics.add(Diagnostic.warning(at.line, at.column,
           "'" + ref.text() + "' names a layer printed later; the rows are not in topological order"));
       return later;

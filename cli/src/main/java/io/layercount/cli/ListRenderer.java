@@ -48,12 +48,22 @@ final class ListRenderer {
    * Where the depth list, whole, holds another number of conv/FC layers than the depth counted: a
    * sentence saying so, else {@code null}. The list walks every occurrence of a module along the
    * path its first replay found, and the inference may measure a run or a repeated module otherwise
-   * (28 corpus printouts: Res2Net's splits, RT-DETR's decoders, Mamba-2's mixers among them).
+   * (28 corpus printouts: Res2Net's splits, RT-DETR's decoders, Mamba-2's mixers among them). On
+   * a stated graph, a layer called more than once along the path (a shared layer applied to its
+   * own output) is listed once.
    */
   static String depthListMismatch(Analysis a, List<String> counted) {
     Integer depth = a.layers().depth();
-    if (depth == null || counted == null || counted.size() == depth || !"structure".equals(a.layers().depthBasis())
+    if (depth == null || counted == null || counted.size() == depth
         || a.diagnostics().stream().anyMatch(d -> d.message().startsWith(Analysis.Explanation.CUT))) {
+      return null;
+    }
+    if ("graph".equals(a.layers().depthBasis())) {
+      return "the " + counted.size() + " conv/FC layers listed do not add up to the depth counted, " + depth
+          + (counted.size() < depth ? ": a layer the stated graph calls more than once along the path is listed once"
+          : ": a conv/FC row stated to hold no parameters (a layer never called) is listed but not counted");
+    }
+    if (!"structure".equals(a.layers().depthBasis())) {
       return null;
     }
     return "the " + counted.size() + " conv/FC layers listed do not add up to the depth counted, " + depth

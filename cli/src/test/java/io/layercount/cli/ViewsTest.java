@@ -200,6 +200,38 @@ class ViewsTest {
         run.out());
   }
 
+  /**
+   * A shared Keras layer called twice along the path (on its own output) counts twice in the depth
+   * traced on the graph and is listed once: the list says so, as it does where the structure's
+   * list and count differ.
+   */
+  @Test
+  void aLayerCalledTwiceOnAStatedGraphsPathIsListedOnceAndSaidSo() throws IOException {
+    Path shared = dir.resolve("shared.txt");
+    Files.writeString(shared, String.join("\n",
+        "Model: \"model\"",
+        "__________________________________________________________________________________________________",
+        "Layer (type)                    Output Shape         Param #     Connected to",
+        "==================================================================================================",
+        "input_1 (InputLayer)            [(None, 8)]          0",
+        "__________________________________________________________________________________________________",
+        "dense (Dense)                   (None, 8)            72          input_1[0][0]",
+        "                                                                 dense[0][0]",
+        "__________________________________________________________________________________________________",
+        "dense_1 (Dense)                 (None, 1)            9           dense[1][0]",
+        "==================================================================================================",
+        "Total params: 81",
+        "Trainable params: 81",
+        "Non-trainable params: 0",
+        "__________________________________________________________________________________________________",
+        ""));
+    Run run = Run.of(Main::run, "", "--list", "depth", shared.toString());
+    assertEquals(0, run.status(), run.err());
+    assertEquals(List.of("dense", "dense_1"), run.out().lines().toList());
+    assertTrue(run.err().contains("the 2 conv/FC layers listed do not add up to the depth counted, 3: a layer the"
+        + " stated graph calls more than once along the path is listed once"), run.err());
+  }
+
   private static String example(String name) {
     return ViewGoldenTest.EXAMPLES.resolve(name).toString();
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The module paths a convention counted, one per line, as PyTorch's {@code named_modules()} names
@@ -58,16 +59,15 @@ final class ListRenderer {
         || a.diagnostics().stream().anyMatch(d -> d.message().startsWith(Analysis.Explanation.CUT))) {
       return null;
     }
+    String head = "the " + counted.size() + " conv/FC layers listed do not add up to the depth counted, " + depth;
     if ("graph".equals(a.layers().depthBasis())) {
-      return "the " + counted.size() + " conv/FC layers listed do not add up to the depth counted, " + depth
-          + (counted.size() < depth ? ": a layer the stated graph calls more than once along the path is listed once"
-          : ": a conv/FC row stated to hold no parameters (a layer never called) is listed but not counted");
+      return head + (counted.size() < depth ? ": a layer the stated graph calls more than once along the path is"
+          + " listed once" : ": a conv/FC row stated to hold no parameters (a layer never called) is listed but not counted");
     }
     if (!"structure".equals(a.layers().depthBasis())) {
       return null;
     }
-    return "the " + counted.size() + " conv/FC layers listed do not add up to the depth counted, " + depth
-        + ": the list follows each module's first replay at every occurrence, and the depth was measured"
+    return head + ": the list follows each module's first replay at every occurrence, and the depth was measured"
         + " otherwise here; the count is the depth, the list a guide to it";
   }
 
@@ -82,9 +82,7 @@ final class ListRenderer {
       return null;
     }
     for (String path : paths) {
-      int dot = path.lastIndexOf('.');
-      String last = path.substring(dot + 1);
-      if (!torchinfo || DEPTH_INDEX.matcher(last).matches()) {
+      if (!torchinfo || DEPTH_INDEX.matcher(path.substring(path.lastIndexOf('.') + 1)).matches()) {
         return "the table names no modules" + (torchinfo ? " (torchinfo prints their names with"
             + " row_settings=(\"var_names\",))" : "") + ": the list gives its rows' labels ('" + path
             + "'), not the names named_modules() gives";
@@ -93,7 +91,7 @@ final class ListRenderer {
     return null;
   }
 
-  private static final java.util.regex.Pattern DEPTH_INDEX = java.util.regex.Pattern.compile("\\d+-\\d+");
+  private static final Pattern DEPTH_INDEX = Pattern.compile("\\d+-\\d+");
 
   /** Why {@link #paths} gave nothing, for standard error. */
   static String whyNone(Analysis a, Convention convention) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns the rows of one table into a {@link Network}: nesting, unique names, and the dataflow of
@@ -131,23 +132,10 @@ final class NetworkAssembler {
 
   /** Whether {@code name} is one Keras gives a Sequential model: {@code sequential}, {@code sequential_3}. */
   static boolean sequentialName(String name) {
-    if (!name.startsWith("sequential")) {
-      return false;
-    }
-    int n = "sequential".length();
-    if (name.length() == n) {
-      return true;
-    }
-    if (name.charAt(n) != '_' || name.length() == n + 1) {
-      return false;
-    }
-    for (int k = n + 1; k < name.length(); k++) {
-      if (name.charAt(k) < '0' || name.charAt(k) > '9') {
-        return false;
-      }
-    }
-    return true;
+    return SEQUENTIAL_NAME.matcher(name).matches();
   }
+
+  private static final Pattern SEQUENTIAL_NAME = Pattern.compile("sequential(_\\d+)?");
 
   /** Gives every node a unique key among its siblings and resolves its references; no recursion. */
   private static void nameAndConnect(Node root, List<Node> all, boolean graph, List<Diagnostic> diagnostics) {

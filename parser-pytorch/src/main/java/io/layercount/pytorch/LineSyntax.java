@@ -55,9 +55,6 @@ final class LineSyntax {
    */
   static ModuleText moduleText(String s, int from, boolean allowCount) {
     int len = s.length();
-    if (len - from == 4 && s.startsWith("None", from)) {
-      return new ModuleText(ModuleText.Kind.NONE, null, ModuleNode.Form.MODERN, null, from, -1, 0);
-    }
     int count = 0;
     int start = from;
     if (allowCount) {
@@ -70,8 +67,8 @@ final class LineSyntax {
         start = digits + 3;
       }
     }
-    if (count > 0 && len - start == 4 && s.startsWith("None", start)) {
-      // "(0-11): 12 x None": torch 2's collapsed run of a ModuleList's None entries
+    if (len - start == 4 && s.startsWith("None", start)) {
+      // (a run of them too, "(0-11): 12 x None": torch 2 collapses a ModuleList's None entries)
       return new ModuleText(ModuleText.Kind.NONE, null, ModuleNode.Form.MODERN, null, start, -1, count);
     }
     if (start >= len || !isTypeStart(s.charAt(start))) {

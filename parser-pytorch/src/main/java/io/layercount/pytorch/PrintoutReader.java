@@ -291,10 +291,6 @@ final class PrintoutReader {
   }
 
   /**
-   * Where the text after a child's key starts on the line at {@code at} ({@code (key): } with no
-   * parenthesis inside the key), or -1 where the line starts no such key.
-   */
-  /**
    * The index of the {@code ": "} ending a child's key that lost its {@code )} ({@code (0: Embedding(84546,
    * 300)}: a key of letters, digits, {@code _}, {@code .} and {@code -}, as PyTorch's keys and runs
    * are), or -1.
@@ -313,6 +309,10 @@ final class PrintoutReader {
     return colon;
   }
 
+  /**
+   * Where the text after a child's key starts on the line at {@code at} ({@code (key): } with no
+   * parenthesis inside the key), or -1 where the line starts no such key.
+   */
   private static int afterKey(String s, int at) {
     int close = s.indexOf("): ", at);
     int open = s.indexOf('(', at + 1);

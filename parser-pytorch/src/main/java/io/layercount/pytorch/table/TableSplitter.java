@@ -135,7 +135,8 @@ final class TableSplitter {
       return false;
     }
     String t = lines.get(next).text();
-    if (ElisionMark.isDots(t) && rowOrHeaderBefore(lines, blank)) {
+    boolean afterRows = false;
+    if (ElisionMark.isDots(t) && (afterRows = rowOrHeaderBefore(lines, blank))) {
       // rows left out between blank lines (torchinfo's own README: a row, a blank line, '...' three
       // times, a blank line, the last rows): the table goes on where a row, rule or footer follows
       while (next >= 0 && ElisionMark.isDots(lines.get(next).text())) {
@@ -145,9 +146,8 @@ final class TableSplitter {
         return false;
       }
       t = lines.get(next).text();
-      return isRule(t) || Footer.isFooterLine(t) || isRow(t);
     }
-    return isRule(t) || Footer.isFooterLine(t) || isRow(t) && rowOrHeaderBefore(lines, blank);
+    return isRule(t) || Footer.isFooterLine(t) || isRow(t) && (afterRows || rowOrHeaderBefore(lines, blank));
   }
 
   /** Whether the next non-blank line after {@code blank} is a rule. */

@@ -3,6 +3,7 @@ package io.layercount.core.internal.count;
 import io.layercount.core.model.Layer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -245,7 +246,7 @@ final class GraphDepth {
       int[] end) {
     int size = weight.length;
     long[] longest = new long[size];
-    java.util.Arrays.fill(previous, -1);
+    Arrays.fill(previous, -1);
     Deque<Integer> ready = new ArrayDeque<>();
     for (int v = 0; v < size; v++) {
       if (indegree[v] == 0) {

@@ -2823,11 +2823,6 @@ public final class Dataflow {
     return sum == inputWidth;
   }
 
-  /** One Inception branch inside a block: the step it is at, what that step reads and wrote. */
-  /**
-   * The most conv/FC layers on any way from {@code from} to the module's end, without recursion: a
-   * tensor feeding nothing further ends there. Results are kept in {@code onward}.
-   */
   /**
    * Whether {@code width} is the number of rows of an embedding table in the tree: a Linear writing
    * it writes a vocabulary's logits ({@code lm_head} beside {@code Embedding(257152, 2048)}).
@@ -2937,6 +2932,7 @@ public final class Dataflow {
     return onward.get(from);
   }
 
+  /** One Inception branch inside a block: the step it is at, what that step reads and wrote. */
   private static final class BranchState {
     int step;
     Point reads;
